@@ -1,0 +1,35 @@
+# make demo: set up, regenerate (--check), verify, show the ops at work.
+# make test: set up, run the whole test suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+
+.PHONY: demo test regenerate check verify clean
+
+$(INSTALLED): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+demo: $(INSTALLED)
+	$(PY) scripts/regenerate_ops.py --check
+	$(PY) scripts/verify_derivatives.py
+	$(PY) scripts/demo.py
+
+test: $(INSTALLED)
+	$(PY) -m pytest -n 2 -q tests
+
+regenerate: $(INSTALLED)
+	$(PY) scripts/regenerate_ops.py
+
+check: $(INSTALLED)
+	$(PY) scripts/regenerate_ops.py --check
+
+verify: $(INSTALLED)
+	$(PY) scripts/verify_derivatives.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,145 @@
+"""The built-in catalog: every approximation diffround ships.
+
+A new approximation goes here (or in a user file passed with --catalog):
+write its smooth forward expression in SymPy, declare its parameters, name
+the hard function it stands for. Everything else is derived.
+"""
+
+import sympy as sp
+
+from .functions import hard_step, sigmoid
+from .spec import Approximation, Param, Surrogate, SurrogateChoice, x
+
+half = sp.Rational(1, 2)
+n = sp.floor(x)
+r = x - n  # fractional part, written so that it lowers to x - floor(x)
+
+steepness = sp.Symbol("k", positive=True)
+width = sp.Symbol("w", positive=True)
+center = sp.Symbol("c", real=True)
+threshold = sp.Symbol("t", real=True)
+gain = sp.Symbol("g", positive=True)
+terms = sp.Symbol("N", integer=True, positive=True)
+depth = sp.Symbol("D", integer=True, positive=True)
+j = sp.Symbol("j", integer=True, positive=True)
+
+sigmoid_round = Approximation(
+    name="sigmoid_round",
+    hard="round",
+    expr=n + sigmoid(steepness * (r - half)),
+    params={"steepness": Param(steepness, 10.0, doc="slope of the sigmoid at the half-integers")},
+    doc="floor(x) plus a logistic sigmoid of the fractional part, centred on the half-integer.",
+    source="seeds 000, 002, 004 (with the gradient's missing factor steepness restored)",
+)
+
+sine_round = Approximation(
+    name="sine_round",
+    hard="round",
+    expr=sp.Piecewise(
+        (n, r <= half - width / 2),
+        (n + 1, r >= half + width / 2),
+        (n + (1 + sp.sin(sp.pi * (r - half) / width)) / 2, True),
+    ),
+    params={
+        "width": Param(width, 0.1, domain=sp.Interval.Lopen(0, 1), doc="width of the half-sine window around each half-integer")
+    },
+    doc="floor(x) plus a half-sine ramp of the given width around each half-integer, flat elsewhere.",
+    source="seeds 000, 002 (with the window's upper edge r = 1/2 + width/2 mapped to 1, not 0)",
+)
+
+fourier_round = Approximation(
+    name="fourier_round",
+    hard="round",
+    expr=x + sp.Sum((-1) ** j * sp.sin(2 * sp.pi * j * x) / j, (j, 1, terms)) / sp.pi,
+    params={"terms": Param(terms, 5, doc="number of sine terms of the sawtooth series")},
+    doc="x plus the truncated Fourier series of the sawtooth round(x) - x.",
+    source="seed 001",
+    shift_equivariant=True,
+)
+
+sine_staircase_round = Approximation(
+    name="sine_staircase_round",
+    hard="round",
+    expr=x - sp.sin(2 * sp.pi * x) / (2 * sp.pi),
+    params={"depth": Param(depth, 1, doc="how many times g(x) = x - sin(2 pi x)/(2 pi) is composed")},
+    doc="g(x) = x - sin(2 pi x)/(2 pi), composed depth times; each composition steepens the steps.",
+    source="seed 001",
+    repeat="depth",
+    shift_equivariant=True,
+)
+
+ste_round = Approximation(
+    name="ste_round",
+    hard="round",
+    expr=x,
+    doc="Straight-through round: forward exactly round(x), gradient 1.",
+    source="seed 001 (x - stop_gradient(x - round(x)))",
+    modes=("ste",),
+)
+
+sigmoid_step = Approximation(
+    name="sigmoid_step",
+    hard=hard_step(x - center),
+    expr=sigmoid(steepness * (x - center)),
+    params={
+        "steepness": Param(steepness, 10.0, doc="slope of the sigmoid at the centre"),
+        "center": Param(center, 0.0, doc="where the step is"),
+    },
+    doc="Logistic sigmoid step; overflow-free at any steepness.",
+    source="seed 001 (e/(e+1) with e = exp(1000*(x - 0.5)), which overflows to NaN)",
+)
+
+_ramp = (x - threshold) * gain
+hard_step_ = Approximation(
+    name="hard_step",
+    hard=hard_step(x - threshold),
+    expr=sp.Piecewise((0, _ramp <= 0), (1, _ramp >= 1), (_ramp, True)),
+    params={
+        "threshold": Param(threshold, 0.499, doc="where the ramp starts"),
+        "gain": Param(gain, 10000.0, doc="slope of the ramp"),
+    },
+    doc="min(max((x - threshold)*gain, 0), 1): a steep linear ramp clipped to [0, 1].",
+    source="seed 001",
+)
+
+_d = (x - center) / width
+triangle_step = Approximation(
+    name="triangle_step",
+    hard=hard_step(x - center),
+    expr=sp.Piecewise(
+        (0, _d <= -1),
+        ((1 + _d) ** 2 / 2, _d <= 0),
+        (1 - (1 - _d) ** 2 / 2, _d < 1),
+        (1, True),
+    ),
+    params={
+        "width": Param(width, 1.0, doc="half-width of the triangular derivative"),
+        "center": Param(center, 0.0, doc="where the step is"),
+    },
+    doc="C1 piecewise quadratic whose derivative is the triangle max(0, 1 - |x - center|/width)/width.",
+    source="seed 003 (triangle surrogate max(0, 1 - |x|))",
+)
+
+heaviside = SurrogateChoice(
+    name="heaviside",
+    hard="step",
+    surrogates={
+        "sigmoid": Surrogate("sigmoid_step", {"steepness": 1.0}),
+        "triangle": Surrogate("triangle_step", {"width": 1.0}),
+    },
+    default="sigmoid",
+    doc="Heaviside step H(x) with H(0) = 1 in the forward pass; the gradient of the named surrogate.",
+    source="seed 003",
+)
+
+CATALOG = [
+    sigmoid_round,
+    sine_round,
+    fourier_round,
+    sine_staircase_round,
+    ste_round,
+    sigmoid_step,
+    hard_step_,
+    triangle_step,
+    heaviside,
+]

@@ -1,0 +1,298 @@
+"""Lowering: from exact SymPy derivatives to kernels ready to print.
+
+Rewrites each expression into a stable, cheap form (special functions to
+their stable elementary forms, expm1/log1p), evaluates shift-equivariant
+functions on x - round(x), shares work with common-subexpression
+elimination, and splits forward and backward so that the forward pass saves
+exactly the intermediates the backward pass reuses (its residuals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+from sympy.codegen.cfunctions import expm1, log1p
+
+from . import derivatives
+from .functions import LoweredFunction, evaluated_first, hard_round, sigmoid, theta_minus_sin
+from .spec import Approximation, DefinitionError, x
+
+_w = sp.Wild("w")
+# exp(w) - 1 and log(1 + w) lose all relative accuracy for small w. (SymPy's
+# own expm1_opt also turns exp(-a) into exp(a) forms that overflow, so only
+# these two exact patterns are rewritten.)
+STABLE_REWRITES = ((sp.exp(_w) - 1, expm1(_w)), (sp.log(1 + _w), log1p(_w)))
+
+
+@dataclass
+class Loop:
+    """``state = init; for _ in range(count): body; state = update``."""
+
+    count: sp.Symbol
+    state: list[sp.Symbol]
+    init: list[sp.Expr]
+    body: list[tuple[sp.Symbol, sp.Expr]]
+    update: list[sp.Expr]
+
+
+@dataclass
+class Kernel:
+    """One generated function: ``name(*args) -> outputs (+ residuals)``."""
+
+    name: str
+    args: list[sp.Symbol]
+    prologue: list[tuple[sp.Symbol, sp.Expr]] = field(default_factory=list)
+    loop: Loop | None = None
+    body: list[tuple[sp.Symbol, sp.Expr]] = field(default_factory=list)
+    outputs: list[tuple[sp.Symbol, sp.Expr]] = field(default_factory=list)
+    residuals: list[sp.Symbol] = field(default_factory=list)
+
+
+@dataclass
+class KernelSet:
+    """Everything generated for one approximation.
+
+    ``variants`` maps a tag ("x" or "all") to the kernels that differentiate
+    with respect to x alone or x and every float parameter.
+    """
+
+    hard: Kernel
+    variants: dict[str, dict[str, Kernel | None]]
+    wrt: dict[str, list[str]]
+
+
+def _integer_plus_sigmoid(add):
+    """T + sigmoid(z) with T integer-valued: (T + 1) - sigmoid(-z) for z > 0,
+    so that the sum keeps full relative accuracy next to the integers."""
+    for term in add.args:
+        if isinstance(term, sigmoid):
+            rest = add - term
+            if rest.is_integer:
+                (z,) = term.args
+                small = sigmoid(-sp.Abs(z))
+                return sp.Piecewise((evaluated_first(rest + 1) - small, z > 0), (rest + small, True))
+    return add
+
+
+def _theta_minus_sin(add):
+    """S + c*sin(t) with S = -c*t: -c*theta_minus_sin(t)."""
+    for term in add.args:
+        sines = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.sin)]
+        if len(sines) == 1:
+            t = sines[0].args[0]
+            c = term / sines[0]
+            if sp.simplify(add - term + c * t) == 0:
+                return -c * theta_minus_sin(t)
+    return add
+
+
+def _one_minus_cos(add):
+    """a - a*cos(t) -> 2*a*sin(t/2)**2 for each such pair of terms of a sum."""
+    terms = list(add.args)
+    for term in add.args:
+        cosines = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.cos)]
+        if len(cosines) == 1 and term in terms:
+            a = -term / cosines[0]
+            if a in terms:
+                terms.remove(term)
+                terms.remove(a)
+                terms.append(2 * a * sp.sin(cosines[0].args[0] / 2) ** 2)
+    return sp.Add(*terms)
+
+
+def lower(expr: sp.Expr) -> sp.Expr:
+    """Stable elementary form of ``expr``."""
+    expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid) and e.has(sp.floor), _integer_plus_sigmoid)
+    expr = expr.replace(lambda e: e.is_Add and e.has(sp.sin), _theta_minus_sin)
+    expr = expr.replace(lambda e: e.is_Add and e.has(sp.cos), _one_minus_cos)
+    while True:
+        lowered = expr.replace(lambda e: isinstance(e, LoweredFunction), lambda e: e.lowered())
+        if lowered == expr:
+            break
+        expr = lowered
+    for pattern, stable in STABLE_REWRITES:
+        expr = expr.replace(pattern, stable)
+    return expr
+
+
+def _output_symbol(name: str) -> sp.Symbol:
+    return sp.Symbol(name, real=True)
+
+
+def output_name(wrt: tuple[str, ...]) -> str:
+    """``y``, ``y_D_x``, ``y_D_x_D_steepness``: one naming rule everywhere."""
+    return "y" + "".join(f"_D_{v}" for v in wrt)
+
+
+def _hessian_names(names: list[str]) -> list[str]:
+    return [output_name((names[i], names[k])) for i in range(len(names)) for k in range(i, len(names))]
+
+
+class _Namer:
+    """Public symbols for printing: parameters by their public names."""
+
+    def __init__(self, a: Approximation):
+        self.symbols = {x: x}
+        for pname, p in a.params.items():
+            self.symbols[p.symbol] = sp.Symbol(pname, **p.symbol.assumptions0)
+        self.public = {name: self.symbols[p.symbol] for name, p in a.params.items()}
+
+    def __call__(self, expr: sp.Expr) -> sp.Expr:
+        return expr.xreplace(self.symbols)
+
+
+def _atomize_sums(exprs, prefix):
+    """Replace each Sum by a symbol (CSE must not hoist terms out of a Sum's
+    scope); return the Sum assignments and the rewritten expressions."""
+    sums: dict[sp.Sum, sp.Symbol] = {}
+
+    def atom(e):
+        if e not in sums:
+            (index, lo, hi) = e.limits[0]
+            loop_index = sp.Symbol("_j", integer=True, positive=True)
+            body = lower(e.function.xreplace({index: loop_index}))
+            sums[e] = (sp.Symbol(f"{prefix}{len(sums)}", real=True), sp.Sum(body, (loop_index, lo, hi)))
+        return sums[e][0]
+
+    out = [e.replace(lambda s: isinstance(s, sp.Sum), atom) for e in exprs]
+    return [v for v in sums.values()], out
+
+
+def _cse(exprs, prefix):
+    sums, exprs = _atomize_sums(exprs, f"{prefix}s")
+    temps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols(prefix, real=True), order="canonical")
+    return sums + list(temps), reduced
+
+
+def _needed(assignments, roots):
+    """The assignments that ``roots`` depend on, in order."""
+    wanted = set().union(*(r.free_symbols for r in roots)) if roots else set()
+    keep = []
+    for target, value in reversed(assignments):
+        if target in wanted:
+            keep.append((target, value))
+            wanted |= value.free_symbols
+    return list(reversed(keep))
+
+
+class KernelBuilder:
+    def __init__(self, a: Approximation):
+        self.a = a
+        self.name = _Namer(a)
+        self.expr = derivatives.normalize(a.expr)
+        self.args = [x] + [self.name.public[p] for p in a.params]
+        self.prologue = []
+        self.shift = None
+        if a.shift_equivariant:
+            self._prove_shift_equivariance()
+            n, r = sp.Symbol("_n", real=True), sp.Symbol("_r", real=True)
+            self.prologue = [(n, hard_round(x)), (r, x - n)]
+            self.shift = (n, r)
+
+    def _prove_shift_equivariance(self):
+        step = self.expr
+        if sp.simplify(step.xreplace({x: x + 1}) - step - 1) != 0:
+            raise DefinitionError(f"{self.a.name}: shift_equivariant=True but SymPy cannot prove f(x + 1) = f(x) + 1")
+
+    def _reduced(self, e, is_value):
+        """Evaluate on r = x - round(x) when f(x + 1) = f(x) + 1."""
+        if self.shift is None:
+            return e
+        n, r = self.shift
+        e = e.xreplace({x: r})
+        return e + n if is_value else e
+
+    def wrt_symbols(self, names):
+        return [x if v == "x" else self.a.params[v].symbol for v in names]
+
+    # -- plain kernels -------------------------------------------------------------
+    def kernel(self, name, outputs: list[tuple[str, sp.Expr]], value_index=None) -> Kernel:
+        exprs = [lower(self.name(self._reduced(e, i == value_index))) for i, (_, e) in enumerate(outputs)]
+        temps, reduced = _cse(exprs, "_t")
+        return Kernel(
+            name=name,
+            args=self.args,
+            prologue=self.prologue,
+            body=temps,
+            outputs=[(_output_symbol(o), e) for (o, _), e in zip(outputs, reduced)],
+        )
+
+    def joint(self, wrt_names, tag) -> tuple[Kernel, Kernel]:
+        """Forward and backward from one CSE: the forward saves the shared
+        intermediates the backward reads."""
+        wrt = self.wrt_symbols(wrt_names)
+        grads = derivatives.gradient(self.expr, wrt, self.a.name)
+        exprs = [lower(self.name(self._reduced(self.expr, True)))]
+        exprs += [lower(self.name(self._reduced(g, False))) for g in grads]
+        temps, reduced = _cse(exprs, "_t")
+        forward_temps = _needed(temps, reduced[:1])
+        forward_targets = {t for t, _ in forward_temps}
+        backward_temps = [(t, v) for t, v in _needed(temps, reduced[1:]) if t not in forward_targets]
+        read = set().union(*(e.free_symbols for e in reduced[1:]), *(v.free_symbols for _, v in backward_temps))
+        residuals = [t for t, _ in forward_temps if t in read]
+        for n_r in self.prologue:
+            if n_r[0] in read and n_r[0] not in residuals:
+                residuals.append(n_r[0])
+        forward = Kernel(
+            name=f"_value_{tag}",
+            args=self.args,
+            prologue=self.prologue,
+            body=forward_temps,
+            outputs=[(_output_symbol("y"), reduced[0])],
+            residuals=residuals,
+        )
+        backward = Kernel(
+            name=f"_gradient_from_residuals_{tag}",
+            args=self.args + residuals,
+            body=backward_temps,
+            outputs=[(_output_symbol(output_name((v,))), e) for v, e in zip(wrt_names, reduced[1:])],
+        )
+        return forward, backward
+
+    # -- repeated kernels --------------------------------------------------------------
+    def repeated(self, name, order) -> Kernel:
+        """u <- step(u) applied ``repeat`` times, carrying d^k u/dx^k, k <= order."""
+        state, updates = derivatives.chain_rule_step(self.expr, x, order)
+        start = self.shift[1] if self.shift is not None else x
+        init = [start, sp.S.One, sp.S.Zero][: order + 1]
+        temps, reduced = _cse([lower(self.name(u)) for u in updates], "_t")
+        count = self.name.public[self.a.repeat]
+        loop = Loop(count=count, state=state, init=init, body=temps, update=reduced)
+        final = state[order]
+        if order == 0 and self.shift is not None:
+            final = final + self.shift[0]
+        out = output_name(("x",) * order)
+        return Kernel(name=name, args=self.args, prologue=self.prologue, loop=loop, outputs=[(_output_symbol(out), final)])
+
+
+def build(a: Approximation) -> KernelSet:
+    b = KernelBuilder(a)
+    # the hard function is evaluated on x itself, never on a reduced argument
+    hard_exprs = [lower(b.name(a.hard_expr))]
+    temps, reduced = _cse(hard_exprs, "_t")
+    hard = Kernel(name="_hard", args=b.args, body=temps, outputs=[(_output_symbol("y"), reduced[0])])
+
+    tags = {"x": ["x"]}
+    if a.float_params:
+        tags["all"] = ["x"] + a.float_params
+    variants = {}
+    for tag, names in tags.items():
+        kernels: dict[str, Kernel | None] = {}
+        if a.repeat is not None:
+            kernels["value"] = b.repeated(f"_value_{tag}", 0) if "soft" in a.modes else None
+            kernels["gradient_from_residuals"] = None
+            kernels["gradient"] = b.repeated(f"_gradient_{tag}", 1)
+            kernels["hessian"] = b.repeated(f"_hessian_{tag}", 2)
+        else:
+            wrt = b.wrt_symbols(names)
+            if "soft" in a.modes:
+                kernels["value"], kernels["gradient_from_residuals"] = b.joint(names, tag)
+            else:
+                kernels["value"] = kernels["gradient_from_residuals"] = None
+            grads = derivatives.gradient(b.expr, wrt, a.name)
+            kernels["gradient"] = b.kernel(f"_gradient_{tag}", [(output_name((v,)), g) for v, g in zip(names, grads)])
+            hess = derivatives.hessian_upper(b.expr, wrt, a.name)
+            kernels["hessian"] = b.kernel(f"_hessian_{tag}", list(zip(_hessian_names(names), hess)))
+        variants[tag] = kernels
+    return KernelSet(hard=hard, variants=variants, wrt=tags)

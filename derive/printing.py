@@ -1,0 +1,166 @@
+"""Printing: SymPy expressions to TensorFlow source, strictly.
+
+SymPy's TensorflowPrinter, extended with the functions the catalog needs and
+made strict: anything it does not know (an unevaluated derivative, a
+Heaviside, an unknown function, a Piecewise without a default branch) raises
+instead of printing something that would silently compute the wrong thing.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.codegen.cfunctions import expm1, log1p
+from sympy.printing.pycode import PythonCodePrinter
+from sympy.printing.tensorflow import TensorflowPrinter
+
+from .functions import hard_round, sigmoid
+from .spec import DefinitionError
+
+
+class PrintingError(DefinitionError):
+    """The printer met an expression it cannot turn into TensorFlow code."""
+
+
+class TFPrinter(TensorflowPrinter):
+    """Prints with the ``tf.`` prefix; ``dtype_of`` names a tensor whose
+    dtype constants take where TensorFlow would not infer it."""
+
+    mapping = {
+        **TensorflowPrinter.mapping,
+        sigmoid: "tensorflow.math.sigmoid",
+        expm1: "tensorflow.math.expm1",
+        log1p: "tensorflow.math.log1p",
+        hard_round: "tensorflow.math.round",
+    }
+
+    def __init__(self, dtype_of: str = "x"):
+        super().__init__({"strict": True, "allow_unknown_functions": False, "tensorflow_version": "2"})
+        self.dtype_of = dtype_of
+        self._python = PythonCodePrinter({"fully_qualified_modules": False})
+
+    def _module_format(self, fqn, register=True):
+        return "tf." + fqn.removeprefix("tensorflow.")
+
+    def _constant(self, value) -> str:
+        return f"tf.constant({self._print(value)}, {self.dtype_of}.dtype)"
+
+    # -- strictness ----------------------------------------------------------------
+    def _print_Function(self, expr):
+        if type(expr) not in self.mapping:
+            raise PrintingError(f"no TensorFlow function for {type(expr).__name__} (in {expr})")
+        return super()._print_Function(expr)
+
+    _print_Expr = _print_Function
+    _print_Application = _print_Function
+
+    def _print_Derivative(self, expr):
+        raise PrintingError(f"unevaluated derivative reached the printer: {expr}")
+
+    def _print_Subs(self, expr):
+        raise PrintingError(f"unevaluated substitution reached the printer: {expr}")
+
+    def _print_NaN(self, expr):
+        raise PrintingError("the expression evaluates to NaN")
+
+    def _print_Infinity(self, expr):
+        raise PrintingError("the expression contains infinity")
+
+    _print_NegativeInfinity = _print_Infinity
+    _print_ComplexInfinity = _print_Infinity
+
+    # -- numbers and powers ----------------------------------------------------------
+    def _is_python_scalar(self, expr) -> bool:
+        """Integer loop indices and structural parameters are Python ints."""
+        return all(s.is_integer for s in expr.free_symbols)
+
+    def _print_Pow(self, expr, rational=False):
+        base, exp = expr.as_base_exp()
+        if expr.is_number:
+            return repr(float(expr))
+        if self._is_python_scalar(expr):
+            return f"({self._python.doprint(expr)})"
+        if exp == -1:
+            return f"1/{self.parenthesize(base, sp.printing.precedence.PRECEDENCE['Mul'])}"
+        if exp == sp.S.Half:
+            return f"tf.math.sqrt({self._print(base)})"
+        if exp.is_Integer and 2 <= abs(exp) <= 4:
+            factor = self.parenthesize(base, sp.printing.precedence.PRECEDENCE["Mul"])
+            product = "*".join([factor] * int(abs(exp)))
+            return f"({product})" if exp > 0 else f"1/({product})"
+        return f"tf.math.pow({self._print(base)}, {self._print(exp)})"
+
+    # -- control flow ----------------------------------------------------------------
+    def _print_Piecewise(self, expr):
+        if expr.args[-1].cond != sp.true:
+            raise PrintingError(f"Piecewise without a default (True) branch: {expr}")
+        result = self._branch(expr.args[-1].expr)
+        for value, cond in reversed(expr.args[:-1]):
+            result = f"tf.where({self._print(cond)}, {self._branch(value)}, {result})"
+        return result
+
+    def _branch(self, value) -> str:
+        return self._constant(value) if value.is_number else self._print(value)
+
+    def _print_Sum(self, expr):
+        (index, lo, hi) = expr.limits[0]
+        return f"sum({self._print(expr.function)} for {index} in range({self._print(lo)}, {self._print(hi)} + 1))"
+
+    def _print_evaluated_first(self, expr):
+        return f"({self._print(expr.args[0])})"
+
+    # -- hard functions ----------------------------------------------------------------
+    def _print_hard_step(self, expr):
+        return f"tf.where({self._print(expr.args[0] >= 0)}, {self._constant(1)}, {self._constant(0)})"
+
+    def _print_hard_sign(self, expr):
+        return f"tf.where({self._print(expr.args[0] >= 0)}, {self._constant(1)}, {self._constant(-1)})"
+
+    # -- outputs -------------------------------------------------------------------------
+    def output(self, expr) -> str:
+        """An output must be a tensor shaped like x even when it is a constant."""
+        if expr.is_number:
+            return f"tf.fill(tf.shape({self.dtype_of}), {self._constant(expr)})"
+        return self._print(expr)
+
+
+def print_expr(expr, owner: str, dtype_of: str = "x") -> str:
+    try:
+        return TFPrinter(dtype_of).doprint(expr)
+    except PrintingError as err:
+        raise PrintingError(f"{owner}: {err}") from None
+
+
+def print_output(expr, owner: str, dtype_of: str = "x") -> str:
+    try:
+        return TFPrinter(dtype_of).output(expr)
+    except PrintingError as err:
+        raise PrintingError(f"{owner}: {err}") from None
+
+
+def print_kernel(kernel, owner: str) -> dict:
+    """A kernel as the strings its template lays out."""
+
+    def assignments(pairs):
+        return [(str(t), print_expr(v, owner)) for t, v in pairs]
+
+    loop = None
+    if kernel.loop is not None:
+        loop = {
+            "count": str(kernel.loop.count),
+            "state": ", ".join(map(str, kernel.loop.state)),
+            "init": ", ".join(print_expr(v, owner) for v in kernel.loop.init),
+            "body": assignments(kernel.loop.body),
+            "updates": ", ".join(print_expr(v, owner) for v in kernel.loop.update),
+        }
+    outputs = [(str(t), print_output(v, owner)) for t, v in kernel.outputs]
+    names = "".join(f"{t}, " for t, _ in outputs)
+    residuals = "".join(f"{r}, " for r in kernel.residuals)
+    return {
+        "name": kernel.name,
+        "args": ", ".join(map(str, kernel.args)),
+        "prologue": assignments(kernel.prologue),
+        "loop": loop,
+        "body": assignments(kernel.body),
+        "outputs": outputs,
+        "returns": f"({names.rstrip()}), ({residuals.rstrip()})",
+    }

@@ -1,0 +1,77 @@
+"""High-precision references, straight from the spec.
+
+Independent of lowering and code generation: the spec's expression (with
+special functions written out in plain SymPy, sums expanded, repeated steps
+composed) is differentiated by SymPy and evaluated with mpmath at 50 digits,
+at the exact binary values of the inputs.
+"""
+
+from __future__ import annotations
+
+import math
+
+import mpmath
+import sympy as sp
+
+from . import derivatives
+from .functions import HardFunction, LoweredFunction
+from .spec import Approximation, x
+
+DIGITS = 50
+
+
+def digits_for(x: float) -> int:
+    """Working digits at x: DIGITS, plus three per decade below |x| = 1, since
+    forms like x - sin(x) cancel to O(x**3) and the reference must not."""
+    if x == 0 or abs(x) >= 1:
+        return DIGITS
+    return DIGITS + 3 * math.ceil(-math.log10(abs(x)))
+
+
+def _plain(expr: sp.Expr) -> sp.Expr:
+    return expr.replace(lambda e: isinstance(e, LoweredFunction), lambda e: e.reference())
+
+
+class Reference:
+    """Forward, first, second and third derivatives of one approximation at
+    fixed integer parameters, as mpmath functions of (x, *float params)."""
+
+    def __init__(self, a: Approximation, ints: dict[str, int]):
+        self.a = a
+        self.names = ["x"] + a.float_params
+        self.symbols = [x] + [a.params[n].symbol for n in a.float_params]
+        int_values = {a.params[n].symbol: v for n, v in ints.items()}
+        expr = derivatives.normalize(a.expr)
+        if a.repeat is not None:
+            step, expr = expr, x
+            for _ in range(ints[a.repeat]):
+                expr = step.xreplace({x: expr})
+        expr = expr.xreplace(int_values).doit()
+        # derivatives are taken before special functions are written out: their
+        # fdiff forms (e.g. -tanh(z/2)*sigmoid_slope(z)) do not cancel
+        self.expr = expr
+        self._exprs = {(): self.expr}
+        self._functions = {}
+        hard = a.hard_expr.xreplace(int_values)
+        self._hard = self._lambdify(hard)
+
+    def _lambdify(self, expr):
+        modules = [{cls.__name__: cls.reference_value for cls in HardFunction.__subclasses__()}, "mpmath"]
+        return sp.lambdify(self.symbols, _plain(expr), modules=modules)
+
+    def symbolic(self, wrt: tuple[str, ...]) -> sp.Expr:
+        """d^len(wrt) f / d wrt[0] d wrt[1] ..., almost everywhere."""
+        if wrt not in self._exprs:
+            var = self.symbols[self.names.index(wrt[-1])]
+            self._exprs[wrt] = derivatives.differentiate(self.symbolic(wrt[:-1]), var, self.a.name)
+        return self._exprs[wrt]
+
+    def evaluate(self, wrt: tuple[str, ...], point: tuple[float, ...]):
+        if wrt not in self._functions:
+            self._functions[wrt] = self._lambdify(self.symbolic(wrt))
+        with mpmath.workdps(digits_for(point[0])):
+            return self._functions[wrt](*[mpmath.mpf(v) for v in point])
+
+    def hard(self, point: tuple[float, ...]):
+        with mpmath.workdps(DIGITS):
+            return self._hard(*[mpmath.mpf(v) for v in point])

@@ -1,0 +1,155 @@
+"""Rendering: printed strings into the package's files, through Jinja.
+
+Builds each template's context (names, printed kernels, docstrings) and
+renders it. Every file gets a header naming its template and spec; nothing
+varies between runs (no timestamps, no absolute paths, sorted where order
+is not given).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import jinja2
+import sympy as sp
+
+from . import lowering
+from .printing import print_kernel
+from .spec import Approximation, Param, SurrogateChoice
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+REGENERATE = "python scripts/regenerate_ops.py"
+
+ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+    autoescape=False,
+)
+
+
+def header(template: str, spec: str, command: str) -> str:
+    return (
+        f"# Generated from template templates/{template} and spec {spec}.\n"
+        f"# Do NOT modify by hand: edit the spec or the template, then run\n"
+        f"#     {command}"
+    )
+
+
+def _number(value) -> str:
+    if value == sp.oo:
+        return 'float("inf")'
+    if value == -sp.oo:
+        return '-float("inf")'
+    return repr(float(value))
+
+
+def _runtime_param(name: str, p: Param) -> str:
+    domain = p.valid_set
+    if p.is_integer:
+        high = "None" if domain.sup == sp.oo else str(int(domain.sup))
+        return f'_runtime.IntParam("{name}", {p.default!r}, {int(domain.inf)}, {high})'
+    return (
+        f'_runtime.FloatParam("{name}", {float(p.default)!r}, {_number(domain.inf)}, {_number(domain.sup)}, '
+        f"low_open={bool(domain.left_open)}, high_open={bool(domain.right_open)})"
+    )
+
+
+def _indent(text: str) -> str:
+    return textwrap.indent(text, "    ").rstrip()
+
+
+def _formula(expr: sp.Expr) -> str:
+    return sp.sstr(expr)
+
+
+def op_docstring(a: Approximation) -> str:
+    lines = [a.doc, ""]
+    lines.append(f"Smooth forward: {_formula(a.expr)}")
+    if a.repeat:
+        lines.append(f"    applied {a.repeat} times, x being the previous result.")
+    symbols = {p.symbol: sp.Symbol(n) for n, p in a.params.items()}
+    lines.append(f"Hard function: {_formula(a.hard_expr.xreplace(symbols))}")
+    if symbols:
+        lines.append("  with " + ", ".join(f"{p.symbol} = {n}" for n, p in a.params.items()))
+    lines += ["", "Args:", "    x: float16, bfloat16, float32 or float64 tensor."]
+    for name, p in a.params.items():
+        kind = "Python int" if p.is_integer else "float or float tensor broadcasting with x (differentiable)"
+        lines.append(f"    {name}: {p.doc or name}; {kind}, in {p.valid_set}, default {p.default!r}.")
+    if len(a.modes) > 1:
+        lines.append(
+            '    mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, '
+            f'the smooth derivative as gradient); default "{a.mode}".'
+        )
+    lines.append("    name: optional name scope.")
+    lines += ["", "Returns:", "    A tensor of x's dtype and the broadcast shape of x and the parameters."]
+    if a.source:
+        lines += ["", f"Source: {a.source}."]
+    return _indent("\n".join(lines)).lstrip()
+
+
+def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
+    kernels = [kernel_set.hard]
+    variants = []
+    for tag, group in kernel_set.variants.items():
+        names = []
+        for role in ("value", "gradient_from_residuals", "gradient", "hessian"):
+            kernel = group[role]
+            if kernel is None:
+                names.append("None")
+                continue
+            if kernel not in kernels:
+                kernels.append(kernel)
+            names.append(kernel.name)
+        variants.append((tag, ", ".join(names)))
+    params = [{"name": n, "runtime": _runtime_param(n, p)} for n, p in a.params.items()]
+    signature = ["x"] + [f"{n}={p.default!r}" for n, p in a.params.items()]
+    if len(a.modes) > 1:
+        signature.append(f'mode="{a.mode}"')
+    signature.append("name=None")
+    values = ", ".join(f'"{n}": {n}' for n in a.params)
+    mode = "mode" if len(a.modes) > 1 else f'"{a.mode}"'
+    return {
+        "name": a.name,
+        "summary": a.doc.split(".")[0] + ".",
+        "kernels": [print_kernel(k, a.name) for k in kernels],
+        "params": params,
+        "modes": list(a.modes),
+        "variants": variants,
+        "signature": ", ".join(signature),
+        "docstring": op_docstring(a),
+        "call": f"_OP(x, {{{values}}}, {mode}, name)",
+    }
+
+
+def choice_context(c: SurrogateChoice) -> dict:
+    lines = [c.doc, "", "Args:", "    x: float16, bfloat16, float32 or float64 tensor."]
+    labels = ", ".join(f'"{label}"' for label in c.surrogates)
+    lines.append(f'    surrogate: which gradient: {labels}; default "{c.default}".')
+    lines.append("    name: optional name scope.")
+    lines.append("    **params: the surrogate's parameters:")
+    for label, s in c.surrogates.items():
+        defaults = ", ".join(f"{k}={v!r}" for k, v in s.defaults.items()) or "none"
+        lines.append(f'        "{label}": {s.approximation} in ste mode, {defaults}.')
+    if c.source:
+        lines += ["", f"Source: {c.source}."]
+    surrogates = [
+        (label, s.approximation, "{" + ", ".join(f'"{k}": {float(v)!r}' for k, v in s.defaults.items()) + "}")
+        for label, s in c.surrogates.items()
+    ]
+    return {
+        "name": c.name,
+        "summary": c.doc.split(".")[0] + ".",
+        "imports": sorted({s.approximation for s in c.surrogates.values()}),
+        "surrogates": surrogates,
+        "default": c.default,
+        "docstring": _indent("\n".join(lines)).lstrip(),
+    }
+
+
+def render(template: str, spec: str, **context) -> str:
+    text = ENVIRONMENT.get_template(template).render(header=header(template, spec, context.pop("command")), **context)
+    return text

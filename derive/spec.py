@@ -1,0 +1,208 @@
+"""The declarative form of an approximation: what the catalog and users write.
+
+Nothing here derives or prints anything; ``check_catalog`` only makes sure a
+definition is complete and consistent, so that later stages can trust it.
+"""
+
+from __future__ import annotations
+
+import keyword
+import math
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import sympy as sp
+
+from .functions import HARD_FUNCTIONS, HardFunction
+
+#: The input variable of every approximation.
+x = sp.Symbol("x", real=True)
+
+MODES = ("soft", "ste")
+
+
+class DefinitionError(ValueError):
+    """A catalog entry the pipeline cannot turn into an op; the message names it."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of an approximation.
+
+    ``symbol`` is the SymPy symbol used in the expression. An integer symbol
+    (``integer=True``) makes a structural parameter: a Python int fixed at
+    trace time, never differentiated. ``domain`` is the set of valid values;
+    by default it follows the symbol's assumptions (positive: (0, oo),
+    nonnegative: [0, oo), integer and positive: integers >= 1, else all reals).
+    """
+
+    symbol: sp.Symbol
+    default: float | int
+    domain: sp.Interval | None = None
+    doc: str = ""
+
+    @property
+    def is_integer(self) -> bool:
+        return bool(self.symbol.is_integer)
+
+    @property
+    def valid_set(self) -> sp.Interval:
+        if self.domain is not None:
+            return self.domain
+        if self.is_integer:
+            low = 1 if self.symbol.is_positive else (0 if self.symbol.is_nonnegative else -sp.oo)
+            return sp.Interval(low, sp.oo)
+        if self.symbol.is_positive:
+            return sp.Interval.open(0, sp.oo)
+        if self.symbol.is_nonnegative:
+            return sp.Interval(0, sp.oo)
+        return sp.Interval(-sp.oo, sp.oo)
+
+
+@dataclass(frozen=True)
+class Approximation:
+    """A smooth stand-in for a hard function, defined once in SymPy.
+
+    - ``expr``: the smooth forward expression in ``x`` and the parameters'
+      symbols. With ``repeat="p"`` it is one step, applied p times to x.
+    - ``hard``: "round", "step", "sign" (that function of x) or an
+      expression built from ``hard_round``/``hard_step``/``hard_sign``.
+    - ``modes``: "soft" (smooth forward, exact derivative) and/or "ste"
+      (hard forward, the smooth function's exact derivative as gradient).
+    - ``shift_equivariant``: f(x + 1) = f(x) + 1. The pipeline proves it and
+      then evaluates on x - round(x), so that periodic parts stay accurate
+      at large |x|.
+    """
+
+    name: str
+    hard: str | sp.Expr
+    expr: sp.Expr
+    params: Mapping[str, Param] = field(default_factory=dict)
+    doc: str = ""
+    source: str = ""
+    modes: tuple[str, ...] = MODES
+    default_mode: str | None = None
+    repeat: str | None = None
+    shift_equivariant: bool = False
+
+    @property
+    def mode(self) -> str:
+        return self.default_mode or self.modes[0]
+
+    @property
+    def hard_expr(self) -> sp.Expr:
+        if isinstance(self.hard, str):
+            return HARD_FUNCTIONS[self.hard](x)
+        return self.hard
+
+    @property
+    def float_params(self) -> list[str]:
+        return [n for n, p in self.params.items() if not p.is_integer]
+
+    @property
+    def int_params(self) -> list[str]:
+        return [n for n, p in self.params.items() if p.is_integer]
+
+
+@dataclass(frozen=True)
+class Surrogate:
+    """One choice of gradient for a hard-forward function: a catalog op in
+    ste mode, with the parameters a caller may set and their defaults here."""
+
+    approximation: str
+    defaults: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SurrogateChoice:
+    """A hard function whose gradient comes from a named surrogate, e.g.
+    ``heaviside(x, surrogate="sigmoid", steepness=1.0)``."""
+
+    name: str
+    hard: str
+    surrogates: Mapping[str, Surrogate]
+    default: str
+    doc: str = ""
+    source: str = ""
+
+
+def _fail(name: str, cause: str):
+    raise DefinitionError(f"{name}: {cause}")
+
+
+def check_approximation(a: Approximation) -> None:
+    """Raise DefinitionError naming ``a`` if the definition is incomplete."""
+    name = a.name if isinstance(a.name, str) else repr(a.name)
+    if not (isinstance(a.name, str) and a.name.isidentifier() and not keyword.iskeyword(a.name)):
+        _fail(name, "the name must be a Python identifier")
+    if a.name.startswith("_"):
+        _fail(name, "the name must not start with an underscore")
+    if not isinstance(a.expr, sp.Expr):
+        _fail(name, f"expr must be a SymPy expression, got {type(a.expr).__name__}")
+    if isinstance(a.hard, str):
+        if a.hard not in HARD_FUNCTIONS:
+            _fail(name, f"hard must be one of {sorted(HARD_FUNCTIONS)} or an expression, got {a.hard!r}")
+    elif not (isinstance(a.hard, sp.Expr) and a.hard.atoms(HardFunction)):
+        _fail(name, "hard must name a hard function or be an expression using hard_round/hard_step/hard_sign")
+    if not a.modes or any(m not in MODES for m in a.modes):
+        _fail(name, f"modes must be a non-empty subset of {MODES}, got {a.modes!r}")
+    if a.mode not in a.modes:
+        _fail(name, f"default_mode {a.mode!r} is not one of its modes {a.modes!r}")
+    symbols = {x}
+    for pname, p in a.params.items():
+        if not (isinstance(pname, str) and pname.isidentifier()) or pname in ("x", "mode", "name"):
+            _fail(name, f"parameter name {pname!r} is not allowed")
+        if not isinstance(p, Param) or not isinstance(p.symbol, sp.Symbol):
+            _fail(name, f"parameter {pname!r} must be a Param with a SymPy symbol")
+        if p.symbol in symbols:
+            _fail(name, f"parameter {pname!r} reuses the symbol {p.symbol}")
+        symbols.add(p.symbol)
+        used = a.expr.free_symbols | (a.hard_expr.free_symbols if isinstance(a.hard, sp.Expr) else set())
+        if p.symbol not in used and pname != a.repeat:
+            _fail(name, f"parameter {pname!r} has no symbol {p.symbol} in the expression")
+        default = p.default
+        if p.is_integer:
+            if isinstance(default, bool) or not isinstance(default, int):
+                _fail(name, f"parameter {pname!r} is an integer; its default must be a Python int, got {default!r}")
+        elif isinstance(default, bool) or not isinstance(default, (int, float)) or not math.isfinite(default):
+            _fail(name, f"parameter {pname!r} needs a finite number as default, got {default!r}")
+        if not p.valid_set.contains(sp.sympify(default)):
+            _fail(name, f"default {pname}={default!r} is outside its domain {p.valid_set}")
+    extra = (a.expr.free_symbols | a.hard_expr.free_symbols) - symbols
+    if extra:
+        _fail(name, f"the expression uses symbols that are neither x nor a parameter: {sorted(map(str, extra))}")
+    if a.repeat is not None:
+        if a.repeat not in a.int_params:
+            _fail(name, f"repeat={a.repeat!r} must name an integer parameter")
+        if a.float_params:
+            _fail(name, "a repeated expression cannot have float parameters")
+
+
+def check_catalog(catalog) -> None:
+    """Check every entry and that names are unique and surrogates resolve."""
+    names: set[str] = set()
+    approximations = {}
+    for entry in catalog:
+        if isinstance(entry, Approximation):
+            check_approximation(entry)
+            approximations[entry.name] = entry
+        elif not isinstance(entry, SurrogateChoice):
+            raise DefinitionError(
+                f"catalog entries must be Approximation or SurrogateChoice, got {type(entry).__name__}"
+            )
+        if entry.name in names:
+            _fail(entry.name, "a catalog entry of this name is defined twice")
+        names.add(entry.name)
+    for entry in catalog:
+        if isinstance(entry, SurrogateChoice):
+            if entry.default not in entry.surrogates:
+                _fail(entry.name, f"default surrogate {entry.default!r} is not among {sorted(entry.surrogates)}")
+            for label, s in entry.surrogates.items():
+                target = approximations.get(s.approximation)
+                if target is None:
+                    _fail(entry.name, f"surrogate {label!r} names unknown approximation {s.approximation!r}")
+                if "ste" not in target.modes or target.int_params:
+                    _fail(entry.name, f"surrogate {label!r}: {target.name} needs ste mode and no integer parameters")
+                unknown = set(s.defaults) - set(target.float_params)
+                if unknown:
+                    _fail(entry.name, f"surrogate {label!r}: {target.name} has no parameters {sorted(unknown)}")

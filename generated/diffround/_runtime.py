@@ -1,0 +1,259 @@
+# Generated from template templates/package/_runtime.py.jinja and spec derive/catalog.py.
+# Do NOT modify by hand: edit the spec or the template, then run
+#     python scripts/regenerate_ops.py
+"""Runtime support shared by every generated op.
+
+Argument checks with messages that name the op, the parameter, the value and
+the valid range; dtype handling (half precision computes in float32); and the
+custom-gradient wiring: the forward kernel's residuals feed the backward
+kernel, and the backward kernel has its own custom gradient (the exact
+Hessian), so gradients of gradients are exact too.
+"""
+
+import math
+import numbers
+
+import numpy as np
+import tensorflow as tf
+
+FLOAT_DTYPES = (tf.float16, tf.bfloat16, tf.float32, tf.float64)
+HALF_DTYPES = (tf.float16, tf.bfloat16)
+
+
+def _dtype_names():
+    return ", ".join(d.name for d in FLOAT_DTYPES)
+
+
+def _is_tensor_like(value):
+    return isinstance(value, (tf.Tensor, tf.Variable, np.ndarray)) or tf.is_tensor(value)
+
+
+def as_float_tensor(op, value):
+    """x as a floating tensor, or a TypeError naming its dtype."""
+    if isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{op}: x must be a floating tensor ({_dtype_names()}), got a bool")
+    tensor = tf.convert_to_tensor(value)
+    if tensor.dtype not in FLOAT_DTYPES:
+        raise TypeError(f"{op}: x must be a floating tensor ({_dtype_names()}), got dtype {tensor.dtype.name}")
+    return tensor
+
+
+class FloatParam:
+    """A float parameter: a Python number, or a float tensor/variable that
+    broadcasts with x and then gets its exact partial derivative."""
+
+    def __init__(self, name, default, low, high, low_open, high_open):
+        self.name = name
+        self.default = default
+        self.low, self.high = low, high
+        self.low_open, self.high_open = low_open, high_open
+
+    @property
+    def domain(self):
+        left = "(" if self.low_open else "["
+        right = ")" if self.high_open else "]"
+        return f"{left}{self.low:g}, {self.high:g}{right}"
+
+    def _contains(self, values):
+        low_ok = values > self.low if self.low_open else values >= self.low
+        high_ok = values < self.high if self.high_open else values <= self.high
+        return low_ok & high_ok
+
+    def check(self, op, value):
+        """Return (value, is_tensor); raise for wrong types or values."""
+        if isinstance(value, (bool, np.bool_)):
+            raise TypeError(f"{op}: {self.name} must be a float or a float tensor, got a bool")
+        if isinstance(value, numbers.Real):
+            value = float(value)
+            if not (math.isfinite(value) and self._contains(value)):
+                raise ValueError(f"{op}: {self.name} must be in {self.domain}, got {value!r}")
+            return value, False
+        if not _is_tensor_like(value):
+            raise TypeError(f"{op}: {self.name} must be a float or a float tensor, got {type(value).__name__}")
+        dtype = tf.as_dtype(value.dtype)
+        if dtype not in FLOAT_DTYPES:
+            raise TypeError(f"{op}: {self.name} must be a floating tensor ({_dtype_names()}), got dtype {dtype.name}")
+        return value, True
+
+    def check_values(self, op, tensor):
+        """Check a tensor's values: eagerly a ValueError, in a graph an assertion."""
+        message = f"{op}: {self.name} must be in {self.domain}"
+        valid = tf.reduce_all(self._contains(tensor) & tf.math.is_finite(tensor))
+        if tf.executing_eagerly():
+            if not bool(valid):
+                bad = tf.boolean_mask(tensor, ~(self._contains(tensor) & tf.math.is_finite(tensor)))
+                raise ValueError(f"{message}, got {float(bad.numpy().ravel()[0])!r}")
+        else:
+            tf.debugging.Assert(valid, [message])
+
+
+class IntParam:
+    """A structural parameter: a Python int fixed at trace time."""
+
+    def __init__(self, name, default, low, high):
+        self.name = name
+        self.default = default
+        self.low, self.high = low, high
+
+    @property
+    def domain(self):
+        if self.high is None:
+            return f"an int >= {self.low}"
+        return f"an int in [{self.low}, {self.high}]"
+
+    def check(self, op, value):
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+            raise TypeError(f"{op}: {self.name} must be a Python int ({self.domain}), got {value!r} ({type(value).__name__})")
+        value = int(value)
+        if value < self.low or (self.high is not None and value > self.high):
+            raise ValueError(f"{op}: {self.name} must be {self.domain}, got {value!r}")
+        return value
+
+
+class Kernels:
+    """The generated functions of one derivative variant ("x" or "all")."""
+
+    def __init__(self, value, gradient_from_residuals, gradient, hessian):
+        self.value = value
+        self.gradient_from_residuals = gradient_from_residuals
+        self.gradient = gradient
+        self.hessian = hessian
+
+
+def sum_to_shape(grad, like):
+    """Undo broadcasting: sum ``grad`` down to the shape of ``like``."""
+    if grad.shape.is_fully_defined() and grad.shape == like.shape:
+        return grad
+    shape = tf.shape(like)
+    _, axes = tf.raw_ops.BroadcastGradientArgs(s0=tf.shape(grad), s1=shape)
+    return tf.reshape(tf.reduce_sum(grad, axis=axes), shape)
+
+
+def _symmetric(upper, n):
+    """Full n-by-n lookup from the row-major upper triangle."""
+    index, full = 0, [[None] * n for _ in range(n)]
+    for i in range(n):
+        for k in range(i, n):
+            full[i][k] = full[k][i] = upper[index]
+            index += 1
+    return full
+
+
+class Op:
+    """One approximation: validates arguments, picks kernels, wires gradients."""
+
+    def __init__(self, name, params, modes, hard, kernels):
+        self.name = name
+        self.params = params
+        self.modes = modes
+        self.hard = hard
+        self.kernels = kernels
+
+    def __call__(self, x, values, mode, name=None):
+        if mode not in self.modes:
+            choices = ", ".join(repr(m) for m in self.modes)
+            raise ValueError(f"{self.name}: mode must be one of {choices}, got {mode!r}")
+        x = as_float_tensor(self.name, x)
+        compute = tf.float32 if x.dtype in HALF_DTYPES else x.dtype
+        checked, watched = [], []
+        for param in self.params:
+            value = values[param.name]
+            if isinstance(param, IntParam):
+                checked.append(param.check(self.name, value))
+                continue
+            value, is_tensor = param.check(self.name, value)
+            checked.append(value)
+            watched.append(is_tensor)
+        with tf.name_scope(name or self.name):
+            arguments = []
+            for param, value in zip(self.params, checked):
+                if isinstance(param, FloatParam):
+                    # a Python float goes straight to the compute dtype: tf.cast would
+                    # round it through float32 first
+                    value = tf.cast(value, compute) if tf.is_tensor(value) else tf.constant(value, compute)
+                    param.check_values(self.name, value)
+                arguments.append(value)
+            y = self._differentiable(mode, any(watched))(tf.cast(x, compute), arguments)
+            return tf.cast(y, x.dtype)
+
+    def _differentiable(self, mode, with_params):
+        kernels = self.kernels["all" if with_params else "x"]
+        float_slots = [i for i, p in enumerate(self.params) if isinstance(p, FloatParam)] if with_params else []
+        hard = self.hard
+
+        def call(x, arguments):
+            def merged(x, floats):
+                args = list(arguments)
+                for slot, value in zip(float_slots, floats):
+                    args[slot] = value
+                return (x, *args)
+
+            @tf.custom_gradient
+            def forward(x, *floats):
+                args = merged(x, floats)
+                if mode == "soft":
+                    (y,), residuals = kernels.value(*args)
+                else:
+                    (y,), residuals = hard(*args)
+                    residuals = None
+
+                def backward(dy):
+                    first = _first_order(kernels, merged, residuals)(x, *floats)
+                    grads = [dy * d for d in first]
+                    return [sum_to_shape(g, t) for g, t in zip(grads, (x, *floats))]
+
+                return y, backward
+
+            return forward(x, *[arguments[i] for i in float_slots])
+
+        return call
+
+
+def _first_order(kernels, merged, residuals):
+    """The first derivatives as an op whose own gradient is the exact Hessian."""
+
+    @tf.custom_gradient
+    def first(x, *floats):
+        args = merged(x, floats)
+        if residuals is not None and kernels.gradient_from_residuals is not None:
+            derivatives, _ = kernels.gradient_from_residuals(*args, *residuals)
+        else:
+            derivatives, _ = kernels.gradient(*args)
+
+        def second(*upstream):
+            upper, _ = kernels.hessian(*args)
+            hessian = _symmetric(upper, len(derivatives))
+            grads = []
+            for row, like in zip(hessian, (x, *floats)):
+                # a zero upstream gradient contributes zero, even where an unused
+                # Hessian entry overflowed (e.g. (x - c)**2 * 0 at |x| = 1e30)
+                terms = [tf.math.multiply_no_nan(h, u) for u, h in zip(upstream, row) if u is not None]
+                grads.append(sum_to_shape(tf.add_n(terms), like))
+            return grads
+
+        return tuple(derivatives), second
+
+    return first
+
+
+class SurrogateChoice:
+    """A hard function whose gradient comes from a named surrogate op."""
+
+    def __init__(self, name, surrogates, default):
+        self.name = name
+        self.surrogates = surrogates
+        self.default = default
+
+    def __call__(self, x, surrogate, params, name=None):
+        if surrogate not in self.surrogates:
+            choices = ", ".join(repr(s) for s in self.surrogates)
+            raise ValueError(f"{self.name}: surrogate must be one of {choices}, got {surrogate!r}")
+        op, defaults = self.surrogates[surrogate]
+        unknown = sorted(set(params) - set(defaults))
+        if unknown:
+            allowed = ", ".join(defaults) or "none"
+            raise TypeError(
+                f"{self.name}: surrogate {surrogate!r} takes the parameters ({allowed}), got {', '.join(unknown)}"
+            )
+        values = {**defaults, **params}
+        return op(x, mode="ste", name=name or self.name, **values)

@@ -1,0 +1,33 @@
+# Generated from template templates/package/surrogate.py.jinja and spec derive/catalog.py:heaviside.
+# Do NOT modify by hand: edit the spec or the template, then run
+#     python scripts/regenerate_ops.py
+"""heaviside: Heaviside step H(x) with H(0) = 1 in the forward pass; the gradient of the named surrogate."""
+
+from . import _runtime
+from .sigmoid_step import sigmoid_step
+from .triangle_step import triangle_step
+
+_CHOICE = _runtime.SurrogateChoice(
+    name="heaviside",
+    surrogates={
+        "sigmoid": (sigmoid_step, {"steepness": 1.0}),
+        "triangle": (triangle_step, {"width": 1.0}),
+    },
+    default="sigmoid",
+)
+
+
+def heaviside(x, surrogate="sigmoid", name=None, **params):
+    """Heaviside step H(x) with H(0) = 1 in the forward pass; the gradient of the named surrogate.
+
+    Args:
+        x: float16, bfloat16, float32 or float64 tensor.
+        surrogate: which gradient: "sigmoid", "triangle"; default "sigmoid".
+        name: optional name scope.
+        **params: the surrogate's parameters:
+            "sigmoid": sigmoid_step in ste mode, steepness=1.0.
+            "triangle": triangle_step in ste mode, width=1.0.
+
+    Source: seed 003.
+    """
+    return _CHOICE(x, surrogate, params, name)

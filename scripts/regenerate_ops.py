@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Regenerate the TensorFlow package from a catalog.
+
+    python scripts/regenerate_ops.py            # rewrite generated/diffround
+    python scripts/regenerate_ops.py --check    # exit 1 with a diff if it is stale
+    python scripts/regenerate_ops.py --catalog my_ops.py --out some/dir
+
+With --catalog, the package is written to --out (its name is the folder's).
+A definition the pipeline cannot handle fails with a message naming it and
+leaves the output folder exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from derive import DefinitionError, generate, load_catalog  # noqa: E402
+from derive.catalog import CATALOG  # noqa: E402
+from derive.writing import compare, write_tree  # noqa: E402
+
+DEFAULT_OUT = ROOT / "generated" / "diffround"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--catalog", help="a Python file defining CATALOG (default: the built-in catalog)")
+    parser.add_argument("--out", help="package folder to write (default: generated/diffround)")
+    parser.add_argument("--check", action="store_true", help="compare with the folder instead of writing")
+    args = parser.parse_args(argv)
+    if args.catalog and not args.out:
+        parser.error("--catalog needs --out: generated/diffround holds the built-in catalog only")
+
+    started = time.perf_counter()
+    command = "python scripts/regenerate_ops.py"
+    if args.catalog:
+        command += f" --catalog {Path(args.catalog).name} --out {Path(args.out).name}"
+    out = Path(args.out) if args.out else DEFAULT_OUT
+    try:
+        catalog = load_catalog(args.catalog) if args.catalog else CATALOG
+        spec_file = Path(args.catalog).name if args.catalog else "derive/catalog.py"
+        files = generate(catalog, spec_file=spec_file, command=command)
+    except DefinitionError as err:
+        print(f"error: {err}", file=sys.stderr)
+        print(f"nothing was written to {out}", file=sys.stderr)
+        return 2
+    elapsed = time.perf_counter() - started
+    if args.check:
+        comparison = compare(files, out, out.name)
+        if not comparison.clean:
+            print(comparison.report(command + (" (without --check)" if not args.catalog else "")))
+            return 1
+        print(f"{out.name}: {len(files)} files up to date ({elapsed:.1f} s)")
+        return 0
+    try:
+        changed = write_tree(files, out)
+    except OSError as err:
+        print(f"error: {err}", file=sys.stderr)
+        print(f"{out} was left as it was", file=sys.stderr)
+        return 2
+    print(f"{out.name}: {len(files)} files, {len(changed)} changed ({elapsed:.1f} s)")
+    for name in changed:
+        print(f"  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

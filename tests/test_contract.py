@@ -1,0 +1,204 @@
+"""The public contract of every op: dtypes, errors, finiteness, graph modes."""
+
+import numpy as np
+import pytest
+
+from derive.catalog import CATALOG
+from derive.reference import Reference
+from derive.spec import Approximation
+
+APPROXIMATIONS = {a.name: a for a in CATALOG if isinstance(a, Approximation)}
+NAMES = sorted(APPROXIMATIONS)
+GRID = np.array([-2.5, -1.0, -0.7, -0.5, 0.0, 0.3, 0.5, 0.5001, 1.5, 2.25, 1e3 + 0.4], np.float64)
+
+
+def call(dr, name, x, **kwargs):
+    return getattr(dr, name)(x, **kwargs)
+
+
+def modes(name):
+    return APPROXIMATIONS[name].modes
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("dtype", ["float16", "bfloat16", "float32", "float64"])
+def test_output_has_the_input_dtype_and_finite_gradients(tf, dr, name, dtype):
+    x = tf.constant(GRID[:-1], getattr(tf, dtype))
+    for mode in modes(name):
+        kwargs = {"mode": mode} if len(modes(name)) > 1 else {}
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = call(dr, name, x, **kwargs)
+        grad = tape.gradient(y, x)
+        assert y.dtype == x.dtype and grad.dtype == x.dtype
+        assert np.all(np.isfinite(tf.cast(grad, tf.float32).numpy()))
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("dtype", ["int32", "int64", "bool", "complex64"])
+def test_non_float_input_is_a_type_error_naming_the_dtype(tf, dr, name, dtype):
+    x = tf.zeros([3], getattr(tf, dtype))
+    with pytest.raises(TypeError, match=f"{name}: x must be a floating tensor.*{dtype}"):
+        call(dr, name, x)
+
+
+BAD_VALUES = [
+    ("sigmoid_round", "steepness", 0.0, ValueError, r"sigmoid_round: steepness must be in \(0, inf\), got 0.0"),
+    ("sigmoid_round", "steepness", -3.0, ValueError, r"steepness must be in \(0, inf\), got -3.0"),
+    ("sigmoid_round", "steepness", float("nan"), ValueError, r"steepness must be in \(0, inf\), got nan"),
+    ("sigmoid_round", "steepness", "10", TypeError, r"sigmoid_round: steepness must be a float"),
+    ("sine_round", "width", 1.5, ValueError, r"sine_round: width must be in \(0, 1\], got 1.5"),
+    ("sine_round", "width", 0.0, ValueError, r"width must be in \(0, 1\], got 0.0"),
+    ("fourier_round", "terms", 0, ValueError, r"fourier_round: terms must be an int >= 1, got 0"),
+    ("fourier_round", "terms", 2.0, TypeError, r"fourier_round: terms must be a Python int \(an int >= 1\), got 2.0"),
+    ("sine_staircase_round", "depth", True, TypeError, r"depth must be a Python int"),
+    ("hard_step", "gain", -1.0, ValueError, r"hard_step: gain must be in \(0, inf\), got -1.0"),
+    ("triangle_step", "width", float("inf"), ValueError, r"triangle_step: width must be in \(0, inf\), got inf"),
+    ("sigmoid_step", "center", float("inf"), ValueError, r"sigmoid_step: center must be in \(-inf, inf\), got inf"),
+]
+
+
+@pytest.mark.parametrize("name,param,value,error,message", BAD_VALUES)
+def test_bad_parameters_name_function_parameter_value_and_range(tf, dr, name, param, value, error, message):
+    with pytest.raises(error, match=message):
+        call(dr, name, tf.constant([0.3]), **{param: value})
+
+
+def test_bad_tensor_parameter_values_are_caught_eagerly(tf, dr):
+    with pytest.raises(ValueError, match=r"sine_round: width must be in \(0, 1\], got 2.0"):
+        dr.sine_round(tf.constant([0.3, 0.4]), width=tf.constant([0.5, 2.0]))
+    with pytest.raises(TypeError, match="steepness must be a floating tensor.*int32"):
+        dr.sigmoid_round(tf.constant([0.3]), steepness=tf.constant(3))
+
+
+def test_unknown_mode_and_surrogate(tf, dr):
+    with pytest.raises(ValueError, match=r"sigmoid_round: mode must be one of 'soft', 'ste', got 'hard'"):
+        dr.sigmoid_round(tf.constant([0.3]), mode="hard")
+    with pytest.raises(ValueError, match=r"heaviside: surrogate must be one of 'sigmoid', 'triangle', got 'relu'"):
+        dr.heaviside(tf.constant([0.3]), surrogate="relu")
+    with pytest.raises(TypeError, match=r"heaviside: surrogate 'triangle' takes the parameters \(width\), got steepness"):
+        dr.heaviside(tf.constant([0.3]), surrogate="triangle", steepness=2.0)
+
+
+EXTREMES = [
+    ("sigmoid_round", {"steepness": 1e6}),
+    ("sigmoid_step", {"steepness": 1e6}),
+    ("sine_round", {"width": 1e-6}),
+    ("triangle_step", {"width": 1e-6}),
+    ("hard_step", {"gain": 1e12}),
+    ("fourier_round", {"terms": 64}),
+    ("sine_staircase_round", {"depth": 8}),
+]
+
+
+@pytest.mark.parametrize("name,params", EXTREMES, ids=[e[0] for e in EXTREMES])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_finite_at_the_ends_of_the_parameter_domains(tf, dr, name, params, dtype):
+    xs = np.concatenate([np.linspace(-3, 3, 601), [0.5, -0.5, 1e-7, 0.4999999, 3e4 + 0.5, -1e30, 1e30]])
+    x = tf.constant(xs, getattr(tf, dtype))
+    tensors = {k: tf.constant(v, getattr(tf, dtype)) if isinstance(v, float) else v for k, v in params.items()}
+    watched = [x] + [v for v in tensors.values() if tf.is_tensor(v)]
+    for mode in modes(name):
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch(watched)
+            with tf.GradientTape() as inner:
+                inner.watch(watched)
+                y = call(dr, name, x, mode=mode, **tensors)
+            firsts = inner.gradient(y, watched)
+        seconds = outer.gradient(firsts[0], watched)
+        for t in [y, *firsts, *seconds]:
+            assert np.all(np.isfinite(t.numpy())), (name, mode)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_eager_function_and_xla_agree(tf, dr, name):
+    x = tf.constant(GRID, tf.float32)
+
+    def value_and_gradient(x):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = call(dr, name, x)
+        return y, tape.gradient(y, x)
+
+    eager = value_and_gradient(x)
+    graph = tf.function(value_and_gradient)(x)
+    xla = tf.function(value_and_gradient, jit_compile=True)(x)
+    for other in (graph, xla):
+        np.testing.assert_allclose(other[0].numpy(), eager[0].numpy(), rtol=2e-6, atol=2e-6)
+        np.testing.assert_allclose(other[1].numpy(), eager[1].numpy(), rtol=2e-5, atol=2e-5)
+
+
+STE_HARD = {"round": np.round, "step": lambda v: (v >= 0).astype(v.dtype)}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_ste_forward_is_bit_exact(tf, dr, name):
+    a = APPROXIMATIONS[name]
+    if "ste" not in a.modes:
+        pytest.skip(f"{name} has no ste mode")
+    xs = np.concatenate([GRID, np.arange(-5, 5) + 0.5, np.nextafter(np.arange(-5, 5) + 0.5, 9)]).astype(np.float32)
+    kwargs = {"mode": "ste"} if len(a.modes) > 1 else {}
+    got = call(dr, name, tf.constant(xs), **kwargs).numpy()
+    ref = Reference(a, {n: a.params[n].default for n in a.int_params})
+    params = tuple(float(np.float32(a.params[n].default)) for n in a.float_params)
+    expected = np.array([float(ref.hard((float(v), *params))) for v in xs], np.float32)
+    np.testing.assert_array_equal(got, expected)
+
+
+def test_heaviside_is_one_at_zero_and_its_gradients_are_the_surrogates(tf, dr):
+    x = tf.constant([-1.5, -0.5, 0.0, 0.25, 2.0], tf.float64)
+    for surrogate, op, params in (("sigmoid", "sigmoid_step", (1.0, 0.0)), ("triangle", "triangle_step", (1.0, 0.0))):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = dr.heaviside(x, surrogate=surrogate)
+        np.testing.assert_array_equal(y.numpy(), [0, 0, 1, 1, 1])
+        ref = Reference(APPROXIMATIONS[op], {})
+        expected = [float(ref.evaluate(("x",), (float(v), *params))) for v in x.numpy()]
+        np.testing.assert_allclose(tape.gradient(y, x).numpy(), expected, rtol=1e-14, atol=1e-300)
+
+
+def test_parameters_broadcast_and_their_gradients_sum_back(tf, dr):
+    x = tf.constant(np.linspace(-1, 1, 12).reshape(3, 4), tf.float64)
+    steepness = tf.Variable([[2.0], [5.0], [9.0]], dtype=tf.float64)
+    with tf.GradientTape() as tape:
+        y = dr.sigmoid_round(x, steepness=steepness)
+    grad = tape.gradient(y, steepness)
+    assert grad.shape == (3, 1)
+    ref = Reference(APPROXIMATIONS["sigmoid_round"], {})
+    expected = [
+        [sum(float(ref.evaluate(("steepness",), (float(v), float(k)))) for v in row)]
+        for row, k in zip(x.numpy(), [2.0, 5.0, 9.0])
+    ]
+    np.testing.assert_allclose(grad.numpy(), expected, rtol=1e-12, atol=1e-15)
+
+
+def test_seed_gradient_bug_is_fixed(tf, dr):
+    """Seed 000's hand-written gradient sig*(1 - sig) forgets the factor steepness."""
+    x = tf.constant([0.4, 0.5, 0.6], tf.float64)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = dr.sigmoid_round(x, steepness=10.0)
+    ref = Reference(APPROXIMATIONS["sigmoid_round"], {})
+    expected = [float(ref.evaluate(("x",), (float(v), 10.0))) for v in x.numpy()]
+    grad = tape.gradient(y, x).numpy()
+    np.testing.assert_allclose(grad, expected, rtol=1e-14)
+    assert grad[1] == pytest.approx(2.5)
+
+
+def test_seed_overflow_is_gone(tf, dr):
+    """Seed 001's e/(e+1) with e = exp(1000*(x - 0.5)) is NaN for x >= 0.59; ours is not."""
+    x = tf.constant([0.0, 0.59, 1.0, 10.0], tf.float32)
+    e = tf.exp(1000 * (x - 0.5))
+    assert np.isnan((e / (e + 1)).numpy()[-1])
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = dr.sigmoid_step(x, steepness=1000.0, center=0.5)
+    assert np.all(np.isfinite(y.numpy())) and np.all(np.isfinite(tape.gradient(y, x).numpy()))
+    np.testing.assert_array_equal(y.numpy()[1:], [1.0, 1.0, 1.0])
+
+
+def test_sine_round_upper_window_edge_is_one(tf, dr):
+    """Seed 000's clipped_sin drops r == 0.5 + width/2 to 0; the window ends at 1."""
+    width = 0.5
+    x = tf.constant([0.75, 2.75], tf.float64)
+    np.testing.assert_array_equal(dr.sine_round(x, width=width).numpy(), [1.0, 3.0])

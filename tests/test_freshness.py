@@ -1,0 +1,72 @@
+"""generated/ is exactly what the pipeline produces, on every run and hash seed."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from derive import generate
+from derive.catalog import CATALOG
+from derive.writing import compare
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "regenerate_ops.py"
+
+
+def test_generated_package_is_fresh():
+    comparison = compare(generate(CATALOG), ROOT / "generated" / "diffround", "diffround")
+    assert comparison.clean, comparison.report("python scripts/regenerate_ops.py")
+
+
+def test_every_generated_file_has_the_header():
+    for name, text in generate(CATALOG).items():
+        head = text.splitlines()[:3]
+        assert head[0].startswith("# Generated from template templates/"), name
+        assert "Do NOT modify by hand" in head[1], name
+        assert "python scripts/regenerate_ops.py" in head[2], name
+
+
+def test_output_is_identical_under_different_hash_seeds(tmp_path):
+    texts = []
+    for seed in ("0", "12345"):
+        out = tmp_path / f"seed{seed}" / "diffround"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, str(SCRIPT), "--out", str(out)],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        texts.append({p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()})
+    assert texts[0] == texts[1]
+    committed = ROOT / "generated" / "diffround"
+    assert texts[0] == {name: (committed / name).read_bytes() for name in texts[0]}
+    assert len(texts[0]) == len(generate(CATALOG))
+
+
+def test_check_reports_stale_added_and_missing_files(tmp_path):
+    files = generate(CATALOG)
+    root = tmp_path / "diffround"
+    root.mkdir()
+    for name, text in files.items():
+        (root / name).write_text(text)
+    (root / "sigmoid_round.py").write_text(files["sigmoid_round.py"].replace("floor", "ceil", 1))
+    (root / "heaviside.py").unlink()
+    (root / "leftover.py").write_text("# Do NOT modify by hand\n")
+    comparison = compare(files, root, "diffround")
+    assert comparison.stale == ["sigmoid_round.py"]
+    assert comparison.missing == ["heaviside.py"]
+    assert comparison.added == ["leftover.py"]
+    assert "-    _t0 = tf.math.ceil(x)" in comparison.diff or "ceil" in comparison.diff
+
+
+def test_check_command_fails_with_a_diff_when_stale(tmp_path):
+    out = tmp_path / "pkg"
+    run = [sys.executable, str(SCRIPT), "--out", str(out)]
+    subprocess.run(run, check=True, capture_output=True)
+    target = out / "sine_round.py"
+    target.write_text(target.read_text().replace("width", "widht", 1))
+    result = subprocess.run(run + ["--check"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "stale: sine_round.py" in result.stdout
+    assert "+++ pkg/sine_round.py (generated)" in result.stdout
