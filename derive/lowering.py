@@ -62,17 +62,31 @@ class KernelSet:
     wrt: dict[str, list[str]]
 
 
-def _integer_plus_sigmoid(add):
-    """T + sigmoid(z) with T integer-valued: (T + 1) - sigmoid(-z) for z > 0,
-    so that the sum keeps full relative accuracy next to the integers."""
-    for term in add.args:
-        if isinstance(term, sigmoid):
-            rest = add - term
-            if rest.is_integer:
-                (z,) = term.args
-                small = sigmoid(-sp.Abs(z))
-                return sp.Piecewise((evaluated_first(rest + 1) - small, z > 0), (rest + small, True))
-    return add
+def _lower_tail(cdf):
+    """(z, F(-|z|)) for a CDF-like term F(z) in (0, 1) with 1 - F(z) = F(-z),
+    or None. F(-|z|) is the side that never cancels."""
+    if isinstance(cdf, sigmoid):
+        (z,) = cdf.args
+        return z, sigmoid(-sp.Abs(z))
+    for erf in cdf.atoms(sp.erf):
+        (z,) = erf.args
+        if sp.simplify(cdf - (1 + erf) / 2) == 0:
+            return z, sp.erfc(sp.Abs(z)) / 2
+    return None
+
+
+def _integer_plus_cdf(add):
+    """T + F(z) with T integer-valued and F a sigmoid or Gaussian CDF:
+    (T + 1) - F(-z) for z > 0, so the sum keeps full relative accuracy next
+    to the integers, where F(z) is close to 1 and T = -1 would cancel it."""
+    integer = sp.Add(*[t for t in add.args if t.is_integer])
+    if integer == 0:
+        return add
+    tail = _lower_tail(add - integer)
+    if tail is None:
+        return add
+    z, small = tail
+    return sp.Piecewise((evaluated_first(integer + 1) - small, z > 0), (integer + small, True))
 
 
 def _theta_minus_sin(add):
@@ -103,7 +117,7 @@ def _one_minus_cos(add):
 
 def lower(expr: sp.Expr) -> sp.Expr:
     """Stable elementary form of ``expr``."""
-    expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid) and e.has(sp.floor), _integer_plus_sigmoid)
+    expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid, sp.erf) and e.has(sp.floor), _integer_plus_cdf)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.sin), _theta_minus_sin)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.cos), _one_minus_cos)
     while True:

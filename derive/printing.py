@@ -31,6 +31,7 @@ class TFPrinter(TensorflowPrinter):
         expm1: "tensorflow.math.expm1",
         log1p: "tensorflow.math.log1p",
         hard_round: "tensorflow.math.round",
+        sp.erfc: "tensorflow.math.erfc",
     }
 
     def __init__(self, dtype_of: str = "x"):
@@ -123,18 +124,21 @@ class TFPrinter(TensorflowPrinter):
         return self._print(expr)
 
 
-def print_expr(expr, owner: str, dtype_of: str = "x") -> str:
+def _strictly(method, expr, owner, dtype_of):
     try:
-        return TFPrinter(dtype_of).doprint(expr)
+        return method(TFPrinter(dtype_of), expr)
     except PrintingError as err:
         raise PrintingError(f"{owner}: {err}") from None
+    except NotImplementedError:  # SymPy's strict mode: no print method at all
+        raise PrintingError(f"{owner}: no TensorFlow code for {type(expr).__name__} in {expr}") from None
+
+
+def print_expr(expr, owner: str, dtype_of: str = "x") -> str:
+    return _strictly(TFPrinter.doprint, expr, owner, dtype_of)
 
 
 def print_output(expr, owner: str, dtype_of: str = "x") -> str:
-    try:
-        return TFPrinter(dtype_of).output(expr)
-    except PrintingError as err:
-        raise PrintingError(f"{owner}: {err}") from None
+    return _strictly(TFPrinter.output, expr, owner, dtype_of)
 
 
 def print_kernel(kernel, owner: str) -> dict:

@@ -18,6 +18,8 @@ from .functions import HardFunction, LoweredFunction
 from .spec import Approximation, x
 
 DIGITS = 50
+MAX_DIGITS = 3200
+AGREEMENT = mpmath.mpf(10) ** -40  # relative; float64 needs 17 digits
 
 
 def digits_for(x: float) -> int:
@@ -69,8 +71,21 @@ class Reference:
     def evaluate(self, wrt: tuple[str, ...], point: tuple[float, ...]):
         if wrt not in self._functions:
             self._functions[wrt] = self._lambdify(self.symbolic(wrt))
-        with mpmath.workdps(digits_for(point[0])):
-            return self._functions[wrt](*[mpmath.mpf(v) for v in point])
+        function = self._functions[wrt]
+        digits = digits_for(point[0])
+        while True:
+            # the same value at twice the digits (to 40 digits, or below
+            # 10**(-digits/2 - 40) for a zero), else cancellation ate them
+            with mpmath.workdps(digits):
+                low = function(*[mpmath.mpf(v) for v in point])
+            with mpmath.workdps(2 * digits):
+                high = function(*[mpmath.mpf(v) for v in point])
+                floor = mpmath.mpf(10) ** (-digits // 2)
+                if low == high or abs(low - high) <= max(abs(high), floor) * AGREEMENT:
+                    return high
+            if digits > MAX_DIGITS:
+                raise ArithmeticError(f"{self.a.name}: no stable reference for d{wrt} at {point}")
+            digits *= 4
 
     def hard(self, point: tuple[float, ...]):
         with mpmath.workdps(DIGITS):
