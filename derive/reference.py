@@ -20,6 +20,7 @@ from .spec import Approximation, x
 DIGITS = 50
 MAX_DIGITS = 3200
 AGREEMENT = mpmath.mpf(10) ** -40  # relative; float64 needs 17 digits
+ZERO = mpmath.mpf(10) ** -340  # absolute: far below the smallest float64
 
 
 def digits_for(x: float) -> int:
@@ -74,14 +75,13 @@ class Reference:
         function = self._functions[wrt]
         digits = digits_for(point[0])
         while True:
-            # the same value at twice the digits (to 40 digits, or below
-            # 10**(-digits/2 - 40) for a zero), else cancellation ate them
+            # the same value at twice the digits (to 40 digits, or to within
+            # ZERO for a zero), else cancellation ate them
             with mpmath.workdps(digits):
                 low = function(*[mpmath.mpf(v) for v in point])
             with mpmath.workdps(2 * digits):
                 high = function(*[mpmath.mpf(v) for v in point])
-                floor = mpmath.mpf(10) ** (-digits // 2)
-                if low == high or abs(low - high) <= max(abs(high), floor) * AGREEMENT:
+                if low == high or abs(low - high) <= max(abs(high) * AGREEMENT, ZERO):
                     return high
             if digits > MAX_DIGITS:
                 raise ArithmeticError(f"{self.a.name}: no stable reference for d{wrt} at {point}")
