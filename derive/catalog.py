@@ -7,7 +7,7 @@ the hard function it stands for. Everything else is derived.
 
 import sympy as sp
 
-from .functions import hard_step, sigmoid
+from .functions import hard_sign, hard_step, sigmoid, sigmoid_slope
 from .spec import Approximation, Param, Surrogate, SurrogateChoice, x
 
 half = sp.Rational(1, 2)
@@ -22,6 +22,8 @@ gain = sp.Symbol("g", positive=True)
 terms = sp.Symbol("N", integer=True, positive=True)
 depth = sp.Symbol("D", integer=True, positive=True)
 j = sp.Symbol("j", integer=True, positive=True)
+clip = sp.Symbol("l", positive=True)
+beta = sp.Symbol("b", positive=True)
 
 sigmoid_round = Approximation(
     name="sigmoid_round",
@@ -120,12 +122,92 @@ triangle_step = Approximation(
     source="seed 003 (triangle surrogate max(0, 1 - |x|))",
 )
 
+# -- spiking-network surrogates (forward: Heaviside) ----------------------------------
+_dc = x - center
+fast_sigmoid_step = Approximation(
+    name="fast_sigmoid_step",
+    hard=hard_step(x - center),
+    # 1/2 + s*d/(2*(1 + s*|d|)), each half written without cancellation
+    expr=sp.Piecewise((1 / (2 * (1 - steepness * _dc)), _dc < 0), (1 - 1 / (2 * (1 + steepness * _dc)), True)),
+    params={
+        "steepness": Param(steepness, 25.0, doc="slope parameter s"),
+        "center": Param(center, 0.0, doc="where the step is"),
+    },
+    doc="1/2 + s*d/(2*(1 + s*|d|)), d = x - center: the fast sigmoid, whose derivative decays as 1/d**2.",
+    source="SuperSpike (Zenke & Ganguli 2018) / snnTorch fast_sigmoid",
+    published={
+        "x": (
+            steepness / (2 * (1 + steepness * sp.Abs(_dc)) ** 2),
+            "snnTorch's fast_sigmoid surrogate 1/(1 + k|x|)**2, times k/2 so that it integrates to 1",
+        )
+    },
+)
+
+sharpness = sp.Symbol("a", positive=True)
+_z = sp.pi * sharpness * _dc / 2
+atan_step = Approximation(
+    name="atan_step",
+    hard=hard_step(x - center),
+    # 1/2 + atan(z)/pi; below z = -1 as -atan(1/z)/pi, which does not cancel
+    expr=sp.Piecewise((-sp.atan(1 / _z) / sp.pi, _z < -1), (half + sp.atan(_z) / sp.pi, True)),
+    params={
+        "alpha": Param(sharpness, 2.0, doc="sharpness"),
+        "center": Param(center, 0.0, doc="where the step is"),
+    },
+    doc="1/2 + atan(pi*alpha*(x - center)/2)/pi: the arctangent step.",
+    source="snnTorch atan surrogate (default)",
+    published={"x": ((sharpness / 2) / (1 + _z**2), "snnTorch atan surrogate: (alpha/2)/(1 + (pi*alpha*x/2)**2)")},
+)
+
+# -- binary-network signs (forward: sign with sign(0) = +1) ---------------------------
+ste_sign = Approximation(
+    name="ste_sign",
+    hard="sign",
+    expr=sp.Piecewise((-clip, x < -clip), (clip, x > clip), (x, True)),
+    params={"clip": Param(clip, 1.0, doc="gradient is 1 for |x| <= clip, 0 beyond")},
+    doc="clip(x, -clip, clip): the straight-through sign.",
+    source="Larq SteSign",
+    default_mode="ste",
+    published={"x": (sp.Piecewise((1, sp.Abs(x) <= clip), (0, True)), "Larq SteSign: 1[|x| <= clip]")},
+)
+
+approx_sign = Approximation(
+    name="approx_sign",
+    hard="sign",
+    expr=sp.Piecewise((-1, x < -1), (2 * x + x**2, x < 0), (2 * x - x**2, x < 1), (1, True)),
+    doc="Piecewise quadratic sign: -1, 2x + x**2, 2x - x**2, 1 on x < -1, [-1, 0), [0, 1), x >= 1.",
+    source="Bi-Real Net (Liu et al. 2018), Larq ApproxSign",
+    default_mode="ste",
+    published={"x": (sp.Piecewise((2 - 2 * sp.Abs(x), sp.Abs(x) <= 1), (0, True)), "Larq ApproxSign: (2 - 2|x|)*1[|x| <= 1]")},
+)
+
+_bx = beta * x
+swish_sign = Approximation(
+    name="swish_sign",
+    hard="sign",
+    # 2*sigmoid(bx)*(1 + bx*(1 - sigmoid(bx))) - 1 = tanh(bx/2) + 2*bx*sigmoid(bx)*sigmoid(-bx):
+    # two terms of the same sign, so no cancellation near x = 0
+    expr=sp.tanh(_bx / 2) + 2 * _bx * sigmoid_slope(_bx),
+    params={"beta": Param(beta, 5.0, doc="sharpness")},
+    doc="2*sigmoid(beta*x)*(1 + beta*x*(1 - sigmoid(beta*x))) - 1: the swish sign.",
+    source="BNN+ (Darabi et al. 2018), Larq SwishSign",
+    default_mode="ste",
+    published={
+        "x": (
+            beta * (2 - _bx * sp.tanh(_bx / 2)) / (1 + sp.cosh(_bx)),
+            "Larq SwishSign: beta*(2 - beta*x*tanh(beta*x/2))/(1 + cosh(beta*x))",
+        )
+    },
+)
+
 heaviside = SurrogateChoice(
     name="heaviside",
     hard="step",
     surrogates={
         "sigmoid": Surrogate("sigmoid_step", {"steepness": 1.0}),
         "triangle": Surrogate("triangle_step", {"width": 1.0}),
+        "fast_sigmoid": Surrogate("fast_sigmoid_step", {"steepness": 25.0}),
+        "atan": Surrogate("atan_step", {"alpha": 2.0}),
     },
     default="sigmoid",
     doc="Heaviside step H(x) with H(0) = 1 in the forward pass; the gradient of the named surrogate.",
@@ -141,5 +223,10 @@ CATALOG = [
     sigmoid_step,
     hard_step_,
     triangle_step,
+    fast_sigmoid_step,
+    atan_step,
+    ste_sign,
+    approx_sign,
+    swish_sign,
     heaviside,
 ]

@@ -12,17 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import sympy as sp
-from sympy.codegen.cfunctions import expm1, log1p
+from sympy.codegen.cfunctions import expm1
 
 from . import derivatives
-from .functions import LoweredFunction, evaluated_first, hard_round, sigmoid, theta_minus_sin
+from .functions import LoweredFunction, evaluated_first, hard_round, sigmoid, sigmoid_slope, theta_minus_sin
 from .spec import Approximation, DefinitionError, x
 
 _w = sp.Wild("w")
-# exp(w) - 1 and log(1 + w) lose all relative accuracy for small w. (SymPy's
-# own expm1_opt also turns exp(-a) into exp(a) forms that overflow, so only
-# these two exact patterns are rewritten.)
-STABLE_REWRITES = ((sp.exp(_w) - 1, expm1(_w)), (sp.log(1 + _w), log1p(_w)))
+# exp(w) - 1 loses all relative accuracy for small w; expm1 never does. (SymPy's
+# own expm1_opt also turns exp(-a) into exp(a) forms that overflow, and
+# log(1 + w) -> log1p(w) is only better when w itself is exact, so neither is
+# applied blindly.)
+STABLE_REWRITES = ((sp.exp(_w) - 1, expm1(_w)),)
 
 
 @dataclass
@@ -57,7 +58,7 @@ class KernelSet:
     with respect to x alone or x and every float parameter.
     """
 
-    hard: Kernel
+    hard: Kernel | None
     variants: dict[str, dict[str, Kernel | None]]
     wrt: dict[str, list[str]]
 
@@ -101,25 +102,44 @@ def _theta_minus_sin(add):
     return add
 
 
-def _one_minus_cos(add):
-    """a - a*cos(t) -> 2*a*sin(t/2)**2 for each such pair of terms of a sum."""
+# a - a*f(t) -> a*g(t): complements that cancel where f(t) is close to 1
+COMPLEMENTS = (
+    (sp.cos, lambda t: 2 * sp.sin(t / 2) ** 2),  # 1 - cos(t)
+    (lambda t: sp.tanh(t) ** 2, lambda t: 4 * sigmoid_slope(2 * t)),  # 1 - tanh(t)**2 = sech(t)**2
+)
+
+
+def _complements(add):
+    """Rewrite each pair of terms a and -a*f(t) of a sum as a*g(t)."""
     terms = list(add.args)
     for term in add.args:
-        cosines = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.cos)]
-        if len(cosines) == 1 and term in terms:
-            a = -term / cosines[0]
-            if a in terms:
-                terms.remove(term)
-                terms.remove(a)
-                terms.append(2 * a * sp.sin(cosines[0].args[0] / 2) ** 2)
+        for f, g in COMPLEMENTS:
+            for factor in sp.Mul.make_args(term):
+                t = _argument_if(factor, f)
+                if t is None or term not in terms:
+                    continue
+                a = -term / factor
+                if a in terms:
+                    terms.remove(term)
+                    terms.remove(a)
+                    terms.append(a * g(t))
     return sp.Add(*terms)
+
+
+def _argument_if(factor, f):
+    """t if factor == f(t) for the complement's f, else None."""
+    if f is sp.cos:
+        return factor.args[0] if isinstance(factor, sp.cos) else None
+    if factor.is_Pow and factor.exp == 2 and isinstance(factor.base, sp.tanh):
+        return factor.base.args[0]
+    return None
 
 
 def lower(expr: sp.Expr) -> sp.Expr:
     """Stable elementary form of ``expr``."""
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid, sp.erf) and e.has(sp.floor), _integer_plus_cdf)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.sin), _theta_minus_sin)
-    expr = expr.replace(lambda e: e.is_Add and e.has(sp.cos), _one_minus_cos)
+    expr = expr.replace(lambda e: e.is_Add and e.has(sp.cos, sp.tanh), _complements)
     while True:
         lowered = expr.replace(lambda e: isinstance(e, LoweredFunction), lambda e: e.lowered())
         if lowered == expr:
@@ -137,10 +157,6 @@ def _output_symbol(name: str) -> sp.Symbol:
 def output_name(wrt: tuple[str, ...]) -> str:
     """``y``, ``y_D_x``, ``y_D_x_D_steepness``: one naming rule everywhere."""
     return "y" + "".join(f"_D_{v}" for v in wrt)
-
-
-def _hessian_names(names: list[str]) -> list[str]:
-    return [output_name((names[i], names[k])) for i in range(len(names)) for k in range(i, len(names))]
 
 
 class _Namer:
@@ -221,8 +237,8 @@ class KernelBuilder:
         return [x if v == "x" else self.a.params[v].symbol for v in names]
 
     # -- plain kernels -------------------------------------------------------------
-    def kernel(self, name, outputs: list[tuple[str, sp.Expr]], value_index=None) -> Kernel:
-        exprs = [lower(self.name(self._reduced(e, i == value_index))) for i, (_, e) in enumerate(outputs)]
+    def kernel(self, name, outputs: list[tuple[str, sp.Expr, tuple]]) -> Kernel:
+        exprs = [lower(self.name(self._reduced(e, False))) for _, e in outputs]
         temps, reduced = _cse(exprs, "_t")
         return Kernel(
             name=name,
@@ -282,10 +298,11 @@ class KernelBuilder:
 
 def build(a: Approximation) -> KernelSet:
     b = KernelBuilder(a)
-    # the hard function is evaluated on x itself, never on a reduced argument
-    hard_exprs = [lower(b.name(a.hard_expr))]
-    temps, reduced = _cse(hard_exprs, "_t")
-    hard = Kernel(name="_hard", args=b.args, body=temps, outputs=[(_output_symbol("y"), reduced[0])])
+    hard = None
+    if a.hard is not None:
+        # the hard function is evaluated on x itself, never on a reduced argument
+        temps, reduced = _cse([lower(b.name(a.hard_expr))], "_t")
+        hard = Kernel(name="_hard", args=b.args, body=temps, outputs=[(_output_symbol("y"), reduced[0])])
 
     tags = {"x": ["x"]}
     if a.float_params:
@@ -307,6 +324,9 @@ def build(a: Approximation) -> KernelSet:
             grads = derivatives.gradient(b.expr, wrt, a.name)
             kernels["gradient"] = b.kernel(f"_gradient_{tag}", [(output_name((v,)), g) for v, g in zip(names, grads)])
             hess = derivatives.hessian_upper(b.expr, wrt, a.name)
-            kernels["hessian"] = b.kernel(f"_hessian_{tag}", list(zip(_hessian_names(names), hess)))
+            pairs = [(names[i], names[k]) for i in range(len(names)) for k in range(i, len(names))]
+            kernels["hessian"] = b.kernel(
+                f"_hessian_{tag}", [(output_name(pair), h) for pair, h in zip(pairs, hess)]
+            )
         variants[tag] = kernels
     return KernelSet(hard=hard, variants=variants, wrt=tags)

@@ -72,7 +72,8 @@ def op_docstring(a: Approximation) -> str:
     if a.repeat:
         lines.append(f"    applied {a.repeat} times, x being the previous result.")
     symbols = {p.symbol: sp.Symbol(n) for n, p in a.params.items()}
-    lines.append(f"Hard function: {_formula(a.hard_expr.xreplace(symbols))}")
+    if a.hard is not None:
+        lines.append(f"Hard function: {_formula(a.hard_expr.xreplace(symbols))}")
     if symbols:
         lines.append("  with " + ", ".join(f"{p.symbol} = {n}" for n, p in a.params.items()))
     lines += ["", "Args:", "    x: float16, bfloat16, float32 or float64 tensor."]
@@ -92,7 +93,7 @@ def op_docstring(a: Approximation) -> str:
 
 
 def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
-    kernels = [kernel_set.hard]
+    kernels = [kernel_set.hard] if kernel_set.hard is not None else []
     variants = []
     for tag, group in kernel_set.variants.items():
         names = []
@@ -122,6 +123,7 @@ def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
         "signature": ", ".join(signature),
         "docstring": op_docstring(a),
         "call": f"_OP(x, {{{values}}}, {mode}, name)",
+        "hard": "_hard" if kernel_set.hard is not None else "None",
     }
 
 

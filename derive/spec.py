@@ -72,6 +72,9 @@ class Approximation:
     - ``shift_equivariant``: f(x + 1) = f(x) + 1. The pipeline proves it and
       then evaluates on x - round(x), so that periodic parts stay accurate
       at large |x|.
+    - ``published``: {"x": (formula, citation)}: derivatives as published
+      elsewhere; the verifier shows that the derived ones agree.
+    - ``hard=None`` with ``modes=("soft",)``: no hard counterpart.
     """
 
     name: str
@@ -84,13 +87,16 @@ class Approximation:
     default_mode: str | None = None
     repeat: str | None = None
     shift_equivariant: bool = False
+    published: Mapping[str, tuple] = field(default_factory=dict)
 
     @property
     def mode(self) -> str:
         return self.default_mode or self.modes[0]
 
     @property
-    def hard_expr(self) -> sp.Expr:
+    def hard_expr(self) -> sp.Expr | None:
+        if self.hard is None:
+            return None
         if isinstance(self.hard, str):
             return HARD_FUNCTIONS[self.hard](x)
         return self.hard
@@ -139,7 +145,10 @@ def check_approximation(a: Approximation) -> None:
         _fail(name, "the name must not start with an underscore")
     if not isinstance(a.expr, sp.Expr):
         _fail(name, f"expr must be a SymPy expression, got {type(a.expr).__name__}")
-    if isinstance(a.hard, str):
+    if a.hard is None:
+        if "ste" in a.modes:
+            _fail(name, "ste mode needs a hard function")
+    elif isinstance(a.hard, str):
         if a.hard not in HARD_FUNCTIONS:
             _fail(name, f"hard must be one of {sorted(HARD_FUNCTIONS)} or an expression, got {a.hard!r}")
     elif not (isinstance(a.hard, sp.Expr) and a.hard.atoms(HardFunction)):
@@ -157,7 +166,7 @@ def check_approximation(a: Approximation) -> None:
         if p.symbol in symbols:
             _fail(name, f"parameter {pname!r} reuses the symbol {p.symbol}")
         symbols.add(p.symbol)
-        used = a.expr.free_symbols | (a.hard_expr.free_symbols if isinstance(a.hard, sp.Expr) else set())
+        used = a.expr.free_symbols | (a.hard.free_symbols if isinstance(a.hard, sp.Expr) else set())
         if p.symbol not in used and pname != a.repeat:
             _fail(name, f"parameter {pname!r} has no symbol {p.symbol} in the expression")
         default = p.default
@@ -168,9 +177,13 @@ def check_approximation(a: Approximation) -> None:
             _fail(name, f"parameter {pname!r} needs a finite number as default, got {default!r}")
         if not p.valid_set.contains(sp.sympify(default)):
             _fail(name, f"default {pname}={default!r} is outside its domain {p.valid_set}")
-    extra = (a.expr.free_symbols | a.hard_expr.free_symbols) - symbols
+    hard_symbols = a.hard_expr.free_symbols if a.hard is not None else set()
+    extra = (a.expr.free_symbols | hard_symbols) - symbols
     if extra:
         _fail(name, f"the expression uses symbols that are neither x nor a parameter: {sorted(map(str, extra))}")
+    for wrt, entry in a.published.items():
+        if wrt not in ["x"] + a.float_params or not (isinstance(entry, tuple) and len(entry) == 2):
+            _fail(name, f"published[{wrt!r}] must be (formula, citation) for x or a float parameter")
     if a.repeat is not None:
         if a.repeat not in a.int_params:
             _fail(name, f"repeat={a.repeat!r} must name an integer parameter")

@@ -26,7 +26,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from derive import load_catalog  # noqa: E402
 from derive.catalog import CATALOG  # noqa: E402
-from derive.verification import DTYPES, TOLERANCE_ULPS, verify_catalog  # noqa: E402
+from derive.spec import Approximation  # noqa: E402
+from derive.verification import DTYPES, TOLERANCE_ULPS, check_published, verify_catalog  # noqa: E402
 
 
 def import_package(out: Path):
@@ -87,6 +88,13 @@ def main(argv=None) -> int:
         f"\n{sum(len(d) for d in results.values())} op/mode/dtype combinations in {time.perf_counter() - started:.0f} s"
     )
     failures = [f for by_dtype in results.values() for m in by_dtype.values() for f in m.failures]
+    published = [c for a in catalog if isinstance(a, Approximation) for c in check_published(a)]
+    if published:
+        print("\nDerived derivatives against the published formulas (50 digits, relative):")
+        for c in published:
+            print(f"  {c.op:<20} d/d{c.wrt}  {c.max_difference:8.1e} over {c.points} points  {'ok' if c.ok else 'FAIL'}  {c.citation}")
+            if not c.ok:
+                failures.append(f"{c.op}: d/d{c.wrt} differs from {c.citation} by {c.max_difference:.3g}")
     for failure in failures[:40]:
         print(f"FAIL {failure}")
     if len(failures) > 40:

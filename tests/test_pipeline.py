@@ -165,3 +165,12 @@ def test_a_bad_catalog_leaves_the_output_untouched(tmp_path):
     assert result.returncode == 2
     assert "tanh_round: no TensorFlow function for besselj" in result.stderr
     assert read_tree(out) == before
+
+
+def test_an_approximation_without_a_hard_function_is_soft_only():
+    entry = approximation(name="soft_only", hard=None, modes=("soft",))
+    text = generate([entry])["soft_only.py"]
+    assert "hard=None," in text and "def _hard" not in text
+    assert "def soft_only(x, k=2.0, name=None):" in text
+    with pytest.raises(DefinitionError, match="soft_only: ste mode needs a hard function"):
+        generate([approximation(name="soft_only", hard=None)])

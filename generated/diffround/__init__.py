@@ -11,6 +11,11 @@ from .ste_round import ste_round
 from .sigmoid_step import sigmoid_step
 from .hard_step import hard_step
 from .triangle_step import triangle_step
+from .fast_sigmoid_step import fast_sigmoid_step
+from .atan_step import atan_step
+from .ste_sign import ste_sign
+from .approx_sign import approx_sign
+from .swish_sign import swish_sign
 from .heaviside import heaviside
 
 __all__ = [
@@ -22,5 +27,10 @@ __all__ = [
     "sigmoid_step",
     "hard_step",
     "triangle_step",
+    "fast_sigmoid_step",
+    "atan_step",
+    "ste_sign",
+    "approx_sign",
+    "swish_sign",
     "heaviside",
 ]

@@ -4,6 +4,8 @@
 """heaviside: Heaviside step H(x) with H(0) = 1 in the forward pass; the gradient of the named surrogate."""
 
 from . import _runtime
+from .atan_step import atan_step
+from .fast_sigmoid_step import fast_sigmoid_step
 from .sigmoid_step import sigmoid_step
 from .triangle_step import triangle_step
 
@@ -12,6 +14,8 @@ _CHOICE = _runtime.SurrogateChoice(
     surrogates={
         "sigmoid": (sigmoid_step, {"steepness": 1.0}),
         "triangle": (triangle_step, {"width": 1.0}),
+        "fast_sigmoid": (fast_sigmoid_step, {"steepness": 25.0}),
+        "atan": (atan_step, {"alpha": 2.0}),
     },
     default="sigmoid",
 )
@@ -22,11 +26,13 @@ def heaviside(x, surrogate="sigmoid", name=None, **params):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        surrogate: which gradient: "sigmoid", "triangle"; default "sigmoid".
+        surrogate: which gradient: "sigmoid", "triangle", "fast_sigmoid", "atan"; default "sigmoid".
         name: optional name scope.
         **params: the surrogate's parameters:
             "sigmoid": sigmoid_step in ste mode, steepness=1.0.
             "triangle": triangle_step in ste mode, width=1.0.
+            "fast_sigmoid": fast_sigmoid_step in ste mode, steepness=25.0.
+            "atan": atan_step in ste mode, alpha=2.0.
 
     Source: seed 003.
     """

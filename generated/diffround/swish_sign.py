@@ -1,0 +1,130 @@
+# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:swish_sign.
+# Do NOT modify by hand: edit the spec or the template, then run
+#     python scripts/regenerate_ops.py
+"""swish_sign: 2*sigmoid(beta*x)*(1 + beta*x*(1 - sigmoid(beta*x))) - 1: the swish sign."""
+
+import tensorflow as tf
+
+from . import _runtime
+
+
+def _hard(x, beta):
+    y = tf.where(tf.math.greater_equal(x, 0), tf.constant(1, x.dtype), tf.constant(-1, x.dtype))
+    return (y,), ()
+
+
+def _value_x(x, beta):
+    _t0 = beta*x
+    _t1 = tf.math.tanh((1/2)*_t0)
+    _t2 = tf.math.exp(-beta*tf.math.abs(x))
+    _t3 = 1/((_t2 + 1)*(_t2 + 1))
+    _t4 = 2*_t2*_t3
+    y = _t0*_t4 + _t1
+    return (y,), (_t1, _t2, _t3, _t4,)
+
+
+def _gradient_from_residuals_x(x, beta, _t1, _t2, _t3, _t4):
+    y_D_x = -_t1*_t4*(beta*beta)*x + 4*_t2*_t3*beta
+    return (y_D_x,), ()
+
+
+def _gradient_x(x, beta):
+    _t0 = tf.math.exp(-beta*tf.math.abs(x))
+    _t1 = 1/((_t0 + 1)*(_t0 + 1))
+    y_D_x = -2*_t0*_t1*(beta*beta)*x*tf.math.tanh((1/2)*beta*x) + 4*_t0*_t1*beta
+    return (y_D_x,), ()
+
+
+def _hessian_x(x, beta):
+    _t0 = beta*tf.math.abs(x)
+    _t1 = tf.math.exp(-_t0)
+    _t2 = _t1 + 1
+    _t3 = (beta*beta*beta)
+    _t4 = tf.math.tanh((1/2)*beta*x)
+    _t5 = 1/(_t2*_t2)
+    y_D_x_D_x = 2*_t1*_t3*(_t4*_t4)*_t5*x - 6*_t1*_t4*_t5*(beta*beta) - 4*_t3*x*tf.math.exp(-2*_t0)/(_t2*_t2*_t2*_t2)
+    return (y_D_x_D_x,), ()
+
+
+def _value_all(x, beta):
+    _t0 = beta*x
+    _t1 = tf.math.tanh((1/2)*_t0)
+    _t2 = tf.math.exp(-beta*tf.math.abs(x))
+    _t3 = 1/((_t2 + 1)*(_t2 + 1))
+    _t4 = 2*_t2*_t3
+    y = _t0*_t4 + _t1
+    return (y,), (_t1, _t2, _t3, _t4,)
+
+
+def _gradient_from_residuals_all(x, beta, _t1, _t2, _t3, _t4):
+    _t5 = _t1*_t4
+    y_D_x = 4*_t2*_t3*beta - _t5*(beta*beta)*x
+    y_D_beta = 4*_t2*_t3*x - _t5*beta*(x*x)
+    return (y_D_x, y_D_beta,), ()
+
+
+def _gradient_all(x, beta):
+    _t0 = tf.math.exp(-beta*tf.math.abs(x))
+    _t1 = 1/((_t0 + 1)*(_t0 + 1))
+    _t2 = 2*_t0*_t1*tf.math.tanh((1/2)*beta*x)
+    y_D_x = 4*_t0*_t1*beta - _t2*(beta*beta)*x
+    y_D_beta = 4*_t0*_t1*x - _t2*beta*(x*x)
+    return (y_D_x, y_D_beta,), ()
+
+
+def _hessian_all(x, beta):
+    _t0 = (beta*beta*beta)
+    _t1 = beta*tf.math.abs(x)
+    _t2 = tf.math.exp(-_t1)
+    _t3 = _t2 + 1
+    _t4 = 4*tf.math.exp(-2*_t1)/(_t3*_t3*_t3*_t3)
+    _t5 = (beta*beta)
+    _t6 = beta*x
+    _t7 = tf.math.tanh((1/2)*_t6)
+    _t8 = 1/(_t3*_t3)
+    _t9 = _t2*_t8
+    _t10 = _t7*_t9
+    _t11 = 6*_t10
+    _t12 = (_t7*_t7)
+    _t13 = (x*x)
+    _t14 = _t13*_t5
+    _t15 = (x*x*x)
+    y_D_x_D_x = 2*_t0*_t12*_t2*_t8*x - _t0*_t4*x - _t11*_t5
+    y_D_x_D_beta = -8*_t10*_t6 + 2*_t12*_t14*_t9 - _t14*_t4 + 4*_t9
+    y_D_beta_D_beta = -_t11*_t13 + 2*_t12*_t15*_t2*_t8*beta - _t15*_t4*beta
+    return (y_D_x_D_x, y_D_x_D_beta, y_D_beta_D_beta,), ()
+
+
+_OP = _runtime.Op(
+    name="swish_sign",
+    params=[
+        _runtime.FloatParam("beta", 5.0, 0.0, float("inf"), low_open=True, high_open=True),
+    ],
+    modes=("soft", "ste", ),
+    hard=_hard,
+    kernels={
+        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x),
+        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all),
+    },
+)
+
+
+def swish_sign(x, beta=5.0, mode="ste", name=None):
+    """2*sigmoid(beta*x)*(1 + beta*x*(1 - sigmoid(beta*x))) - 1: the swish sign.
+
+    Smooth forward: 2*b*x*sigmoid_slope(b*x) + tanh(b*x/2)
+    Hard function: hard_sign(x)
+      with b = beta
+
+    Args:
+        x: float16, bfloat16, float32 or float64 tensor.
+        beta: sharpness; float or float tensor broadcasting with x (differentiable), in Interval.open(0, oo), default 5.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "ste".
+        name: optional name scope.
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: BNN+ (Darabi et al. 2018), Larq SwishSign.
+    """
+    return _OP(x, {"beta": beta}, mode, name)
