@@ -71,6 +71,10 @@ def test_bad_parameters_name_function_parameter_value_and_range(tf, dr, name, pa
 def test_bad_tensor_parameter_values_are_caught_eagerly(tf, dr):
     with pytest.raises(ValueError, match=r"sine_round: width must be in \(0, 1\], got 2.0"):
         dr.sine_round(tf.constant([0.3, 0.4]), width=tf.constant([0.5, 2.0]))
+    with pytest.raises(ValueError, match=r"sigmoid_round: steepness must be in \(0, inf\), got -2.0"):
+        dr.sigmoid_round(tf.constant([0.3]), steepness=tf.constant(-2.0))  # a scalar tensor
+    with pytest.raises(ValueError, match=r"sigmoid_step: center must be in \(-inf, inf\), got nan"):
+        dr.sigmoid_step(tf.constant([0.3]), center=tf.Variable(float("nan")))
     with pytest.raises(TypeError, match="steepness must be a floating tensor.*int32"):
         dr.sigmoid_round(tf.constant([0.3]), steepness=tf.constant(3))
 

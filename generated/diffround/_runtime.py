@@ -81,8 +81,9 @@ class FloatParam:
         valid = tf.reduce_all(self._contains(tensor) & tf.math.is_finite(tensor))
         if tf.executing_eagerly():
             if not bool(valid):
-                bad = tf.boolean_mask(tensor, ~(self._contains(tensor) & tf.math.is_finite(tensor)))
-                raise ValueError(f"{message}, got {float(bad.numpy().ravel()[0])!r}")
+                values = tf.reshape(tensor, [-1])
+                bad = tf.boolean_mask(values, ~(self._contains(values) & tf.math.is_finite(values)))
+                raise ValueError(f"{message}, got {float(bad[0])!r}")
         else:
             tf.debugging.Assert(valid, [message])
 
