@@ -92,20 +92,36 @@ def op_docstring(a: Approximation) -> str:
     return _indent("\n".join(lines)).lstrip()
 
 
-def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
-    kernels = [kernel_set.hard] if kernel_set.hard is not None else []
-    variants = []
-    for tag, group in kernel_set.variants.items():
+# the order of _runtime.Kernels' arguments
+KERNEL_ROLES = ("value", "gradient_from_residuals", "gradient", "hessian")
+
+
+def _printed_kernels(a: Approximation, kernel_set: lowering.KernelSet):
+    """Each distinct kernel printed once; a variant that prints the same as an
+    earlier one (e.g. "all" = "x" for an op whose derivatives share all work)
+    refers to the earlier one by name."""
+    printed, by_body, variants = [], {}, []
+    for tag, group in [("hard", {"hard": kernel_set.hard})] + list(kernel_set.variants.items()):
         names = []
-        for role in ("value", "gradient_from_residuals", "gradient", "hessian"):
+        for role in ("hard",) if tag == "hard" else KERNEL_ROLES:
             kernel = group[role]
             if kernel is None:
                 names.append("None")
                 continue
-            if kernel not in kernels:
-                kernels.append(kernel)
-            names.append(kernel.name)
-        variants.append((tag, ", ".join(names)))
+            text = print_kernel(kernel, a.name)
+            body = {**text, "name": None}
+            key = repr(sorted(body.items()))
+            if key not in by_body:
+                by_body[key] = text["name"]
+                printed.append(text)
+            names.append(by_body[key])
+        if tag != "hard":
+            variants.append((tag, ", ".join(names)))
+    return printed, variants
+
+
+def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
+    kernels, variants = _printed_kernels(a, kernel_set)
     params = [{"name": n, "runtime": _runtime_param(n, p)} for n, p in a.params.items()]
     signature = ["x"] + [f"{n}={p.default!r}" for n, p in a.params.items()]
     if len(a.modes) > 1:
@@ -116,7 +132,7 @@ def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
     return {
         "name": a.name,
         "summary": a.doc.split(".")[0] + ".",
-        "kernels": [print_kernel(k, a.name) for k in kernels],
+        "kernels": kernels,
         "params": params,
         "modes": list(a.modes),
         "variants": variants,

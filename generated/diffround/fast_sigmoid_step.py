@@ -45,17 +45,6 @@ def _hessian_x(x, steepness, center):
     return (y_D_x_D_x,), ()
 
 
-def _value_all(x, steepness, center):
-    _t0 = center - x
-    _t1 = 2*steepness
-    _t2 = -_t0*_t1
-    _t3 = 2 - _t2
-    _t4 = tf.math.greater(_t0, 0)
-    _t5 = _t2 + 2
-    y = tf.where(_t4, 1/_t3, 1 - 1/_t5)
-    return (y,), (_t1, _t3, _t4, _t5,)
-
-
 def _gradient_from_residuals_all(x, steepness, center, _t1, _t3, _t4, _t5):
     _t6 = 1/(_t3*_t3)
     _t7 = _t1*_t6
@@ -124,7 +113,7 @@ _OP = _runtime.Op(
     hard=_hard,
     kernels={
         "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x),
-        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all),
+        "all": _runtime.Kernels(_value_x, _gradient_from_residuals_all, _gradient_all, _hessian_all),
     },
 )
 

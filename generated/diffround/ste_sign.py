@@ -35,13 +35,6 @@ def _hessian_x(x, clip):
     return (y_D_x_D_x,), ()
 
 
-def _value_all(x, clip):
-    _t0 = tf.math.less(clip, -x)
-    _t1 = tf.math.less(clip, x)
-    y = tf.where(_t0, -clip, tf.where(_t1, clip, x))
-    return (y,), (_t0, _t1,)
-
-
 def _gradient_from_residuals_all(x, clip, _t0, _t1):
     y_D_x = tf.where(tf.math.logical_or(_t0, _t1), tf.constant(0, x.dtype), tf.constant(1, x.dtype))
     y_D_clip = tf.where(_t0, tf.constant(-1, x.dtype), tf.where(_t1, tf.constant(1, x.dtype), tf.constant(0, x.dtype)))
@@ -72,7 +65,7 @@ _OP = _runtime.Op(
     hard=_hard,
     kernels={
         "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x),
-        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all),
+        "all": _runtime.Kernels(_value_x, _gradient_from_residuals_all, _gradient_all, _hessian_all),
     },
 )
 
