@@ -17,6 +17,7 @@ from .ste_sign import ste_sign
 from .approx_sign import approx_sign
 from .swish_sign import swish_sign
 from .heaviside import heaviside
+from ._runtime import set_xla
 
 __all__ = [
     "sigmoid_round",

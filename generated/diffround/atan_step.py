@@ -8,6 +8,18 @@ import tensorflow as tf
 from . import _runtime
 
 
+def _atan(z):
+    """atan(z): reduced to |c| <= tan(pi/8), then a Taylor polynomial."""
+    _a = tf.math.abs(z)
+    _b = tf.where(tf.math.greater(_a, 1), 1/_a, _a)
+    _c = tf.where(tf.math.greater(_b, -1 + 1.4142135623730951), (_b - 1)/(_b + 1), _b)
+    _c2 = (_c*_c)
+    _p = _c*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(1/37 - 1/39*_c2) - 1/35) + 1/33) - 1/31) + 1/29) - 1/27) + 1/25) - 1/23) + 1/21) - 1/19) + 1/17) - 1/15) + 1/13) - 1/11) + 1/9) - 1/7) + 1/5) - 1/3) + 1) if z.dtype == tf.float64 else _c*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*((1/17)*_c2 - 1/15) + 1/13) - 1/11) + 1/9) - 1/7) + 1/5) - 1/3) + 1)
+    _inner = tf.where(tf.math.greater(_b, -1 + 1.4142135623730951), _p + (1/4)*3.1415926535897932, _p)
+    _outer = tf.where(tf.math.greater(_a, 1), -_inner + (1/2)*3.1415926535897932, _inner)
+    return tf.where(tf.math.less(z, 0), -_outer, _outer)
+
+
 def _hard(x, alpha, center):
     y = tf.where(tf.math.greater_equal(-center + x, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     return (y,), ()
@@ -140,6 +152,39 @@ def _hessian_all(x, alpha, center):
     return (y_D_x_D_x, y_D_x_D_alpha, y_D_x_D_center, y_D_alpha_D_alpha, y_D_alpha_D_center, y_D_center_D_center,), ()
 
 
+def _value_x_xla(x, alpha, center):
+    _t0 = 0.3183098861837907
+    _t1 = -center + x
+    _t2 = 2/alpha
+    _t3 = 3.1415926535897932*_t1*alpha
+    _t4 = tf.math.less(_t3, -2)
+    y = tf.where(_t4, -_t0*_atan(tf.where(_t4, _t0*_t2/_t1, (1/2)*_t3)), _t0*_atan(tf.where(_t4, _t0*_t2/_t1, (1/2)*_t3)) + 1/2)
+    return (y,), (_t1, _t2, _t4,)
+
+
+def _hessian_x_xla(x, alpha, center):
+    _t0 = (alpha*alpha*alpha)
+    _t1 = -center + x
+    _t2 = (alpha*alpha)
+    _t3 = (_t1*_t1)
+    _t4 = 9.869604401089358
+    _t5 = 4/_t4
+    _t6 = 1 + _t5/(_t2*_t3)
+    y_D_x_D_x = tf.where(tf.math.less(3.1415926535897932*_t1*alpha, -2), -_t5/((_t1*_t1*_t1)*_t6*alpha) + (16/97.40909103400244)*(1/(_t0*tf.math.pow(_t1, 5)*(_t6*_t6))), -1/8*_t0*_t4*(-2*center + 2*x)/(((1/4)*_t2*_t3*_t4 + 1)*((1/4)*_t2*_t3*_t4 + 1)))
+    return (y_D_x_D_x,), ()
+
+
+def _value_all_xla(x, alpha, center):
+    _t0 = 0.3183098861837907
+    _t1 = -center + x
+    _t2 = 1/_t1
+    _t3 = 2/alpha
+    _t4 = 3.1415926535897932*_t1*alpha
+    _t5 = tf.math.less(_t4, -2)
+    y = tf.where(_t5, -_t0*_atan(tf.where(_t5, _t0*_t2*_t3, (1/2)*_t4)), _t0*_atan(tf.where(_t5, _t0*_t2*_t3, (1/2)*_t4)) + 1/2)
+    return (y,), (_t1, _t2, _t3, _t5,)
+
+
 _OP = _runtime.Op(
     name="atan_step",
     params=[
@@ -148,9 +193,10 @@ _OP = _runtime.Op(
     ],
     modes=("soft", "ste", ),
     hard=_hard,
+    hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x),
-        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all),
+        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x, _hessian_x_xla)),
+        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all_xla, _gradient_all, _hessian_all)),
     },
 )
 

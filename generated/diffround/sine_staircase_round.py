@@ -8,6 +8,18 @@ import tensorflow as tf
 from . import _runtime
 
 
+def _sin_cos_turns(u):
+    """(sin(2*pi*u), cos(2*pi*u)): whole and quarter turns split off exactly, then Taylor polynomials."""
+    _r = u - tf.math.round(u)
+    _q = tf.math.round(4*_r)
+    _s = -1/4*_q + _r
+    _t = 2*3.1415926535897932*_s
+    _t2 = (_t*_t)
+    _sin = _t*(_t2*(_t2*(_t2*(_t2*(_t2*(_t2*(_t2*((1/355687428096000)*_t2 - 1/1307674368000) + 1/6227020800) - 1/39916800) + 1/362880) - 1/5040) + 1/120) - 1/6) + 1) if u.dtype == tf.float64 else _t*(_t2*(_t2*(_t2*((1/362880)*_t2 - 1/5040) + 1/120) - 1/6) + 1)
+    _cos = _t2*(_t2*(_t2*(_t2*(_t2*(_t2*(_t2*((1/20922789888000)*_t2 - 1/87178291200) + 1/479001600) - 1/3628800) + 1/40320) - 1/720) + 1/24) - 1/2) + 1 if u.dtype == tf.float64 else _t2*(_t2*(_t2*(_t2*(1/40320 - 1/3628800*_t2) - 1/720) + 1/24) - 1/2) + 1
+    return (tf.where(tf.math.equal(_q, 1), _cos, tf.where(tf.math.equal(_q, -1), -_cos, tf.where(tf.math.equal(_q, 0), _sin, -_sin))), tf.where(tf.math.equal(_q, 1), -_sin, tf.where(tf.math.equal(_q, -1), _sin, tf.where(tf.math.equal(_q, 0), _cos, -_cos))))
+
+
 def _hard(x, depth):
     y = tf.math.round(x)
     return (y,), ()
@@ -56,6 +68,49 @@ def _hessian_x(x, depth):
     return (y_D_x_D_x,), ()
 
 
+def _value_x_xla(x, depth):
+    _n = tf.math.round(x)
+    _r = -_n + x
+    _u = _r
+    for _ in range(depth):
+        _t0 = 9.869604401089358*(_u*_u)
+        _t1 = 4*_t0
+        _t2 = 2*3.1415926535897932*_u
+        _u = ((1/2)/3.1415926535897932)*tf.where(tf.math.less(3.1415926535897932*tf.math.abs(_u), 3/4), 8*31.00627668029982*(_u*_u*_u)*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(1/25852016738884976640000 - 1/3877802510832746496000000*_t0) - 1/51090942171709440000) + 1/121645100408832000) - 1/355687428096000) + 1/1307674368000) - 1/6227020800) + 1/39916800) - 1/362880) + 1/5040) - 1/120) + 1/6), _t2 - _sin_cos_turns(_u)[0])
+    y = _n + _u
+    return (y,), ()
+
+
+def _gradient_x_xla(x, depth):
+    _n = tf.math.round(x)
+    _r = -_n + x
+    _u, _D1 = _r, 1
+    for _ in range(depth):
+        _t0 = 9.869604401089358*(_u*_u)
+        _t1 = 4*_t0
+        _t2 = 3.1415926535897932*_u
+        _t3 = 2*_t2
+        _u, _D1 = ((1/2)/3.1415926535897932)*tf.where(tf.math.less(3.1415926535897932*tf.math.abs(_u), 3/4), 8*31.00627668029982*(_u*_u*_u)*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(1/25852016738884976640000 - 1/3877802510832746496000000*_t0) - 1/51090942171709440000) + 1/121645100408832000) - 1/355687428096000) + 1/1307674368000) - 1/6227020800) + 1/39916800) - 1/362880) + 1/5040) - 1/120) + 1/6), _t3 - _sin_cos_turns(_u)[0]), 2*_D1*(_sin_cos_turns((1/2)*_u)[0]*_sin_cos_turns((1/2)*_u)[0])
+    y_D_x = _D1
+    return (y_D_x,), ()
+
+
+def _hessian_x_xla(x, depth):
+    _n = tf.math.round(x)
+    _r = -_n + x
+    _u, _D1, _D2 = _r, 1, 0
+    for _ in range(depth):
+        _t0 = 9.869604401089358*(_u*_u)
+        _t1 = 4*_t0
+        _t2 = 3.1415926535897932*_u
+        _t3 = 2*_t2
+        _t4 = _sin_cos_turns(_u)[0]
+        _t5 = 2*(_sin_cos_turns((1/2)*_u)[0]*_sin_cos_turns((1/2)*_u)[0])
+        _u, _D1, _D2 = ((1/2)/3.1415926535897932)*tf.where(tf.math.less(3.1415926535897932*tf.math.abs(_u), 3/4), 8*31.00627668029982*(_u*_u*_u)*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(1/25852016738884976640000 - 1/3877802510832746496000000*_t0) - 1/51090942171709440000) + 1/121645100408832000) - 1/355687428096000) + 1/1307674368000) - 1/6227020800) + 1/39916800) - 1/362880) + 1/5040) - 1/120) + 1/6), _t3 - _t4), _D1*_t5, 2*3.1415926535897932*(_D1*_D1)*_t4 + _D2*_t5
+    y_D_x_D_x = _D2
+    return (y_D_x_D_x,), ()
+
+
 _OP = _runtime.Op(
     name="sine_staircase_round",
     params=[
@@ -63,8 +118,9 @@ _OP = _runtime.Op(
     ],
     modes=("soft", "ste", ),
     hard=_hard,
+    hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, None, _gradient_x, _hessian_x),
+        "x": _runtime.Kernels(_value_x, None, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x_xla, _hessian_x_xla)),
     },
 )
 
