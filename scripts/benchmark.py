@@ -388,6 +388,27 @@ def targets_table(rows, size, memory_size) -> str:
     return _table(table, header)
 
 
+def comparison_table(before: dict, after_rows) -> str:
+    """The targets' ratios of an earlier run (its JSON) next to this run's."""
+    earlier = {r["case"]: r for r in before["ratios"]["rows"]}
+    columns = (
+        ("eager/ST", "eager_vs_straight_through", 2),
+        ("seed/op eager", "seed_speedup", 1),
+        ("jit/probe", "jit_vs_probe", 2),
+        ("peak - ST (x)", "peak_extra_tensors", 1),
+    )
+
+    def cell(row, key, digits):
+        value = None if row is None else row.get(key)
+        return "-" if value is None else f"{value:.{digits}f}"
+
+    table = []
+    for row in after_rows:
+        old = earlier.get(row["case"])
+        table.append([row["case"]] + [f"{cell(old, k, d)} -> {cell(row, k, d)}" for _, k, d in columns])
+    return _table(table, ["op"] + [c for c, _, _ in columns])
+
+
 def parse_size(part) -> int:
     part = part.strip()
     try:
@@ -412,6 +433,7 @@ def main(argv=None) -> int:
     parser.add_argument("--only", help="time only cases whose label contains this text (baselines always)")
     parser.add_argument("--quick", action="store_true", help="sizes 2^16 and 2^20, 3 rounds, memory at 2^20")
     parser.add_argument("--json", default="benchmark.json", help="where to write the results (default benchmark.json)")
+    parser.add_argument("--compare", help="an earlier run's JSON: print its target ratios before this run's")
     args = parser.parse_args(argv)
     sizes = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     repeats = args.repeats or (3 if args.quick else 7)
@@ -459,6 +481,10 @@ def main(argv=None) -> int:
         for case in cases:
             if case.kind != "op":
                 print(f"  peak {case.label}: {memory['peaks'][case.label] / 2**20:.0f} MiB")
+    if args.compare:
+        before = json.loads(Path(args.compare).read_text())
+        print(f"\nBefore ({before['command']}, {before['date']}) -> now:")
+        print(comparison_table(before, target_rows))
     print(f"\n{len(cases)} cases in {elapsed:.0f} s")
 
     document = {
