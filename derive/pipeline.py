@@ -35,4 +35,7 @@ def generate(catalog, spec_file: str = "derive/catalog.py", command: str = rende
     }
     files["__init__.py"] = rendering.render("package/__init__.py.jinja", spec_file, package=package, command=command)
     files["_runtime.py"] = rendering.render("package/_runtime.py.jinja", spec_file, command=command)
+    files["_xla_forms.py"] = rendering.render(
+        "package/_xla_forms.py.jinja", "derive/xla.py", forms=rendering.xla_forms_context(), command=command
+    )
     return files

@@ -140,8 +140,7 @@ def _printed_kernels(a: Approximation, kernel_set: lowering.KernelSet):
     for tag, group in kernel_set.variants.items():
         compiled = ", ".join(out.xla(group[role]) for role in XLA_ROLES)
         variants.append((tag, f"{', '.join(plain[tag])}, xla=({compiled})"))
-    helpers = [xla.print_helper(h) for h in xla.helper_closure(out.helpers)]
-    return out.printed, variants, hard_xla, helpers
+    return out.printed, variants, hard_xla, ", ".join(sorted(out.helpers))
 
 
 def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
@@ -167,6 +166,10 @@ def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
         "hard_xla": hard_xla,
         "helpers": helpers,
     }
+
+
+def xla_forms_context() -> dict:
+    return {"helpers": [xla.print_helper(h) for h in xla.ordered_helpers()]}
 
 
 def choice_context(c: SurrogateChoice) -> dict:

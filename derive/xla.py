@@ -7,18 +7,19 @@ functions far more slowly than TensorFlow's own kernels (measured on TF 2.21,
 2 cores, 2^22 float32 values, compiled time over eager time): sin and cos
 about 4x, atan 20x, asin 14x, acos 90x, atan2 15x, erfc 4x. XLAPrinter prints
 
-- sin(2*pi*u) and cos(2*pi*u) through ``_sin_cos_turns(u)``: u - round(u)
+- sin(2*pi*u) and cos(2*pi*u) through ``sin_cos_turns(u)``: u - round(u)
   and its quarter turns split off exactly, then Taylor polynomials on
   |t| <= pi/4, accurate to float64;
-- atan(z) through ``_atan(z)``: atan(1/|z|) beyond 1, then
+- atan(z) through ``atan_reduced(z)``: atan(1/|z|) beyond 1, then
   pi/4 + atan((b - 1)/(b + 1)) beyond tan(pi/8), then a Taylor polynomial;
 - a sum over j of terms in sin(2*pi*j*u) and cos(2*pi*j*u) through
-  ``_angle_multiples(u, first, count)``: one sine and cosine, then the
+  ``angle_multiples(u, first, count)``: one sine and cosine, then the
   angle-addition rule, instead of two evaluations per term;
 - Python-scalar factors (loop indices, constants) grouped before the tensor
   factors, so that a division by j or by pi is one tensor multiplication.
 
-Those helpers are generated here from SymPy like the kernels. A kernel that
+Those helpers are generated here from SymPy like the kernels, into the
+package's module ``_xla_forms``, which the op modules import. A kernel that
 still calls a function in ``XLA_SLOW`` (an argument that is not a multiple
 of pi, a function without a fast form) is not compiled: it runs op by op.
 """
@@ -126,7 +127,7 @@ def _sin_cos_turns() -> Helper:
     sin = sp.Piecewise((cos_s, sp.Eq(q, 1)), (-cos_s, sp.Eq(q, -1)), (sin_s, sp.Eq(q, 0)), (-sin_s, True))
     cos = sp.Piecewise((-sin_s, sp.Eq(q, 1)), (sin_s, sp.Eq(q, -1)), (cos_s, sp.Eq(q, 0)), (-cos_s, True))
     return Helper(
-        name="_sin_cos_turns",
+        name="sin_cos_turns",
         args=["u"],
         doc="(sin(2*pi*u), cos(2*pi*u)): whole and quarter turns split off exactly, then Taylor polynomials.",
         body=body,
@@ -148,7 +149,7 @@ def _atan() -> Helper:
         (outer, sp.Piecewise((sp.pi / 2 - inner, a > 1), (inner, True))),
     ]
     return Helper(
-        name="_atan",
+        name="atan_reduced",
         args=["z"],
         doc="atan(z): reduced to |c| <= tan(pi/8), then a Taylor polynomial.",
         body=body,
@@ -162,12 +163,12 @@ def _angle_multiples() -> Helper:
     cos_sum = sp.expand_trig(sp.cos(a + b)).xreplace({sp.cos(a): c, sp.sin(a): s, sp.cos(b): c1, sp.sin(b): s1})
     sin_sum = sp.expand_trig(sp.sin(a + b)).xreplace({sp.cos(a): c, sp.sin(a): s, sp.cos(b): c1, sp.sin(b): s1})
     return Helper(
-        name="_angle_multiples",
+        name="angle_multiples",
         args=["u", "first", "count"],
         doc="(cos(2*pi*j*u), sin(2*pi*j*u)) for count values of j from first: angle addition.",
-        body=[("_s1, _c1", "_sin_cos_turns(u)"), ("_s, _c", "_sin_cos_turns(first*u)")],
+        body=[("_s1, _c1", "sin_cos_turns(u)"), ("_s, _c", "sin_cos_turns(first*u)")],
         loop={"count": "count", "state": "_c, _s", "updates": (cos_sum, sin_sum)},
-        needs=("_sin_cos_turns",),
+        needs=("sin_cos_turns",),
     )
 
 
@@ -212,8 +213,8 @@ class XLAPrinter(TFPrinter):
         u = self.turns(expr.args[0])
         if u is None:
             return self._print_Function(expr)
-        self.helpers.add("_sin_cos_turns")
-        return f"_sin_cos_turns({self._print(u)})[{index}]"
+        self.helpers.add("sin_cos_turns")
+        return f"sin_cos_turns({self._print(u)})[{index}]"
 
     def _print_sin(self, expr):
         return self._trig(expr, 0)
@@ -222,17 +223,17 @@ class XLAPrinter(TFPrinter):
         return self._trig(expr, 1)
 
     def _print_atan(self, expr):
-        self.helpers.add("_atan")
-        return f"_atan({self._print(expr.args[0])})"
+        self.helpers.add("atan_reduced")
+        return f"atan_reduced({self._print(expr.args[0])})"
 
     def _print_Sum(self, expr):
         (j, lo, hi) = expr.limits[0]
         body, base = self._angle_multiples(expr.function, j)
         if base is None:
             return super()._print_Sum(expr)
-        self.helpers.add("_angle_multiples")
+        self.helpers.add("angle_multiples")
         count = self._print(hi - lo + 1)
-        multiples = f"_angle_multiples({self._print(base)}, {self._print(lo)}, {count})"
+        multiples = f"angle_multiples({self._print(base)}, {self._print(lo)}, {count})"
         return f"sum({self._print(body)} for {j}, (_cos_j, _sin_j) in enumerate({multiples}, {self._print(lo)}))"
 
     def _angle_multiples(self, body, j):
@@ -289,8 +290,8 @@ def kernel_definitions(kernel) -> dict:
     return dict(pairs)
 
 
-def helper_closure(names) -> list[Helper]:
-    """The helpers named and those they call, each once, callees first."""
+def ordered_helpers() -> list[Helper]:
+    """Every helper once, each after those it calls."""
     ordered: list[str] = []
 
     def visit(name):
@@ -299,7 +300,7 @@ def helper_closure(names) -> list[Helper]:
         if name not in ordered:
             ordered.append(name)
 
-    for name in sorted(names):
+    for name in HELPERS:
         visit(name)
     return [HELPERS[n] for n in ordered]
 

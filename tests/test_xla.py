@@ -22,12 +22,8 @@ CASES = [(a.name, mode) for a in APPROXIMATIONS for mode in a.modes]
 
 
 def helper(name):
-    """A generated helper from the package module that uses it."""
-    for module in ("fourier_round", "atan_step"):
-        candidate = getattr(importlib.import_module(f"diffround.{module}"), name, None)
-        if candidate is not None:
-            return candidate
-    raise LookupError(name)
+    """A generated helper of the package's XLA forms."""
+    return getattr(importlib.import_module("diffround._xla_forms"), name)
 
 
 def relative_error(got, exact):
@@ -36,7 +32,7 @@ def relative_error(got, exact):
 
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 def test_sin_cos_in_turns_is_accurate_to_a_few_ulps_everywhere(tf, dtype):
-    sin_cos_turns = helper("_sin_cos_turns")
+    sin_cos_turns = helper("sin_cos_turns")
     rng = np.random.default_rng(0)
     quarter = np.arange(-16, 17) / 8  # quadrant boundaries and their neighbours
     us = np.concatenate([rng.uniform(-3, 3, 400), quarter, 1e-3 * quarter, [1e4 + 0.3, -2.0**20 + 0.125]])
@@ -55,7 +51,7 @@ def test_sin_cos_in_turns_is_accurate_to_a_few_ulps_everywhere(tf, dtype):
 
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 def test_atan_is_accurate_to_a_few_ulps_everywhere(tf, dtype):
-    atan = helper("_atan")
+    atan = helper("atan_reduced")
     rng = np.random.default_rng(1)
     edges = np.array([1.0, np.sqrt(2) - 1, 1e-30, 1e30, 0.5, 2.0])
     zs = np.concatenate([rng.standard_cauchy(400), edges, np.nextafter(edges, 9), np.nextafter(edges, -9)])
@@ -73,16 +69,16 @@ def test_printer_uses_the_fast_forms_and_keeps_other_slow_functions():
     n = sp.Symbol("N", integer=True, positive=True)
     t = sp.Symbol("_t", real=True)
     printer = XLAPrinter({t: sp.pi * x / 3})
-    assert printer.doprint(sp.sin(t)) == "_sin_cos_turns((1/6)*x)[0]"  # seen through the temporary
+    assert printer.doprint(sp.sin(t)) == "sin_cos_turns((1/6)*x)[0]"  # seen through the temporary
     series = printer.doprint(sp.Sum((-1) ** j * sp.sin(2 * sp.pi * j * x) / j, (j, 1, n)))
-    assert "_angle_multiples(x, 1, N)" in series and "(((-1)**_j)/_j)*_sin_j" in series
-    assert printer.doprint(sp.atan(x)) == "_atan(x)"
-    assert printer.helpers == {"_sin_cos_turns", "_angle_multiples", "_atan"} and not printer.slow
+    assert "angle_multiples(x, 1, N)" in series and "(((-1)**_j)/_j)*_sin_j" in series
+    assert printer.doprint(sp.atan(x)) == "atan_reduced(x)"
+    assert printer.helpers == {"sin_cos_turns", "angle_multiples", "atan_reduced"} and not printer.slow
     printer.doprint(sp.sin(x) + sp.erfc(x))  # sin(x): not a multiple of pi
     assert printer.slow == {"sin", "erfc"}
     # one atan on the selected argument, not one per branch
     shared = printer.doprint(sp.Piecewise((-sp.atan(1 / x), x < -1), (sp.atan(x) + 1, True)))
-    assert shared.count("_atan(tf.where(") == 2 and "_atan(x)" not in shared
+    assert shared.count("atan_reduced(tf.where(") == 2 and "atan_reduced(x)" not in shared
 
 
 def test_a_kernel_with_a_slow_function_is_not_compiled():
@@ -99,14 +95,18 @@ def test_a_kernel_with_a_slow_function_is_not_compiled():
     assert "hard_xla=_hard" in text
 
 
-def test_helpers_are_emitted_only_where_used():
+def test_op_modules_import_exactly_the_helpers_they_call():
     files = generate(CATALOG)
+    assert all(f"def {name}(" in files["_xla_forms.py"] for name in HELPERS)
     for name, text in files.items():
-        for helper_name in HELPERS:
-            defined = f"def {helper_name}(" in text
-            assert defined == (f"{helper_name}(" in text.replace(f"def {helper_name}(", "")), (name, helper_name)
-    assert "def _angle_multiples(" in files["fourier_round.py"]
-    assert "def _atan(" in files["atan_step.py"] and "def _sin_cos_turns(" not in files["atan_step.py"]
+        if name.startswith("_"):
+            continue
+        imported = re.search(r"^from \._xla_forms import (.*)$", text, re.M)
+        imported = set(imported.group(1).split(", ")) if imported else set()
+        called = {h for h in HELPERS if re.search(rf"\b{h}\(", text)}
+        assert imported == called, name
+    assert "angle_multiples" in files["fourier_round.py"] and "sin_cos_turns(" not in files["fourier_round.py"]
+    assert "atan_reduced" in files["atan_step.py"]
 
 
 def value_and_derivatives(tf, dr, name, mode, x, **params):

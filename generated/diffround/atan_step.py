@@ -6,18 +6,7 @@
 import tensorflow as tf
 
 from . import _runtime
-
-
-def _atan(z):
-    """atan(z): reduced to |c| <= tan(pi/8), then a Taylor polynomial."""
-    _a = tf.math.abs(z)
-    _b = tf.where(tf.math.greater(_a, 1), 1/_a, _a)
-    _c = tf.where(tf.math.greater(_b, -1 + 1.4142135623730951), (_b - 1)/(_b + 1), _b)
-    _c2 = (_c*_c)
-    _p = _c*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(1/37 - 1/39*_c2) - 1/35) + 1/33) - 1/31) + 1/29) - 1/27) + 1/25) - 1/23) + 1/21) - 1/19) + 1/17) - 1/15) + 1/13) - 1/11) + 1/9) - 1/7) + 1/5) - 1/3) + 1) if z.dtype == tf.float64 else _c*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*(_c2*((1/17)*_c2 - 1/15) + 1/13) - 1/11) + 1/9) - 1/7) + 1/5) - 1/3) + 1)
-    _inner = tf.where(tf.math.greater(_b, -1 + 1.4142135623730951), _p + (1/4)*3.1415926535897932, _p)
-    _outer = tf.where(tf.math.greater(_a, 1), -_inner + (1/2)*3.1415926535897932, _inner)
-    return tf.where(tf.math.less(z, 0), -_outer, _outer)
+from ._xla_forms import atan_reduced
 
 
 def _hard(x, alpha, center):
@@ -158,7 +147,7 @@ def _value_x_xla(x, alpha, center):
     _t2 = 2/alpha
     _t3 = 3.1415926535897932*_t1*alpha
     _t4 = tf.math.less(_t3, -2)
-    y = tf.where(_t4, -_t0*_atan(tf.where(_t4, _t0*_t2/_t1, (1/2)*_t3)), _t0*_atan(tf.where(_t4, _t0*_t2/_t1, (1/2)*_t3)) + 1/2)
+    y = tf.where(_t4, -_t0*atan_reduced(tf.where(_t4, _t0*_t2/_t1, (1/2)*_t3)), _t0*atan_reduced(tf.where(_t4, _t0*_t2/_t1, (1/2)*_t3)) + 1/2)
     return (y,), (_t1, _t2, _t4,)
 
 
@@ -181,7 +170,7 @@ def _value_all_xla(x, alpha, center):
     _t3 = 2/alpha
     _t4 = 3.1415926535897932*_t1*alpha
     _t5 = tf.math.less(_t4, -2)
-    y = tf.where(_t5, -_t0*_atan(tf.where(_t5, _t0*_t2*_t3, (1/2)*_t4)), _t0*_atan(tf.where(_t5, _t0*_t2*_t3, (1/2)*_t4)) + 1/2)
+    y = tf.where(_t5, -_t0*atan_reduced(tf.where(_t5, _t0*_t2*_t3, (1/2)*_t4)), _t0*atan_reduced(tf.where(_t5, _t0*_t2*_t3, (1/2)*_t4)) + 1/2)
     return (y,), (_t1, _t2, _t3, _t5,)
 
 

@@ -6,27 +6,7 @@
 import tensorflow as tf
 
 from . import _runtime
-
-
-def _sin_cos_turns(u):
-    """(sin(2*pi*u), cos(2*pi*u)): whole and quarter turns split off exactly, then Taylor polynomials."""
-    _r = u - tf.math.round(u)
-    _q = tf.math.round(4*_r)
-    _s = -1/4*_q + _r
-    _t = 2*3.1415926535897932*_s
-    _t2 = (_t*_t)
-    _sin = _t*(_t2*(_t2*(_t2*(_t2*(_t2*(_t2*(_t2*((1/355687428096000)*_t2 - 1/1307674368000) + 1/6227020800) - 1/39916800) + 1/362880) - 1/5040) + 1/120) - 1/6) + 1) if u.dtype == tf.float64 else _t*(_t2*(_t2*(_t2*((1/362880)*_t2 - 1/5040) + 1/120) - 1/6) + 1)
-    _cos = _t2*(_t2*(_t2*(_t2*(_t2*(_t2*(_t2*((1/20922789888000)*_t2 - 1/87178291200) + 1/479001600) - 1/3628800) + 1/40320) - 1/720) + 1/24) - 1/2) + 1 if u.dtype == tf.float64 else _t2*(_t2*(_t2*(_t2*(1/40320 - 1/3628800*_t2) - 1/720) + 1/24) - 1/2) + 1
-    return (tf.where(tf.math.equal(_q, 1), _cos, tf.where(tf.math.equal(_q, -1), -_cos, tf.where(tf.math.equal(_q, 0), _sin, -_sin))), tf.where(tf.math.equal(_q, 1), -_sin, tf.where(tf.math.equal(_q, -1), _sin, tf.where(tf.math.equal(_q, 0), _cos, -_cos))))
-
-
-def _angle_multiples(u, first, count):
-    """(cos(2*pi*j*u), sin(2*pi*j*u)) for count values of j from first: angle addition."""
-    _s1, _c1 = _sin_cos_turns(u)
-    _s, _c = _sin_cos_turns(first*u)
-    for _ in range(count):
-        yield _c, _s
-        _c, _s = _c*_c1 - _s*_s1, _c*_s1 + _c1*_s
+from ._xla_forms import angle_multiples
 
 
 def _hard(x, terms):
@@ -68,7 +48,7 @@ def _hessian_x(x, terms):
 def _value_x_xla(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum((((-1)**_j)/_j)*_sin_j for _j, (_cos_j, _sin_j) in enumerate(_angle_multiples(_r, 1, terms), 1))
+    _ts0 = sum((((-1)**_j)/_j)*_sin_j for _j, (_cos_j, _sin_j) in enumerate(angle_multiples(_r, 1, terms), 1))
     _t0 = 0.3183098861837907
     y = _n + _r + _t0*_ts0
     return (y,), (_t0, _r,)
@@ -77,7 +57,7 @@ def _value_x_xla(x, terms):
 def _gradient_x_xla(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum((2*((-1)**_j)*3.1415926535897932)*_cos_j for _j, (_cos_j, _sin_j) in enumerate(_angle_multiples(_r, 1, terms), 1))
+    _ts0 = sum((2*((-1)**_j)*3.1415926535897932)*_cos_j for _j, (_cos_j, _sin_j) in enumerate(angle_multiples(_r, 1, terms), 1))
     y_D_x = (0.3183098861837907)*_ts0 + 1
     return (y_D_x,), ()
 
@@ -85,7 +65,7 @@ def _gradient_x_xla(x, terms):
 def _hessian_x_xla(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum((-4*((-1)**_j)*9.869604401089358*_j)*_sin_j for _j, (_cos_j, _sin_j) in enumerate(_angle_multiples(_r, 1, terms), 1))
+    _ts0 = sum((-4*((-1)**_j)*9.869604401089358*_j)*_sin_j for _j, (_cos_j, _sin_j) in enumerate(angle_multiples(_r, 1, terms), 1))
     y_D_x_D_x = (0.3183098861837907)*_ts0
     return (y_D_x_D_x,), ()
 

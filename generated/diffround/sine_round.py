@@ -6,18 +6,7 @@
 import tensorflow as tf
 
 from . import _runtime
-
-
-def _sin_cos_turns(u):
-    """(sin(2*pi*u), cos(2*pi*u)): whole and quarter turns split off exactly, then Taylor polynomials."""
-    _r = u - tf.math.round(u)
-    _q = tf.math.round(4*_r)
-    _s = -1/4*_q + _r
-    _t = 2*3.1415926535897932*_s
-    _t2 = (_t*_t)
-    _sin = _t*(_t2*(_t2*(_t2*(_t2*(_t2*(_t2*(_t2*((1/355687428096000)*_t2 - 1/1307674368000) + 1/6227020800) - 1/39916800) + 1/362880) - 1/5040) + 1/120) - 1/6) + 1) if u.dtype == tf.float64 else _t*(_t2*(_t2*(_t2*((1/362880)*_t2 - 1/5040) + 1/120) - 1/6) + 1)
-    _cos = _t2*(_t2*(_t2*(_t2*(_t2*(_t2*(_t2*((1/20922789888000)*_t2 - 1/87178291200) + 1/479001600) - 1/3628800) + 1/40320) - 1/720) + 1/24) - 1/2) + 1 if u.dtype == tf.float64 else _t2*(_t2*(_t2*(_t2*(1/40320 - 1/3628800*_t2) - 1/720) + 1/24) - 1/2) + 1
-    return (tf.where(tf.math.equal(_q, 1), _cos, tf.where(tf.math.equal(_q, -1), -_cos, tf.where(tf.math.equal(_q, 0), _sin, -_sin))), tf.where(tf.math.equal(_q, 1), -_sin, tf.where(tf.math.equal(_q, -1), _sin, tf.where(tf.math.equal(_q, 0), _cos, -_cos))))
+from ._xla_forms import sin_cos_turns
 
 
 def _hard(x, width):
@@ -117,7 +106,7 @@ def _value_x_xla(x, width):
     _t4 = _t0 + 1/2
     _t5 = 3.1415926535897932/width
     _t6 = _t5*(-_t4 + x)
-    y = tf.where(_t2, _t0, tf.where(_t3, _t0 + 1, _t4 + (1/2)*_sin_cos_turns((1/2)*(-_t0 + x - 1/2)/width)[0]))
+    y = tf.where(_t2, _t0, tf.where(_t3, _t0 + 1, _t4 + (1/2)*sin_cos_turns((1/2)*(-_t0 + x - 1/2)/width)[0]))
     return (y,), (_t2, _t3, _t5, _t6,)
 
 
@@ -125,14 +114,14 @@ def _gradient_x_xla(x, width):
     _t0 = tf.math.floor(x)
     _t1 = 2*_t0 - 2*x + 1
     _t2 = 3.1415926535897932/width
-    y_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), (1/2)*_t2*_sin_cos_turns((1/2)*(x - tf.math.floor(x) - 1/2)/width)[1])
+    y_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), (1/2)*_t2*sin_cos_turns((1/2)*(x - tf.math.floor(x) - 1/2)/width)[1])
     return (y_D_x,), ()
 
 
 def _hessian_x_xla(x, width):
     _t0 = tf.math.floor(x)
     _t1 = 2*_t0 - 2*x + 1
-    y_D_x_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), -1/2*9.869604401089358*_sin_cos_turns((1/2)*(-_t0 + x - 1/2)/width)[0]/(width*width))
+    y_D_x_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), -1/2*9.869604401089358*sin_cos_turns((1/2)*(-_t0 + x - 1/2)/width)[0]/(width*width))
     return (y_D_x_D_x,), ()
 
 
@@ -145,7 +134,7 @@ def _value_all_xla(x, width):
     _t5 = -_t4 + x
     _t6 = 3.1415926535897932/width
     _t7 = _t5*_t6
-    y = tf.where(_t2, _t0, tf.where(_t3, _t0 + 1, _t4 + (1/2)*_sin_cos_turns((1/2)*(-_t4 + x)/width)[0]))
+    y = tf.where(_t2, _t0, tf.where(_t3, _t0 + 1, _t4 + (1/2)*sin_cos_turns((1/2)*(-_t4 + x)/width)[0]))
     return (y,), (_t2, _t3, _t5, _t6, _t7,)
 
 
@@ -155,7 +144,7 @@ def _gradient_all_xla(x, width):
     _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
     _t3 = 3.1415926535897932/width
     _t4 = -_t0 + x - 1/2
-    _t5 = (1/2)*_sin_cos_turns((1/2)*(-_t0 + x - 1/2)/width)[1]
+    _t5 = (1/2)*sin_cos_turns((1/2)*(-_t0 + x - 1/2)/width)[1]
     y_D_x = tf.where(_t2, tf.constant(0, x.dtype), _t3*_t5)
     y_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932*_t4*_t5/(width*width))
     return (y_D_x, y_D_width,), ()
@@ -170,9 +159,9 @@ def _hessian_all_xla(x, width):
     _t5 = -_t0 + x - 1/2
     _t6 = 3.1415926535897932*_t5
     _t7 = _t6/width
-    _t8 = _sin_cos_turns((1/2)*_t5/width)[0]
+    _t8 = sin_cos_turns((1/2)*_t5/width)[0]
     _t9 = _t4*_t8
-    _t10 = _sin_cos_turns((1/2)*_t5/width)[1]
+    _t10 = sin_cos_turns((1/2)*_t5/width)[1]
     _t11 = 1/(width*width*width)
     y_D_x_D_x = tf.where(_t2, tf.constant(0, x.dtype), -_t3*_t9)
     y_D_x_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932*_t10*_t3 + (1/2)*_t11*_t4*_t5*_t8)
