@@ -274,9 +274,11 @@ def _shared_call(piecewise):
     every branch of a tf.where is evaluated, so this evaluates f once."""
     for cls in COSTLY:
         calls = [b.expr.atoms(cls) for b in piecewise.args]
-        if len(calls) < 2 or any(len(c) != 1 for c in calls) or len({c.pop() for c in map(set, calls)}) == 1:
+        if len(calls) < 2 or any(len(c) != 1 for c in calls):
             continue
         calls = [next(iter(c)) for c in calls]
+        if len(set(calls)) == 1 or any(len(f.args) != 1 for f in calls):
+            continue
         shared = cls(sp.Piecewise(*[(f.args[0], b.cond) for f, b in zip(calls, piecewise.args)]))
         return sp.Piecewise(*[(b.expr.xreplace({f: shared}), b.cond) for f, b in zip(calls, piecewise.args)])
     return piecewise

@@ -79,6 +79,9 @@ def test_printer_uses_the_fast_forms_and_keeps_other_slow_functions():
     # one atan on the selected argument, not one per branch
     shared = printer.doprint(sp.Piecewise((-sp.atan(1 / x), x < -1), (sp.atan(x) + 1, True)))
     assert shared.count("atan_reduced(tf.where(") == 2 and "atan_reduced(x)" not in shared
+    y = sp.Symbol("y", real=True)  # a function of two arguments is left per branch
+    two = printer.doprint(sp.Piecewise((sp.atan2(x, y), x < 0), (sp.atan2(y, x), True)))
+    assert two.count("tf.math.atan2(") == 2 and "atan2" in printer.slow
 
 
 def test_a_kernel_with_a_slow_function_is_not_compiled():
