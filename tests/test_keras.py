@@ -320,11 +320,11 @@ def test_mixed_precision_training_with_every_layer(tf, keras, dr, policy):
 
 def test_half_precision_results_are_rounded_once_from_float32(tf, dr):
     """Every op's float16 and bfloat16 forward and d/dx against the exact value:
-    within half a unit in the last place, plus a little for the float32 error."""
+    within half a unit in the last place plus the float32 evaluation's allowance."""
     results = measure_catalog(tf, dr, CATALOG, step=1 / 16)
     assert {name for name, _ in results} == {e.name for e in CATALOG if isinstance(e, Approximation)}
-    worst = {(key, d, part): ulps for key, r in results.items() for d in HALF_DTYPES for part, ulps in r[d].items()}
-    assert max(worst.values()) <= 0.5 + 1 / 64, max(worst.items(), key=lambda item: item[1])
+    worst = {(key, d, part): m["bound"] for key, r in results.items() for d in HALF_DTYPES for part, m in r[d].items()}
+    assert max(worst.values()) <= 1.0, max(worst.items(), key=lambda item: item[1])
 
 
 def test_xla_training_with_every_layer_matches_the_graph_run(keras, dr):
