@@ -163,7 +163,8 @@ def sample(tf, fn, kwargs: dict, points: int = 801, rounds: int = 5, limit: int 
     xs = np.linspace(*X_RANGE, points)
     y, dy = value_and_slope(tf, fn, xs, kwargs)
     for _ in range(rounds):
-        fast = (np.abs(np.diff(y)) > 0.01 * max(_spread(y), 1e-12)) | (np.abs(np.diff(dy)) > 0.05 * max(_spread(dy), 1e-12))
+        fast = np.abs(np.diff(y)) > 0.01 * max(_spread(y), 1e-12)
+        fast |= np.abs(np.diff(dy)) > 0.05 * max(_spread(dy), 1e-12)
         fast &= np.diff(xs) > 1e-9
         if not fast.any() or len(xs) >= limit:
             break
@@ -246,7 +247,9 @@ def surrogate_curves(tf, package, choice: SurrogateChoice, catalog) -> OpCurves:
 
 def op_curves(tf, package, catalog) -> list[OpCurves]:
     return [
-        approximation_curves(tf, package, e) if isinstance(e, Approximation) else surrogate_curves(tf, package, e, catalog)
+        approximation_curves(tf, package, e)
+        if isinstance(e, Approximation)
+        else surrogate_curves(tf, package, e, catalog)
         for e in catalog
     ]
 
@@ -268,6 +271,14 @@ def _draw_panel(ax, curves: list[Curve], hard: Curve | None, only_default: bool,
     if through_zero:  # a derivative's size is read against 0
         low, high = ax.get_ylim()
         ax.set_ylim(min(low, 0.0), max(high, 0.0))
+    default_peak = max((np.nanmax(np.abs(c.ys)) for c in curves if c.is_default), default=0.0)
+    peak = max(np.nanmax(np.abs(c.ys)) for c in curves)
+    if not only_default and 0 < 20 * default_peak < peak:
+        # one parameter value dwarfs the default: a log scale keeps every curve readable
+        # linear only below 1% of the default's peak, where the tails meet 0
+        ax.set_yscale("symlog", linthresh=10.0 ** math.floor(math.log10(default_peak / 100)))
+        lowest = min(np.nanmin(c.ys) for c in curves)
+        ax.set_ylim(min(lowest * 2, 0.0), peak * 2)
 
 
 def narrow_window(curves: list[Curve]) -> tuple[float, float] | None:
@@ -288,9 +299,10 @@ def narrow_window(curves: list[Curve]) -> tuple[float, float] | None:
 def _zoom(ax, curves: list[Curve], hard: Curve | None, window: tuple[float, float]):
     inset = ax.inset_axes([0.6, 0.3, 0.37, 0.42])
     shown = ([hard] if hard is not None else []) + curves
-    for index, curve in enumerate(shown):
-        style = HARD_STYLE if curve is hard else {"color": COLORS[(index - (hard is not None)) % len(COLORS)], "linewidth": 1.2}
-        inset.plot(curve.xs, curve.ys, curve.style, **style)
+    if hard is not None:
+        inset.plot(hard.xs, hard.ys, **HARD_STYLE)
+    for index, curve in enumerate(curves):
+        inset.plot(curve.xs, curve.ys, curve.style, color=COLORS[index % len(COLORS)], linewidth=1.2)
     inside = np.concatenate([c.ys[(c.xs >= window[0]) & (c.xs <= window[1])] for c in shown])
     margin = 0.05 * (inside.max() - inside.min() or 1.0)
     inset.set_xlim(*window)
@@ -321,7 +333,8 @@ def op_image(op: OpCurves) -> bytes:
     forward_ax.set_ylabel(f"{entry.name}(x)")
     _draw_panel(slope_ax, op.derivative, None, only_default=False, through_zero=True)
     slope_ax.set_title("derivative d/dx (the gradient in either mode)", fontsize=9)
-    slope_ax.set_ylabel(f"d {entry.name}(x) / dx")
+    scale = ", symmetric log scale" if slope_ax.get_yscale() == "symlog" else ""
+    slope_ax.set_ylabel(f"d {entry.name}(x) / dx{scale}")
     window = narrow_window(op.derivative)
     if window is not None:
         _zoom(forward_ax, op.forward, op.hard, window)
@@ -336,9 +349,12 @@ def family_image(family: str, ops: list[OpCurves]) -> bytes:
     """All ops of a family at their defaults: forwards on top, derivatives below."""
     per_row = math.ceil(len(ops) / math.ceil(len(ops) / 4))
     blocks = math.ceil(len(ops) / per_row)
-    fig = Figure(figsize=(2.9 * per_row, 4.4 * blocks), dpi=DPI, layout="constrained")
-    title = f"{family} family" if family != NO_HARD else "approximations without a hard function"
-    fig.suptitle(f"{title}: forward (hard function in grey) and derivative, at the defaults", fontsize=11)
+    fig = Figure(figsize=(max(2.9 * per_row, 5.8), 4.4 * blocks), dpi=DPI, layout="constrained")
+    if family == NO_HARD:
+        title = "no hard function:\nforward and derivative, at the defaults"
+    else:
+        title = f"{family} family: forward (hard function in grey)\nand derivative, at the defaults"
+    fig.suptitle(title if per_row < 3 else title.replace("\n", " "), fontsize=11)
     axes = fig.subplots(2 * blocks, per_row, squeeze=False)
     for index in range(blocks * per_row):
         block, column = divmod(index, per_row)
@@ -457,7 +473,9 @@ def exactness(tf, package, a: Approximation) -> str:
     hard, _ = value_and_slope(tf, fn, integers[keep], call_arguments(a, params, "ste"))
     soft, _ = value_and_slope(tf, fn, integers[keep], call_arguments(a, params, "soft"))
     error = float(np.max(np.abs(soft - hard)))
-    return "yes" if error == 0 else f"no, off by {error:.2g}"
+    # a float64 result one rounding away from the integer is exact as far as float64 can tell
+    rounding = 2 * np.finfo(np.float64).eps * max(1.0, float(np.max(np.abs(hard))))
+    return "yes" if error <= rounding else f"no, off by {error:.2g}"
 
 
 GRADIENT_POINTS = (0.0, 0.5, 1.0)
@@ -480,7 +498,7 @@ def parameters_text(entry) -> str:
         return f"surrogate ({entry.default!r}): the gradient, one of {choices}"
     if not entry.params:
         return "none"
-    return "; ".join(f"{name} ({p.default!r}): {p.doc}" if p.doc else f"{name} ({p.default!r})" for name, p in entry.params.items())
+    return "; ".join(f"{name} ({p.default!r})" + (f": {p.doc}" if p.doc else "") for name, p in entry.params.items())
 
 
 def table(tf, package, catalog) -> str:
@@ -534,7 +552,7 @@ def main(argv=None) -> int:
     parser.add_argument("--catalog", help="a Python file defining CATALOG (default: the built-in catalog)")
     parser.add_argument("--out", help="the package folder generated from it")
     parser.add_argument("--images", help="folder for the PNG files (default: docs/gallery for the built-in catalog)")
-    parser.add_argument("--table", action="store_true", help="print the markdown table of docs/choosing.md instead of drawing")
+    parser.add_argument("--table", action="store_true", help="print the table of docs/choosing.md instead of drawing")
     args = parser.parse_args(argv)
     if bool(args.catalog) != bool(args.out):
         parser.error("--catalog and --out go together")

@@ -96,7 +96,8 @@ def _committed_table() -> str:
 
 
 def test_choosing_table_is_what_the_ops_compute_now(plot_ops, tf, dr):
-    assert _committed_table() == plot_ops.table(tf, dr, CATALOG), "docs/choosing.md is stale: run python scripts/plot_ops.py"
+    stale = "docs/choosing.md is stale: run python scripts/plot_ops.py"
+    assert _committed_table() == plot_ops.table(tf, dr, CATALOG), stale
 
 
 def _rows():
@@ -132,7 +133,7 @@ def test_table_numbers_match_the_sympy_reference():
                 errors.append(abs(ref.evaluate((), (float(n), *floats)) - ref.hard((float(n), *floats))))
         error = float(max(errors))
         exact_text = row["soft forward: exact at integers"]
-        if error < 1e-30:
+        if error <= 2 * sys.float_info.epsilon * 2:  # within float64 rounding of the integers -2..2
             assert exact_text == "yes", (a.name, exact_text)
         else:
             off = float(re.fullmatch(r"no, off by (\S+)", exact_text).group(1))
