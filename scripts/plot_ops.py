@@ -46,7 +46,7 @@ import numpy as np  # noqa: E402
 import sympy as sp  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from derive import load_catalog  # noqa: E402
+from derive import DefinitionError, load_catalog  # noqa: E402
 from derive.catalog import CATALOG  # noqa: E402
 from derive.functions import HARD_FUNCTIONS  # noqa: E402
 from derive.spec import Approximation, SurrogateChoice, x  # noqa: E402
@@ -560,7 +560,11 @@ def main(argv=None) -> int:
         parser.error("--catalog needs --images: docs/gallery holds the built-in catalog's images only")
     import tensorflow as tf
 
-    catalog = load_catalog(args.catalog) if args.catalog else CATALOG
+    try:
+        catalog = load_catalog(args.catalog) if args.catalog else CATALOG
+    except DefinitionError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     package = import_package(Path(args.out)) if args.out else importlib.import_module("diffround")
     if args.table:
         print(table(tf, package, catalog))
