@@ -5,28 +5,26 @@ import subprocess
 import sys
 from pathlib import Path
 
-from derive import generate
-from derive.catalog import CATALOG
 from derive.writing import compare
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "regenerate_ops.py"
 
 
-def test_generated_package_is_fresh():
-    comparison = compare(generate(CATALOG), ROOT / "generated" / "diffround", "diffround")
+def test_generated_package_is_fresh(catalog_files):
+    comparison = compare(catalog_files, ROOT / "generated" / "diffround", "diffround")
     assert comparison.clean, comparison.report("python scripts/regenerate_ops.py")
 
 
-def test_every_generated_file_has_the_header():
-    for name, text in generate(CATALOG).items():
+def test_every_generated_file_has_the_header(catalog_files):
+    for name, text in catalog_files.items():
         head = text.splitlines()[:3]
         assert head[0].startswith("# Generated from template templates/"), name
         assert "Do NOT modify by hand" in head[1], name
         assert "python scripts/regenerate_ops.py" in head[2], name
 
 
-def test_output_is_identical_under_different_hash_seeds(tmp_path):
+def test_output_is_identical_under_different_hash_seeds(tmp_path, catalog_files):
     texts = []
     for seed in ("0", "12345"):
         out = tmp_path / f"seed{seed}" / "diffround"
@@ -41,11 +39,11 @@ def test_output_is_identical_under_different_hash_seeds(tmp_path):
     assert texts[0] == texts[1]
     committed = ROOT / "generated" / "diffround"
     assert texts[0] == {name: (committed / name).read_bytes() for name in texts[0]}
-    assert len(texts[0]) == len(generate(CATALOG))
+    assert len(texts[0]) == len(catalog_files)
 
 
-def test_check_reports_stale_added_and_missing_files(tmp_path):
-    files = generate(CATALOG)
+def test_check_reports_stale_added_and_missing_files(tmp_path, catalog_files):
+    files = catalog_files
     root = tmp_path / "diffround"
     root.mkdir()
     for name, text in files.items():

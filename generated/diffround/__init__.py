@@ -19,6 +19,9 @@ from .swish_sign import swish_sign
 from .heaviside import heaviside
 from ._runtime import set_xla
 
+# Keras: a layer class per op, the Anneal callback, the ops as named activations
+from . import callbacks, layers
+
 __all__ = [
     "sigmoid_round",
     "sine_round",
