@@ -380,27 +380,13 @@ def test_tflite_builtin_ops_run_every_layer_in_every_mode(tf, keras, dr, xla):
 
 # -- a user's catalog ------------------------------------------------------------------------------
 
-MY_OPS = """
-import sympy as sp
-from derive import Approximation, Param, x
-
-k = sp.Symbol("k", positive=True)
-erf_round = Approximation(
-    name="erf_round",
-    hard="round",
-    expr=sp.floor(x) + (1 + sp.erf(k * (x - sp.floor(x) - sp.Rational(1, 2)))) / 2,
-    params={"steepness": Param(k, default=10.0)},
-    doc="floor plus a Gaussian-CDF transition",
-)
-CATALOG = [erf_round]
-"""
+CATALOG_FILE = ROOT / "tests" / "erf_round_catalog.py"  # the README's erf_round
 
 
 def test_a_user_catalog_gets_layers_registered_under_its_package(tmp_path, tf, keras):
     from derive import load_catalog
 
-    (tmp_path / "my_ops.py").write_text(MY_OPS)
-    write_tree(generate(load_catalog(tmp_path / "my_ops.py")), tmp_path / "keras_ready_ops")
+    write_tree(generate(load_catalog(CATALOG_FILE)), tmp_path / "keras_ready_ops")
     sys.path.insert(0, str(tmp_path))
     try:
         package = importlib.import_module("keras_ready_ops")

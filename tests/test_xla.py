@@ -12,8 +12,9 @@ import mpmath
 import numpy as np
 import pytest
 import sympy as sp
+from erf_round_catalog import erf_round
 
-from derive import Approximation, Param, generate, x
+from derive import Approximation, generate, x
 from derive.catalog import CATALOG
 from derive.xla import HELPERS, XLAPrinter
 
@@ -85,13 +86,6 @@ def test_printer_uses_the_fast_forms_and_keeps_other_slow_functions():
 
 
 def test_a_kernel_with_a_slow_function_is_not_compiled():
-    k = sp.Symbol("k", positive=True)
-    erf_round = Approximation(
-        name="erf_round",
-        hard="round",
-        expr=sp.floor(x) + (1 + sp.erf(k * (x - sp.floor(x) - sp.Rational(1, 2)))) / 2,
-        params={"steepness": Param(k, default=10.0)},
-    )
     text = generate([erf_round])["erf_round.py"]
     # the forward's erfc runs op by op; the derivatives (exp) are compiled
     assert re.search(r"xla=\(None, _gradient_x\w*, _hessian_x\w*\)", text), text[-800:]
