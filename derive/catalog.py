@@ -7,7 +7,7 @@ the hard function it stands for. Everything else is derived.
 
 import sympy as sp
 
-from .functions import hard_sign, hard_step, sigmoid, sigmoid_slope
+from .functions import atanhc, hard_sign, hard_step, sigmoid, sigmoid_slope, sinhc, tanhc
 from .spec import Approximation, Param, Surrogate, SurrogateChoice, x
 
 half = sp.Rational(1, 2)
@@ -200,6 +200,66 @@ swish_sign = Approximation(
     },
 )
 
+# -- neural compression (Agustsson & Theis 2020, Sec. 4.1) ----------------------------
+# With m = floor(x) + 1/2 and r = x - m the paper writes m + tanh(alpha*r)/(2*tanh(alpha/2)).
+# Written here around the nearest integer n = floor(x + 1/2), t = x - n, u = |t|, where
+# it is n + sinh(alpha*t)/(2*sinh(alpha/2)*cosh(alpha*(1/2 - u))): no cancellation next
+# to the integers. alpha/2 and alpha*t enter through sinh(z)/z, so alpha -> 0 is the
+# identity with no switch, and every factor is even in alpha (d/dalpha does not cancel).
+# Beyond alpha = 20 an overflow-free form of the same function takes over.
+alpha = sp.Symbol("alpha", nonnegative=True)
+_nearest = sp.floor(x + half)
+_t = x - _nearest
+_u = sp.Abs(_t)
+_paper_soft_round = n + half + sp.tanh(alpha * (r - half)) / (2 * sp.tanh(alpha / 2))
+soft_round = Approximation(
+    name="soft_round",
+    hard="round",
+    expr=_nearest
+    + sp.Piecewise(
+        (_t * sinhc(alpha * _u) / (sinhc(alpha / 2) * sp.cosh(alpha * (half - _u))), alpha < 20),
+        (
+            sigmoid(alpha * (2 * _u - 1)) * sp.tanh(alpha * _t) * (1 + sp.exp(-2 * alpha * _u))
+            / (sp.tanh(alpha / 2) * (1 + sp.exp(-alpha))),
+            True,
+        ),
+    ),
+    params={"alpha": Param(alpha, 5.0, doc="sharpness: 0 is the identity, large values approach round")},
+    doc="m + tanh(alpha*r)/(2*tanh(alpha/2)), m = floor(x) + 1/2, r = x - m: the soft rounding of neural compression.",
+    source="Agustsson & Theis 2020, Universally Quantized Neural Compression, Sec. 4.1",
+    shift_equivariant=True,
+    published={"y": (_paper_soft_round, "Agustsson & Theis 2020, eq. (8): m + tanh(alpha*r)/(2*tanh(alpha/2))")},
+)
+
+# Its inverse, m + atanh(2*r*tanh(alpha/2))/alpha, around the nearest integer:
+# n + atanh(z)/alpha with z = 2*t*T/(sech(alpha/2)**2 + 2*u*T**2), T = tanh(alpha/2),
+# written with tanh(z)/z and atanh(z)/z so that alpha -> 0 is the identity; towards the
+# half-integers (and for large alpha) as 1/2 - atanh(T*(1 - 2u))/alpha with
+# atanh(w) = (log1p(w) - log(1 - w))/2 and 1 - w = 2*sigmoid(-alpha) + 2*u*T, which
+# stays finite where the paper's atanh(+-1) would not.
+_T = sp.tanh(alpha / 2)
+_denominator = 4 * sigmoid_slope(alpha) + 2 * _u * _T**2
+_z = _u * alpha * tanhc(alpha / 2) / _denominator
+_w = _T * (1 - 2 * _u)
+soft_round_inverse = Approximation(
+    name="soft_round_inverse",
+    hard=None,
+    modes=("soft",),
+    expr=_nearest
+    + sp.Piecewise(
+        (_t * tanhc(alpha / 2) * atanhc(_z) / _denominator, (_u < sp.Rational(1, 4)) & (alpha < 60)),
+        (_t * sp.sinh(alpha) / alpha, sp.Eq(_t, 0)),
+        (sp.sign(_t) * (half - (sp.log(1 + _w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)), True),
+    ),
+    params={"alpha": Param(alpha, 5.0, doc="sharpness of the soft_round it inverts")},
+    doc="m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round.",
+    source="Agustsson & Theis 2020, Universally Quantized Neural Compression, Sec. 4.1",
+    shift_equivariant=True,
+    published={
+        "y": (n + half + sp.atanh(2 * (r - half) * _T) / alpha, "Agustsson & Theis 2020: m + atanh(2*r*tanh(alpha/2))/alpha")
+    },
+)
+
 heaviside = SurrogateChoice(
     name="heaviside",
     hard="step",
@@ -228,5 +288,7 @@ CATALOG = [
     ste_sign,
     approx_sign,
     swish_sign,
+    soft_round,
+    soft_round_inverse,
     heaviside,
 ]

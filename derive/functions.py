@@ -152,3 +152,114 @@ class theta_minus_sin(LoweredFunction):
         polynomial = sp.horner(sp.expand(series / u**3).xreplace({u: sp.sqrt(u)}))  # in t**2
         series_form = t**3 * polynomial.xreplace({u: t**2})
         return sp.Piecewise((series_form, sp.Abs(t) < self.SERIES_BOUND), (t - sp.sin(t), True))
+
+
+class DividedByArgument(LoweredFunction):
+    """The k-th derivative of f(z)/z for an odd f with f(0) = 0: written
+    ``sinhc(z)`` (k = 0) or ``sinhc(k, z)``.
+
+    z = 0 is a removable singularity: the direct form is 0/0 there, and its
+    derivatives cancel catastrophically nearby. Lowering takes SymPy's Taylor
+    series of f(z)/z inside ``BOUND_FRACTION`` of its radius of convergence
+    (at most ``MAX_BOUND``), to the order that reaches float64 precision at the
+    bound, and the direct form beyond, where it has lost at most a few bits.
+    """
+
+    nargs = (1, 2)
+    numerator = None  # f, a SymPy function class
+    # f in TensorFlow Lite's builtin operations, for |z| >= the bound (where
+    # exp(z) - exp(-z) and log(1 + z) - log(1 - z) lose nothing)
+    direct_numerator = None
+    radius = sp.oo  # of the Taylor series of f(z)/z at 0
+    BOUND_FRACTION = sp.Rational(1, 2)
+    MAX_BOUND = 2
+    TARGET = sp.Rational(1, 2**60)  # relative size of the first omitted term at the bound
+
+    @classmethod
+    def eval(cls, *args):
+        if len(args) == 1:
+            return cls(sp.S.Zero, args[0])
+        order, z = args
+        if not (order.is_Integer and order >= 0):
+            raise ValueError(f"{cls.__name__}: the derivative order must be an integer >= 0, got {order}")
+        if z.is_zero:
+            return cls._value_at_zero(int(order))
+
+    def fdiff(self, argindex=2):
+        if argindex != 2:
+            raise sp.ArgumentIndexError(self, argindex)
+        order, z = self.args
+        return type(self)(order + 1, z)
+
+    SERIES_TERMS = 96  # enough for every bound and order used here
+
+    @classmethod
+    def _series(cls) -> sp.Expr:
+        if cls not in _SERIES_CACHE:
+            u = sp.Dummy("u")
+            series = sp.series(cls.numerator(u) / u, u, 0, cls.SERIES_TERMS).removeO()
+            _SERIES_CACHE[cls] = series.xreplace({u: _SERIES_VARIABLE})
+        return _SERIES_CACHE[cls]
+
+    @classmethod
+    def _value_at_zero(cls, order: int) -> sp.Expr:
+        return sp.factorial(order) * cls._series().coeff(_SERIES_VARIABLE, order)
+
+    @classmethod
+    def bound(cls) -> sp.Expr:
+        return sp.Min(cls.MAX_BOUND, cls.BOUND_FRACTION * cls.radius)
+
+    @classmethod
+    def _taylor(cls, order: int) -> sp.Expr:
+        """The order-th derivative of the Taylor polynomial, long enough that its
+        first omitted term is below TARGET relative to its value at the bound."""
+        bound, z = cls.bound(), _SERIES_VARIABLE
+        series = sp.Poly(sp.diff(cls._series(), z, order), z)
+        coefficients = [series.coeff_monomial(z**p) for p in range(series.degree() + 1)]
+        value = abs(sum(c * bound**p for p, c in enumerate(coefficients)).evalf(30))
+        for p, c in enumerate(coefficients):
+            if c != 0 and p > 2 and abs((c * bound**p).evalf(30)) <= cls.TARGET * value:
+                return sum(c * z**q for q, c in enumerate(coefficients[:p]))
+        raise ValueError(f"{cls.__name__}: {cls.SERIES_TERMS} Taylor terms do not reach the target at {bound}")
+
+    def reference(self):
+        order, z = self.args
+        direct = sp.diff(self.numerator(_SERIES_VARIABLE) / _SERIES_VARIABLE, _SERIES_VARIABLE, order)
+        direct = direct.xreplace({_SERIES_VARIABLE: z})
+        # near 0 the direct form cancels; the full series (error < 1e-50 there) does not
+        series = sp.diff(self._series(), _SERIES_VARIABLE, order).xreplace({_SERIES_VARIABLE: z})
+        return sp.Piecewise((series, sp.Abs(z) < sp.Rational(1, 4)), (direct, True))
+
+    def lowered(self):
+        order, z = self.args
+        v = _SERIES_VARIABLE
+        polynomial = sp.horner(self._taylor(int(order)), wrt=v).xreplace({v: z})
+        numerator = (self.direct_numerator or self.numerator)(v)
+        direct = sp.diff(numerator / v, v, order).xreplace({v: z})
+        return sp.Piecewise((polynomial, sp.Abs(z) < self.bound()), (direct, True))
+
+
+_SERIES_VARIABLE = sp.Symbol("_z", real=True)
+_SERIES_CACHE: dict = {}
+
+
+class sinhc(DividedByArgument):
+    """sinh(z)/z and its derivatives."""
+
+    numerator = sp.sinh
+    direct_numerator = staticmethod(lambda z: (sp.exp(z) - sp.exp(-z)) / 2)
+
+
+class tanhc(DividedByArgument):
+    """tanh(z)/z and its derivatives (poles at z = +-i*pi/2)."""
+
+    numerator = sp.tanh
+    radius = sp.pi / 2
+
+
+class atanhc(DividedByArgument):
+    """atanh(z)/z and its derivatives (branch points at z = +-1)."""
+
+    numerator = sp.atanh
+    radius = sp.S.One
+    direct_numerator = staticmethod(lambda z: (sp.log(1 + z) - sp.log(1 - z)) / 2)

@@ -15,7 +15,7 @@ import sympy as sp
 from sympy.codegen.cfunctions import expm1
 
 from . import derivatives
-from .functions import LoweredFunction, evaluated_first, hard_round, sigmoid, sigmoid_slope, theta_minus_sin
+from .functions import LoweredFunction, evaluated_first, hard_round, sigmoid, sigmoid_slope, sinhc, theta_minus_sin
 from .spec import Approximation, DefinitionError, x
 
 _w = sp.Wild("w")
@@ -24,6 +24,13 @@ _w = sp.Wild("w")
 # log(1 + w) -> log1p(w) is only better when w itself is exact, so neither is
 # applied blindly.)
 STABLE_REWRITES = ((sp.exp(_w) - 1, expm1(_w)),)
+# Hyperbolic functions in operations TensorFlow Lite has built in: cosh as a sum
+# of exponentials (no cancellation), sinh(w) as w*sinhc(w) (whose lowering is
+# exact near 0, where exp(w) - exp(-w) would cancel).
+HYPERBOLIC_REWRITES = (
+    (sp.cosh, lambda w: (sp.exp(w) + sp.exp(-w)) / 2),
+    (sp.sinh, lambda w: w * sinhc(w)),
+)
 
 
 @dataclass
@@ -140,13 +147,17 @@ def lower(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid, sp.erf) and e.has(sp.floor), _integer_plus_cdf)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.sin), _theta_minus_sin)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.cos, sp.tanh), _complements)
+    for function, form in HYPERBOLIC_REWRITES:
+        expr = expr.replace(function, form)
+    # before the special functions are written out: pattern matching is slow on
+    # their long series, and their lowered forms are already stable
+    for pattern, stable in STABLE_REWRITES:
+        expr = expr.replace(pattern, stable)
     while True:
         lowered = expr.replace(lambda e: isinstance(e, LoweredFunction), lambda e: e.lowered())
         if lowered == expr:
             break
         expr = lowered
-    for pattern, stable in STABLE_REWRITES:
-        expr = expr.replace(pattern, stable)
     return expr
 
 
@@ -222,7 +233,15 @@ class KernelBuilder:
 
     def _prove_shift_equivariance(self):
         step = self.expr
-        if sp.simplify(step.xreplace({x: x + 1}) - step - 1) != 0:
+        shifted = step.xreplace({x: x + 1})
+        # floor(g(x + 1)) = floor(g(x)) + k where g(x + 1) - g(x) is an integer k;
+        # SymPy does not apply this by itself (e.g. to floor(x + 3/2))
+        for floor in step.atoms(sp.floor):
+            (g,) = floor.args
+            k = sp.simplify(g.xreplace({x: x + 1}) - g)
+            if k.is_integer:
+                shifted = shifted.xreplace({sp.floor(g.xreplace({x: x + 1})): floor + k})
+        if sp.simplify(shifted - step - 1) != 0:
             raise DefinitionError(f"{self.a.name}: shift_equivariant=True but SymPy cannot prove f(x + 1) = f(x) + 1")
 
     def _reduced(self, e, is_value):

@@ -39,6 +39,10 @@ def parameter_sets(a: Approximation) -> list[tuple[dict, dict]]:
     sets = [(floats, ints)]
     for name in a.float_params:
         domain = a.params[name].valid_set
+        if domain.inf.is_finite and not domain.left_open:
+            # a closed end, often a limit the function must reach smoothly (alpha -> 0)
+            low = float(domain.inf)
+            sets += [({**floats, name: low + step}, ints) for step in (0.0, 1e-12, 1e-6, 1e-3)]
         value = floats[name]
         moved = value * 3 if value != 0 else 0.25
         if not domain.contains(moved):
@@ -231,6 +235,9 @@ def finite_difference_check(tf, fn, a, mode, dtype_name, floats, ints, ref, xs, 
         worst = max(worst, float(np.max(np.abs(t - n) / np.maximum(1.0, np.abs(t)))))
     # in ste mode the forward is the hard function: only its gradient is smooth
     for name in a.float_params if mode == "soft" else ():
+        domain = a.params[name].valid_set
+        if not (domain.contains(floats[name] - delta) and domain.contains(floats[name] + delta)):
+            continue  # central differences would leave the domain
         p0 = tf.constant(floats[name], tf_dtype)
 
         def of_param(p, name=name):
@@ -298,7 +305,7 @@ def check_published(a: Approximation) -> list[PublishedCheck]:
         worst = mpmath.mpf(0)
         for v in grid:
             point = (float(v), *floats.values())
-            derived = ref.evaluate((wrt,), point)
+            derived = ref.evaluate(() if wrt == "y" else (wrt,), point)
             given = published.evaluate((), point)
             worst = max(worst, abs(derived - given) / max(1, abs(given)))
         checks.append(PublishedCheck(a.name, wrt, citation, len(grid), float(worst)))
