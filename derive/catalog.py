@@ -6,6 +6,7 @@ the hard function it stands for. Everything else is derived.
 """
 
 import sympy as sp
+from sympy.codegen.cfunctions import log1p
 
 from .functions import atanhc, hard_sign, hard_step, sigmoid, sigmoid_slope, sinhc, tanhc
 from .spec import Approximation, Param, Surrogate, SurrogateChoice, x
@@ -202,24 +203,37 @@ swish_sign = Approximation(
 
 # -- neural compression (Agustsson & Theis 2020, Sec. 4.1) ----------------------------
 # With m = floor(x) + 1/2 and r = x - m the paper writes m + tanh(alpha*r)/(2*tanh(alpha/2)).
-# Written here around the nearest integer n = floor(x + 1/2), t = x - n, u = |t|, where
-# it is n + sinh(alpha*t)/(2*sinh(alpha/2)*cosh(alpha*(1/2 - u))): no cancellation next
-# to the integers. alpha/2 and alpha*t enter through sinh(z)/z, so alpha -> 0 is the
-# identity with no switch, and every factor is even in alpha (d/dalpha does not cancel).
-# Beyond alpha = 20 an overflow-free form of the same function takes over.
+# Written here around the nearest integer n = floor(x + 1/2), t = x - n, u = |t|, and
+# v = 1/2 - u, the distance to the half-integer, in three forms of the same function:
+# - alpha < 4, near the half-integers: n + sign(t)*(1/2 - tanh(alpha*v)/(2*tanh(alpha/2))),
+#   whose correction term vanishes with v instead of cancelling against 1/2; taken while
+#   that term is below 1/4, i.e. alpha*v < atanh(tanh(alpha/2)/2) (< 0.55, where tanh(z)/z
+#   is its series), so that the subtraction cannot cancel either;
+# - alpha < 4 elsewhere: n + sinh(alpha*t)/(2*sinh(alpha/2)*cosh(alpha*v)), no cancellation
+#   as t -> 0. alpha enters these two through sinh(z)/z and tanh(z)/z, so alpha -> 0 is the
+#   identity with no switch, and every factor is even in alpha (d/dalpha does not cancel);
+# - alpha >= 4: the same as a product of positive factors that cannot overflow,
+#   n + sigmoid(-2*alpha*v)*tanh(alpha*t)*(1 + exp(-2*alpha*u))/(tanh(alpha/2)*(1 + exp(-alpha))),
+#   whose d/dalpha is dominated by -2*v*sigmoid(2*alpha*v) instead of cancelling terms
+#   near the half-integers as the second form's does once alpha is large.
 alpha = sp.Symbol("alpha", nonnegative=True)
 _nearest = sp.floor(x + half)
 _t = x - _nearest
 _u = sp.Abs(_t)
+_v = half - _u
+_near_integer = _u < sp.Rational(1, 4)
+# alpha*v < atanh(tanh(alpha/2)/2), with atanh in operations TensorFlow Lite has built in
+_near_half_integer = 2 * alpha * _v < sp.log((2 + sp.tanh(alpha / 2)) / (2 - sp.tanh(alpha / 2)))
 _paper_soft_round = n + half + sp.tanh(alpha * (r - half)) / (2 * sp.tanh(alpha / 2))
 soft_round = Approximation(
     name="soft_round",
     hard="round",
     expr=_nearest
     + sp.Piecewise(
-        (_t * sinhc(alpha * _u) / (sinhc(alpha / 2) * sp.cosh(alpha * (half - _u))), alpha < 20),
+        (sp.sign(_t) * (half - _v * tanhc(alpha * _v) / tanhc(alpha / 2)), (alpha < 4) & _near_half_integer),
+        (_t * sinhc(alpha * _u) / (sinhc(alpha / 2) * sp.cosh(alpha * _v)), alpha < 4),
         (
-            sigmoid(alpha * (2 * _u - 1)) * sp.tanh(alpha * _t) * (1 + sp.exp(-2 * alpha * _u))
+            sigmoid(-2 * alpha * _v) * sp.tanh(alpha * _t) * (1 + sp.exp(-2 * alpha * _u))
             / (sp.tanh(alpha / 2) * (1 + sp.exp(-alpha))),
             True,
         ),
@@ -231,12 +245,15 @@ soft_round = Approximation(
     published={"y": (_paper_soft_round, "Agustsson & Theis 2020, eq. (8): m + tanh(alpha*r)/(2*tanh(alpha/2))")},
 )
 
-# Its inverse, m + atanh(2*r*tanh(alpha/2))/alpha, around the nearest integer:
-# n + atanh(z)/alpha with z = 2*t*T/(sech(alpha/2)**2 + 2*u*T**2), T = tanh(alpha/2),
-# written with tanh(z)/z and atanh(z)/z so that alpha -> 0 is the identity; towards the
-# half-integers (and for large alpha) as 1/2 - atanh(T*(1 - 2u))/alpha with
-# atanh(w) = (log1p(w) - log(1 - w))/2 and 1 - w = 2*sigmoid(-alpha) + 2*u*T, which
-# stays finite where the paper's atanh(+-1) would not.
+# Its inverse, m + atanh(2*r*tanh(alpha/2))/alpha, with T = tanh(alpha/2):
+# - near the integers while z = 2*u*T/(sech(alpha/2)**2 + 2*u*T**2) < 1/2 (all of u < 1/4
+#   for small alpha), n + sign(t)*atanh(z)/alpha, written with tanh(z)/z and atanh(z)/z so
+#   that alpha -> 0 is the identity;
+# - near the half-integers, n + sign(t)*(1/2 - atanh(w)/alpha), w = T*(1 - 2u) <= T/2,
+#   again through atanh(w)/w and tanh(alpha/2)/(alpha/2);
+# - the rest of u < 1/4, where w -> 1 for large alpha, with atanh(w) = (log1p(w) - log(1 - w))/2
+#   and 1 - w = 2*sigmoid(-alpha) + 2*u*T, which stays finite where the paper's atanh(+-1)
+#   would not (its slope at t = 0 is sinh(alpha)/alpha).
 _T = sp.tanh(alpha / 2)
 _denominator = 4 * sigmoid_slope(alpha) + 2 * _u * _T**2
 _z = _u * alpha * tanhc(alpha / 2) / _denominator
@@ -247,9 +264,10 @@ soft_round_inverse = Approximation(
     modes=("soft",),
     expr=_nearest
     + sp.Piecewise(
-        (_t * tanhc(alpha / 2) * atanhc(_z) / _denominator, (_u < sp.Rational(1, 4)) & (alpha < 60)),
+        (_t * tanhc(alpha / 2) * atanhc(_z) / _denominator, _near_integer & (4 * _u * _T < _denominator)),
+        (sp.sign(_t) * (half - _v * tanhc(alpha / 2) * atanhc(_w)), sp.Not(_near_integer)),
         (_t * sp.sinh(alpha) / alpha, sp.Eq(_t, 0)),
-        (sp.sign(_t) * (half - (sp.log(1 + _w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)), True),
+        (sp.sign(_t) * (half - (log1p(_w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)), True),
     ),
     params={"alpha": Param(alpha, 5.0, doc="sharpness of the soft_round it inverts")},
     doc="m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round.",

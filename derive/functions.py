@@ -1,12 +1,14 @@
 """SymPy functions that the catalog uses beyond SymPy's own.
 
 Each one knows three things: its exact derivative (``fdiff``), its reference
-form in plain SymPy for high-precision evaluation (``reference``), and its
+for high-precision evaluation (a form in plain SymPy, ``reference``, or an
+mpmath routine, ``reference_value``), and its
 numerically stable elementary form for code generation (``lowered``). The hard
 functions (``hard_round``, ``hard_step``, ``hard_sign``) are only evaluated,
 never differentiated.
 """
 
+import mpmath
 import sympy as sp
 
 
@@ -222,13 +224,40 @@ class DividedByArgument(LoweredFunction):
                 return sum(c * z**q for q, c in enumerate(coefficients[:p]))
         raise ValueError(f"{cls.__name__}: {cls.SERIES_TERMS} Taylor terms do not reach the target at {bound}")
 
-    def reference(self):
-        order, z = self.args
-        direct = sp.diff(self.numerator(_SERIES_VARIABLE) / _SERIES_VARIABLE, _SERIES_VARIABLE, order)
-        direct = direct.xreplace({_SERIES_VARIABLE: z})
-        # near 0 the direct form cancels; the full series (error < 1e-50 there) does not
-        series = sp.diff(self._series(), _SERIES_VARIABLE, order).xreplace({_SERIES_VARIABLE: z})
-        return sp.Piecewise((series, sp.Abs(z) < sp.Rational(1, 4)), (direct, True))
+    # where the reference sums the series rather than differentiating f(z)/z
+    REFERENCE_SERIES_BOUND = sp.Rational(1, 4)
+
+    @classmethod
+    def reference_value(cls, order, z):
+        """The order-th derivative at z, with mpmath at its working precision.
+
+        Evaluated numerically rather than written out in SymPy: third
+        derivatives of soft_round hold dozens of these, and a 96-term series
+        inlined in each made the reference hundreds of times slower. Near 0
+        the full series (relative error below 1e-50 there), else the direct
+        form's derivative."""
+        order = int(order)
+        if abs(z) < cls.REFERENCE_SERIES_BOUND:
+            return mpmath.polyval(cls._derivative_series(order, mpmath.mp.prec), z)
+        return cls._direct_derivative(order)(z)
+
+    @classmethod
+    def _derivative_series(cls, order: int, precision: int) -> list:
+        """Coefficients of the order-th derivative of the series, highest
+        power first, as mpmath numbers at this precision."""
+        key = (cls, "series", order, precision)
+        if key not in _SERIES_CACHE:
+            series = sp.Poly(sp.diff(cls._series(), _SERIES_VARIABLE, order), _SERIES_VARIABLE)
+            _SERIES_CACHE[key] = [mpmath.mpf(c.p) / c.q for c in series.all_coeffs()]
+        return _SERIES_CACHE[key]
+
+    @classmethod
+    def _direct_derivative(cls, order: int):
+        key = (cls, "direct", order)
+        if key not in _SERIES_CACHE:
+            v = _SERIES_VARIABLE
+            _SERIES_CACHE[key] = sp.lambdify(v, sp.diff(cls.numerator(v) / v, v, order), "mpmath")
+        return _SERIES_CACHE[key]
 
     def lowered(self):
         order, z = self.args
@@ -254,6 +283,9 @@ class tanhc(DividedByArgument):
     """tanh(z)/z and its derivatives (poles at z = +-i*pi/2)."""
 
     numerator = sp.tanh
+    # SymPy differentiates tanh into 1 - tanh**2, which keeps only an absolute
+    # accuracy once tanh is close to 1; sigmoid's derivatives are products
+    direct_numerator = staticmethod(lambda z: 2 * sigmoid(2 * z) - 1)
     radius = sp.pi / 2
 
 

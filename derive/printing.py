@@ -74,6 +74,12 @@ class TFPrinter(TensorflowPrinter):
         """Integer loop indices and structural parameters are Python ints."""
         return all(s.is_integer for s in expr.free_symbols)
 
+    def _print_Rational(self, expr):
+        # series coefficients have numerators and denominators of 60 digits; Python
+        # would round p/q to the same double that repr(float) spells out briefly
+        text = super()._print_Rational(expr)
+        return repr(float(expr)) if len(text) > 24 else text
+
     def _print_Pow(self, expr, rational=False):
         base, exp = expr.as_base_exp()
         if expr.is_number:

@@ -31,8 +31,24 @@ def digits_for(x: float) -> int:
     return DIGITS + 3 * math.ceil(-math.log10(abs(x)))
 
 
+def _subclasses(cls) -> list:
+    return [c for sub in cls.__subclasses__() for c in (sub, *_subclasses(sub))]
+
+
+def _evaluated_numerically(cls) -> bool:
+    return hasattr(cls, "reference_value")
+
+
 def _plain(expr: sp.Expr) -> sp.Expr:
-    return expr.replace(lambda e: isinstance(e, LoweredFunction), lambda e: e.reference())
+    return expr.replace(
+        lambda e: isinstance(e, LoweredFunction) and not _evaluated_numerically(type(e)), lambda e: e.reference()
+    )
+
+
+def _numeric_functions() -> dict:
+    """The functions with an mpmath routine as their reference, by name."""
+    classes = _subclasses(HardFunction) + _subclasses(LoweredFunction)
+    return {cls.__name__: cls.reference_value for cls in classes if _evaluated_numerically(cls)}
 
 
 class Reference:
@@ -55,12 +71,24 @@ class Reference:
         self.expr = expr
         self._exprs = {(): self.expr}
         self._functions = {}
-        hard = a.hard_expr.xreplace(int_values)
-        self._hard = self._lambdify(hard)
+        self._values = {}  # the verifier asks again for each mode, dtype and tensor form
+        self._hard = None if a.hard_expr is None else self._lambdify(a.hard_expr.xreplace(int_values))
 
     def _lambdify(self, expr):
-        modules = [{cls.__name__: cls.reference_value for cls in HardFunction.__subclasses__()}, "mpmath"]
-        return sp.lambdify(self.symbols, _plain(expr), modules=modules)
+        modules = [_numeric_functions(), "mpmath"]
+        plain = _plain(expr)
+        shared = sp.lambdify(self.symbols, plain, modules=modules, cse=True)
+        separate = sp.lambdify(self.symbols, plain, modules=modules)
+
+        def function(*args):
+            # common subexpressions are hoisted out of Piecewise branches, so one
+            # of a branch not taken may divide by zero: then evaluate without CSE
+            try:
+                return shared(*args)
+            except ZeroDivisionError:
+                return separate(*args)
+
+        return function
 
     def symbolic(self, wrt: tuple[str, ...]) -> sp.Expr:
         """d^len(wrt) f / d wrt[0] d wrt[1] ..., almost everywhere."""
@@ -70,6 +98,12 @@ class Reference:
         return self._exprs[wrt]
 
     def evaluate(self, wrt: tuple[str, ...], point: tuple[float, ...]):
+        key = (wrt, point)
+        if key not in self._values:
+            self._values[key] = self._evaluate(wrt, point)
+        return self._values[key]
+
+    def _evaluate(self, wrt: tuple[str, ...], point: tuple[float, ...]):
         if wrt not in self._functions:
             self._functions[wrt] = self._lambdify(self.symbolic(wrt))
         function = self._functions[wrt]

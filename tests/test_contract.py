@@ -241,6 +241,14 @@ def test_derived_derivatives_agree_with_the_published_formulas():
     from derive.verification import check_published
 
     checks = [c for a in APPROXIMATIONS.values() for c in check_published(a)]
-    assert {c.op for c in checks} == {"fast_sigmoid_step", "atan_step", "ste_sign", "approx_sign", "swish_sign"}
+    assert {c.op for c in checks} == {
+        "fast_sigmoid_step",
+        "atan_step",
+        "ste_sign",
+        "approx_sign",
+        "swish_sign",
+        "soft_round",
+        "soft_round_inverse",
+    }
     for c in checks:
         assert c.points > 100 and c.ok, (c.op, c.max_difference)
