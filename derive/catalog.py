@@ -253,7 +253,13 @@ soft_round = Approximation(
 #   again through atanh(w)/w and tanh(alpha/2)/(alpha/2);
 # - the rest of u < 1/4, where w -> 1 for large alpha, with atanh(w) = (log1p(w) - log(1 - w))/2
 #   and 1 - w = 2*sigmoid(-alpha) + 2*u*T, which stays finite where the paper's atanh(+-1)
-#   would not (its slope at t = 0 is sinh(alpha)/alpha).
+#   would not;
+# - at the integers themselves its slope, sinh(alpha)/alpha, capped at alpha = 80 (3.5e32,
+#   finite in float32), so that value (0) and gradient stay finite for any alpha. Near the
+#   integers the first form stops at alpha = 40, where 1/(sech(alpha/2)**2)**2 in its
+#   second derivatives would overflow float32.
+_SLOPE_CAP = 80
+_CAPPED_SLOPE = (sp.sinh(_SLOPE_CAP) / _SLOPE_CAP).evalf(40)
 _T = sp.tanh(alpha / 2)
 _denominator = 4 * sigmoid_slope(alpha) + 2 * _u * _T**2
 _z = _u * alpha * tanhc(alpha / 2) / _denominator
@@ -264,9 +270,10 @@ soft_round_inverse = Approximation(
     modes=("soft",),
     expr=_nearest
     + sp.Piecewise(
-        (_t * tanhc(alpha / 2) * atanhc(_z) / _denominator, _near_integer & (4 * _u * _T < _denominator)),
+        (_t * sinhc(alpha), sp.Eq(_t, 0) & (alpha < _SLOPE_CAP)),
+        (_t * _CAPPED_SLOPE, sp.Eq(_t, 0)),
+        (_t * tanhc(alpha / 2) * atanhc(_z) / _denominator, _near_integer & (alpha < 40) & (4 * _u * _T < _denominator)),
         (sp.sign(_t) * (half - _v * tanhc(alpha / 2) * atanhc(_w)), sp.Not(_near_integer)),
-        (_t * sp.sinh(alpha) / alpha, sp.Eq(_t, 0)),
         (sp.sign(_t) * (half - (log1p(_w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)), True),
     ),
     params={"alpha": Param(alpha, 5.0, doc="sharpness of the soft_round it inverts")},

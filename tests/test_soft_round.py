@@ -88,3 +88,18 @@ def test_inverse_undoes_soft_round(tf, dr, alpha):
     # error of y (a few ULPs) times the inverse's slope, at most sinh(alpha)/alpha
     slope = np.sinh(alpha) / alpha
     np.testing.assert_allclose(back, x, rtol=0, atol=8 * np.finfo(np.float64).eps * slope * 3)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("alpha", [5.0, 50.0, 1e3, 1e6])
+def test_inverse_is_finite_at_and_next_to_the_integers(tf, dr, dtype, alpha):
+    """Its slope there, sinh(alpha)/alpha, is capped at sinh(80)/80 exactly at an
+    integer; next to one every value and first derivative is finite."""
+    integers = np.array([-2.0, -1.0, 0.0, 1.0, 2.0], dtype)
+    y = np.concatenate([integers, np.nextafter(integers, np.inf), np.nextafter(integers, -np.inf), [1e-30, -1e-30]]).astype(dtype)
+    value, dy_dx, dy_dalpha = _value_and_gradients(tf, dr.soft_round_inverse, y, alpha)
+    for name, values in (("value", value), ("d/dy", dy_dx), ("d/dalpha", dy_dalpha)):
+        assert np.all(np.isfinite(values)), f"soft_round_inverse {name} not finite at alpha={alpha}: {y[~np.isfinite(values)]}"
+    np.testing.assert_array_equal(value[: len(integers)], integers)
+    capped = np.sinh(min(alpha, 80.0)) / min(alpha, 80.0)
+    np.testing.assert_allclose(dy_dx[: len(integers)], capped, rtol=4 * np.finfo(dtype).eps)
