@@ -81,7 +81,13 @@ class Reference:
                 low = function(*[mpmath.mpf(v) for v in point])
             with mpmath.workdps(2 * digits):
                 high = function(*[mpmath.mpf(v) for v in point])
-                if low == high or abs(low - high) <= max(abs(high) * AGREEMENT, ZERO):
+                # an exact zero at both precisions may be a total cancellation
+                # (x - sin(x) composed): it must survive four times the digits
+                if high == 0 and low == 0:
+                    with mpmath.workdps(4 * digits):
+                        if function(*[mpmath.mpf(v) for v in point]) == 0:
+                            return high
+                elif low == high or abs(low - high) <= max(abs(high) * AGREEMENT, ZERO):
                     return high
             if digits > MAX_DIGITS:
                 raise ArithmeticError(f"{self.a.name}: no stable reference for d{wrt} at {point}")
