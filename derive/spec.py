@@ -75,6 +75,8 @@ class Approximation:
     - ``published``: {"x": (formula, citation)}: derivatives as published
       elsewhere; the verifier shows that the derived ones agree.
     - ``hard=None`` with ``modes=("soft",)``: no hard counterpart.
+    - ``monotone``: f is non-decreasing in x, jumps included; the property
+      tests check the op (and the reference) against it.
     """
 
     name: str
@@ -88,6 +90,7 @@ class Approximation:
     repeat: str | None = None
     shift_equivariant: bool = False
     published: Mapping[str, tuple] = field(default_factory=dict)
+    monotone: bool = False
 
     @property
     def mode(self) -> str:

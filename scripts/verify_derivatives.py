@@ -34,6 +34,7 @@ from derive.spec import Approximation  # noqa: E402
 from derive.verification import (  # noqa: E402
     CONDITION_TARGET,
     DTYPES,
+    KNOWN_LIMITS,
     ULP_TARGET,
     check_published,
     output_label,
@@ -113,6 +114,22 @@ def ill_conditioned(results) -> str:
     return "\n".join(lines)
 
 
+def known_limits(results) -> str:
+    """Points inside a documented known limit that missed a target."""
+    lines = []
+    for (name, mode), by_dtype in results.items():
+        for dtype, m in by_dtype.items():
+            for wrt, stats in sorted(m.outputs.items(), key=lambda item: (len(item[0]), item[0])):
+                for (op, label), count in stats.limited.items():
+                    worst = stats.limited_worst[(op, label)]
+                    shown = "NaN or inf" if worst == float("inf") else f"{worst:.3g} ULP"
+                    lines.append(
+                        f"  {name} {mode} {_short(dtype)} {output_label(wrt)} [{label}]: {count} points, worst {shown}"
+                    )
+    reasons = [f"  {lim.op} [{lim.label}] ({', '.join(lim.outputs)}): {lim.reason}" for lim in KNOWN_LIMITS]
+    return "\n".join(lines + ["", "Why (README, Known limits):"] + reasons) if lines else ""
+
+
 def finite_differences(results) -> str:
     rows = [["op", "mode"] + [f"{_short(d)} points" for d in DTYPES] + [f"{_short(d)} fd" for d in DTYPES]]
     for (name, mode), by_dtype in results.items():
@@ -160,6 +177,10 @@ def main(argv=None) -> int:
     if args.details:
         print("\nIll-conditioned points, by kind of grid point:")
         print(ill_conditioned(results))
+    limits = known_limits(results)
+    if limits:
+        print("\nKnown limits: points where a target is missed, inside a documented region (not failures):")
+        print(limits)
     print("\nFinite differences (tf.test.compute_gradient, largest relative disagreement at smooth points):")
     print(finite_differences(results))
     grid = "quick" if args.quick else "full"

@@ -162,23 +162,28 @@ class NonFiniteX:
     derivative there is 0: the value does not depend on x or the parameters,
     and a NaN x whose output a caller masks out (tf.where) then adds nothing to
     the parameters' gradients (an output left NaN still makes the loss NaN).
-    All-finite x, the common case, costs one reduction: eagerly a Python
-    branch, in a graph a tf.cond.
+    All-finite x, the common case, costs one check: eagerly a Python branch
+    (a small tensor on the CPU through NumPy, which reads it in place and
+    saves TensorFlow's per-op overhead), in a graph a tf.cond.
     """
+
+    NUMPY_CHECK_SIZE = 1 << 16
 
     def __init__(self, x):
         self.x = x
-        self.finite = tf.math.is_finite(x)
-        self.all_finite = tf.reduce_all(self.finite)
-        if tf.executing_eagerly():
-            self.all_finite = bool(self.all_finite)
+        if not tf.executing_eagerly():
+            self.all_finite = tf.reduce_all(tf.math.is_finite(x))
+        elif x.device.endswith("CPU:0") and (x.shape.num_elements() or 0) <= self.NUMPY_CHECK_SIZE:
+            self.all_finite = bool(np.isfinite(x.numpy()).all())
+        else:
+            self.all_finite = bool(tf.reduce_all(tf.math.is_finite(x)))
 
     def _patch(self, value, replacement):
         if self.all_finite is True:
             return value
 
         def patched():
-            return tf.where(self.finite, value, replacement())
+            return tf.where(tf.math.is_finite(self.x), value, replacement())
 
         if self.all_finite is False:
             return patched()
