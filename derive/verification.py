@@ -276,8 +276,12 @@ def _ulp(values: np.ndarray, dtype) -> np.ndarray:
     """Spacing of the dtype at each value, at least UNDERFLOW."""
     name = np.dtype(dtype).name
     magnitude = np.minimum(np.abs(values), float(np.finfo(name).max))
-    with np.errstate(over="ignore"):  # the spacing at the largest float is inf in numpy
-        spacing = np.spacing(magnitude.astype(dtype)).astype(np.float64)
+    typed = magnitude.astype(name)
+    with np.errstate(over="ignore"):
+        spacing = np.spacing(typed).astype(np.float64)
+    # numpy's spacing at the largest float is inf: the gap below it instead
+    below = (typed - np.nextafter(typed, np.zeros_like(typed))).astype(np.float64)
+    spacing = np.where(np.isinf(spacing), below, spacing)
     return np.maximum(spacing, UNDERFLOW[name])
 
 
