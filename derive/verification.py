@@ -189,9 +189,9 @@ def rational_tail(a: Approximation, floats: dict, xs, dtype_name: str) -> np.nda
 
 
 def near_integers(a: Approximation, floats: dict, xs, dtype_name: str) -> np.ndarray:
-    """|x - round(x)| < 2**-8."""
+    """|x - round(x)| < 2**-6."""
     xs = np.asarray(xs, dtype=np.float64)
-    return np.abs(xs - np.round(xs)) < 2.0**-8
+    return np.abs(xs - np.round(xs)) < 2.0**-6
 
 
 def everywhere(a: Approximation, floats: dict, xs, dtype_name: str) -> np.ndarray:
