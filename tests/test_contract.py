@@ -144,6 +144,20 @@ def test_parameters_broadcast_and_their_gradients_sum_back(tf, dr):
     np.testing.assert_allclose(grad.numpy(), expected, rtol=1e-12, atol=1e-15)
 
 
+@pytest.mark.parametrize("name", [n for n in NAMES if APPROXIMATIONS[n].float_params])
+def test_every_mode_returns_the_broadcast_shape(tf, dr, name):
+    """Also where the hard forward ignores a parameter (found by scripts/fuzz_ops.py)."""
+    a = APPROXIMATIONS[name]
+    x = tf.constant([0.3, -0.2], tf.float32)
+    for mode in a.modes:
+        for pname in a.float_params:
+            value = tf.fill([3, 1], float(a.params[pname].default))
+            y = call(dr, name, x, mode=mode, **{pname: value})
+            assert y.shape == (3, 2), (mode, pname)
+            alone = call(dr, name, x, mode=mode)
+            np.testing.assert_array_equal(y.numpy(), np.broadcast_to(alone.numpy(), (3, 2)))
+
+
 def test_seed_gradient_bug_is_fixed(tf, dr):
     """Seed 000's hand-written gradient sig*(1 - sig) forgets the factor steepness."""
     x = tf.constant([0.4, 0.5, 0.6], tf.float64)

@@ -144,6 +144,20 @@ def sum_to_shape(grad, like):
     return tf.reshape(tf.reduce_sum(grad, axis=axes), shape)
 
 
+def broadcast_with(y, tensors):
+    """y broadcast with the shapes of ``tensors``: statically where they are known."""
+    shape = y.shape
+    for tensor in tensors:
+        shape = tf.broadcast_static_shape(shape, tensor.shape)
+    if shape == y.shape and shape.is_fully_defined():
+        return y
+    if not shape.is_fully_defined():
+        shape = tf.shape(y)
+        for tensor in tensors:
+            shape = tf.broadcast_dynamic_shape(shape, tf.shape(tensor))
+    return tf.broadcast_to(y, shape)
+
+
 def _symmetric(upper, n):
     """Full n-by-n lookup from the row-major upper triangle."""
     index, full = 0, [[None] * n for _ in range(n)]
@@ -262,6 +276,9 @@ class Op:
                 else:
                     (y,), residuals = hard(*args)
                     residuals = None
+                    # the hard function ignores some parameters (steepness): the
+                    # output still has the shape of x broadcast with every one
+                    y = broadcast_with(y, floats)
                 hard_value = None if hard is None else (lambda: hard(*args)[0][0])
                 y = non_finite.value(y, hard_value)
 
