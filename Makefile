@@ -1,4 +1,4 @@
-# make demo: set up, regenerate (--check), verify, show the ops at work.
+# make demo: set up, regenerate (--check), verify, show the ops at work, train on digits, redraw docs/gallery.
 # make test: set up, run the whole test suite.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -18,6 +18,9 @@ demo: $(INSTALLED)
 	$(PY) scripts/regenerate_ops.py --check
 	$(PY) scripts/verify_derivatives.py
 	$(PY) scripts/demo.py
+	$(PY) scripts/half_precision_errors.py
+	$(PY) scripts/train_digits.py
+	$(PY) scripts/plot_ops.py
 
 test: $(INSTALLED)
 	$(PY) -m pytest -n 2 -q tests

@@ -35,4 +35,7 @@ def generate(catalog, spec_file: str = "derive/catalog.py", command: str = rende
     }
     files["__init__.py"] = rendering.render("package/__init__.py.jinja", spec_file, package=package, command=command)
     files["_runtime.py"] = rendering.render("package/_runtime.py.jinja", spec_file, command=command)
+    keras = rendering.layers_context(catalog)
+    files["layers.py"] = rendering.render("package/layers.py.jinja", spec_file, keras=keras, command=command)
+    files["callbacks.py"] = rendering.render("package/callbacks.py.jinja", spec_file, command=command)
     return files

@@ -110,6 +110,11 @@ class TFPrinter(TensorflowPrinter):
     def _print_evaluated_first(self, expr):
         return f"({self._print(expr.args[0])})"
 
+    # TFLite has no builtin ATAN but has ATAN2, whose operands must have one shape
+    # (no broadcasting): the argument's, which is x's where the op is used elementwise
+    def _print_atan(self, expr):
+        return f"tf.math.atan2({self._print(expr.args[0])}, tf.ones_like({self.dtype_of}))"
+
     # -- hard functions ----------------------------------------------------------------
     def _print_hard_step(self, expr):
         return f"tf.where({self._print(expr.args[0] >= 0)}, {self._constant(1)}, {self._constant(0)})"

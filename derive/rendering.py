@@ -16,7 +16,7 @@ import sympy as sp
 
 from . import lowering
 from .printing import print_kernel
-from .spec import Approximation, Param, SurrogateChoice
+from .spec import Approximation, DefinitionError, Param, SurrogateChoice
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 REGENERATE = "python scripts/regenerate_ops.py"
@@ -166,6 +166,96 @@ def choice_context(c: SurrogateChoice) -> dict:
         "default": c.default,
         "docstring": _indent("\n".join(lines)).lstrip(),
     }
+
+
+# A layer's constructor takes the op's parameters next to these; an op parameter
+# of one of these names would be ambiguous there.
+LAYER_ARGUMENTS = {
+    "mode", "surrogate", "trainable_params", "kwargs", "name", "dtype", "trainable", "autocast",
+    "input_shape", "input_dim", "batch_size", "batch_input_shape", "activity_regularizer",
+}
+# Names that layers.py.jinja defines besides the layer classes.
+LAYER_MODULE_NAMES = {"InDomain", "PACKAGE"}
+
+
+def class_name(name: str) -> str:
+    """The Keras layer class of an op: sigmoid_round -> SigmoidRound."""
+    return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
+
+
+def _layer_docstring(entry, param_lines: list[str], trainable: str) -> str:
+    lines = [f"Keras layer applying {entry.name} elementwise: {entry.doc}", "", "Args:"]
+    lines += param_lines
+    lines.append(
+        f"    trainable_params: names of float parameters to learn ({trainable}); each becomes a "
+        "trainable weight kept in its domain by an InDomain constraint. The other float parameters "
+        "are non-trainable weights, which the Anneal callback can schedule."
+    )
+    lines.append("    **kwargs: keras.layers.Layer arguments (name, dtype, ...).")
+    return _indent("\n".join(lines)).lstrip()
+
+
+def _layer_op(a: Approximation) -> dict:
+    params = []
+    for n, p in a.params.items():
+        kind = "Python int, fixed" if p.is_integer else "float; the initial value of its weight"
+        params.append(f"    {n}: {p.doc or n}; {kind}, in {p.valid_set}, default {p.default!r}.")
+    signature = [f"{n}={p.default!r}" for n, p in a.params.items()]
+    if len(a.modes) > 1:
+        signature.append(f'mode="{a.mode}"')
+        params.append(
+            '    mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, '
+            f'the smooth derivative as gradient); default "{a.mode}".'
+        )
+    trainable = ", ".join(f'"{n}"' for n in a.float_params) or "none"
+    return {
+        "kind": "op",
+        "names": list(a.params),
+        "signature": signature,
+        "arguments": "{" + ", ".join(f'"{n}": {n}' for n in a.params) + "}",
+        "mode": "mode" if len(a.modes) > 1 else f'"{a.mode}"',
+        "docstring": _layer_docstring(a, params, trainable),
+    }
+
+
+def _layer_choice(c: SurrogateChoice) -> dict:
+    names = list(dict.fromkeys(k for s in c.surrogates.values() for k in s.defaults))
+    labels = ", ".join(f'"{label}"' for label in c.surrogates)
+    params = [f'    surrogate: which gradient: {labels}; default "{c.default}".']
+    for n in names:
+        users = ", ".join(f'"{label}"' for label, s in c.surrogates.items() if n in s.defaults)
+        params.append(f"    {n}: parameter of the surrogates {users}; None for the surrogate's default.")
+    return {
+        "kind": "choice",
+        "names": names,
+        "signature": [f'surrogate="{c.default}"'] + [f"{n}=None" for n in names],
+        "arguments": "{" + ", ".join(f'"{n}": {n}' for n in names) + "}",
+        "surrogates": [(label, s.approximation) for label, s in c.surrogates.items()],
+        "docstring": _layer_docstring(c, params, "of the chosen surrogate"),
+    }
+
+
+def layers_context(catalog) -> dict:
+    """One Keras layer class per catalog entry; DefinitionError if two entries
+    give the same class name or a parameter name a layer cannot take."""
+    layers, owners = [], {}
+    for entry in catalog:
+        layer = _layer_op(entry) if isinstance(entry, Approximation) else _layer_choice(entry)
+        clashing = sorted(set(layer["names"]) & LAYER_ARGUMENTS)
+        if clashing:
+            raise DefinitionError(f"{entry.name}: parameter {clashing[0]!r} clashes with a Keras layer argument")
+        cls = class_name(entry.name)
+        if cls in owners or cls in LAYER_MODULE_NAMES:
+            other = owners.get(cls, "the layers module")
+            raise DefinitionError(f"{entry.name}: its layer class name {cls} is taken by {other}")
+        owners[cls] = entry.name
+        layer.update(
+            class_name=cls,
+            function=entry.name,
+            signature=", ".join(layer["signature"] + ["trainable_params=()", "**kwargs"]),
+        )
+        layers.append(layer)
+    return {"layers": layers}
 
 
 def render(template: str, spec: str, **context) -> str:

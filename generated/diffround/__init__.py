@@ -18,6 +18,9 @@ from .approx_sign import approx_sign
 from .swish_sign import swish_sign
 from .heaviside import heaviside
 
+# Keras: a layer class per op, the Anneal callback, the ops as named activations
+from . import callbacks, layers
+
 __all__ = [
     "sigmoid_round",
     "sine_round",

@@ -19,7 +19,7 @@ def _value_x(x, alpha, center):
     _t2 = 2/alpha
     _t3 = 3.1415926535897932*_t1*alpha
     _t4 = tf.math.less(_t3, -2)
-    y = tf.where(_t4, -_t0*tf.math.atan(_t0*_t2/_t1), _t0*tf.math.atan((1/2)*_t3) + 1/2)
+    y = tf.where(_t4, -_t0*tf.math.atan2(_t0*_t2/_t1, tf.ones_like(x)), _t0*tf.math.atan2((1/2)*_t3, tf.ones_like(x)) + 1/2)
     return (y,), (_t1, _t2, _t4,)
 
 
@@ -61,7 +61,7 @@ def _value_all(x, alpha, center):
     _t3 = 2/alpha
     _t4 = 3.1415926535897932*_t1*alpha
     _t5 = tf.math.less(_t4, -2)
-    y = tf.where(_t5, -_t0*tf.math.atan(_t0*_t2*_t3), _t0*tf.math.atan((1/2)*_t4) + 1/2)
+    y = tf.where(_t5, -_t0*tf.math.atan2(_t0*_t2*_t3, tf.ones_like(x)), _t0*tf.math.atan2((1/2)*_t4, tf.ones_like(x)) + 1/2)
     return (y,), (_t1, _t2, _t3, _t5,)
 
 
