@@ -5,18 +5,21 @@ NaN, +-inf, as a number and as a tensor), a parameter of the wrong type or
 dtype, a tensor parameter whose shape does not broadcast with x, an x that is
 not a floating tensor, an unknown mode or surrogate, a surrogate's parameter
 out of range. The error must name the op, the parameter and the value, and
-for a value out of range the range.
+for a value out of range the range. The same calls, less those with x or a
+tensor, made to the op's Keras layer constructor must fail the same way.
 """
 
+import inspect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pytest
 import sympy as sp
 
 from derive.catalog import CATALOG
+from derive.rendering import class_name
 from derive.spec import Approximation, SurrogateChoice
 
 APPROXIMATIONS = [a for a in CATALOG if isinstance(a, Approximation)]
@@ -133,6 +136,28 @@ def test_bad_call_raises_a_clear_error(tf, dr, row):
     x = kwargs.pop("x", tf.constant(X))
     with pytest.raises(row.error) as caught:
         getattr(dr, row.op)(x, **kwargs)
+    message = str(caught.value)
+    pattern = ".*".join(re.escape(part) for part in row.contains)
+    assert re.search(pattern, message, re.DOTALL), message
+
+
+LAYER_TABLE = [row for row in TABLE if row.what != "x" and not any(callable(v) for v in row.args.values())]
+
+
+def test_the_layer_table_covers_every_layer():
+    assert {row.op for row in LAYER_TABLE} == {e.name for e in CATALOG}
+    assert len(LAYER_TABLE) > 200
+
+
+@pytest.mark.parametrize("row", LAYER_TABLE, ids=[row.id for row in LAYER_TABLE])
+def test_bad_layer_argument_raises_the_ops_error(dr, row):
+    cls = getattr(dr.layers, class_name(row.op))
+    taken = inspect.signature(cls.__init__).parameters
+    unknown = [k for k in row.args if k not in taken]
+    if unknown:  # Keras' own error, naming the class and the argument
+        row = replace(row, error=ValueError, contains=(f"Unrecognized keyword arguments passed to {cls.__name__}", unknown[0]))
+    with pytest.raises(row.error) as caught:
+        cls(**row.args)
     message = str(caught.value)
     pattern = ".*".join(re.escape(part) for part in row.contains)
     assert re.search(pattern, message, re.DOTALL), message
