@@ -1,5 +1,6 @@
-"""Many threads calling the ops at once get what one thread gets: eagerly,
-and through tf.functions traced and called from several threads at once."""
+"""Many threads calling the ops and the Keras layers at once get what one
+thread gets: eagerly, and through tf.functions traced and called from several
+threads at once."""
 
 from concurrent.futures import ThreadPoolExecutor
 
@@ -51,3 +52,38 @@ def test_threads_get_the_single_threaded_results(tf, dr):
         expected_y, expected_g = single[k % len(tasks)]
         np.testing.assert_array_equal(y, expected_y, err_msg=str(tasks[k % len(tasks)]))
         np.testing.assert_array_equal(g, expected_g, err_msg=str(tasks[k % len(tasks)]))
+
+
+def test_threads_get_the_single_threaded_results_from_layers(tf, dr):
+    """Every Keras layer (every mode and surrogate, parameters trainable), called
+    eagerly and through tf.functions: the output and the gradients of x and of
+    the parameter weights."""
+    from keras_models import make_layers
+
+    layers = make_layers(dr, CATALOG, trainable=True)
+    x = tf.constant(XS, tf.float32)
+    for layer in layers:
+        layer(x)  # built once: then only called from the threads
+
+    def value_and_gradients(layer, x):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = layer(x)
+        return y, tape.gradient(y, [x, *layer.trainable_weights])
+
+    graphs = [tf.function(lambda x, layer=layer: value_and_gradients(layer, x)) for layer in layers]
+
+    def run(task):
+        index, compiled = task
+        y, grads = graphs[index](x) if compiled else value_and_gradients(layers[index], x)
+        return [y.numpy()] + [g.numpy() for g in grads]
+
+    tasks = [(i, compiled) for i in range(len(layers)) for compiled in (False, True)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        concurrent = list(pool.map(run, tasks * 2))
+    single = [run(task) for task in tasks]
+    for k, results in enumerate(concurrent):
+        task = tasks[k % len(tasks)]
+        assert len(results) == 2 + len(layers[task[0]].float_params), task
+        for got, expected in zip(results, single[k % len(tasks)]):
+            np.testing.assert_array_equal(got, expected, err_msg=f"{type(layers[task[0]]).__name__} {task}")
