@@ -94,8 +94,8 @@ def run_child(args) -> None:
             values = [number(fdp)] * (shape[-1] or 1)
         try:
             return tf.constant(values, dtype=dtype)
-        except (TypeError, ValueError):
-            return tf.constant(values)
+        except (TypeError, ValueError):  # e.g. a float out of an int dtype's range
+            return tf.constant(np.array(values, dtype=np.float64))
 
     def limited(entry, floats, dtype, wrt, x_value):
         return any(
@@ -261,7 +261,8 @@ def main(argv=None) -> int:
         print(f"  {f['kind']}: {f}")
     if result.returncode != 0:
         # an uncaught exception or a crash of the process: libFuzzer saved the input
-        print(result.stderr[-3000:])
+        start = result.stderr.find("=== Uncaught Python exception")
+        print(result.stderr[start:][:4000] if start >= 0 else result.stderr[-4000:])
     return 1 if findings or result.returncode != 0 else 0
 
 
