@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: demo test regenerate check verify clean
+.PHONY: demo test regenerate check verify fuzz clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ check: $(INSTALLED)
 
 verify: $(INSTALLED)
 	$(PY) scripts/verify_derivatives.py
+
+fuzz: $(INSTALLED)
+	$(PY) scripts/fuzz_ops.py --seconds 300
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -28,6 +28,7 @@ beta = sp.Symbol("b", positive=True)
 
 sigmoid_round = Approximation(
     name="sigmoid_round",
+    monotone=True,
     hard="round",
     expr=n + sigmoid(steepness * (r - half)),
     params={"steepness": Param(steepness, 10.0, doc="slope of the sigmoid at the half-integers")},
@@ -37,6 +38,7 @@ sigmoid_round = Approximation(
 
 sine_round = Approximation(
     name="sine_round",
+    monotone=True,
     hard="round",
     expr=sp.Piecewise(
         (n, r <= half - width / 2),
@@ -62,6 +64,7 @@ fourier_round = Approximation(
 
 sine_staircase_round = Approximation(
     name="sine_staircase_round",
+    monotone=True,
     hard="round",
     expr=x - sp.sin(2 * sp.pi * x) / (2 * sp.pi),
     params={"depth": Param(depth, 1, doc="how many times g(x) = x - sin(2 pi x)/(2 pi) is composed")},
@@ -73,6 +76,7 @@ sine_staircase_round = Approximation(
 
 ste_round = Approximation(
     name="ste_round",
+    monotone=True,
     hard="round",
     expr=x,
     doc="Straight-through round: forward exactly round(x), gradient 1.",
@@ -82,6 +86,7 @@ ste_round = Approximation(
 
 sigmoid_step = Approximation(
     name="sigmoid_step",
+    monotone=True,
     hard=hard_step(x - center),
     expr=sigmoid(steepness * (x - center)),
     params={
@@ -95,6 +100,7 @@ sigmoid_step = Approximation(
 _ramp = (x - threshold) * gain
 hard_step_ = Approximation(
     name="hard_step",
+    monotone=True,
     hard=hard_step(x - threshold),
     expr=sp.Piecewise((0, _ramp <= 0), (1, _ramp >= 1), (_ramp, True)),
     params={
@@ -108,6 +114,7 @@ hard_step_ = Approximation(
 _d = (x - center) / width
 triangle_step = Approximation(
     name="triangle_step",
+    monotone=True,
     hard=hard_step(x - center),
     expr=sp.Piecewise(
         (0, _d <= -1),
@@ -127,6 +134,7 @@ triangle_step = Approximation(
 _dc = x - center
 fast_sigmoid_step = Approximation(
     name="fast_sigmoid_step",
+    monotone=True,
     hard=hard_step(x - center),
     # 1/2 + s*d/(2*(1 + s*|d|)), each half written without cancellation
     expr=sp.Piecewise((1 / (2 * (1 - steepness * _dc)), _dc < 0), (1 - 1 / (2 * (1 + steepness * _dc)), True)),
@@ -148,6 +156,7 @@ sharpness = sp.Symbol("a", positive=True)
 _z = sp.pi * sharpness * _dc / 2
 atan_step = Approximation(
     name="atan_step",
+    monotone=True,
     hard=hard_step(x - center),
     # 1/2 + atan(z)/pi; below z = -1 as -atan(1/z)/pi, which does not cancel
     expr=sp.Piecewise((-sp.atan(1 / _z) / sp.pi, _z < -1), (half + sp.atan(_z) / sp.pi, True)),
@@ -163,6 +172,7 @@ atan_step = Approximation(
 # -- binary-network signs (forward: sign with sign(0) = +1) ---------------------------
 ste_sign = Approximation(
     name="ste_sign",
+    monotone=True,
     hard="sign",
     expr=sp.Piecewise((-clip, x < -clip), (clip, x > clip), (x, True)),
     params={"clip": Param(clip, 1.0, doc="gradient is 1 for |x| <= clip, 0 beyond")},
@@ -174,6 +184,7 @@ ste_sign = Approximation(
 
 approx_sign = Approximation(
     name="approx_sign",
+    monotone=True,
     hard="sign",
     expr=sp.Piecewise((-1, x < -1), (2 * x + x**2, x < 0), (2 * x - x**2, x < 1), (1, True)),
     doc="Piecewise quadratic sign: -1, 2x + x**2, 2x - x**2, 1 on x < -1, [-1, 0), [0, 1), x >= 1.",

@@ -73,6 +73,21 @@ class sigmoid_slope(LoweredFunction):
         return e / (1 + e) ** 2
 
 
+class product_no_nan(LoweredFunction):
+    """a*b, but 0 wherever b is 0, even where a overflowed to +-inf: b is a
+    factor that decays faster than a grows (a logistic density), so where it
+    underflows to 0 the exact product is below the dtype's range too."""
+
+    nargs = 2
+
+    def reference(self):
+        a, b = self.args
+        return a * b
+
+    def lowered(self):
+        return self  # the printer maps it to tf.math.multiply_no_nan
+
+
 class HardFunction(sp.Function):
     """The exact, piecewise-constant function an approximation stands for."""
 

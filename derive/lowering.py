@@ -15,7 +15,16 @@ import sympy as sp
 from sympy.codegen.cfunctions import expm1
 
 from . import derivatives
-from .functions import LoweredFunction, evaluated_first, hard_round, sigmoid, sigmoid_slope, sinhc, theta_minus_sin
+from .functions import (
+    LoweredFunction,
+    evaluated_first,
+    hard_round,
+    product_no_nan,
+    sigmoid,
+    sigmoid_slope,
+    sinhc,
+    theta_minus_sin,
+)
 from .spec import Approximation, DefinitionError, x
 
 _w = sp.Wild("w")
@@ -142,11 +151,48 @@ def _argument_if(factor, f):
     return None
 
 
+def _fraction_first(add):
+    """c*x - c*floor(x) + rest: c*(x - floor(x)) + rest, the fractional part
+    formed first. It is exact; (x - (floor(x) + 1/2)) is not once |x| is
+    past the dtype's last half-integer."""
+    x_coefficient = add.coeff(x)
+    floors = [t for t in add.atoms(sp.floor) if t.args[0] == x]
+    if not floors or x_coefficient == 0 or add.coeff(floors[0]) != -x_coefficient:
+        return add
+    rest = add - x_coefficient * (x - floors[0])
+    return x_coefficient * evaluated_first(x - floors[0]) + rest
+
+
+def _density_collected(add):
+    """a*D + b*D + c: (a + b)*D + c for a logistic density D = sigmoid_slope(z):
+    one rounding of the sum of the cofactors instead of one per term."""
+    for density in sorted(add.atoms(sigmoid_slope), key=sp.default_sort_key):
+        having = [t for t in add.args if density in sp.Mul.make_args(t)]
+        if len(having) > 1:
+            others = [t for t in add.args if t not in having]
+            return sp.Add(*others) + density * sp.Add(*[t / density for t in having])
+    return add
+
+
+def _decaying_last(mul):
+    """c * sigmoid_slope(z): product_no_nan(c, sigmoid_slope(z)), so that a
+    factor c that overflows where the density has underflowed (z*(x - c)**2
+    at |x| = 1e300) gives 0, not inf * 0 = NaN."""
+    density = sp.Mul(*[f for f in mul.args if f.has(sigmoid_slope) and f.is_Pow or isinstance(f, sigmoid_slope)])
+    rest = mul / density
+    if density == 1 or rest.is_number:
+        return mul
+    return product_no_nan(rest, density)
+
+
 def lower(expr: sp.Expr) -> sp.Expr:
     """Stable elementary form of ``expr``."""
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid, sp.erf) and e.has(sp.floor), _integer_plus_cdf)
+    expr = expr.replace(lambda e: e.is_Add and e.has(sp.floor), _fraction_first)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.sin), _theta_minus_sin)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.cos, sp.tanh), _complements)
+    expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid_slope), _density_collected)
+    expr = expr.replace(lambda e: e.is_Mul and e.has(sigmoid_slope), _decaying_last)
     for function, form in HYPERBOLIC_REWRITES:
         expr = expr.replace(function, form)
     # before the special functions are written out: pattern matching is slow on

@@ -13,7 +13,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 from sympy.printing.pycode import PythonCodePrinter
 from sympy.printing.tensorflow import TensorflowPrinter
 
-from .functions import hard_round, sigmoid
+from .functions import hard_round, product_no_nan, sigmoid
 from .spec import DefinitionError
 
 
@@ -32,6 +32,7 @@ class TFPrinter(TensorflowPrinter):
         log1p: "tensorflow.math.log1p",
         hard_round: "tensorflow.math.round",
         sp.erfc: "tensorflow.math.erfc",
+        product_no_nan: "tensorflow.math.multiply_no_nan",
     }
 
     def __init__(self, dtype_of: str = "x"):

@@ -76,6 +76,8 @@ class Approximation:
       {"x": ...} or {param: ...} for its derivatives, as published elsewhere;
       the verifier shows that ours agree.
     - ``hard=None`` with ``modes=("soft",)``: no hard counterpart.
+    - ``monotone``: f is non-decreasing in x, jumps included; the property
+      tests check the op (and the reference) against it.
     """
 
     name: str
@@ -89,6 +91,7 @@ class Approximation:
     repeat: str | None = None
     shift_equivariant: bool = False
     published: Mapping[str, tuple] = field(default_factory=dict)
+    monotone: bool = False
 
     @property
     def mode(self) -> str:

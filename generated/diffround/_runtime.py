@@ -7,7 +7,8 @@ Argument checks with messages that name the op, the parameter, the value and
 the valid range; dtype handling (half precision computes in float32); and the
 custom-gradient wiring: the forward kernel's residuals feed the backward
 kernel, and the backward kernel has its own custom gradient (the exact
-Hessian), so gradients of gradients are exact too.
+Hessian), so gradients of gradients are exact too; and non-finite x: NaN
+gives NaN, +-inf the hard function's value there, and both a zero gradient.
 """
 
 import math
@@ -32,7 +33,10 @@ def as_float_tensor(op, value):
     """x as a floating tensor, or a TypeError naming its dtype."""
     if isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{op}: x must be a floating tensor ({_dtype_names()}), got a bool")
-    tensor = tf.convert_to_tensor(value)
+    try:
+        tensor = tf.convert_to_tensor(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{op}: x must be a floating tensor ({_dtype_names()}), got {type(value).__name__}") from None
     if tensor.dtype not in FLOAT_DTYPES:
         raise TypeError(f"{op}: x must be a floating tensor ({_dtype_names()}), got dtype {tensor.dtype.name}")
     return tensor
@@ -111,6 +115,16 @@ class IntParam:
         return value
 
 
+def _check_broadcast(op, name, value, x):
+    """A ValueError naming both shapes if a tensor parameter cannot broadcast with x."""
+    try:
+        tf.broadcast_static_shape(tf.TensorShape(value.shape), x.shape)
+    except ValueError:
+        raise ValueError(
+            f"{op}: {name} of shape {tuple(value.shape)} does not broadcast with x of shape {tuple(x.shape)}"
+        ) from None
+
+
 class Kernels:
     """The generated functions of one derivative variant ("x" or "all")."""
 
@@ -130,6 +144,20 @@ def sum_to_shape(grad, like):
     return tf.reshape(tf.reduce_sum(grad, axis=axes), shape)
 
 
+def broadcast_with(y, tensors):
+    """y broadcast with the shapes of ``tensors``: statically where they are known."""
+    shape = y.shape
+    for tensor in tensors:
+        shape = tf.broadcast_static_shape(shape, tensor.shape)
+    if shape == y.shape and shape.is_fully_defined():
+        return y
+    if not shape.is_fully_defined():
+        shape = tf.shape(y)
+        for tensor in tensors:
+            shape = tf.broadcast_dynamic_shape(shape, tf.shape(tensor))
+    return tf.broadcast_to(y, shape)
+
+
 def _symmetric(upper, n):
     """Full n-by-n lookup from the row-major upper triangle."""
     index, full = 0, [[None] * n for _ in range(n)]
@@ -138,6 +166,54 @@ def _symmetric(upper, n):
             full[i][k] = full[k][i] = upper[index]
             index += 1
     return full
+
+
+class NonFiniteX:
+    """Where x is NaN or +-inf, the kernels' formulas do not apply.
+
+    The value there is NaN for NaN, and for +-inf the hard function's value at
+    +-inf (x itself for an op without one: round-like, f(x) - x bounded). Every
+    derivative there is 0: the value does not depend on x or the parameters,
+    and a NaN x whose output a caller masks out (tf.where) then adds nothing to
+    the parameters' gradients (an output left NaN still makes the loss NaN).
+    All-finite x, the common case, costs one check: eagerly a Python branch
+    (a small tensor on the CPU through NumPy, which reads it in place and
+    saves TensorFlow's per-op overhead), in a graph a tf.cond.
+    """
+
+    NUMPY_CHECK_SIZE = 1 << 16
+
+    def __init__(self, x):
+        self.x = x
+        if not tf.executing_eagerly():
+            self.all_finite = tf.reduce_all(tf.math.is_finite(x))
+        elif x.device.endswith("CPU:0") and (x.shape.num_elements() or 0) <= self.NUMPY_CHECK_SIZE:
+            self.all_finite = bool(np.isfinite(x.numpy()).all())
+        else:
+            self.all_finite = bool(tf.reduce_all(tf.math.is_finite(x)))
+
+    def _patch(self, value, replacement):
+        if self.all_finite is True:
+            return value
+
+        def patched():
+            return tf.where(tf.math.is_finite(self.x), value, replacement())
+
+        if self.all_finite is False:
+            return patched()
+        return tf.cond(self.all_finite, lambda: tf.identity(value), patched)
+
+    def value(self, y, hard_value):
+        """``hard_value()``: the hard function at x, or None."""
+
+        def limit():
+            at_inf = self.x if hard_value is None else hard_value()
+            return tf.where(tf.math.is_nan(self.x), self.x, at_inf)
+
+        return self._patch(y, limit)
+
+    def derivative(self, d):
+        return self._patch(d, lambda: tf.zeros_like(d))
 
 
 class Op:
@@ -151,7 +227,7 @@ class Op:
         self.kernels = kernels
 
     def __call__(self, x, values, mode, name=None):
-        if mode not in self.modes:
+        if not isinstance(mode, str) or mode not in self.modes:
             choices = ", ".join(repr(m) for m in self.modes)
             raise ValueError(f"{self.name}: mode must be one of {choices}, got {mode!r}")
         x = as_float_tensor(self.name, x)
@@ -163,6 +239,8 @@ class Op:
                 checked.append(param.check(self.name, value))
                 continue
             value, is_tensor = param.check(self.name, value)
+            if is_tensor:
+                _check_broadcast(self.name, param.name, value, x)
             checked.append(value)
             watched.append(is_tensor)
         with tf.name_scope(name or self.name):
@@ -192,14 +270,20 @@ class Op:
             @tf.custom_gradient
             def forward(x, *floats):
                 args = merged(x, floats)
+                non_finite = NonFiniteX(x)
                 if mode == "soft":
                     (y,), residuals = kernels.value(*args)
                 else:
                     (y,), residuals = hard(*args)
                     residuals = None
+                    # the hard function ignores some parameters (steepness): the
+                    # output still has the shape of x broadcast with every one
+                    y = broadcast_with(y, floats)
+                hard_value = None if hard is None else (lambda: hard(*args)[0][0])
+                y = non_finite.value(y, hard_value)
 
                 def backward(dy):
-                    first = _first_order(kernels, merged, residuals)(x, *floats)
+                    first = _first_order(kernels, merged, residuals, non_finite)(x, *floats)
                     grads = [dy * d for d in first]
                     return [sum_to_shape(g, t) for g, t in zip(grads, (x, *floats))]
 
@@ -210,7 +294,7 @@ class Op:
         return call
 
 
-def _first_order(kernels, merged, residuals):
+def _first_order(kernels, merged, residuals, non_finite):
     """The first derivatives as an op whose own gradient is the exact Hessian."""
 
     @tf.custom_gradient
@@ -220,10 +304,11 @@ def _first_order(kernels, merged, residuals):
             derivatives, _ = kernels.gradient_from_residuals(*args, *residuals)
         else:
             derivatives, _ = kernels.gradient(*args)
+        derivatives = [non_finite.derivative(d) for d in derivatives]
 
         def second(*upstream):
             upper, _ = kernels.hessian(*args)
-            hessian = _symmetric(upper, len(derivatives))
+            hessian = _symmetric([non_finite.derivative(h) for h in upper], len(derivatives))
             grads = []
             for row, like in zip(hessian, (x, *floats)):
                 # a zero upstream gradient contributes zero, even where an unused
@@ -246,7 +331,7 @@ class SurrogateChoice:
         self.default = default
 
     def __call__(self, x, surrogate, params, name=None):
-        if surrogate not in self.surrogates:
+        if not isinstance(surrogate, str) or surrogate not in self.surrogates:
             choices = ", ".join(repr(s) for s in self.surrogates)
             raise ValueError(f"{self.name}: surrogate must be one of {choices}, got {surrogate!r}")
         op, defaults = self.surrogates[surrogate]
@@ -257,4 +342,11 @@ class SurrogateChoice:
                 f"{self.name}: surrogate {surrogate!r} takes the parameters ({allowed}), got {', '.join(unknown)}"
             )
         values = {**defaults, **params}
-        return op(x, mode="ste", name=name or self.name, **values)
+        try:
+            return op(x, mode="ste", name=name or self.name, **values)
+        except (TypeError, ValueError) as err:
+            # the surrogate op's checks, told in the name the caller used
+            prefix = f"{op.__name__}: "
+            if not str(err).startswith(prefix):
+                raise
+            raise type(err)(f"{self.name} (surrogate {surrogate!r}): {str(err)[len(prefix):]}") from None

@@ -87,15 +87,19 @@ class _OpLayer(keras.layers.Layer):
     ``variant`` is the op's mode, or the surrogate of a surrogate choice.
     """
 
+    _none_is_default = False  # a surrogate choice's layer: None for the surrogate's default
+
     def __init__(self, values, variant, trainable_params, **kwargs):
         super().__init__(**kwargs)
         self.supports_masking = True
         self._variant = variant
-        self._values = {n: v for n, v in values.items() if v is not None}
+        values = {n: v for n, v in values.items() if v is not None or not self._none_is_default}
         # the op's own argument checks, on an empty input, so that bad arguments
         # fail here with the op's message rather than in the first training step
+        # (before Keras wraps the values for tracking)
         with tf.init_scope():
-            self._apply(tf.zeros([0]), self._values)
+            self._apply(tf.zeros([0]), values)
+        self._values = values
         self._domains = self._float_params()
         for name in self._domains:
             self._values.setdefault(name, self._default(name))
@@ -194,6 +198,7 @@ class _ApproximationLayer(_OpLayer):
 
 class _SurrogateLayer(_OpLayer):
     _choice = None
+    _none_is_default = True
     _surrogate_ops = {}
 
     @property
