@@ -230,6 +230,13 @@ class DividedByArgument(LoweredFunction):
     def _taylor(cls, order: int) -> sp.Expr:
         """The order-th derivative of the Taylor polynomial, long enough that its
         first omitted term is below TARGET relative to its value at the bound."""
+        key = (cls, "taylor", order)
+        if key not in _SERIES_CACHE:  # every kernel of an op lowers the same few orders
+            _SERIES_CACHE[key] = cls._truncated_taylor(order)
+        return _SERIES_CACHE[key]
+
+    @classmethod
+    def _truncated_taylor(cls, order: int) -> sp.Expr:
         bound, z = cls.bound(), _SERIES_VARIABLE
         series = sp.Poly(sp.diff(cls._series(), z, order), z)
         coefficients = [series.coeff_monomial(z**p) for p in range(series.degree() + 1)]

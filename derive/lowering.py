@@ -198,7 +198,10 @@ def lower(expr: sp.Expr) -> sp.Expr:
     # before the special functions are written out: pattern matching is slow on
     # their long series, and their lowered forms are already stable
     for pattern, stable in STABLE_REWRITES:
-        expr = expr.replace(pattern, stable)
+        # matching the pattern is slow on long sums: try two-term sums only
+        expr = expr.replace(
+            lambda e: e.is_Add and len(e.args) == 2 and e.match(pattern) is not None, lambda e: e.replace(pattern, stable)
+        )
     while True:
         lowered = expr.replace(lambda e: isinstance(e, LoweredFunction), lambda e: e.lowered())
         if lowered == expr:

@@ -150,12 +150,15 @@ def test_every_mode_returns_the_broadcast_shape(tf, dr, name):
     a = APPROXIMATIONS[name]
     x = tf.constant([0.3, -0.2], tf.float32)
     for mode in a.modes:
+        chosen = {"mode": mode} if len(a.modes) > 1 else {}  # a soft-only op takes no mode
         for pname in a.float_params:
             value = tf.fill([3, 1], float(a.params[pname].default))
-            y = call(dr, name, x, mode=mode, **{pname: value})
+            y = call(dr, name, x, **chosen, **{pname: value})
             assert y.shape == (3, 2), (mode, pname)
-            alone = call(dr, name, x, mode=mode)
-            np.testing.assert_array_equal(y.numpy(), np.broadcast_to(alone.numpy(), (3, 2)))
+            alone = call(dr, name, x, **chosen)
+            # a tensor parameter runs the kernels that also give its derivatives, whose
+            # shared subexpressions may round differently (soft_round: 1 ULP)
+            np.testing.assert_array_max_ulp(y.numpy(), np.broadcast_to(alone.numpy(), (3, 2)), maxulp=2)
 
 
 def test_seed_gradient_bug_is_fixed(tf, dr):

@@ -308,7 +308,9 @@ def test_nan_gives_nan_and_infinities_the_hard_value_with_zero_gradients(tf, dr,
                     expected = v if a.hard is None else float(ref.hard((v, *floats.values())))
                     assert y[i] == expected, (name, mode, dtype, v, y[i])
                 finite_only = call(tf, dr, a, tf.constant(xs[3:]), floats, ints, mode).numpy()
-                np.testing.assert_array_equal(y[3:], finite_only)
+                # Python-float parameters run the kernels without parameter derivatives,
+                # whose shared subexpressions may round differently (soft_round: 1 ULP)
+                np.testing.assert_array_max_ulp(y[3:], finite_only, maxulp=2)
                 np.testing.assert_array_equal(grads[0].numpy()[:3], 0.0)
                 for g, only in zip(grads[1:], run(tf.constant(xs[3:]))[1][1:]):
                     # a parameter's gradient sums over x: the non-finite entries add nothing
