@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: demo test bench regenerate check verify clean
+.PHONY: demo test bench regenerate check verify fuzz clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ check: $(INSTALLED)
 
 verify: $(INSTALLED)
 	$(PY) scripts/verify_derivatives.py
+
+fuzz: $(INSTALLED)
+	$(PY) scripts/fuzz_ops.py --seconds 300
 
 clean:
 	rm -rf $(VENV) .pytest_cache

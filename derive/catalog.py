@@ -6,8 +6,9 @@ the hard function it stands for. Everything else is derived.
 """
 
 import sympy as sp
+from sympy.codegen.cfunctions import log1p
 
-from .functions import hard_sign, hard_step, sigmoid, sigmoid_slope
+from .functions import atanhc, hard_sign, hard_step, sigmoid, sigmoid_slope, sinhc, tanhc
 from .spec import Approximation, Param, Surrogate, SurrogateChoice, x
 
 half = sp.Rational(1, 2)
@@ -27,6 +28,7 @@ beta = sp.Symbol("b", positive=True)
 
 sigmoid_round = Approximation(
     name="sigmoid_round",
+    monotone=True,
     hard="round",
     expr=n + sigmoid(steepness * (r - half)),
     params={"steepness": Param(steepness, 10.0, doc="slope of the sigmoid at the half-integers")},
@@ -36,6 +38,7 @@ sigmoid_round = Approximation(
 
 sine_round = Approximation(
     name="sine_round",
+    monotone=True,
     hard="round",
     expr=sp.Piecewise(
         (n, r <= half - width / 2),
@@ -61,6 +64,7 @@ fourier_round = Approximation(
 
 sine_staircase_round = Approximation(
     name="sine_staircase_round",
+    monotone=True,
     hard="round",
     expr=x - sp.sin(2 * sp.pi * x) / (2 * sp.pi),
     params={"depth": Param(depth, 1, doc="how many times g(x) = x - sin(2 pi x)/(2 pi) is composed")},
@@ -72,6 +76,7 @@ sine_staircase_round = Approximation(
 
 ste_round = Approximation(
     name="ste_round",
+    monotone=True,
     hard="round",
     expr=x,
     doc="Straight-through round: forward exactly round(x), gradient 1.",
@@ -81,6 +86,7 @@ ste_round = Approximation(
 
 sigmoid_step = Approximation(
     name="sigmoid_step",
+    monotone=True,
     hard=hard_step(x - center),
     expr=sigmoid(steepness * (x - center)),
     params={
@@ -94,6 +100,7 @@ sigmoid_step = Approximation(
 _ramp = (x - threshold) * gain
 hard_step_ = Approximation(
     name="hard_step",
+    monotone=True,
     hard=hard_step(x - threshold),
     expr=sp.Piecewise((0, _ramp <= 0), (1, _ramp >= 1), (_ramp, True)),
     params={
@@ -107,6 +114,7 @@ hard_step_ = Approximation(
 _d = (x - center) / width
 triangle_step = Approximation(
     name="triangle_step",
+    monotone=True,
     hard=hard_step(x - center),
     expr=sp.Piecewise(
         (0, _d <= -1),
@@ -126,6 +134,7 @@ triangle_step = Approximation(
 _dc = x - center
 fast_sigmoid_step = Approximation(
     name="fast_sigmoid_step",
+    monotone=True,
     hard=hard_step(x - center),
     # 1/2 + s*d/(2*(1 + s*|d|)), each half written without cancellation
     expr=sp.Piecewise((1 / (2 * (1 - steepness * _dc)), _dc < 0), (1 - 1 / (2 * (1 + steepness * _dc)), True)),
@@ -147,6 +156,7 @@ sharpness = sp.Symbol("a", positive=True)
 _z = sp.pi * sharpness * _dc / 2
 atan_step = Approximation(
     name="atan_step",
+    monotone=True,
     hard=hard_step(x - center),
     # 1/2 + atan(z)/pi; below z = -1 as -atan(1/z)/pi, which does not cancel
     expr=sp.Piecewise((-sp.atan(1 / _z) / sp.pi, _z < -1), (half + sp.atan(_z) / sp.pi, True)),
@@ -162,6 +172,7 @@ atan_step = Approximation(
 # -- binary-network signs (forward: sign with sign(0) = +1) ---------------------------
 ste_sign = Approximation(
     name="ste_sign",
+    monotone=True,
     hard="sign",
     expr=sp.Piecewise((-clip, x < -clip), (clip, x > clip), (x, True)),
     params={"clip": Param(clip, 1.0, doc="gradient is 1 for |x| <= clip, 0 beyond")},
@@ -173,6 +184,7 @@ ste_sign = Approximation(
 
 approx_sign = Approximation(
     name="approx_sign",
+    monotone=True,
     hard="sign",
     expr=sp.Piecewise((-1, x < -1), (2 * x + x**2, x < 0), (2 * x - x**2, x < 1), (1, True)),
     doc="Piecewise quadratic sign: -1, 2x + x**2, 2x - x**2, 1 on x < -1, [-1, 0), [0, 1), x >= 1.",
@@ -197,6 +209,90 @@ swish_sign = Approximation(
             beta * (2 - _bx * sp.tanh(_bx / 2)) / (1 + sp.cosh(_bx)),
             "Larq SwishSign: beta*(2 - beta*x*tanh(beta*x/2))/(1 + cosh(beta*x))",
         )
+    },
+)
+
+# -- neural compression (Agustsson & Theis 2020, Sec. 4.1) ----------------------------
+# With m = floor(x) + 1/2 and r = x - m the paper writes m + tanh(alpha*r)/(2*tanh(alpha/2)).
+# Written here around the nearest integer n = floor(x + 1/2), t = x - n, u = |t|, and
+# v = 1/2 - u, the distance to the half-integer, in three forms of the same function:
+# - alpha < 4, near the half-integers: n + sign(t)*(1/2 - tanh(alpha*v)/(2*tanh(alpha/2))),
+#   whose correction term vanishes with v instead of cancelling against 1/2; taken while
+#   that term is below 1/4, i.e. alpha*v < atanh(tanh(alpha/2)/2) (< 0.55, where tanh(z)/z
+#   is its series), so that the subtraction cannot cancel either;
+# - alpha < 4 elsewhere: n + sinh(alpha*t)/(2*sinh(alpha/2)*cosh(alpha*v)), no cancellation
+#   as t -> 0. alpha enters these two through sinh(z)/z and tanh(z)/z, so alpha -> 0 is the
+#   identity with no switch, and every factor is even in alpha (d/dalpha does not cancel);
+# - alpha >= 4: the same as a product of positive factors that cannot overflow,
+#   n + sigmoid(-2*alpha*v)*tanh(alpha*t)*(1 + exp(-2*alpha*u))/(tanh(alpha/2)*(1 + exp(-alpha))),
+#   whose d/dalpha is dominated by -2*v*sigmoid(2*alpha*v) instead of cancelling terms
+#   near the half-integers as the second form's does once alpha is large.
+alpha = sp.Symbol("alpha", nonnegative=True)
+_nearest = sp.floor(x + half)
+_t = x - _nearest
+_u = sp.Abs(_t)
+_v = half - _u
+_near_integer = _u < sp.Rational(1, 4)
+# alpha*v < atanh(tanh(alpha/2)/2), with atanh in operations TensorFlow Lite has built in
+_near_half_integer = 2 * alpha * _v < sp.log((2 + sp.tanh(alpha / 2)) / (2 - sp.tanh(alpha / 2)))
+_paper_soft_round = n + half + sp.tanh(alpha * (r - half)) / (2 * sp.tanh(alpha / 2))
+soft_round = Approximation(
+    name="soft_round",
+    hard="round",
+    expr=_nearest
+    + sp.Piecewise(
+        (sp.sign(_t) * (half - _v * tanhc(alpha * _v) / tanhc(alpha / 2)), (alpha < 4) & _near_half_integer),
+        (_t * sinhc(alpha * _u) / (sinhc(alpha / 2) * sp.cosh(alpha * _v)), alpha < 4),
+        (
+            sigmoid(-2 * alpha * _v) * sp.tanh(alpha * _t) * (1 + sp.exp(-2 * alpha * _u))
+            / (sp.tanh(alpha / 2) * (1 + sp.exp(-alpha))),
+            True,
+        ),
+    ),
+    params={"alpha": Param(alpha, 5.0, doc="sharpness: 0 is the identity, large values approach round")},
+    doc="m + tanh(alpha*r)/(2*tanh(alpha/2)), m = floor(x) + 1/2, r = x - m: the soft rounding of neural compression.",
+    source="Agustsson & Theis 2020, Universally Quantized Neural Compression, Sec. 4.1",
+    shift_equivariant=True,
+    published={"y": (_paper_soft_round, "Agustsson & Theis 2020, eq. (8): m + tanh(alpha*r)/(2*tanh(alpha/2))")},
+)
+
+# Its inverse, m + atanh(2*r*tanh(alpha/2))/alpha, with T = tanh(alpha/2):
+# - near the integers while z = 2*u*T/(sech(alpha/2)**2 + 2*u*T**2) < 1/2 (all of u < 1/4
+#   for small alpha), n + sign(t)*atanh(z)/alpha, written with tanh(z)/z and atanh(z)/z so
+#   that alpha -> 0 is the identity;
+# - near the half-integers, n + sign(t)*(1/2 - atanh(w)/alpha), w = T*(1 - 2u) <= T/2,
+#   again through atanh(w)/w and tanh(alpha/2)/(alpha/2);
+# - the rest of u < 1/4, where w -> 1 for large alpha, with atanh(w) = (log1p(w) - log(1 - w))/2
+#   and 1 - w = 2*sigmoid(-alpha) + 2*u*T, which stays finite where the paper's atanh(+-1)
+#   would not;
+# - at the integers themselves its slope, sinh(alpha)/alpha, capped at alpha = 80 (3.5e32,
+#   finite in float32), so that value (0) and gradient stay finite for any alpha. Near the
+#   integers the first form stops at alpha = 40, where 1/(sech(alpha/2)**2)**2 in its
+#   second derivatives would overflow float32.
+_SLOPE_CAP = 80
+_CAPPED_SLOPE = (sp.sinh(_SLOPE_CAP) / _SLOPE_CAP).evalf(40)
+_T = sp.tanh(alpha / 2)
+_denominator = 4 * sigmoid_slope(alpha) + 2 * _u * _T**2
+_z = _u * alpha * tanhc(alpha / 2) / _denominator
+_w = _T * (1 - 2 * _u)
+soft_round_inverse = Approximation(
+    name="soft_round_inverse",
+    hard=None,
+    modes=("soft",),
+    expr=_nearest
+    + sp.Piecewise(
+        (_t * sinhc(alpha), sp.Eq(_t, 0) & (alpha < _SLOPE_CAP)),
+        (_t * _CAPPED_SLOPE, sp.Eq(_t, 0)),
+        (_t * tanhc(alpha / 2) * atanhc(_z) / _denominator, _near_integer & (alpha < 40) & (4 * _u * _T < _denominator)),
+        (sp.sign(_t) * (half - _v * tanhc(alpha / 2) * atanhc(_w)), sp.Not(_near_integer)),
+        (sp.sign(_t) * (half - (log1p(_w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)), True),
+    ),
+    params={"alpha": Param(alpha, 5.0, doc="sharpness of the soft_round it inverts")},
+    doc="m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round.",
+    source="Agustsson & Theis 2020, Universally Quantized Neural Compression, Sec. 4.1",
+    shift_equivariant=True,
+    published={
+        "y": (n + half + sp.atanh(2 * (r - half) * _T) / alpha, "Agustsson & Theis 2020: m + atanh(2*r*tanh(alpha/2))/alpha")
     },
 )
 
@@ -228,5 +324,7 @@ CATALOG = [
     ste_sign,
     approx_sign,
     swish_sign,
+    soft_round,
+    soft_round_inverse,
     heaviside,
 ]

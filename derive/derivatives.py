@@ -44,7 +44,11 @@ def differentiate(expr: sp.Expr, var: sp.Symbol, owner: str) -> sp.Expr:
         return frozen[e]
 
     held = expr.replace(lambda e: isinstance(e, LOCALLY_CONSTANT), freeze)
-    result = sp.diff(held, var).xreplace({v: k for k, v in frozen.items()})
+    result = sp.diff(held, var)
+    # nested ones (sign(x - floor(x))) were frozen inside out: thaw until none is left
+    thaw = {v: k for k, v in frozen.items()}
+    while result.has(*thaw):
+        result = result.xreplace(thaw)
     result = result.replace(sp.DiracDelta, lambda *args: sp.S.Zero)
     leftover = result.atoms(sp.Derivative, sp.Subs)
     if leftover:

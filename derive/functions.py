@@ -1,12 +1,14 @@
 """SymPy functions that the catalog uses beyond SymPy's own.
 
 Each one knows three things: its exact derivative (``fdiff``), its reference
-form in plain SymPy for high-precision evaluation (``reference``), and its
+for high-precision evaluation (a form in plain SymPy, ``reference``, or an
+mpmath routine, ``reference_value``), and its
 numerically stable elementary form for code generation (``lowered``). The hard
 functions (``hard_round``, ``hard_step``, ``hard_sign``) are only evaluated,
 never differentiated.
 """
 
+import mpmath
 import sympy as sp
 
 
@@ -69,6 +71,21 @@ class sigmoid_slope(LoweredFunction):
         (z,) = self.args
         e = sp.exp(-sp.Abs(z))
         return e / (1 + e) ** 2
+
+
+class product_no_nan(LoweredFunction):
+    """a*b, but 0 wherever b is 0, even where a overflowed to +-inf: b is a
+    factor that decays faster than a grows (a logistic density), so where it
+    underflows to 0 the exact product is below the dtype's range too."""
+
+    nargs = 2
+
+    def reference(self):
+        a, b = self.args
+        return a * b
+
+    def lowered(self):
+        return self  # the printer maps it to tf.math.multiply_no_nan
 
 
 class HardFunction(sp.Function):
@@ -152,3 +169,151 @@ class theta_minus_sin(LoweredFunction):
         polynomial = sp.horner(sp.expand(series / u**3).xreplace({u: sp.sqrt(u)}))  # in t**2
         series_form = t**3 * polynomial.xreplace({u: t**2})
         return sp.Piecewise((series_form, sp.Abs(t) < self.SERIES_BOUND), (t - sp.sin(t), True))
+
+
+class DividedByArgument(LoweredFunction):
+    """The k-th derivative of f(z)/z for an odd f with f(0) = 0: written
+    ``sinhc(z)`` (k = 0) or ``sinhc(k, z)``.
+
+    z = 0 is a removable singularity: the direct form is 0/0 there, and its
+    derivatives cancel catastrophically nearby. Lowering takes SymPy's Taylor
+    series of f(z)/z inside ``BOUND_FRACTION`` of its radius of convergence
+    (at most ``MAX_BOUND``), to the order that reaches float64 precision at the
+    bound, and the direct form beyond, where it has lost at most a few bits.
+    """
+
+    nargs = (1, 2)
+    numerator = None  # f, a SymPy function class
+    # f in TensorFlow Lite's builtin operations, for |z| >= the bound (where
+    # exp(z) - exp(-z) and log(1 + z) - log(1 - z) lose nothing)
+    direct_numerator = None
+    radius = sp.oo  # of the Taylor series of f(z)/z at 0
+    BOUND_FRACTION = sp.Rational(1, 2)
+    MAX_BOUND = 2
+    TARGET = sp.Rational(1, 2**60)  # relative size of the first omitted term at the bound
+
+    @classmethod
+    def eval(cls, *args):
+        if len(args) == 1:
+            return cls(sp.S.Zero, args[0])
+        order, z = args
+        if not (order.is_Integer and order >= 0):
+            raise ValueError(f"{cls.__name__}: the derivative order must be an integer >= 0, got {order}")
+        if z.is_zero:
+            return cls._value_at_zero(int(order))
+
+    def fdiff(self, argindex=2):
+        if argindex != 2:
+            raise sp.ArgumentIndexError(self, argindex)
+        order, z = self.args
+        return type(self)(order + 1, z)
+
+    SERIES_TERMS = 96  # enough for every bound and order used here
+
+    @classmethod
+    def _series(cls) -> sp.Expr:
+        if cls not in _SERIES_CACHE:
+            u = sp.Dummy("u")
+            series = sp.series(cls.numerator(u) / u, u, 0, cls.SERIES_TERMS).removeO()
+            _SERIES_CACHE[cls] = series.xreplace({u: _SERIES_VARIABLE})
+        return _SERIES_CACHE[cls]
+
+    @classmethod
+    def _value_at_zero(cls, order: int) -> sp.Expr:
+        return sp.factorial(order) * cls._series().coeff(_SERIES_VARIABLE, order)
+
+    @classmethod
+    def bound(cls) -> sp.Expr:
+        return sp.Min(cls.MAX_BOUND, cls.BOUND_FRACTION * cls.radius)
+
+    @classmethod
+    def _taylor(cls, order: int) -> sp.Expr:
+        """The order-th derivative of the Taylor polynomial, long enough that its
+        first omitted term is below TARGET relative to its value at the bound."""
+        key = (cls, "taylor", order)
+        if key not in _SERIES_CACHE:  # every kernel of an op lowers the same few orders
+            _SERIES_CACHE[key] = cls._truncated_taylor(order)
+        return _SERIES_CACHE[key]
+
+    @classmethod
+    def _truncated_taylor(cls, order: int) -> sp.Expr:
+        bound, z = cls.bound(), _SERIES_VARIABLE
+        series = sp.Poly(sp.diff(cls._series(), z, order), z)
+        coefficients = [series.coeff_monomial(z**p) for p in range(series.degree() + 1)]
+        value = abs(sum(c * bound**p for p, c in enumerate(coefficients)).evalf(30))
+        for p, c in enumerate(coefficients):
+            if c != 0 and p > 2 and abs((c * bound**p).evalf(30)) <= cls.TARGET * value:
+                return sum(c * z**q for q, c in enumerate(coefficients[:p]))
+        raise ValueError(f"{cls.__name__}: {cls.SERIES_TERMS} Taylor terms do not reach the target at {bound}")
+
+    # where the reference sums the series rather than differentiating f(z)/z
+    REFERENCE_SERIES_BOUND = sp.Rational(1, 4)
+
+    @classmethod
+    def reference_value(cls, order, z):
+        """The order-th derivative at z, with mpmath at its working precision.
+
+        Evaluated numerically rather than written out in SymPy: third
+        derivatives of soft_round hold dozens of these, and a 96-term series
+        inlined in each made the reference hundreds of times slower. Near 0
+        the full series (relative error below 1e-50 there), else the direct
+        form's derivative."""
+        order = int(order)
+        if abs(z) < cls.REFERENCE_SERIES_BOUND:
+            return mpmath.polyval(cls._derivative_series(order, mpmath.mp.prec), z)
+        return cls._direct_derivative(order)(z)
+
+    @classmethod
+    def _derivative_series(cls, order: int, precision: int) -> list:
+        """Coefficients of the order-th derivative of the series, highest
+        power first, as mpmath numbers at this precision."""
+        key = (cls, "series", order, precision)
+        if key not in _SERIES_CACHE:
+            series = sp.Poly(sp.diff(cls._series(), _SERIES_VARIABLE, order), _SERIES_VARIABLE)
+            _SERIES_CACHE[key] = [mpmath.mpf(c.p) / c.q for c in series.all_coeffs()]
+        return _SERIES_CACHE[key]
+
+    @classmethod
+    def _direct_derivative(cls, order: int):
+        key = (cls, "direct", order)
+        if key not in _SERIES_CACHE:
+            v = _SERIES_VARIABLE
+            _SERIES_CACHE[key] = sp.lambdify(v, sp.diff(cls.numerator(v) / v, v, order), "mpmath")
+        return _SERIES_CACHE[key]
+
+    def lowered(self):
+        order, z = self.args
+        v = _SERIES_VARIABLE
+        polynomial = sp.horner(self._taylor(int(order)), wrt=v).xreplace({v: z})
+        numerator = (self.direct_numerator or self.numerator)(v)
+        direct = sp.diff(numerator / v, v, order).xreplace({v: z})
+        return sp.Piecewise((polynomial, sp.Abs(z) < self.bound()), (direct, True))
+
+
+_SERIES_VARIABLE = sp.Symbol("_z", real=True)
+_SERIES_CACHE: dict = {}
+
+
+class sinhc(DividedByArgument):
+    """sinh(z)/z and its derivatives."""
+
+    numerator = sp.sinh
+    direct_numerator = staticmethod(lambda z: (sp.exp(z) - sp.exp(-z)) / 2)
+
+
+class tanhc(DividedByArgument):
+    """tanh(z)/z and its derivatives (poles at z = +-i*pi/2)."""
+
+    numerator = sp.tanh
+    # SymPy differentiates tanh into 1 - tanh**2, which keeps only an absolute
+    # accuracy once tanh is close to 1; sigmoid's derivatives are products
+    direct_numerator = staticmethod(lambda z: 2 * sigmoid(2 * z) - 1)
+    radius = sp.pi / 2
+
+
+class atanhc(DividedByArgument):
+    """atanh(z)/z and its derivatives (branch points at z = +-1)."""
+
+    numerator = sp.atanh
+    radius = sp.S.One
+    direct_numerator = staticmethod(lambda z: (sp.log(1 + z) - sp.log(1 - z)) / 2)

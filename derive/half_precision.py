@@ -8,7 +8,7 @@ grid of x exactly representable in the dtype, against the 50-digit references
 of ``derive.reference``. Rounding an exact value once costs at most 0.5 ULP.
 
 Where a result is close to 0 while its inputs are not, the float32 evaluation's
-own error (which the verifier bounds by TOLERANCE_ULPS times the condition
+own error (which the verifier bounds by CONDITION_TARGET times the condition
 bound eps32 * (|f| + sum over inputs v of |v df/dv|)) can be many ULPs of the
 tiny result: ``bound`` is the largest error relative to 0.5 ULP of the half
 dtype plus that float32 allowance, and is at most 1 where the op is right.
@@ -22,7 +22,7 @@ import numpy as np
 
 from .reference import Reference
 from .spec import Approximation
-from .verification import TOLERANCE_ULPS, UNDERFLOW
+from .verification import CONDITION_TARGET, UNDERFLOW
 
 HALF_DTYPES = ("float16", "bfloat16")
 
@@ -75,7 +75,7 @@ def measure(tf, fn, a: Approximation, mode: str, dtype_name: str, xs: np.ndarray
             slope = np.array([float(ref.evaluate(wrt + (v,), p)) for p in points])
             sensitivity += np.abs([p[k] for p in points]) * np.abs(slope)
         half = ulp(np.maximum(np.abs(exact), np.abs(values)), dtype_name)
-        allowed = 0.5 * half + TOLERANCE_ULPS * eps32 * sensitivity + UNDERFLOW["float32"]
+        allowed = 0.5 * half + CONDITION_TARGET * eps32 * sensitivity + UNDERFLOW["float32"]
         errors["forward" if wrt == () else "x"] = {
             "ulps": float((error / ulp(exact, dtype_name)).max()),
             "bound": float((error / allowed).max()),

@@ -15,7 +15,16 @@ import sympy as sp
 from sympy.codegen.cfunctions import expm1
 
 from . import derivatives
-from .functions import LoweredFunction, evaluated_first, hard_round, sigmoid, sigmoid_slope, theta_minus_sin
+from .functions import (
+    LoweredFunction,
+    evaluated_first,
+    hard_round,
+    product_no_nan,
+    sigmoid,
+    sigmoid_slope,
+    sinhc,
+    theta_minus_sin,
+)
 from .spec import Approximation, DefinitionError, x
 
 _w = sp.Wild("w")
@@ -24,6 +33,13 @@ _w = sp.Wild("w")
 # log(1 + w) -> log1p(w) is only better when w itself is exact, so neither is
 # applied blindly.)
 STABLE_REWRITES = ((sp.exp(_w) - 1, expm1(_w)),)
+# Hyperbolic functions in operations TensorFlow Lite has built in: cosh as a sum
+# of exponentials (no cancellation), sinh(w) as w*sinhc(w) (whose lowering is
+# exact near 0, where exp(w) - exp(-w) would cancel).
+HYPERBOLIC_REWRITES = (
+    (sp.cosh, lambda w: (sp.exp(w) + sp.exp(-w)) / 2),
+    (sp.sinh, lambda w: w * sinhc(w)),
+)
 
 
 @dataclass
@@ -135,18 +151,62 @@ def _argument_if(factor, f):
     return None
 
 
+def _fraction_first(add):
+    """c*x - c*floor(x) + rest: c*(x - floor(x)) + rest, the fractional part
+    formed first. It is exact; (x - (floor(x) + 1/2)) is not once |x| is
+    past the dtype's last half-integer."""
+    x_coefficient = add.coeff(x)
+    floors = [t for t in add.atoms(sp.floor) if t.args[0] == x]
+    if not floors or x_coefficient == 0 or add.coeff(floors[0]) != -x_coefficient:
+        return add
+    rest = add - x_coefficient * (x - floors[0])
+    return x_coefficient * evaluated_first(x - floors[0]) + rest
+
+
+def _density_collected(add):
+    """a*D + b*D + c: (a + b)*D + c for a logistic density D = sigmoid_slope(z):
+    one rounding of the sum of the cofactors instead of one per term."""
+    for density in sorted(add.atoms(sigmoid_slope), key=sp.default_sort_key):
+        having = [t for t in add.args if density in sp.Mul.make_args(t)]
+        if len(having) > 1:
+            others = [t for t in add.args if t not in having]
+            return sp.Add(*others) + density * sp.Add(*[t / density for t in having])
+    return add
+
+
+def _decaying_last(mul):
+    """c * sigmoid_slope(z): product_no_nan(c, sigmoid_slope(z)), so that a
+    factor c that overflows where the density has underflowed (z*(x - c)**2
+    at |x| = 1e300) gives 0, not inf * 0 = NaN."""
+    density = sp.Mul(*[f for f in mul.args if f.has(sigmoid_slope) and f.is_Pow or isinstance(f, sigmoid_slope)])
+    rest = mul / density
+    if density == 1 or rest.is_number:
+        return mul
+    return product_no_nan(rest, density)
+
+
 def lower(expr: sp.Expr) -> sp.Expr:
     """Stable elementary form of ``expr``."""
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid, sp.erf) and e.has(sp.floor), _integer_plus_cdf)
+    expr = expr.replace(lambda e: e.is_Add and e.has(sp.floor), _fraction_first)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.sin), _theta_minus_sin)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.cos, sp.tanh), _complements)
+    expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid_slope), _density_collected)
+    expr = expr.replace(lambda e: e.is_Mul and e.has(sigmoid_slope), _decaying_last)
+    for function, form in HYPERBOLIC_REWRITES:
+        expr = expr.replace(function, form)
+    # before the special functions are written out: pattern matching is slow on
+    # their long series, and their lowered forms are already stable
+    for pattern, stable in STABLE_REWRITES:
+        # matching the pattern is slow on long sums: try two-term sums only
+        expr = expr.replace(
+            lambda e: e.is_Add and len(e.args) == 2 and e.match(pattern) is not None, lambda e: e.replace(pattern, stable)
+        )
     while True:
         lowered = expr.replace(lambda e: isinstance(e, LoweredFunction), lambda e: e.lowered())
         if lowered == expr:
             break
         expr = lowered
-    for pattern, stable in STABLE_REWRITES:
-        expr = expr.replace(pattern, stable)
     return expr
 
 
@@ -222,7 +282,15 @@ class KernelBuilder:
 
     def _prove_shift_equivariance(self):
         step = self.expr
-        if sp.simplify(step.xreplace({x: x + 1}) - step - 1) != 0:
+        shifted = step.xreplace({x: x + 1})
+        # floor(g(x + 1)) = floor(g(x)) + k where g(x + 1) - g(x) is an integer k;
+        # SymPy does not apply this by itself (e.g. to floor(x + 3/2))
+        for floor in step.atoms(sp.floor):
+            (g,) = floor.args
+            k = sp.simplify(g.xreplace({x: x + 1}) - g)
+            if k.is_integer:
+                shifted = shifted.xreplace({sp.floor(g.xreplace({x: x + 1})): floor + k})
+        if sp.simplify(shifted - step - 1) != 0:
             raise DefinitionError(f"{self.a.name}: shift_equivariant=True but SymPy cannot prove f(x + 1) = f(x) + 1")
 
     def _reduced(self, e, is_value):

@@ -13,7 +13,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 from sympy.printing.pycode import PythonCodePrinter
 from sympy.printing.tensorflow import TensorflowPrinter
 
-from .functions import hard_round, sigmoid
+from .functions import hard_round, product_no_nan, sigmoid
 from .spec import DefinitionError
 
 
@@ -32,6 +32,7 @@ class TFPrinter(TensorflowPrinter):
         log1p: "tensorflow.math.log1p",
         hard_round: "tensorflow.math.round",
         sp.erfc: "tensorflow.math.erfc",
+        product_no_nan: "tensorflow.math.multiply_no_nan",
     }
 
     def __init__(self, dtype_of: str = "x"):
@@ -73,6 +74,12 @@ class TFPrinter(TensorflowPrinter):
     def _is_python_scalar(self, expr) -> bool:
         """Integer loop indices and structural parameters are Python ints."""
         return all(s.is_integer for s in expr.free_symbols)
+
+    def _print_Rational(self, expr):
+        # series coefficients have numerators and denominators of 60 digits; Python
+        # would round p/q to the same double that repr(float) spells out briefly
+        text = super()._print_Rational(expr)
+        return repr(float(expr)) if len(text) > 24 else text
 
     def _print_Pow(self, expr, rational=False):
         base, exp = expr.as_base_exp()

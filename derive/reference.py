@@ -24,15 +24,39 @@ ZERO = mpmath.mpf(10) ** -340  # absolute: far below the smallest float64
 
 
 def digits_for(x: float) -> int:
-    """Working digits at x: DIGITS, plus three per decade below |x| = 1, since
-    forms like x - sin(x) cancel to O(x**3) and the reference must not."""
-    if x == 0 or abs(x) >= 1:
+    """Working digits at x: DIGITS, plus three per decade below 1 of |x| and
+    of its distance to the nearest integer, since forms like x - sin(x)
+    cancel to O(x**3) and the reference must not."""
+    distance = min(abs(x), abs(x - round(x))) if math.isfinite(x) else 1.0
+    if distance == 0 or distance >= 1:
         return DIGITS
-    return DIGITS + 3 * math.ceil(-math.log10(abs(x)))
+    return DIGITS + 3 * math.ceil(-math.log10(distance))
+
+
+# functions whose complements cancel at large arguments: 1 - tanh(z)**2 ~ 4*exp(-2*|z|)
+GROWING = (sp.exp, sp.tanh, sp.cosh, sp.sinh)
+# decades of exp(-z) below which it is negligible: under ZERO after a factor of max(float64)**3
+NEGLIGIBLE_DECADES = 340 + 3 * 309
+
+
+def _subclasses(cls) -> list:
+    return [c for sub in cls.__subclasses__() for c in (sub, *_subclasses(sub))]
+
+
+def _evaluated_numerically(cls) -> bool:
+    return hasattr(cls, "reference_value")
 
 
 def _plain(expr: sp.Expr) -> sp.Expr:
-    return expr.replace(lambda e: isinstance(e, LoweredFunction), lambda e: e.reference())
+    return expr.replace(
+        lambda e: isinstance(e, LoweredFunction) and not _evaluated_numerically(type(e)), lambda e: e.reference()
+    )
+
+
+def _numeric_functions() -> dict:
+    """The functions with an mpmath routine as their reference, by name."""
+    classes = _subclasses(HardFunction) + _subclasses(LoweredFunction)
+    return {cls.__name__: cls.reference_value for cls in classes if _evaluated_numerically(cls)}
 
 
 class Reference:
@@ -55,12 +79,25 @@ class Reference:
         self.expr = expr
         self._exprs = {(): self.expr}
         self._functions = {}
-        hard = a.hard_expr.xreplace(int_values)
-        self._hard = self._lambdify(hard)
+        self._values = {}  # the verifier asks again for each mode, dtype and tensor form
+        self._arguments = {}
+        self._hard = None if a.hard_expr is None else self._lambdify(a.hard_expr.xreplace(int_values))
 
     def _lambdify(self, expr):
-        modules = [{cls.__name__: cls.reference_value for cls in HardFunction.__subclasses__()}, "mpmath"]
-        return sp.lambdify(self.symbols, _plain(expr), modules=modules)
+        modules = [_numeric_functions(), "mpmath"]
+        plain = _plain(expr)
+        shared = sp.lambdify(self.symbols, plain, modules=modules, cse=True)
+        separate = sp.lambdify(self.symbols, plain, modules=modules)
+
+        def function(*args):
+            # common subexpressions are hoisted out of Piecewise branches, so one
+            # of a branch not taken may divide by zero: then evaluate without CSE
+            try:
+                return shared(*args)
+            except ZeroDivisionError:
+                return separate(*args)
+
+        return function
 
     def symbolic(self, wrt: tuple[str, ...]) -> sp.Expr:
         """d^len(wrt) f / d wrt[0] d wrt[1] ..., almost everywhere."""
@@ -69,11 +106,32 @@ class Reference:
             self._exprs[wrt] = derivatives.differentiate(self.symbolic(wrt[:-1]), var, self.a.name)
         return self._exprs[wrt]
 
+    def _exponent_digits(self, wrt, point) -> int:
+        """Digits to resolve exp(-z) next to 1 for the largest argument z of
+        an exponential or hyperbolic function at this point; none where
+        exp(-z) times the cube of the largest float is below ZERO anyway."""
+        if wrt not in self._arguments:
+            arguments = sorted({a for f in _plain(self.symbolic(wrt)).atoms(*GROWING) for a in f.args}, key=sp.default_sort_key)
+            self._arguments[wrt] = self._lambdify(sp.Tuple(*arguments)) if arguments else None
+        if self._arguments[wrt] is None:
+            return 0
+        with mpmath.workdps(30):
+            values = self._arguments[wrt](*[mpmath.mpf(v) for v in point])
+        largest = max((abs(v) for v in values if mpmath.isfinite(v)), default=0)
+        needed = int(largest / math.log(10))
+        return needed if needed <= NEGLIGIBLE_DECADES else 0
+
     def evaluate(self, wrt: tuple[str, ...], point: tuple[float, ...]):
+        key = (wrt, point)
+        if key not in self._values:
+            self._values[key] = self._evaluate(wrt, point)
+        return self._values[key]
+
+    def _evaluate(self, wrt: tuple[str, ...], point: tuple[float, ...]):
         if wrt not in self._functions:
             self._functions[wrt] = self._lambdify(self.symbolic(wrt))
         function = self._functions[wrt]
-        digits = digits_for(point[0])
+        digits = max(digits_for(point[0]), DIGITS + self._exponent_digits(wrt, point))
         while True:
             # the same value at twice the digits (to 40 digits, or to within
             # ZERO for a zero), else cancellation ate them
@@ -81,7 +139,15 @@ class Reference:
                 low = function(*[mpmath.mpf(v) for v in point])
             with mpmath.workdps(2 * digits):
                 high = function(*[mpmath.mpf(v) for v in point])
-                if low == high or abs(low - high) <= max(abs(high) * AGREEMENT, ZERO):
+                # an exact zero at both precisions may be a total cancellation
+                # (x - sin(x) composed): it must survive four times the digits,
+                # or be within ZERO there (1 - (1 - exp(-z)) for a large z)
+                if high == 0 and low == 0:
+                    with mpmath.workdps(4 * digits):
+                        closer = function(*[mpmath.mpf(v) for v in point])
+                        if abs(closer) <= ZERO:
+                            return closer
+                elif low == high or abs(low - high) <= max(abs(high) * AGREEMENT, ZERO):
                     return high
             if digits > MAX_DIGITS:
                 raise ArithmeticError(f"{self.a.name}: no stable reference for d{wrt} at {point}")

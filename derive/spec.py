@@ -72,9 +72,12 @@ class Approximation:
     - ``shift_equivariant``: f(x + 1) = f(x) + 1. The pipeline proves it and
       then evaluates on x - round(x), so that periodic parts stay accurate
       at large |x|.
-    - ``published``: {"x": (formula, citation)}: derivatives as published
-      elsewhere; the verifier shows that the derived ones agree.
+    - ``published``: {"y": (formula, citation)} for the function itself,
+      {"x": ...} or {param: ...} for its derivatives, as published elsewhere;
+      the verifier shows that ours agree.
     - ``hard=None`` with ``modes=("soft",)``: no hard counterpart.
+    - ``monotone``: f is non-decreasing in x, jumps included; the property
+      tests check the op (and the reference) against it.
     """
 
     name: str
@@ -88,6 +91,7 @@ class Approximation:
     repeat: str | None = None
     shift_equivariant: bool = False
     published: Mapping[str, tuple] = field(default_factory=dict)
+    monotone: bool = False
 
     @property
     def mode(self) -> str:
@@ -182,8 +186,8 @@ def check_approximation(a: Approximation) -> None:
     if extra:
         _fail(name, f"the expression uses symbols that are neither x nor a parameter: {sorted(map(str, extra))}")
     for wrt, entry in a.published.items():
-        if wrt not in ["x"] + a.float_params or not (isinstance(entry, tuple) and len(entry) == 2):
-            _fail(name, f"published[{wrt!r}] must be (formula, citation) for x or a float parameter")
+        if wrt not in ["y", "x"] + a.float_params or not (isinstance(entry, tuple) and len(entry) == 2):
+            _fail(name, f"published[{wrt!r}] must be (formula, citation) for y (the value), x or a float parameter")
     if a.repeat is not None:
         if a.repeat not in a.int_params:
             _fail(name, f"repeat={a.repeat!r} must name an integer parameter")

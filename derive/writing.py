@@ -2,12 +2,18 @@
 
 A regeneration either replaces the whole package folder or leaves it exactly
 as it was: the new tree is written to a staging folder beside it and swapped
-in with renames. Unchanged files keep their modification times.
+in with one atomic exchange of the two folders (Linux renameat2), or where
+that is not available with two renames that the next run finishes or undoes.
+A run killed outright leaves at most a hidden staging folder beside the
+package, which the next run removes. Unchanged files keep their
+modification times.
 """
 
 from __future__ import annotations
 
+import ctypes
 import difflib
+import errno
 import os
 import shutil
 import tempfile
@@ -77,14 +83,35 @@ def _backup_of(root: Path) -> Path:
     return root.parent / f".{root.name}.backup"
 
 
+def _staging_folders(root: Path) -> list[Path]:
+    return sorted(root.parent.glob(f".{root.name}.staging-*"))
+
+
 def recover(root: Path) -> None:
-    """Finish or undo a swap that an interrupted run left half done."""
+    """Finish or undo a swap that an interrupted run left half done, and
+    remove the staging folders of runs that were killed."""
     backup = _backup_of(root)
     if backup.exists():
         if root.exists():
             shutil.rmtree(backup)
         else:
             os.rename(backup, root)
+    for staging in _staging_folders(root):
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step; False where the system cannot."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
 
 
 def _check_owned(root: Path) -> None:
@@ -114,6 +141,9 @@ def write_tree(files: dict[str, str], root: Path) -> list[str]:
             else:
                 with open(target, "w", encoding="utf-8", newline="\n") as handle:
                     handle.write(text)
+        if root.exists() and exchange(staging, root):
+            shutil.rmtree(staging, ignore_errors=True)  # the previous tree now
+            return comparison.stale + comparison.missing + comparison.added
         backup = _backup_of(root)
         if root.exists():
             os.rename(root, backup)

@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+import jinja2
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -45,8 +47,9 @@ def main(argv=None) -> int:
         catalog = load_catalog(args.catalog) if args.catalog else CATALOG
         spec_file = Path(args.catalog).name if args.catalog else "derive/catalog.py"
         files = generate(catalog, spec_file=spec_file, command=command)
-    except DefinitionError as err:
-        print(f"error: {err}", file=sys.stderr)
+    except (DefinitionError, jinja2.TemplateError) as err:
+        cause = err if isinstance(err, DefinitionError) else f"template error ({type(err).__name__}): {err}"
+        print(f"error: {cause}", file=sys.stderr)
         print(f"nothing was written to {out}", file=sys.stderr)
         return 2
     elapsed = time.perf_counter() - started

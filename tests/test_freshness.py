@@ -58,13 +58,21 @@ def test_check_reports_stale_added_and_missing_files(tmp_path, catalog_files):
     assert "-    _t0 = tf.math.ceil(x)" in comparison.diff or "ceil" in comparison.diff
 
 
-def test_check_command_fails_with_a_diff_when_stale(tmp_path):
+def test_check_command_reports_exactly_the_stale_missing_and_extra_files(tmp_path):
     out = tmp_path / "pkg"
     run = [sys.executable, str(SCRIPT), "--out", str(out)]
     subprocess.run(run, check=True, capture_output=True)
     target = out / "sine_round.py"
     target.write_text(target.read_text().replace("width", "widht", 1))
+    (out / "atan_step.py").unlink()
+    (out / "old_op.py").write_text("# Do NOT modify by hand\n")
+    (out / "__pycache__").mkdir()
+    (out / "__pycache__" / "x.pyc").write_bytes(b"ignored")
     result = subprocess.run(run + ["--check"], capture_output=True, text=True)
     assert result.returncode == 1
-    assert "stale: sine_round.py" in result.stdout
+    listed = [line for line in result.stdout.splitlines() if line.split(":")[0] in ("stale", "missing", "not generated any more")]
+    assert listed == ["stale: sine_round.py", "not generated any more: old_op.py", "missing: atan_step.py"]
     assert "+++ pkg/sine_round.py (generated)" in result.stdout
+    subprocess.run(run, check=True, capture_output=True)
+    clean = subprocess.run(run + ["--check"], capture_output=True, text=True)
+    assert clean.returncode == 0 and "up to date" in clean.stdout

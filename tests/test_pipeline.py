@@ -1,15 +1,21 @@
 """The pipeline's stages: derivative rules, strict printing, definition errors,
 atomic writing."""
 
+import errno
+import importlib.util
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+import jinja2
 import pytest
 import sympy as sp
 
-from derive import Approximation, DefinitionError, Param, generate, x
+from derive import Approximation, DefinitionError, Param, generate, load_catalog, rendering, writing, x
 from derive.catalog import CATALOG
 from derive.derivatives import differentiate, normalize
 from derive.printing import PrintingError, print_expr
@@ -84,41 +90,177 @@ def test_duplicate_names_fail():
         generate(CATALOG + [CATALOG[0]])
 
 
-def test_write_is_atomic_when_the_swap_fails(tmp_path, monkeypatch):
-    root = tmp_path / "pkg"
-    write_tree({"a.py": "# Do NOT modify by hand\nA = 1\n"}, root)
-    before = read_tree(root)
-
-    def broken_rename(src, dst):
-        raise OSError("disk full (injected)")
-
-    monkeypatch.setattr(os, "rename", broken_rename)
-    with pytest.raises(OSError, match="injected"):
-        write_tree({"a.py": "# Do NOT modify by hand\nA = 2\n", "b.py": "# Do NOT modify by hand\n"}, root)
-    monkeypatch.undo()
-    assert read_tree(root) == before
-    assert [p.name for p in tmp_path.iterdir()] == ["pkg"]  # no staging folder left behind
+# -- atomic regeneration: each failure injected at its stage ---------------------------------
+def _script():
+    spec = importlib.util.spec_from_file_location("regenerate_ops", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def test_write_is_atomic_when_writing_a_file_fails(tmp_path, monkeypatch):
-    root = tmp_path / "pkg"
-    write_tree({"a.py": "# Do NOT modify by hand\nA = 1\n"}, root)
-    before = read_tree(root)
+def _snapshot(folder: Path) -> dict:
+    """Every file under ``folder``, hidden ones included, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# a small catalog through the same code path as the built-in one: every template, fast
+SMALL_CATALOG = """
+from derive.catalog import atan_step, heaviside, sigmoid_step, triangle_step, fast_sigmoid_step
+CATALOG = [sigmoid_step, triangle_step, fast_sigmoid_step, atan_step, heaviside]
+"""
+
+
+@pytest.fixture(scope="module")
+def small_catalog(tmp_path_factory):
+    path = tmp_path_factory.mktemp("catalog") / "small_ops.py"
+    path.write_text(SMALL_CATALOG)
+    return path
+
+
+@pytest.fixture(scope="module")
+def fresh_files(small_catalog):
+    return generate(load_catalog(small_catalog), spec_file=small_catalog.name,
+                    command=f"python scripts/regenerate_ops.py --catalog {small_catalog.name} --out diffround")
+
+
+@pytest.fixture
+def stale_tree(tmp_path, fresh_files):
+    """generated/diffround written by the generator, then made stale three ways."""
+    root = tmp_path / "generated" / "diffround"
+    write_tree(fresh_files, root)
+    (root / "sigmoid_step.py").write_text(fresh_files["sigmoid_step.py"] + "# stale\n")
+    (root / "heaviside.py").unlink()
+    (root / "leftover.py").write_text("# Do NOT modify by hand\n")
+    return root
+
+
+def _fail_on_call(n, exception, then=None):
+    """A stand-in that raises ``exception`` on its n-th call and defers to ``then`` otherwise."""
+    calls = {"count": 0}
+
+    def stand_in(*args, **kwargs):
+        calls["count"] += 1
+        if calls["count"] == n:
+            raise exception
+        return then(*args, **kwargs)
+
+    return stand_in
+
+
+def _write_mode_open(exception):
     real_open = open
+    calls = {"count": 0}
 
     def failing_open(path, mode="r", *args, **kwargs):
-        if "w" in mode and str(path).endswith("b.py"):
-            raise OSError("interrupted (injected)")
+        if "w" in mode:
+            calls["count"] += 1
+            if calls["count"] == 3:
+                raise exception
         return real_open(path, mode, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", failing_open)
-    with pytest.raises(OSError, match="injected"):
-        write_tree({"a.py": "# Do NOT modify by hand\nA = 2\n", "b.py": "# Do NOT modify by hand\n"}, root)
+    return failing_open
+
+
+def _bad_template(name, env_get):
+    def get_template(template, *args, **kwargs):
+        if template == name:
+            raise jinja2.TemplateSyntaxError("unexpected '}' (injected)", 1, name)
+        return env_get(template, *args, **kwargs)
+
+    return get_template
+
+
+ENOSPC = OSError(errno.ENOSPC, "No space left on device (injected)")
+INJECTIONS = {
+    "a bad definition": lambda mp, script: mp.setattr(
+        script, "load_catalog", lambda path: load_catalog(path) + [approximation(expr=sp.besselj(1, k * x))]
+    ),
+    "a template error": lambda mp, script: mp.setattr(
+        rendering.ENVIRONMENT, "get_template", _bad_template("package/surrogate.py.jinja", rendering.ENVIRONMENT.get_template)
+    ),
+    "no space for the staging folder": lambda mp, script: mp.setattr(tempfile, "mkdtemp", _fail_on_call(1, ENOSPC)),
+    "no space writing a file": lambda mp, script: mp.setattr("builtins.open", _write_mode_open(ENOSPC)),
+    "copying an unchanged file fails": lambda mp, script: mp.setattr(shutil, "copy2", _fail_on_call(2, ENOSPC, shutil.copy2)),
+    "the atomic swap fails": lambda mp, script: mp.setattr(writing, "exchange", _fail_on_call(1, ENOSPC)),
+    "the fallback swap fails half way": lambda mp, script: (
+        mp.setattr(writing, "exchange", lambda a, b: False),
+        mp.setattr(os, "rename", _fail_on_call(2, ENOSPC, os.rename)),
+    ),
+}
+INTERRUPTIONS = {
+    "interrupted while rendering": lambda mp, script: mp.setattr(
+        rendering, "render", _fail_on_call(5, KeyboardInterrupt(), rendering.render)
+    ),
+    "interrupted while writing": lambda mp, script: mp.setattr("builtins.open", _write_mode_open(KeyboardInterrupt())),
+    "interrupted at the swap": lambda mp, script: mp.setattr(writing, "exchange", _fail_on_call(1, KeyboardInterrupt())),
+}
+
+
+@pytest.mark.parametrize("failure", list(INJECTIONS) + list(INTERRUPTIONS))
+def test_a_failed_regeneration_leaves_generated_byte_identical(
+    stale_tree, small_catalog, fresh_files, monkeypatch, capsys, failure
+):
+    script = _script()
+    argv = ["--catalog", str(small_catalog), "--out", str(stale_tree)]
+    before = _snapshot(stale_tree.parent)
+    if failure in INJECTIONS:
+        INJECTIONS[failure](monkeypatch, script)
+        assert script.main(argv) == 2
+        assert "error:" in capsys.readouterr().err
+    else:
+        INTERRUPTIONS[failure](monkeypatch, script)
+        with pytest.raises(KeyboardInterrupt):
+            script.main(argv)
     monkeypatch.undo()
-    assert read_tree(root) == before
+    assert _snapshot(stale_tree.parent) == before
+    assert script.main(argv) == 0  # the same run without the failure writes the new tree
+    assert read_tree(stale_tree) == fresh_files
 
 
-def test_an_interrupted_swap_is_recovered(tmp_path):
+KILL_POINTS = {
+    # where the run kills itself (SIGKILL: no cleanup runs), and whether the swap had happened
+    "while writing the staging folder": ("builtins.open", 3, False),
+    "just before the swap": ("derive.writing.exchange", 1, False),
+    "just after the swap": ("shutil.rmtree", 1, True),
+}
+KILLER = """
+import builtins, importlib, os, runpy, signal, sys
+sys.modules["tensorflow"] = None  # not needed to write files; saves seconds of start-up
+sys.path.insert(0, {root!r})
+import derive.writing, shutil
+module_name, attribute = {target!r}.rsplit(".", 1)
+module = importlib.import_module(module_name)
+real, calls = getattr(module, attribute), [0]
+def killer(*args, **kwargs):
+    if attribute != "open" or "w" in (args[1] if len(args) > 1 else kwargs.get("mode", "r")):
+        calls[0] += 1
+        if calls[0] == {nth}:
+            os.kill(os.getpid(), signal.SIGKILL)
+    return real(*args, **kwargs)
+setattr(module, attribute, killer)
+sys.argv = ["regenerate_ops.py", "--catalog", {catalog!r}, "--out", {out!r}]
+runpy.run_path({script!r}, run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("point", list(KILL_POINTS))
+def test_a_killed_regeneration_leaves_the_old_or_the_new_tree(stale_tree, small_catalog, fresh_files, point):
+    target, nth, swapped = KILL_POINTS[point]
+    before = _snapshot(stale_tree)
+    code = KILLER.format(
+        root=str(ROOT), target=target, nth=nth, catalog=str(small_catalog), out=str(stale_tree), script=str(SCRIPT)
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == -signal.SIGKILL, result.stderr[-2000:]
+    # never a mixture: the package folder is the old tree or the complete new one
+    after = _snapshot(stale_tree)
+    assert after == ({n: t.encode() for n, t in fresh_files.items()} if swapped else before)
+    recover(stale_tree)  # what the next run does first
+    assert sorted(p.name for p in stale_tree.parent.iterdir()) == ["diffround"]
+    assert _snapshot(stale_tree) == after
+
+
+def test_an_interrupted_fallback_swap_is_recovered(tmp_path):
     root = tmp_path / "pkg"
     write_tree({"a.py": "# Do NOT modify by hand\nA = 1\n"}, root)
     os.rename(root, tmp_path / ".pkg.backup")  # killed between the two renames

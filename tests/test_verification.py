@@ -1,12 +1,12 @@
 """Every op, both modes, float32 and float64, against SymPy/mpmath at 50 digits
 and against finite differences (the same comparisons as
-scripts/verify_derivatives.py)."""
+scripts/verify_derivatives.py, on its smaller --quick grids)."""
 
 import pytest
 
 from derive.catalog import CATALOG
 from derive.spec import Approximation
-from derive.verification import verify_catalog
+from derive.verification import KNOWN_LIMITS, verify_catalog
 
 APPROXIMATIONS = [a for a in CATALOG if isinstance(a, Approximation)]
 
@@ -18,3 +18,8 @@ def test_op_matches_the_reference(tf, dr, approximation):
     assert not failures, "\n".join(failures[:10])
     checked = sum(m.points for by_dtype in results.values() for m in by_dtype.values())
     assert checked > 100
+    # every documented known limit of this op still shows on the grid, or it must go
+    seen = {key for by_dtype in results.values() for m in by_dtype.values() for s in m.outputs.values() for key in s.limited}
+    for limit in KNOWN_LIMITS:
+        if limit.op == approximation.name:
+            assert (limit.op, limit.label) in seen, f"known limit no longer measured: {limit.op} [{limit.label}]"

@@ -16,6 +16,8 @@ from .atan_step import atan_step
 from .ste_sign import ste_sign
 from .approx_sign import approx_sign
 from .swish_sign import swish_sign
+from .soft_round import soft_round
+from .soft_round_inverse import soft_round_inverse
 from .heaviside import heaviside
 from ._runtime import set_xla
 
@@ -36,5 +38,7 @@ __all__ = [
     "ste_sign",
     "approx_sign",
     "swish_sign",
+    "soft_round",
+    "soft_round_inverse",
     "heaviside",
 ]

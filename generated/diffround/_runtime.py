@@ -7,7 +7,8 @@ Argument checks with messages that name the op, the parameter, the value and
 the valid range; dtype handling (half precision computes in float32); and the
 custom-gradient wiring: the forward kernel's residuals feed the backward
 kernel, and the backward kernel has its own custom gradient (the exact
-Hessian), so gradients of gradients are exact too.
+Hessian), so gradients of gradients are exact too; and non-finite x: NaN
+gives NaN, +-inf the hard function's value there, and both a zero gradient.
 
 Kernels run compiled with XLA (tf.function(jit_compile=True)): each fuses
 into one loop over the tensor. The forward kernel then saves nothing: the
@@ -48,7 +49,10 @@ def as_float_tensor(op, value):
     """x as a floating tensor, or a TypeError naming its dtype."""
     if isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{op}: x must be a floating tensor ({_dtype_names()}), got a bool")
-    tensor = tf.convert_to_tensor(value)
+    try:
+        tensor = tf.convert_to_tensor(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{op}: x must be a floating tensor ({_dtype_names()}), got {type(value).__name__}") from None
     if tensor.dtype not in FLOAT_DTYPES:
         raise TypeError(f"{op}: x must be a floating tensor ({_dtype_names()}), got dtype {tensor.dtype.name}")
     return tensor
@@ -125,6 +129,16 @@ class IntParam:
         if value < self.low or (self.high is not None and value > self.high):
             raise ValueError(f"{op}: {self.name} must be {self.domain}, got {value!r}")
         return value
+
+
+def _check_broadcast(op, name, value, x):
+    """A ValueError naming both shapes if a tensor parameter cannot broadcast with x."""
+    try:
+        tf.broadcast_static_shape(tf.TensorShape(value.shape), x.shape)
+    except ValueError:
+        raise ValueError(
+            f"{op}: {name} of shape {tuple(value.shape)} does not broadcast with x of shape {tuple(x.shape)}"
+        ) from None
 
 
 class _Compiled:
@@ -211,6 +225,20 @@ def sum_to_shape(grad, like):
     return tf.reshape(tf.reduce_sum(grad, axis=axes), shape)
 
 
+def broadcast_with(y, tensors):
+    """y broadcast with the shapes of ``tensors``: statically where they are known."""
+    shape = y.shape
+    for tensor in tensors:
+        shape = tf.broadcast_static_shape(shape, tensor.shape)
+    if shape == y.shape and shape.is_fully_defined():
+        return y
+    if not shape.is_fully_defined():
+        shape = tf.shape(y)
+        for tensor in tensors:
+            shape = tf.broadcast_dynamic_shape(shape, tf.shape(tensor))
+    return tf.broadcast_to(y, shape)
+
+
 def _symmetric(upper, n):
     """Full n-by-n lookup from the row-major upper triangle."""
     index, full = 0, [[None] * n for _ in range(n)]
@@ -219,6 +247,59 @@ def _symmetric(upper, n):
             full[i][k] = full[k][i] = upper[index]
             index += 1
     return full
+
+
+class NonFiniteX:
+    """Where x is NaN or +-inf, the kernels' formulas do not apply.
+
+    The value there is NaN for NaN, and for +-inf the hard function's value at
+    +-inf (x itself for an op without one: round-like, f(x) - x bounded). Every
+    derivative there is 0: the value does not depend on x or the parameters,
+    and a NaN x whose output a caller masks out (tf.where) then adds nothing to
+    the parameters' gradients (an output left NaN still makes the loss NaN).
+    All-finite x, the common case, costs one check: eagerly a Python branch
+    (a small tensor on the CPU through NumPy, which reads it in place and
+    saves TensorFlow's per-op overhead), in a graph a tf.cond.
+    """
+
+    NUMPY_CHECK_SIZE = 1 << 16
+
+    def __init__(self, x):
+        self.x = x
+        if not tf.executing_eagerly():
+            self.all_finite = tf.reduce_all(tf.math.is_finite(x))
+        elif x.device.endswith("CPU:0") and (x.shape.num_elements() or 0) <= self.NUMPY_CHECK_SIZE:
+            self.all_finite = bool(np.isfinite(x.numpy()).all())
+        else:
+            self.all_finite = bool(tf.reduce_all(tf.math.is_finite(x)))
+
+    def _patch(self, value, replacement):
+        if self.all_finite is True:
+            return value
+
+        def patched():
+            return tf.where(tf.math.is_finite(self.x), value, replacement())
+
+        if self.all_finite is False:
+            return patched()
+        return tf.cond(self.all_finite, lambda: tf.identity(value), patched)
+
+    def value(self, y, hard_value):
+        """``hard_value()``: the hard function at x, or None."""
+
+        def limit():
+            at_inf = self.x if hard_value is None else hard_value()
+            return tf.where(tf.math.is_nan(self.x), self.x, at_inf)
+
+        return self._patch(y, limit)
+
+    def derivative(self, d):
+        return self._patch(d, lambda: tf.zeros_like(d))
+
+    def vector_jacobian(self, product, dy):
+        """``product``, dy times a first derivative, as dy times the masked
+        derivative: dy * 0 where x is not finite (NaN for a NaN dy, as unfused)."""
+        return self._patch(product, lambda: dy * tf.zeros_like(product))
 
 
 class Op:
@@ -233,7 +314,7 @@ class Op:
         self.compiled_hard = _compiled(hard_xla, _first_output)
 
     def __call__(self, x, values, mode, name=None):
-        if mode not in self.modes:
+        if not isinstance(mode, str) or mode not in self.modes:
             choices = ", ".join(repr(m) for m in self.modes)
             raise ValueError(f"{self.name}: mode must be one of {choices}, got {mode!r}")
         x = as_float_tensor(self.name, x)
@@ -245,6 +326,8 @@ class Op:
                 checked.append(param.check(self.name, value))
                 continue
             value, is_tensor = param.check(self.name, value)
+            if is_tensor:
+                _check_broadcast(self.name, param.name, value, x)
             checked.append(value)
             watched.append(is_tensor)
         tensors = iter(watched)
@@ -275,7 +358,9 @@ class Op:
 
             @tf.custom_gradient
             def forward(x, *floats):
-                args = merged(*_detached(x, floats))
+                detached_x, detached_floats = _detached(x, floats)
+                args = merged(detached_x, detached_floats)
+                non_finite = NonFiniteX(detached_x)
                 compiled = XLA
                 residuals = None
                 if mode == "soft" and compiled and kernels.compiled_value is not None:
@@ -286,12 +371,23 @@ class Op:
                     y = compiled_hard(*args)
                 else:
                     (y,), _ = hard(*args)
+                # the hard function ignores some parameters (steepness), and a
+                # compiled kernel may not see every one: the output still has
+                # the shape of x broadcast with every parameter
+                y = broadcast_with(y, detached_floats)
+
+                def hard_value():
+                    if compiled and compiled_hard is not None:
+                        return compiled_hard(*args)
+                    return hard(*args)[0][0]
+
+                y = non_finite.value(y, None if hard is None else hard_value)
 
                 def backward(dy):
                     if compiled and kernels.compiled_vector_jacobian is not None:
-                        grads = _fused_vector_jacobian(kernels, merged)(dy, x, *floats)
+                        grads = _fused_vector_jacobian(kernels, merged, non_finite)(dy, x, *floats)
                     else:
-                        first = _first_order(kernels, merged, residuals)(x, *floats)
+                        first = _first_order(kernels, merged, residuals, non_finite)(x, *floats)
                         grads = [dy * d for d in first]
                     return [sum_to_shape(g, t) for g, t in zip(grads, (x, *floats))]
 
@@ -309,19 +405,21 @@ def _detached(x, floats):
     return tf.stop_gradient(x), [tf.stop_gradient(f) for f in floats]
 
 
-def _fused_vector_jacobian(kernels, merged):
+def _fused_vector_jacobian(kernels, merged, non_finite):
     """dy times each first derivative, in one compiled kernel; its own
     gradient goes through _first_order, so gradients of gradients stay exact."""
 
     @tf.custom_gradient
     def vector_jacobian(dy, x, *floats):
-        grads = kernels.compiled_vector_jacobian(tf.stop_gradient(dy), *merged(*_detached(x, floats)))
+        detached_dy = tf.stop_gradient(dy)
+        fused = kernels.compiled_vector_jacobian(detached_dy, *merged(*_detached(x, floats)))
+        grads = [non_finite.vector_jacobian(g, detached_dy) for g in fused]
 
         def second(*upstream):
             sources = [dy, x, *floats]
             with tf.GradientTape() as tape:
                 tape.watch(sources)
-                again = [dy * d for d in _first_order(kernels, merged, None)(x, *floats)]
+                again = [dy * d for d in _first_order(kernels, merged, None, non_finite)(x, *floats)]
             upstream = [tf.zeros_like(g) if u is None else u for u, g in zip(upstream, again)]
             return tape.gradient(again, sources, output_gradients=upstream)
 
@@ -330,16 +428,16 @@ def _fused_vector_jacobian(kernels, merged):
     return vector_jacobian
 
 
-def _first_order(kernels, merged, residuals):
+def _first_order(kernels, merged, residuals, non_finite):
     """The first derivatives as an op whose own gradient is the exact Hessian."""
 
     @tf.custom_gradient
     def first(x, *floats):
         args = merged(*_detached(x, floats))
-        derivatives = kernels.first(args, residuals)
+        derivatives = [non_finite.derivative(d) for d in kernels.first(args, residuals)]
 
         def second(*upstream):
-            upper = kernels.second(args)
+            upper = [non_finite.derivative(h) for h in kernels.second(args)]
             hessian = _symmetric(upper, len(derivatives))
             grads = []
             for row, like in zip(hessian, (x, *floats)):
@@ -363,7 +461,7 @@ class SurrogateChoice:
         self.default = default
 
     def __call__(self, x, surrogate, params, name=None):
-        if surrogate not in self.surrogates:
+        if not isinstance(surrogate, str) or surrogate not in self.surrogates:
             choices = ", ".join(repr(s) for s in self.surrogates)
             raise ValueError(f"{self.name}: surrogate must be one of {choices}, got {surrogate!r}")
         op, defaults = self.surrogates[surrogate]
@@ -374,4 +472,11 @@ class SurrogateChoice:
                 f"{self.name}: surrogate {surrogate!r} takes the parameters ({allowed}), got {', '.join(unknown)}"
             )
         values = {**defaults, **params}
-        return op(x, mode="ste", name=name or self.name, **values)
+        try:
+            return op(x, mode="ste", name=name or self.name, **values)
+        except (TypeError, ValueError) as err:
+            # the surrogate op's checks, told in the name the caller used
+            prefix = f"{op.__name__}: "
+            if not str(err).startswith(prefix):
+                raise
+            raise type(err)(f"{self.name} (surrogate {surrogate!r}): {str(err)[len(prefix):]}") from None

@@ -46,6 +46,10 @@ from .approx_sign import _OP as _approx_sign_op
 from .approx_sign import approx_sign
 from .swish_sign import _OP as _swish_sign_op
 from .swish_sign import swish_sign
+from .soft_round import _OP as _soft_round_op
+from .soft_round import soft_round
+from .soft_round_inverse import _OP as _soft_round_inverse_op
+from .soft_round_inverse import soft_round_inverse
 from .heaviside import _CHOICE as _heaviside_choice
 from .heaviside import heaviside
 
@@ -83,15 +87,19 @@ class _OpLayer(keras.layers.Layer):
     ``variant`` is the op's mode, or the surrogate of a surrogate choice.
     """
 
+    _none_is_default = False  # a surrogate choice's layer: None for the surrogate's default
+
     def __init__(self, values, variant, trainable_params, **kwargs):
         super().__init__(**kwargs)
         self.supports_masking = True
         self._variant = variant
-        self._values = {n: v for n, v in values.items() if v is not None}
+        values = {n: v for n, v in values.items() if v is not None or not self._none_is_default}
         # the op's own argument checks, on an empty input, so that bad arguments
         # fail here with the op's message rather than in the first training step
+        # (before Keras wraps the values for tracking)
         with tf.init_scope():
-            self._apply(tf.zeros([0]), self._values)
+            self._apply(tf.zeros([0]), values)
+        self._values = values
         self._domains = self._float_params()
         for name in self._domains:
             self._values.setdefault(name, self._default(name))
@@ -190,6 +198,7 @@ class _ApproximationLayer(_OpLayer):
 
 class _SurrogateLayer(_OpLayer):
     _choice = None
+    _none_is_default = True
     _surrogate_ops = {}
 
     @property
@@ -440,6 +449,39 @@ class SwishSign(_ApproximationLayer):
 
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
+class SoftRound(_ApproximationLayer):
+    """Keras layer applying soft_round elementwise: m + tanh(alpha*r)/(2*tanh(alpha/2)), m = floor(x) + 1/2, r = x - m: the soft rounding of neural compression.
+
+    Args:
+        alpha: sharpness: 0 is the identity, large values approach round; float; the initial value of its weight, in Interval(0, oo), default 5.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
+        trainable_params: names of float parameters to learn ("alpha"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
+    """
+
+    _op = _soft_round_op
+
+    def __init__(self, alpha=5.0, mode="soft", trainable_params=(), **kwargs):
+        super().__init__({"alpha": alpha}, mode, trainable_params, **kwargs)
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class SoftRoundInverse(_ApproximationLayer):
+    """Keras layer applying soft_round_inverse elementwise: m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round.
+
+    Args:
+        alpha: sharpness of the soft_round it inverts; float; the initial value of its weight, in Interval(0, oo), default 5.0.
+        trainable_params: names of float parameters to learn ("alpha"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
+    """
+
+    _op = _soft_round_inverse_op
+
+    def __init__(self, alpha=5.0, trainable_params=(), **kwargs):
+        super().__init__({"alpha": alpha}, "soft", trainable_params, **kwargs)
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
 class Heaviside(_SurrogateLayer):
     """Keras layer applying heaviside elementwise: Heaviside step H(x) with H(0) = 1 in the forward pass; the gradient of the named surrogate.
 
@@ -482,6 +524,8 @@ for _function in (
     ste_sign,
     approx_sign,
     swish_sign,
+    soft_round,
+    soft_round_inverse,
     heaviside,
 ):
     keras.saving.register_keras_serializable(package=PACKAGE)(_function)
@@ -503,5 +547,7 @@ __all__ = [
     "SteSign",
     "ApproxSign",
     "SwishSign",
+    "SoftRound",
+    "SoftRoundInverse",
     "Heaviside",
 ]

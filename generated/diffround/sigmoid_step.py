@@ -21,20 +21,20 @@ def _value_x(x, steepness, center):
 
 def _gradient_from_residuals_x(x, steepness, center, _t0):
     _t1 = tf.math.exp(-steepness*tf.math.abs(_t0))
-    y_D_x = _t1*steepness/((_t1 + 1)*(_t1 + 1))
+    y_D_x = tf.math.multiply_no_nan(steepness, _t1/((_t1 + 1)*(_t1 + 1)))
     return (y_D_x,), ()
 
 
 def _gradient_x(x, steepness, center):
     _t0 = tf.math.exp(-steepness*tf.math.abs(center - x))
-    y_D_x = _t0*steepness/((_t0 + 1)*(_t0 + 1))
+    y_D_x = tf.math.multiply_no_nan(steepness, _t0/((_t0 + 1)*(_t0 + 1)))
     return (y_D_x,), ()
 
 
 def _hessian_x(x, steepness, center):
     _t0 = center - x
     _t1 = tf.math.exp(-steepness*tf.math.abs(_t0))
-    y_D_x_D_x = _t1*(steepness*steepness)*tf.math.tanh((1/2)*_t0*steepness)/((_t1 + 1)*(_t1 + 1))
+    y_D_x_D_x = tf.math.multiply_no_nan((steepness*steepness)*tf.math.tanh((1/2)*_t0*steepness), _t1/((_t1 + 1)*(_t1 + 1)))
     return (y_D_x_D_x,), ()
 
 
@@ -48,10 +48,9 @@ def _value_all(x, steepness, center):
 def _gradient_from_residuals_all(x, steepness, center, _t0, _t1):
     _t2 = tf.math.exp(-steepness*tf.math.abs(_t0))
     _t3 = _t2/((_t2 + 1)*(_t2 + 1))
-    _t4 = _t3*steepness
-    y_D_x = _t4
-    y_D_steepness = _t1*_t3
-    y_D_center = -_t4
+    y_D_x = tf.math.multiply_no_nan(steepness, _t3)
+    y_D_steepness = tf.math.multiply_no_nan(_t1, _t3)
+    y_D_center = tf.math.multiply_no_nan(-steepness, _t3)
     return (y_D_x, y_D_steepness, y_D_center,), ()
 
 
@@ -59,10 +58,9 @@ def _gradient_all(x, steepness, center):
     _t0 = center - x
     _t1 = tf.math.exp(-steepness*tf.math.abs(_t0))
     _t2 = _t1/((_t1 + 1)*(_t1 + 1))
-    _t3 = _t2*steepness
-    y_D_x = _t3
-    y_D_steepness = -_t0*_t2
-    y_D_center = -_t3
+    y_D_x = tf.math.multiply_no_nan(steepness, _t2)
+    y_D_steepness = tf.math.multiply_no_nan(-_t0, _t2)
+    y_D_center = tf.math.multiply_no_nan(-steepness, _t2)
     return (y_D_x, y_D_steepness, y_D_center,), ()
 
 
@@ -70,17 +68,17 @@ def _hessian_all(x, steepness, center):
     _t0 = center - x
     _t1 = -_t0
     _t2 = _t1*steepness
-    _t3 = tf.math.exp(-steepness*tf.math.abs(_t0))
-    _t4 = 1/((_t3 + 1)*(_t3 + 1))
-    _t5 = _t3*_t4*tf.math.tanh((1/2)*_t2)
-    _t6 = _t5*(steepness*steepness)
-    _t7 = -_t6
-    _t8 = _t2*_t5 - _t3*_t4
+    _t3 = tf.math.tanh((1/2)*_t2)
+    _t4 = _t3*(steepness*steepness)
+    _t5 = tf.math.exp(-steepness*tf.math.abs(_t0))
+    _t6 = _t5/((_t5 + 1)*(_t5 + 1))
+    _t7 = tf.math.multiply_no_nan(-_t4, _t6)
+    _t8 = _t2*_t3 - 1
     y_D_x_D_x = _t7
-    y_D_x_D_steepness = -_t8
-    y_D_x_D_center = _t6
-    y_D_steepness_D_steepness = -(_t1*_t1)*_t5
-    y_D_steepness_D_center = _t8
+    y_D_x_D_steepness = tf.math.multiply_no_nan(-_t8, _t6)
+    y_D_x_D_center = tf.math.multiply_no_nan(_t4, _t6)
+    y_D_steepness_D_steepness = tf.math.multiply_no_nan(-(_t1*_t1)*_t3, _t6)
+    y_D_steepness_D_center = tf.math.multiply_no_nan(_t8, _t6)
     y_D_center_D_center = _t7
     return (y_D_x_D_x, y_D_x_D_steepness, y_D_x_D_center, y_D_steepness_D_steepness, y_D_steepness_D_center, y_D_center_D_center,), ()
 

@@ -16,51 +16,51 @@ def _hard(x, width):
 
 def _value_x(x, width):
     _t0 = tf.math.floor(x)
-    _t1 = 2*_t0 - 2*x + 1
-    _t2 = tf.math.less_equal(width, _t1)
-    _t3 = tf.math.less_equal(width, -_t1)
-    _t4 = _t0 + 1/2
+    _t1 = (-_t0 + x)
+    _t2 = 2*_t1 - 1
+    _t3 = tf.math.less_equal(width, -_t2)
+    _t4 = tf.math.less_equal(width, _t2)
     _t5 = 3.1415926535897932/width
-    _t6 = _t5*(-_t4 + x)
-    y = tf.where(_t2, _t0, tf.where(_t3, _t0 + 1, _t4 + (1/2)*tf.math.sin(_t6)))
-    return (y,), (_t2, _t3, _t5, _t6,)
+    _t6 = _t5*(_t1 - 1/2)
+    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1/2)*tf.math.sin(_t6) + 1/2))
+    return (y,), (_t3, _t4, _t5, _t6,)
 
 
-def _gradient_from_residuals_x(x, width, _t2, _t3, _t5, _t6):
-    y_D_x = tf.where(tf.math.logical_or(_t2, _t3), tf.constant(0, x.dtype), (1/2)*_t5*tf.math.cos(_t6))
+def _gradient_from_residuals_x(x, width, _t3, _t4, _t5, _t6):
+    y_D_x = tf.where(tf.math.logical_or(_t3, _t4), tf.constant(0, x.dtype), (1/2)*_t5*tf.math.cos(_t6))
     return (y_D_x,), ()
 
 
 def _gradient_x(x, width):
-    _t0 = tf.math.floor(x)
-    _t1 = 2*_t0 - 2*x + 1
+    _t0 = (x - tf.math.floor(x))
+    _t1 = 2*_t0 - 1
     _t2 = 3.1415926535897932/width
-    y_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), (1/2)*_t2*tf.math.cos(_t2*(-_t0 + x - 1/2)))
+    y_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), (1/2)*_t2*tf.math.cos(_t2*(_t0 - 1/2)))
     return (y_D_x,), ()
 
 
 def _hessian_x(x, width):
-    _t0 = tf.math.floor(x)
-    _t1 = 2*_t0 - 2*x + 1
-    y_D_x_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), -1/2*9.869604401089358*tf.math.sin(3.1415926535897932*(-_t0 + x - 1/2)/width)/(width*width))
+    _t0 = (x - tf.math.floor(x))
+    _t1 = 2*_t0 - 1
+    y_D_x_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), -1/2*9.869604401089358*tf.math.sin(3.1415926535897932*(_t0 - 1/2)/width)/(width*width))
     return (y_D_x_D_x,), ()
 
 
 def _value_all(x, width):
     _t0 = tf.math.floor(x)
-    _t1 = 2*_t0 - 2*x + 1
-    _t2 = tf.math.less_equal(width, _t1)
-    _t3 = tf.math.less_equal(width, -_t1)
-    _t4 = _t0 + 1/2
-    _t5 = -_t4 + x
+    _t1 = (-_t0 + x)
+    _t2 = 2*_t1 - 1
+    _t3 = tf.math.less_equal(width, -_t2)
+    _t4 = tf.math.less_equal(width, _t2)
+    _t5 = _t1 - 1/2
     _t6 = 3.1415926535897932/width
     _t7 = _t5*_t6
-    y = tf.where(_t2, _t0, tf.where(_t3, _t0 + 1, _t4 + (1/2)*tf.math.sin(_t7)))
-    return (y,), (_t2, _t3, _t5, _t6, _t7,)
+    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1/2)*tf.math.sin(_t7) + 1/2))
+    return (y,), (_t3, _t4, _t5, _t6, _t7,)
 
 
-def _gradient_from_residuals_all(x, width, _t2, _t3, _t5, _t6, _t7):
-    _t8 = tf.math.logical_or(_t2, _t3)
+def _gradient_from_residuals_all(x, width, _t3, _t4, _t5, _t6, _t7):
+    _t8 = tf.math.logical_or(_t3, _t4)
     _t9 = (1/2)*tf.math.cos(_t7)
     y_D_x = tf.where(_t8, tf.constant(0, x.dtype), _t6*_t9)
     y_D_width = tf.where(_t8, tf.constant(0, x.dtype), -3.1415926535897932*_t5*_t9/(width*width))
@@ -68,11 +68,11 @@ def _gradient_from_residuals_all(x, width, _t2, _t3, _t5, _t6, _t7):
 
 
 def _gradient_all(x, width):
-    _t0 = tf.math.floor(x)
-    _t1 = 2*_t0 - 2*x + 1
+    _t0 = (x - tf.math.floor(x))
+    _t1 = 2*_t0 - 1
     _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
     _t3 = 3.1415926535897932/width
-    _t4 = -_t0 + x - 1/2
+    _t4 = _t0 - 1/2
     _t5 = (1/2)*tf.math.cos(_t3*_t4)
     y_D_x = tf.where(_t2, tf.constant(0, x.dtype), _t3*_t5)
     y_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932*_t4*_t5/(width*width))
@@ -80,12 +80,12 @@ def _gradient_all(x, width):
 
 
 def _hessian_all(x, width):
-    _t0 = tf.math.floor(x)
-    _t1 = 2*_t0 - 2*x + 1
+    _t0 = (x - tf.math.floor(x))
+    _t1 = 2*_t0 - 1
     _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
     _t3 = (1/2)/(width*width)
     _t4 = 9.869604401089358
-    _t5 = -_t0 + x - 1/2
+    _t5 = _t0 - 1/2
     _t6 = 3.1415926535897932*_t5
     _t7 = _t6/width
     _t8 = tf.math.sin(_t7)
@@ -100,63 +100,63 @@ def _hessian_all(x, width):
 
 def _value_x_xla(x, width):
     _t0 = tf.math.floor(x)
-    _t1 = 2*_t0 - 2*x + 1
-    _t2 = tf.math.less_equal(width, _t1)
-    _t3 = tf.math.less_equal(width, -_t1)
-    _t4 = _t0 + 1/2
+    _t1 = (-_t0 + x)
+    _t2 = 2*_t1 - 1
+    _t3 = tf.math.less_equal(width, -_t2)
+    _t4 = tf.math.less_equal(width, _t2)
     _t5 = 3.1415926535897932/width
-    _t6 = _t5*(-_t4 + x)
-    y = tf.where(_t2, _t0, tf.where(_t3, _t0 + 1, _t4 + (1/2)*sin_cos_turns((1/2)*(-_t0 + x - 1/2)/width)[0]))
-    return (y,), (_t2, _t3, _t5, _t6,)
+    _t6 = _t5*(_t1 - 1/2)
+    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1/2)*sin_cos_turns((1/2)*((-_t0 + x) - 1/2)/width)[0] + 1/2))
+    return (y,), (_t3, _t4, _t5, _t6,)
 
 
 def _gradient_x_xla(x, width):
-    _t0 = tf.math.floor(x)
-    _t1 = 2*_t0 - 2*x + 1
+    _t0 = (x - tf.math.floor(x))
+    _t1 = 2*_t0 - 1
     _t2 = 3.1415926535897932/width
-    y_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), (1/2)*_t2*sin_cos_turns((1/2)*(x - tf.math.floor(x) - 1/2)/width)[1])
+    y_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), (1/2)*_t2*sin_cos_turns((1/2)*((x - tf.math.floor(x)) - 1/2)/width)[1])
     return (y_D_x,), ()
 
 
 def _hessian_x_xla(x, width):
-    _t0 = tf.math.floor(x)
-    _t1 = 2*_t0 - 2*x + 1
-    y_D_x_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), -1/2*9.869604401089358*sin_cos_turns((1/2)*(-_t0 + x - 1/2)/width)[0]/(width*width))
+    _t0 = (x - tf.math.floor(x))
+    _t1 = 2*_t0 - 1
+    y_D_x_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), -1/2*9.869604401089358*sin_cos_turns((1/2)*(_t0 - 1/2)/width)[0]/(width*width))
     return (y_D_x_D_x,), ()
 
 
 def _value_all_xla(x, width):
     _t0 = tf.math.floor(x)
-    _t1 = 2*_t0 - 2*x + 1
-    _t2 = tf.math.less_equal(width, _t1)
-    _t3 = tf.math.less_equal(width, -_t1)
-    _t4 = _t0 + 1/2
-    _t5 = -_t4 + x
+    _t1 = (-_t0 + x)
+    _t2 = 2*_t1 - 1
+    _t3 = tf.math.less_equal(width, -_t2)
+    _t4 = tf.math.less_equal(width, _t2)
+    _t5 = _t1 - 1/2
     _t6 = 3.1415926535897932/width
     _t7 = _t5*_t6
-    y = tf.where(_t2, _t0, tf.where(_t3, _t0 + 1, _t4 + (1/2)*sin_cos_turns((1/2)*(-_t4 + x)/width)[0]))
-    return (y,), (_t2, _t3, _t5, _t6, _t7,)
+    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1/2)*sin_cos_turns((1/2)*(_t1 - 1/2)/width)[0] + 1/2))
+    return (y,), (_t3, _t4, _t5, _t6, _t7,)
 
 
 def _gradient_all_xla(x, width):
-    _t0 = tf.math.floor(x)
-    _t1 = 2*_t0 - 2*x + 1
+    _t0 = (x - tf.math.floor(x))
+    _t1 = 2*_t0 - 1
     _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
     _t3 = 3.1415926535897932/width
-    _t4 = -_t0 + x - 1/2
-    _t5 = (1/2)*sin_cos_turns((1/2)*(-_t0 + x - 1/2)/width)[1]
+    _t4 = _t0 - 1/2
+    _t5 = (1/2)*sin_cos_turns((1/2)*(_t0 - 1/2)/width)[1]
     y_D_x = tf.where(_t2, tf.constant(0, x.dtype), _t3*_t5)
     y_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932*_t4*_t5/(width*width))
     return (y_D_x, y_D_width,), ()
 
 
 def _hessian_all_xla(x, width):
-    _t0 = tf.math.floor(x)
-    _t1 = 2*_t0 - 2*x + 1
+    _t0 = (x - tf.math.floor(x))
+    _t1 = 2*_t0 - 1
     _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
     _t3 = (1/2)/(width*width)
     _t4 = 9.869604401089358
-    _t5 = -_t0 + x - 1/2
+    _t5 = _t0 - 1/2
     _t6 = 3.1415926535897932*_t5
     _t7 = _t6/width
     _t8 = sin_cos_turns((1/2)*_t5/width)[0]

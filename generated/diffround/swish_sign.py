@@ -17,71 +17,66 @@ def _value_x(x, beta):
     _t0 = beta*x
     _t1 = tf.math.tanh((1/2)*_t0)
     _t2 = tf.math.exp(-beta*tf.math.abs(x))
-    _t3 = 1/((_t2 + 1)*(_t2 + 1))
-    _t4 = 2*_t2*_t3
-    y = _t0*_t4 + _t1
-    return (y,), (_t1, _t2, _t3, _t4,)
+    _t3 = _t2/((_t2 + 1)*(_t2 + 1))
+    y = _t1 + tf.math.multiply_no_nan(2*_t0, _t3)
+    return (y,), (_t1, _t3,)
 
 
-def _gradient_from_residuals_x(x, beta, _t1, _t2, _t3, _t4):
-    y_D_x = -_t1*_t4*(beta*beta)*x + 4*_t2*_t3*beta
+def _gradient_from_residuals_x(x, beta, _t1, _t3):
+    y_D_x = tf.math.multiply_no_nan(-2*_t1*(beta*beta)*x + 4*beta, _t3)
     return (y_D_x,), ()
 
 
 def _gradient_x(x, beta):
     _t0 = tf.math.exp(-beta*tf.math.abs(x))
-    _t1 = 1/((_t0 + 1)*(_t0 + 1))
-    y_D_x = -2*_t0*_t1*(beta*beta)*x*tf.math.tanh((1/2)*beta*x) + 4*_t0*_t1*beta
+    y_D_x = tf.math.multiply_no_nan(-2*(beta*beta)*x*tf.math.tanh((1/2)*beta*x) + 4*beta, _t0/((_t0 + 1)*(_t0 + 1)))
     return (y_D_x,), ()
 
 
 def _hessian_x(x, beta):
-    _t0 = beta*tf.math.abs(x)
-    _t1 = tf.math.exp(-_t0)
-    _t2 = _t1 + 1
-    _t3 = (beta*beta*beta)
+    _t0 = (beta*beta*beta)*x
+    _t1 = beta*tf.math.abs(x)
+    _t2 = tf.math.exp(-_t1)
+    _t3 = _t2 + 1
     _t4 = tf.math.tanh((1/2)*beta*x)
-    _t5 = 1/(_t2*_t2)
-    y_D_x_D_x = 2*_t1*_t3*(_t4*_t4)*_t5*x - 6*_t1*_t4*_t5*(beta*beta) - 4*_t3*x*tf.math.exp(-2*_t0)/(_t2*_t2*_t2*_t2)
+    y_D_x_D_x = tf.math.multiply_no_nan(-4*_t0, tf.math.exp(-2*_t1)/(_t3*_t3*_t3*_t3)) + tf.math.multiply_no_nan(2*_t0*(_t4*_t4) - 6*_t4*(beta*beta), _t2/(_t3*_t3))
     return (y_D_x_D_x,), ()
 
 
-def _gradient_from_residuals_all(x, beta, _t1, _t2, _t3, _t4):
-    _t5 = _t1*_t4
-    y_D_x = 4*_t2*_t3*beta - _t5*(beta*beta)*x
-    y_D_beta = 4*_t2*_t3*x - _t5*beta*(x*x)
+def _gradient_from_residuals_all(x, beta, _t1, _t3):
+    _t4 = 2*_t1
+    y_D_x = tf.math.multiply_no_nan(-_t4*(beta*beta)*x + 4*beta, _t3)
+    y_D_beta = tf.math.multiply_no_nan(-_t4*beta*(x*x) + 4*x, _t3)
     return (y_D_x, y_D_beta,), ()
 
 
 def _gradient_all(x, beta):
-    _t0 = tf.math.exp(-beta*tf.math.abs(x))
-    _t1 = 1/((_t0 + 1)*(_t0 + 1))
-    _t2 = 2*_t0*_t1*tf.math.tanh((1/2)*beta*x)
-    y_D_x = 4*_t0*_t1*beta - _t2*(beta*beta)*x
-    y_D_beta = 4*_t0*_t1*x - _t2*beta*(x*x)
+    _t0 = 2*tf.math.tanh((1/2)*beta*x)
+    _t1 = tf.math.exp(-beta*tf.math.abs(x))
+    _t2 = _t1/((_t1 + 1)*(_t1 + 1))
+    y_D_x = tf.math.multiply_no_nan(-_t0*(beta*beta)*x + 4*beta, _t2)
+    y_D_beta = tf.math.multiply_no_nan(-_t0*beta*(x*x) + 4*x, _t2)
     return (y_D_x, y_D_beta,), ()
 
 
 def _hessian_all(x, beta):
-    _t0 = (beta*beta*beta)
+    _t0 = (beta*beta*beta)*x
     _t1 = beta*tf.math.abs(x)
     _t2 = tf.math.exp(-_t1)
     _t3 = _t2 + 1
-    _t4 = 4*tf.math.exp(-2*_t1)/(_t3*_t3*_t3*_t3)
+    _t4 = tf.math.exp(-2*_t1)/(_t3*_t3*_t3*_t3)
     _t5 = (beta*beta)
     _t6 = beta*x
     _t7 = tf.math.tanh((1/2)*_t6)
-    _t8 = 1/(_t3*_t3)
-    _t9 = _t2*_t8
-    _t10 = _t7*_t9
-    _t11 = 6*_t10
-    _t12 = (_t7*_t7)
-    _t13 = (x*x)
-    _t14 = _t13*_t5
-    _t15 = (x*x*x)
-    y_D_x_D_x = 2*_t0*_t12*_t2*_t8*x - _t0*_t4*x - _t11*_t5
-    y_D_x_D_beta = -8*_t10*_t6 + 2*_t12*_t14*_t9 - _t14*_t4 + 4*_t9
-    y_D_beta_D_beta = -_t11*_t13 + 2*_t12*_t15*_t2*_t8*beta - _t15*_t4*beta
+    _t8 = 6*_t7
+    _t9 = 2*(_t7*_t7)
+    _t10 = _t2/(_t3*_t3)
+    _t11 = (x*x)
+    _t12 = _t11*_t5
+    _t13 = beta*(x*x*x)
+    y_D_x_D_x = tf.math.multiply_no_nan(-4*_t0, _t4) + tf.math.multiply_no_nan(_t0*_t9 - _t5*_t8, _t10)
+    y_D_x_D_beta = tf.math.multiply_no_nan(-4*_t12, _t4) + tf.math.multiply_no_nan(_t12*_t9 - 8*_t6*_t7 + 4, _t10)
+    y_D_beta_D_beta = tf.math.multiply_no_nan(-4*_t13, _t4) + tf.math.multiply_no_nan(-_t11*_t8 + _t13*_t9, _t10)
     return (y_D_x_D_x, y_D_x_D_beta, y_D_beta_D_beta,), ()
 
 

@@ -1,0 +1,105 @@
+"""soft_round and soft_round_inverse at the edges of their parameter and range:
+the alpha -> 0 limit, very large alpha, the ends of the inverse's range, and
+the two ops composed. Exact values come from derive.reference (mpmath)."""
+
+import numpy as np
+import pytest
+
+from derive.catalog import CATALOG
+from derive.reference import Reference
+
+APPROXIMATIONS = {a.name: a for a in CATALOG}
+DTYPES = ["float32", "float64"]
+
+
+def _ulps(got, exact, dtype):
+    exact = np.asarray([float(e) for e in exact])
+    spacing = np.spacing(np.abs(exact).astype(dtype)).astype(np.float64)
+    return np.abs(np.asarray(got, np.float64) - exact) / spacing
+
+
+def _value_and_gradients(tf, op, x, alpha):
+    x = tf.constant(x)
+    alpha = tf.fill(tf.shape(x), tf.constant(alpha, x.dtype))  # one alpha per element: per-element d/dalpha
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch([x, alpha])
+        y = op(x, alpha=alpha)
+    return y.numpy(), tape.gradient(y, x).numpy(), tape.gradient(y, alpha).numpy()
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_alpha_zero_is_the_identity_bit_for_bit(tf, dr, dtype):
+    x = np.concatenate([np.linspace(-3, 3, 61), [0.5, -0.5, 1e-30, 1e6 + 0.25, -12345.75]]).astype(dtype)
+    for op in (dr.soft_round, dr.soft_round_inverse):
+        y, dy_dx, dy_dalpha = _value_and_gradients(tf, op, x, 0.0)
+        np.testing.assert_array_equal(y, x, err_msg=op.__name__)
+        np.testing.assert_array_equal(dy_dx, np.ones_like(x), err_msg=op.__name__)
+        assert np.all(np.isfinite(dy_dalpha)), op.__name__
+
+
+@pytest.mark.parametrize("name", ["soft_round", "soft_round_inverse"])
+@pytest.mark.parametrize("alpha", [1e-12, 1e-6, 1e-3])
+def test_small_alpha_matches_the_limit_without_a_switch(tf, dr, name, alpha):
+    """Near alpha = 0 the value and both first derivatives are within a few
+    ULPs of the exact ones: no eps switch with a jump."""
+    a = APPROXIMATIONS[name]
+    ref = Reference(a, {})
+    x = np.linspace(-2.7, 2.7, 37)
+    y, dy_dx, dy_dalpha = _value_and_gradients(tf, getattr(dr, name), x, alpha)
+    points = [(float(v), alpha) for v in x]
+    assert _ulps(y, [ref.evaluate((), p) for p in points], np.float64).max() <= 4
+    assert _ulps(dy_dx, [ref.evaluate(("x",), p) for p in points], np.float64).max() <= 4
+    exact = np.array([float(ref.evaluate(("alpha",), p)) for p in points])
+    # d/dalpha is O(alpha) and vanishes at the integers and half-integers
+    assert np.max(np.abs(dy_dalpha - exact)) <= 8 * np.finfo(np.float64).eps * max(np.abs(exact).max(), alpha)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("alpha", [20.0, 1e3, 1e6])
+def test_large_alpha_is_finite_and_approaches_round(tf, dr, dtype, alpha):
+    x = np.concatenate([np.linspace(-3, 3, 241), [0.5, -0.5, 2.5, 1e6 + 0.25]]).astype(dtype)
+    x = np.concatenate([x, np.nextafter(x, np.inf), np.nextafter(x, -np.inf)])
+    y, dy_dx, dy_dalpha = _value_and_gradients(tf, dr.soft_round, x, alpha)
+    for name, values in (("value", y), ("d/dx", dy_dx), ("d/dalpha", dy_dalpha)):
+        assert np.all(np.isfinite(values)), f"soft_round {name} not finite at alpha={alpha}"
+    away = np.abs(np.abs(x - np.floor(x)) - 0.5) > 0.1
+    np.testing.assert_allclose(y[away], np.round(x[away]), atol=2 * np.exp(-0.2 * alpha) + 1e-6)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("alpha", [5.0, 50.0, 1e3, 1e6])
+def test_inverse_is_finite_at_the_ends_of_its_range(tf, dr, dtype, alpha):
+    """The paper's formula is atanh(+-1) at the half-integers; ours is finite
+    there and next to them, value and gradients."""
+    ends = np.array([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5], dtype)
+    y = np.concatenate([ends, np.nextafter(ends, np.inf), np.nextafter(ends, -np.inf)])
+    value, dy_dx, dy_dalpha = _value_and_gradients(tf, dr.soft_round_inverse, y, alpha)
+    for name, values in (("value", value), ("d/dy", dy_dx), ("d/dalpha", dy_dalpha)):
+        assert np.all(np.isfinite(values)), f"soft_round_inverse {name} not finite at alpha={alpha}"
+    # the half-integers are fixed points
+    np.testing.assert_array_equal(value[: len(ends)], ends)
+
+
+@pytest.mark.parametrize("alpha", [0.5, 5.0, 15.0])
+def test_inverse_undoes_soft_round(tf, dr, alpha):
+    x = np.linspace(-2.45, 2.45, 99)
+    y = dr.soft_round(tf.constant(x), alpha=alpha)
+    back = dr.soft_round_inverse(y, alpha=alpha).numpy()
+    # error of y (a few ULPs) times the inverse's slope, at most sinh(alpha)/alpha
+    slope = np.sinh(alpha) / alpha
+    np.testing.assert_allclose(back, x, rtol=0, atol=8 * np.finfo(np.float64).eps * slope * 3)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("alpha", [5.0, 50.0, 1e3, 1e6])
+def test_inverse_is_finite_at_and_next_to_the_integers(tf, dr, dtype, alpha):
+    """Its slope there, sinh(alpha)/alpha, is capped at sinh(80)/80 exactly at an
+    integer; next to one every value and first derivative is finite."""
+    integers = np.array([-2.0, -1.0, 0.0, 1.0, 2.0], dtype)
+    y = np.concatenate([integers, np.nextafter(integers, np.inf), np.nextafter(integers, -np.inf), [1e-30, -1e-30]]).astype(dtype)
+    value, dy_dx, dy_dalpha = _value_and_gradients(tf, dr.soft_round_inverse, y, alpha)
+    for name, values in (("value", value), ("d/dy", dy_dx), ("d/dalpha", dy_dalpha)):
+        assert np.all(np.isfinite(values)), f"soft_round_inverse {name} not finite at alpha={alpha}: {y[~np.isfinite(values)]}"
+    np.testing.assert_array_equal(value[: len(integers)], integers)
+    capped = np.sinh(min(alpha, 80.0)) / min(alpha, 80.0)
+    np.testing.assert_allclose(dy_dx[: len(integers)], capped, rtol=4 * np.finfo(dtype).eps)
