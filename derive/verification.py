@@ -246,12 +246,11 @@ KNOWN_LIMITS = [
     ),
     KnownLimit(
         "soft_round_inverse",
-        "float32, large alpha, next to the integers",
+        "large alpha, next to the integers",
         ("d2/dx dx", "d2/dx dalpha", "d2/dalpha dalpha"),
         near_integers,
-        "float32, alpha = 1e6: within about 1e-21 of an integer the second derivatives reach 1e35, and their "
-        "intermediate terms overflow to inf",
-        dtypes=("float32",),
+        "alpha = 1e6: within about 1e-21 (float32) or 1e-155 (float64) of an integer the second derivatives "
+        "reach 1e35 or 3e303, and their intermediate terms overflow to inf",
         params={"alpha": 1e6},
     ),
     *[
