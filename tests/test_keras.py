@@ -328,6 +328,9 @@ def test_half_precision_results_are_rounded_once_from_float32(tf, dr):
 
 
 def test_xla_training_with_every_layer_matches_the_graph_run(keras, dr):
+    # fixed initial weights: with 2 of 40 seeds, op by op and with the XLA kernels alike,
+    # the two runs' float32 rounding differences grow past the tolerance in 16 steps
+    keras.utils.set_random_seed(0)
     x, y = data()
     initial = every_layer_model(keras, dr, CATALOG).get_weights()
     weights = []
