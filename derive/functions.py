@@ -8,6 +8,8 @@ functions (``hard_round``, ``hard_step``, ``hard_sign``) are only evaluated,
 never differentiated.
 """
 
+import functools
+
 import mpmath
 import sympy as sp
 
@@ -211,12 +213,11 @@ class DividedByArgument(LoweredFunction):
     SERIES_TERMS = 96  # enough for every bound and order used here
 
     @classmethod
+    @functools.cache
     def _series(cls) -> sp.Expr:
-        if cls not in _SERIES_CACHE:
-            u = sp.Dummy("u")
-            series = sp.series(cls.numerator(u) / u, u, 0, cls.SERIES_TERMS).removeO()
-            _SERIES_CACHE[cls] = series.xreplace({u: _SERIES_VARIABLE})
-        return _SERIES_CACHE[cls]
+        u = sp.Dummy("u")
+        series = sp.series(cls.numerator(u) / u, u, 0, cls.SERIES_TERMS).removeO()
+        return series.xreplace({u: _SERIES_VARIABLE})
 
     @classmethod
     def _value_at_zero(cls, order: int) -> sp.Expr:
@@ -227,16 +228,10 @@ class DividedByArgument(LoweredFunction):
         return sp.Min(cls.MAX_BOUND, cls.BOUND_FRACTION * cls.radius)
 
     @classmethod
+    @functools.cache  # every kernel of an op lowers the same few orders
     def _taylor(cls, order: int) -> sp.Expr:
         """The order-th derivative of the Taylor polynomial, long enough that its
         first omitted term is below TARGET relative to its value at the bound."""
-        key = (cls, "taylor", order)
-        if key not in _SERIES_CACHE:  # every kernel of an op lowers the same few orders
-            _SERIES_CACHE[key] = cls._truncated_taylor(order)
-        return _SERIES_CACHE[key]
-
-    @classmethod
-    def _truncated_taylor(cls, order: int) -> sp.Expr:
         bound, z = cls.bound(), _SERIES_VARIABLE
         series = sp.Poly(sp.diff(cls._series(), z, order), z)
         coefficients = [series.coeff_monomial(z**p) for p in range(series.degree() + 1)]
@@ -264,22 +259,18 @@ class DividedByArgument(LoweredFunction):
         return cls._direct_derivative(order)(z)
 
     @classmethod
+    @functools.cache
     def _derivative_series(cls, order: int, precision: int) -> list:
         """Coefficients of the order-th derivative of the series, highest
         power first, as mpmath numbers at this precision."""
-        key = (cls, "series", order, precision)
-        if key not in _SERIES_CACHE:
-            series = sp.Poly(sp.diff(cls._series(), _SERIES_VARIABLE, order), _SERIES_VARIABLE)
-            _SERIES_CACHE[key] = [mpmath.mpf(c.p) / c.q for c in series.all_coeffs()]
-        return _SERIES_CACHE[key]
+        series = sp.Poly(sp.diff(cls._series(), _SERIES_VARIABLE, order), _SERIES_VARIABLE)
+        return [mpmath.mpf(c.p) / c.q for c in series.all_coeffs()]
 
     @classmethod
+    @functools.cache
     def _direct_derivative(cls, order: int):
-        key = (cls, "direct", order)
-        if key not in _SERIES_CACHE:
-            v = _SERIES_VARIABLE
-            _SERIES_CACHE[key] = sp.lambdify(v, sp.diff(cls.numerator(v) / v, v, order), "mpmath")
-        return _SERIES_CACHE[key]
+        v = _SERIES_VARIABLE
+        return sp.lambdify(v, sp.diff(cls.numerator(v) / v, v, order), "mpmath")
 
     def lowered(self):
         order, z = self.args
@@ -291,7 +282,6 @@ class DividedByArgument(LoweredFunction):
 
 
 _SERIES_VARIABLE = sp.Symbol("_z", real=True)
-_SERIES_CACHE: dict = {}
 
 
 class sinhc(DividedByArgument):

@@ -122,6 +122,7 @@ class Reference:
         return needed if needed <= NEGLIGIBLE_DECADES else 0
 
     def evaluate(self, wrt: tuple[str, ...], point: tuple[float, ...]):
+        wrt = tuple(wrt)
         key = (wrt, point)
         if key not in self._values:
             self._values[key] = self._evaluate(wrt, point)

@@ -246,12 +246,11 @@ KNOWN_LIMITS = [
     ),
     KnownLimit(
         "soft_round_inverse",
-        "float32, large alpha, next to the integers",
+        "large alpha, next to the integers",
         ("d2/dx dx", "d2/dx dalpha", "d2/dalpha dalpha"),
         near_integers,
-        "float32, alpha = 1e6: within about 1e-21 of an integer the second derivatives reach 1e35, and their "
-        "intermediate terms overflow to inf",
-        dtypes=("float32",),
+        "alpha = 1e6: within about 1e-21 (float32) or 1e-155 (float64) of an integer the second derivatives "
+        "reach 1e35 or 3e303, and their intermediate terms overflow to inf",
         params={"alpha": 1e6},
     ),
     *[
@@ -411,25 +410,6 @@ class Measurement:
         return max((s.max_condition for s in self.outputs.values()), default=0.0)
 
 
-class CachedReference:
-    """``Reference.evaluate`` remembered per (derivative, point): the modes,
-    and the passes with and without tensor parameters, share it."""
-
-    def __init__(self, a: Approximation, ints: dict):
-        self.reference = Reference(a, ints)
-        self.names = self.reference.names
-        self._values = {}
-
-    def evaluate(self, wrt, point):
-        key = (tuple(wrt), point)
-        if key not in self._values:
-            self._values[key] = self.reference.evaluate(tuple(wrt), point)
-        return self._values[key]
-
-    def hard(self, point):
-        return self.reference.hard(point)
-
-
 def _call(fn, a, x, floats, ints, mode):
     kwargs = {**floats, **ints}
     if len(a.modes) > 1:
@@ -493,13 +473,13 @@ def accepted_error(a: Approximation, ref, point, floats: dict, dtype_name: str, 
 
 
 def compare_case(tf, fn, a: Approximation, mode, dtype_name, params: ParameterSet, measurement: Measurement,
-                 ref: CachedReference | None = None, full: bool = False):
+                 ref: Reference | None = None, full: bool = False):
     floats, ints = params.floats, params.ints
     dtype = np.dtype(dtype_name).type
     tf_dtype = getattr(tf, dtype_name)
     largest = float(np.finfo(dtype).max)
     xs, kinds = x_grid(a, floats, dtype, full)
-    ref = ref or CachedReference(a, ints)
+    ref = ref or Reference(a, ints)
     param_values = [float(dtype(floats[n])) for n in a.float_params]
     points = [(float(v), *param_values) for v in xs]
     names = ref.names
@@ -654,7 +634,7 @@ def verify_catalog(tf, package, catalog, dtypes=DTYPES, progress=None, full: boo
         for params in parameter_sets(entry):
             key = (entry.name, tuple(sorted(params.ints.items())))
             if key not in references:
-                references[key] = CachedReference(entry, params.ints)
+                references[key] = Reference(entry, params.ints)
             compare_case(tf, fn, entry, mode, dtype, params, measurement, references[key], full)
     return results
 
