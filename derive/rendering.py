@@ -94,8 +94,9 @@ def op_docstring(a: Approximation) -> str:
 
 # the order of _runtime.Kernels' arguments
 KERNEL_ROLES = ("value", "gradient_from_residuals", "gradient", "hessian")
-# the kernels compiled with XLA: the backward recomputes from x, so no residuals
-XLA_ROLES = ("value", "gradient", "hessian")
+# the kernels compiled with XLA: the backward recomputes from x, so no residuals;
+# the Hessian stays op by op (see Kernels in templates/package/_runtime.py.jinja)
+XLA_ROLES = ("value", "gradient")
 
 
 class _KernelPrinter:

@@ -151,18 +151,6 @@ def _value_x_xla(x, alpha, center):
     return (y,), (_t1, _t2, _t4,)
 
 
-def _hessian_x_xla(x, alpha, center):
-    _t0 = (alpha*alpha*alpha)
-    _t1 = -center + x
-    _t2 = (alpha*alpha)
-    _t3 = (_t1*_t1)
-    _t4 = 9.869604401089358
-    _t5 = 4/_t4
-    _t6 = 1 + _t5/(_t2*_t3)
-    y_D_x_D_x = tf.where(tf.math.less(3.1415926535897932*_t1*alpha, -2), -_t5/((_t1*_t1*_t1)*_t6*alpha) + (16/97.40909103400244)*(1/(_t0*tf.math.pow(_t1, 5)*(_t6*_t6))), -1/8*_t0*_t4*(-2*center + 2*x)/(((1/4)*_t2*_t3*_t4 + 1)*((1/4)*_t2*_t3*_t4 + 1)))
-    return (y_D_x_D_x,), ()
-
-
 def _value_all_xla(x, alpha, center):
     _t0 = 0.3183098861837907
     _t1 = -center + x
@@ -184,8 +172,8 @@ _OP = _runtime.Op(
     hard=_hard,
     hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x, _hessian_x_xla)),
-        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all_xla, _gradient_all, _hessian_all)),
+        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x)),
+        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all_xla, _gradient_all)),
     },
 )
 

@@ -62,14 +62,6 @@ def _gradient_x_xla(x, terms):
     return (y_D_x,), ()
 
 
-def _hessian_x_xla(x, terms):
-    _n = tf.math.round(x)
-    _r = -_n + x
-    _ts0 = sum((-4*((-1)**_j)*9.869604401089358*_j)*_sin_j for _j, (_cos_j, _sin_j) in enumerate(angle_multiples(_r, 1, terms), 1))
-    y_D_x_D_x = (0.3183098861837907)*_ts0
-    return (y_D_x_D_x,), ()
-
-
 _OP = _runtime.Op(
     name="fourier_round",
     params=[
@@ -79,7 +71,7 @@ _OP = _runtime.Op(
     hard=_hard,
     hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x_xla, _hessian_x_xla)),
+        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x_xla)),
     },
 )
 

@@ -118,13 +118,6 @@ def _gradient_x_xla(x, width):
     return (y_D_x,), ()
 
 
-def _hessian_x_xla(x, width):
-    _t0 = (x - tf.math.floor(x))
-    _t1 = 2*_t0 - 1
-    y_D_x_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), -1/2*9.869604401089358*sin_cos_turns((1/2)*(_t0 - 1/2)/width)[0]/(width*width))
-    return (y_D_x_D_x,), ()
-
-
 def _value_all_xla(x, width):
     _t0 = tf.math.floor(x)
     _t1 = (-_t0 + x)
@@ -150,25 +143,6 @@ def _gradient_all_xla(x, width):
     return (y_D_x, y_D_width,), ()
 
 
-def _hessian_all_xla(x, width):
-    _t0 = (x - tf.math.floor(x))
-    _t1 = 2*_t0 - 1
-    _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
-    _t3 = (1/2)/(width*width)
-    _t4 = 9.869604401089358
-    _t5 = _t0 - 1/2
-    _t6 = 3.1415926535897932*_t5
-    _t7 = _t6/width
-    _t8 = sin_cos_turns((1/2)*_t5/width)[0]
-    _t9 = _t4*_t8
-    _t10 = sin_cos_turns((1/2)*_t5/width)[1]
-    _t11 = 1/(width*width*width)
-    y_D_x_D_x = tf.where(_t2, tf.constant(0, x.dtype), -_t3*_t9)
-    y_D_x_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932*_t10*_t3 + (1/2)*_t11*_t4*_t5*_t8)
-    y_D_width_D_width = tf.where(_t2, tf.constant(0, x.dtype), _t10*_t11*_t6 - 1/2*(_t5*_t5)*_t9/(width*width*width*width))
-    return (y_D_x_D_x, y_D_x_D_width, y_D_width_D_width,), ()
-
-
 _OP = _runtime.Op(
     name="sine_round",
     params=[
@@ -178,8 +152,8 @@ _OP = _runtime.Op(
     hard=_hard,
     hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x_xla, _hessian_x_xla)),
-        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all_xla, _gradient_all_xla, _hessian_all_xla)),
+        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x_xla)),
+        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all_xla, _gradient_all_xla)),
     },
 )
 

@@ -31,7 +31,7 @@ _OP = _runtime.Op(
     hard=_hard,
     hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(None, None, _gradient_x, _hessian_x, xla=(None, _gradient_x, _hessian_x)),
+        "x": _runtime.Kernels(None, None, _gradient_x, _hessian_x, xla=(None, _gradient_x)),
     },
 )
 
