@@ -23,7 +23,7 @@ demo: $(INSTALLED)
 	$(PY) scripts/plot_ops.py
 
 test: $(INSTALLED)
-	$(PY) -m pytest -n 2 -q tests
+	$(PY) -m pytest -n 2 --dist worksteal -q tests
 
 regenerate: $(INSTALLED)
 	$(PY) scripts/regenerate_ops.py
