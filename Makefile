@@ -24,7 +24,7 @@ demo: $(INSTALLED)
 	$(PY) scripts/plot_ops.py
 
 test: $(INSTALLED)
-	$(PY) -m pytest -n 2 -q tests
+	$(PY) -m pytest -n 2 --dist worksteal -q tests
 
 bench: $(INSTALLED)
 	$(PY) scripts/benchmark.py

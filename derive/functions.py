@@ -251,20 +251,38 @@ class DividedByArgument(LoweredFunction):
         Evaluated numerically rather than written out in SymPy: third
         derivatives of soft_round hold dozens of these, and a 96-term series
         inlined in each made the reference hundreds of times slower. Near 0
-        the full series (relative error below 1e-50 there), else the direct
-        form's derivative."""
+        the series (relative error below 1e-50 there), else the direct form's
+        derivative."""
         order = int(order)
         if abs(z) < cls.REFERENCE_SERIES_BOUND:
-            return mpmath.polyval(cls._derivative_series(order, mpmath.mp.prec), z)
+            return cls._series_sum(cls._derivative_series(order, mpmath.mp.prec), z)
         return cls._direct_derivative(order)(z)
+
+    @staticmethod
+    def _series_sum(terms, z):
+        """sum c*z**p over terms (p, c), lowest power first, stopped once a
+        term is 2**-8 of the working precision relative to the sum: with
+        |z| <= 1/4 inside a radius of convergence of at least 1 the later
+        terms fall geometrically (tests/test_soft_round.py compares with the
+        whole series)."""
+        tolerance = mpmath.ldexp(1, -mpmath.mp.prec - 8)
+        total, z_power, previous = mpmath.mpf(0), mpmath.mpf(1), 0
+        for power, coefficient in terms:
+            z_power *= z ** (power - previous)
+            previous = power
+            term = coefficient * z_power
+            total += term
+            if abs(term) <= tolerance * abs(total):
+                break
+        return total
 
     @classmethod
     @functools.cache
     def _derivative_series(cls, order: int, precision: int) -> list:
-        """Coefficients of the order-th derivative of the series, highest
-        power first, as mpmath numbers at this precision."""
+        """(power, coefficient) of the order-th derivative of the series, the
+        nonzero ones, lowest power first, as mpmath numbers at this precision."""
         series = sp.Poly(sp.diff(cls._series(), _SERIES_VARIABLE, order), _SERIES_VARIABLE)
-        return [mpmath.mpf(c.p) / c.q for c in series.all_coeffs()]
+        return [(p, mpmath.mpf(c.p) / c.q) for (p,), c in reversed(series.terms())]
 
     @classmethod
     @functools.cache

@@ -103,3 +103,22 @@ def test_inverse_is_finite_at_and_next_to_the_integers(tf, dr, dtype, alpha):
     np.testing.assert_array_equal(value[: len(integers)], integers)
     capped = np.sinh(min(alpha, 80.0)) / min(alpha, 80.0)
     np.testing.assert_allclose(dy_dx[: len(integers)], capped, rtol=4 * np.finfo(dtype).eps)
+
+
+def test_reference_series_sum_stops_without_losing_digits():
+    """The references' truncated series sums agree with the whole 96-term
+    series to the working precision, for every order the verifier uses."""
+    import mpmath
+
+    from derive.functions import atanhc, sinhc, tanhc
+
+    rng = np.random.default_rng(3)
+    with mpmath.workdps(50):
+        for cls in (sinhc, tanhc, atanhc):
+            for order in range(5):
+                terms = cls._derivative_series(order, mpmath.mp.prec)
+                for scale in (0.25, 1e-3, 1e-20):
+                    for u in rng.uniform(-1, 1, 40):
+                        z = mpmath.mpf(float(u)) * scale
+                        whole = mpmath.fsum(c * z**p for p, c in terms)
+                        assert abs(cls._series_sum(terms, z) - whole) <= mpmath.mpf(10) ** -49 * abs(whole), (cls, order, z)
