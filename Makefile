@@ -1,12 +1,13 @@
 # make demo: set up, regenerate (--check), verify, show the ops at work, train on digits, redraw docs/gallery.
 # make test: set up, run the whole test suite.
+# make bench: time every op against the straight-through round, the seeds and a memory-bound probe.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: demo test regenerate check verify fuzz clean
+.PHONY: demo test bench regenerate check verify fuzz clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +25,9 @@ demo: $(INSTALLED)
 
 test: $(INSTALLED)
 	$(PY) -m pytest -n 2 --dist worksteal -q tests
+
+bench: $(INSTALLED)
+	$(PY) scripts/benchmark.py
 
 regenerate: $(INSTALLED)
 	$(PY) scripts/regenerate_ops.py

@@ -35,6 +35,9 @@ def generate(catalog, spec_file: str = "derive/catalog.py", command: str = rende
     }
     files["__init__.py"] = rendering.render("package/__init__.py.jinja", spec_file, package=package, command=command)
     files["_runtime.py"] = rendering.render("package/_runtime.py.jinja", spec_file, command=command)
+    files["_xla_forms.py"] = rendering.render(
+        "package/_xla_forms.py.jinja", "derive/xla.py", forms=rendering.xla_forms_context(), command=command
+    )
     keras = rendering.layers_context(catalog)
     files["layers.py"] = rendering.render("package/layers.py.jinja", spec_file, keras=keras, command=command)
     files["callbacks.py"] = rendering.render("package/callbacks.py.jinja", spec_file, command=command)

@@ -136,9 +136,9 @@ class TFPrinter(TensorflowPrinter):
         return self._print(expr)
 
 
-def _strictly(method, expr, owner, dtype_of):
+def _strictly(method, expr, owner, dtype_of, printer=None):
     try:
-        return method(TFPrinter(dtype_of), expr)
+        return method(printer or TFPrinter(dtype_of), expr)
     except PrintingError as err:
         raise PrintingError(f"{owner}: {err}") from None
     except NotImplementedError:  # SymPy's strict mode: no print method at all
@@ -153,22 +153,26 @@ def print_output(expr, owner: str, dtype_of: str = "x") -> str:
     return _strictly(TFPrinter.output, expr, owner, dtype_of)
 
 
-def print_kernel(kernel, owner: str) -> dict:
-    """A kernel as the strings its template lays out."""
+def print_kernel(kernel, owner: str, printer: TFPrinter | None = None) -> dict:
+    """A kernel as the strings its template lays out, printed by ``printer``
+    (default: a TFPrinter; derive.xla has the one for XLA)."""
+
+    def expr(value):
+        return _strictly(TFPrinter.doprint, value, owner, "x", printer)
 
     def assignments(pairs):
-        return [(str(t), print_expr(v, owner)) for t, v in pairs]
+        return [(str(t), expr(v)) for t, v in pairs]
 
     loop = None
     if kernel.loop is not None:
         loop = {
             "count": str(kernel.loop.count),
             "state": ", ".join(map(str, kernel.loop.state)),
-            "init": ", ".join(print_expr(v, owner) for v in kernel.loop.init),
+            "init": ", ".join(expr(v) for v in kernel.loop.init),
             "body": assignments(kernel.loop.body),
-            "updates": ", ".join(print_expr(v, owner) for v in kernel.loop.update),
+            "updates": ", ".join(expr(v) for v in kernel.loop.update),
         }
-    outputs = [(str(t), print_output(v, owner)) for t, v in kernel.outputs]
+    outputs = [(str(t), _strictly(TFPrinter.output, v, owner, "x", printer)) for t, v in kernel.outputs]
     names = "".join(f"{t}, " for t, _ in outputs)
     residuals = "".join(f"{r}, " for r in kernel.residuals)
     return {

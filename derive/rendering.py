@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 import sympy as sp
 
-from . import lowering
+from . import lowering, xla
 from .printing import print_kernel
 from .spec import Approximation, DefinitionError, Param, SurrogateChoice
 
@@ -94,34 +94,58 @@ def op_docstring(a: Approximation) -> str:
 
 # the order of _runtime.Kernels' arguments
 KERNEL_ROLES = ("value", "gradient_from_residuals", "gradient", "hessian")
+# the kernels compiled with XLA: the backward recomputes from x, so no residuals;
+# the Hessian stays op by op (see Kernels in templates/package/_runtime.py.jinja)
+XLA_ROLES = ("value", "gradient")
+
+
+class _KernelPrinter:
+    """Each distinct kernel printed once; a kernel that prints the same as an
+    earlier one (e.g. "all" = "x" for an op whose derivatives share all work,
+    or the XLA form of a kernel without slow functions) refers to the earlier
+    one by name."""
+
+    def __init__(self, owner):
+        self.owner = owner
+        self.printed, self.by_body, self.helpers = [], {}, set()
+
+    def plain(self, kernel):
+        return "None" if kernel is None else self._emit(print_kernel(kernel, self.owner), "")
+
+    def xla(self, kernel):
+        """The kernel's XLA form, or "None" if a function XLA compiles slowly is left in it."""
+        if kernel is None:
+            return "None"
+        printer = xla.XLAPrinter(xla.kernel_definitions(kernel))
+        text = print_kernel(kernel, self.owner, printer)
+        if printer.slow:
+            return "None"
+        self.helpers |= printer.helpers
+        return self._emit(text, "_xla")
+
+    def _emit(self, text, suffix):
+        key = repr(sorted({**text, "name": None}.items()))
+        if key not in self.by_body:
+            text["name"] += suffix
+            self.by_body[key] = text["name"]
+            self.printed.append(text)
+        return self.by_body[key]
 
 
 def _printed_kernels(a: Approximation, kernel_set: lowering.KernelSet):
-    """Each distinct kernel printed once; a variant that prints the same as an
-    earlier one (e.g. "all" = "x" for an op whose derivatives share all work)
-    refers to the earlier one by name."""
-    printed, by_body, variants = [], {}, []
-    for tag, group in [("hard", {"hard": kernel_set.hard})] + list(kernel_set.variants.items()):
-        names = []
-        for role in ("hard",) if tag == "hard" else KERNEL_ROLES:
-            kernel = group[role]
-            if kernel is None:
-                names.append("None")
-                continue
-            text = print_kernel(kernel, a.name)
-            body = {**text, "name": None}
-            key = repr(sorted(body.items()))
-            if key not in by_body:
-                by_body[key] = text["name"]
-                printed.append(text)
-            names.append(by_body[key])
-        if tag != "hard":
-            variants.append((tag, ", ".join(names)))
-    return printed, variants
+    out = _KernelPrinter(a.name)
+    out.plain(kernel_set.hard)
+    plain = {tag: [out.plain(group[role]) for role in KERNEL_ROLES] for tag, group in kernel_set.variants.items()}
+    hard_xla = out.xla(kernel_set.hard)
+    variants = []
+    for tag, group in kernel_set.variants.items():
+        compiled = ", ".join(out.xla(group[role]) for role in XLA_ROLES)
+        variants.append((tag, f"{', '.join(plain[tag])}, xla=({compiled})"))
+    return out.printed, variants, hard_xla, ", ".join(sorted(out.helpers))
 
 
 def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
-    kernels, variants = _printed_kernels(a, kernel_set)
+    kernels, variants, hard_xla, helpers = _printed_kernels(a, kernel_set)
     params = [{"name": n, "runtime": _runtime_param(n, p)} for n, p in a.params.items()]
     signature = ["x"] + [f"{n}={p.default!r}" for n, p in a.params.items()]
     if len(a.modes) > 1:
@@ -140,7 +164,13 @@ def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
         "docstring": op_docstring(a),
         "call": f"_OP(x, {{{values}}}, {mode}, name)",
         "hard": "_hard" if kernel_set.hard is not None else "None",
+        "hard_xla": hard_xla,
+        "helpers": helpers,
     }
+
+
+def xla_forms_context() -> dict:
+    return {"helpers": [xla.print_helper(h) for h in xla.ordered_helpers()]}
 
 
 def choice_context(c: SurrogateChoice) -> dict:

@@ -246,7 +246,16 @@ def test_anneal_errors_name_the_cause(keras, dr):
 # -- SavedModel, mixed precision, XLA, distribution, TFLite ------------------------------------
 
 
-def test_saved_model_keeps_the_custom_gradients(tmp_path, tf, dr):
+@pytest.fixture(params=[True, False], ids=["xla", "op_by_op"])
+def xla(dr, request):
+    """Kernels compiled with XLA (the default) or run op by op (set_xla(False))."""
+    previous = dr._runtime.XLA
+    dr.set_xla(request.param)
+    yield request.param
+    dr.set_xla(previous)
+
+
+def test_saved_model_keeps_the_custom_gradients(tmp_path, tf, dr, xla):
     """A module applying every op variant to its own row of x, with its float
     parameters as variables: after saving and loading, the gradients of x and
     of every variable are those of the original, and none is all zero."""
@@ -356,7 +365,9 @@ def test_mirrored_strategy_over_two_cpus_reaches_the_one_device_weights():
     assert sum(change > 1e-4 for change in report["changes"]) > len(report["changes"]) // 2
 
 
-def test_tflite_builtin_ops_run_every_layer_in_every_mode(tf, keras, dr):
+def test_tflite_builtin_ops_run_every_layer_in_every_mode(tf, keras, dr, xla):
+    """The converter inlines the XLA-compiled kernels: their forms of sin, cos
+    and atan are builtin arithmetic; op by op, atan is printed as ATAN2."""
     x, _ = data()
     model = every_layer_model(keras, dr, CATALOG)
     converter = tf.lite.TFLiteConverter.from_keras_model(model)
@@ -372,27 +383,13 @@ def test_tflite_builtin_ops_run_every_layer_in_every_mode(tf, keras, dr):
 
 # -- a user's catalog ------------------------------------------------------------------------------
 
-MY_OPS = """
-import sympy as sp
-from derive import Approximation, Param, x
-
-k = sp.Symbol("k", positive=True)
-erf_round = Approximation(
-    name="erf_round",
-    hard="round",
-    expr=sp.floor(x) + (1 + sp.erf(k * (x - sp.floor(x) - sp.Rational(1, 2)))) / 2,
-    params={"steepness": Param(k, default=10.0)},
-    doc="floor plus a Gaussian-CDF transition",
-)
-CATALOG = [erf_round]
-"""
+CATALOG_FILE = ROOT / "tests" / "erf_round_catalog.py"  # the README's erf_round
 
 
 def test_a_user_catalog_gets_layers_registered_under_its_package(tmp_path, tf, keras):
     from derive import load_catalog
 
-    (tmp_path / "my_ops.py").write_text(MY_OPS)
-    write_tree(generate(load_catalog(tmp_path / "my_ops.py")), tmp_path / "keras_ready_ops")
+    write_tree(generate(load_catalog(CATALOG_FILE)), tmp_path / "keras_ready_ops")
     sys.path.insert(0, str(tmp_path))
     try:
         package = importlib.import_module("keras_ready_ops")

@@ -12,35 +12,20 @@ from derive.reference import Reference
 from derive.verification import verify_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
-MY_OPS = '''
-import sympy as sp
-from derive import Approximation, Param, x
-
-k = sp.Symbol("k", positive=True)
-erf_round = Approximation(
-    name="erf_round",
-    hard="round",  # or "step" or "sign"
-    expr=sp.floor(x) + (1 + sp.erf(k * (x - sp.floor(x) - sp.Rational(1, 2)))) / 2,
-    params={"steepness": Param(k, default=10.0)},
-    doc="floor plus a Gaussian-CDF transition",
-)
-CATALOG = [erf_round]
-'''
+CATALOG_FILE = ROOT / "tests" / "erf_round_catalog.py"  # the README's erf_round
 
 
 def test_user_catalog_generates_a_verified_package(tmp_path, tf):
-    catalog_file = tmp_path / "my_ops.py"
-    catalog_file.write_text(MY_OPS)
     out = tmp_path / "my_pkg"
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "regenerate_ops.py"), "--catalog", str(catalog_file), "--out", str(out)],
+        [sys.executable, str(ROOT / "scripts" / "regenerate_ops.py"), "--catalog", str(CATALOG_FILE), "--out", str(out)],
         check=True,
         capture_output=True,
     )
     sys.path.insert(0, str(tmp_path))
     try:
         package = importlib.import_module("my_pkg")
-        catalog = load_catalog(catalog_file)
+        catalog = load_catalog(CATALOG_FILE)
         x = tf.constant([0.2, 0.5, 1.7], tf.float64)
         with tf.GradientTape() as tape:
             tape.watch(x)

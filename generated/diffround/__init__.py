@@ -19,6 +19,7 @@ from .swish_sign import swish_sign
 from .soft_round import soft_round
 from .soft_round_inverse import soft_round_inverse
 from .heaviside import heaviside
+from ._runtime import set_xla
 
 # Keras: a layer class per op, the Anneal callback, the ops as named activations
 from . import callbacks, layers

@@ -45,8 +45,9 @@ _OP = _runtime.Op(
     ],
     modes=("soft", "ste", ),
     hard=_hard,
+    hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x),
+        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)),
     },
 )
 

@@ -6,6 +6,7 @@
 import tensorflow as tf
 
 from . import _runtime
+from ._xla_forms import atan_reduced
 
 
 def _hard(x, alpha, center):
@@ -140,6 +141,27 @@ def _hessian_all(x, alpha, center):
     return (y_D_x_D_x, y_D_x_D_alpha, y_D_x_D_center, y_D_alpha_D_alpha, y_D_alpha_D_center, y_D_center_D_center,), ()
 
 
+def _value_x_xla(x, alpha, center):
+    _t0 = 0.3183098861837907
+    _t1 = -center + x
+    _t2 = 2/alpha
+    _t3 = 3.1415926535897932*_t1*alpha
+    _t4 = tf.math.less(_t3, -2)
+    y = tf.where(_t4, -_t0*atan_reduced(tf.where(_t4, _t0*_t2/_t1, (1/2)*_t3)), _t0*atan_reduced(tf.where(_t4, _t0*_t2/_t1, (1/2)*_t3)) + 1/2)
+    return (y,), (_t1, _t2, _t4,)
+
+
+def _value_all_xla(x, alpha, center):
+    _t0 = 0.3183098861837907
+    _t1 = -center + x
+    _t2 = 1/_t1
+    _t3 = 2/alpha
+    _t4 = 3.1415926535897932*_t1*alpha
+    _t5 = tf.math.less(_t4, -2)
+    y = tf.where(_t5, -_t0*atan_reduced(tf.where(_t5, _t0*_t2*_t3, (1/2)*_t4)), _t0*atan_reduced(tf.where(_t5, _t0*_t2*_t3, (1/2)*_t4)) + 1/2)
+    return (y,), (_t1, _t2, _t3, _t5,)
+
+
 _OP = _runtime.Op(
     name="atan_step",
     params=[
@@ -148,9 +170,10 @@ _OP = _runtime.Op(
     ],
     modes=("soft", "ste", ),
     hard=_hard,
+    hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x),
-        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all),
+        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x)),
+        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all_xla, _gradient_all)),
     },
 )
 

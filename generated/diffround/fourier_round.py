@@ -6,6 +6,7 @@
 import tensorflow as tf
 
 from . import _runtime
+from ._xla_forms import angle_multiples
 
 
 def _hard(x, terms):
@@ -44,6 +45,23 @@ def _hessian_x(x, terms):
     return (y_D_x_D_x,), ()
 
 
+def _value_x_xla(x, terms):
+    _n = tf.math.round(x)
+    _r = -_n + x
+    _ts0 = sum((((-1)**_j)/_j)*_sin_j for _j, (_cos_j, _sin_j) in enumerate(angle_multiples(_r, 1, terms), 1))
+    _t0 = 0.3183098861837907
+    y = _n + _r + _t0*_ts0
+    return (y,), (_t0, _r,)
+
+
+def _gradient_x_xla(x, terms):
+    _n = tf.math.round(x)
+    _r = -_n + x
+    _ts0 = sum((2*((-1)**_j)*3.1415926535897932)*_cos_j for _j, (_cos_j, _sin_j) in enumerate(angle_multiples(_r, 1, terms), 1))
+    y_D_x = (0.3183098861837907)*_ts0 + 1
+    return (y_D_x,), ()
+
+
 _OP = _runtime.Op(
     name="fourier_round",
     params=[
@@ -51,8 +69,9 @@ _OP = _runtime.Op(
     ],
     modes=("soft", "ste", ),
     hard=_hard,
+    hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x),
+        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x_xla)),
     },
 )
 

@@ -6,6 +6,7 @@
 import tensorflow as tf
 
 from . import _runtime
+from ._xla_forms import sin_cos_turns
 
 
 def _hard(x, width):
@@ -97,6 +98,51 @@ def _hessian_all(x, width):
     return (y_D_x_D_x, y_D_x_D_width, y_D_width_D_width,), ()
 
 
+def _value_x_xla(x, width):
+    _t0 = tf.math.floor(x)
+    _t1 = (-_t0 + x)
+    _t2 = 2*_t1 - 1
+    _t3 = tf.math.less_equal(width, -_t2)
+    _t4 = tf.math.less_equal(width, _t2)
+    _t5 = 3.1415926535897932/width
+    _t6 = _t5*(_t1 - 1/2)
+    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1/2)*sin_cos_turns((1/2)*((-_t0 + x) - 1/2)/width)[0] + 1/2))
+    return (y,), (_t3, _t4, _t5, _t6,)
+
+
+def _gradient_x_xla(x, width):
+    _t0 = (x - tf.math.floor(x))
+    _t1 = 2*_t0 - 1
+    _t2 = 3.1415926535897932/width
+    y_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), (1/2)*_t2*sin_cos_turns((1/2)*((x - tf.math.floor(x)) - 1/2)/width)[1])
+    return (y_D_x,), ()
+
+
+def _value_all_xla(x, width):
+    _t0 = tf.math.floor(x)
+    _t1 = (-_t0 + x)
+    _t2 = 2*_t1 - 1
+    _t3 = tf.math.less_equal(width, -_t2)
+    _t4 = tf.math.less_equal(width, _t2)
+    _t5 = _t1 - 1/2
+    _t6 = 3.1415926535897932/width
+    _t7 = _t5*_t6
+    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1/2)*sin_cos_turns((1/2)*(_t1 - 1/2)/width)[0] + 1/2))
+    return (y,), (_t3, _t4, _t5, _t6, _t7,)
+
+
+def _gradient_all_xla(x, width):
+    _t0 = (x - tf.math.floor(x))
+    _t1 = 2*_t0 - 1
+    _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
+    _t3 = 3.1415926535897932/width
+    _t4 = _t0 - 1/2
+    _t5 = (1/2)*sin_cos_turns((1/2)*(_t0 - 1/2)/width)[1]
+    y_D_x = tf.where(_t2, tf.constant(0, x.dtype), _t3*_t5)
+    y_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932*_t4*_t5/(width*width))
+    return (y_D_x, y_D_width,), ()
+
+
 _OP = _runtime.Op(
     name="sine_round",
     params=[
@@ -104,9 +150,10 @@ _OP = _runtime.Op(
     ],
     modes=("soft", "ste", ),
     hard=_hard,
+    hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x),
-        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all),
+        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x_xla)),
+        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all_xla, _gradient_all_xla)),
     },
 )
 

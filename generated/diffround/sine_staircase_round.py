@@ -6,6 +6,7 @@
 import tensorflow as tf
 
 from . import _runtime
+from ._xla_forms import sin_cos_turns
 
 
 def _hard(x, depth):
@@ -56,6 +57,33 @@ def _hessian_x(x, depth):
     return (y_D_x_D_x,), ()
 
 
+def _value_x_xla(x, depth):
+    _n = tf.math.round(x)
+    _r = -_n + x
+    _u = _r
+    for _ in range(depth):
+        _t0 = 9.869604401089358*(_u*_u)
+        _t1 = 4*_t0
+        _t2 = 2*3.1415926535897932*_u
+        _u = ((1/2)/3.1415926535897932)*tf.where(tf.math.less(3.1415926535897932*tf.math.abs(_u), 3/4), 8*31.00627668029982*(_u*_u*_u)*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(3.868170170630684e-23 - 2.5787801137537894e-25*_t0) - 1/51090942171709440000) + 1/121645100408832000) - 1/355687428096000) + 1/1307674368000) - 1/6227020800) + 1/39916800) - 1/362880) + 1/5040) - 1/120) + 1/6), _t2 - sin_cos_turns(_u)[0])
+    y = _n + _u
+    return (y,), ()
+
+
+def _gradient_x_xla(x, depth):
+    _n = tf.math.round(x)
+    _r = -_n + x
+    _u, _D1 = _r, 1
+    for _ in range(depth):
+        _t0 = 9.869604401089358*(_u*_u)
+        _t1 = 4*_t0
+        _t2 = 3.1415926535897932*_u
+        _t3 = 2*_t2
+        _u, _D1 = ((1/2)/3.1415926535897932)*tf.where(tf.math.less(3.1415926535897932*tf.math.abs(_u), 3/4), 8*31.00627668029982*(_u*_u*_u)*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(_t1*(3.868170170630684e-23 - 2.5787801137537894e-25*_t0) - 1/51090942171709440000) + 1/121645100408832000) - 1/355687428096000) + 1/1307674368000) - 1/6227020800) + 1/39916800) - 1/362880) + 1/5040) - 1/120) + 1/6), _t3 - sin_cos_turns(_u)[0]), 2*_D1*(sin_cos_turns((1/2)*_u)[0]*sin_cos_turns((1/2)*_u)[0])
+    y_D_x = _D1
+    return (y_D_x,), ()
+
+
 _OP = _runtime.Op(
     name="sine_staircase_round",
     params=[
@@ -63,8 +91,9 @@ _OP = _runtime.Op(
     ],
     modes=("soft", "ste", ),
     hard=_hard,
+    hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, None, _gradient_x, _hessian_x),
+        "x": _runtime.Kernels(_value_x, None, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x_xla)),
     },
 )
 

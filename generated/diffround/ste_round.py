@@ -29,8 +29,9 @@ _OP = _runtime.Op(
     ],
     modes=("ste", ),
     hard=_hard,
+    hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(None, None, _gradient_x, _hessian_x),
+        "x": _runtime.Kernels(None, None, _gradient_x, _hessian_x, xla=(None, _gradient_x)),
     },
 )
 

@@ -1,0 +1,334 @@
+"""Printing for XLA: each kernel again, in forms XLA on CPU compiles to fast code.
+
+The runtime compiles an op's kernels with ``tf.function(jit_compile=True)``:
+XLA fuses a whole kernel into one loop over the tensor, so a kernel costs
+about one pass over its inputs and outputs. But XLA on CPU evaluates a few
+functions far more slowly than TensorFlow's own kernels (measured on TF 2.21,
+2 cores, 2^22 float32 values, compiled time over eager time): sin and cos
+about 4x, atan 20x, asin 14x, acos 90x, atan2 15x, erfc 4x. XLAPrinter prints
+
+- sin(2*pi*u) and cos(2*pi*u) through ``sin_cos_turns(u)``: u - round(u)
+  and its quarter turns split off exactly, then Taylor polynomials on
+  |t| <= pi/4, accurate to float64;
+- atan(z) through ``atan_reduced(z)``: atan(1/|z|) beyond 1, then
+  pi/4 + atan((b - 1)/(b + 1)) beyond tan(pi/8), then a Taylor polynomial;
+- a sum over j of terms in sin(2*pi*j*u) and cos(2*pi*j*u) through
+  ``angle_multiples(u, first, count)``: one sine and cosine, then the
+  angle-addition rule, instead of two evaluations per term;
+- Python-scalar factors (loop indices, constants) grouped before the tensor
+  factors, so that a division by j or by pi is one tensor multiplication.
+
+Those helpers are generated here from SymPy like the kernels, into the
+package's module ``_xla_forms``, which the op modules import. A kernel that
+still calls a function in ``XLA_SLOW`` (an argument that is not a multiple
+of pi, a function without a fast form) is not compiled: it runs op by op.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import mpmath
+import sympy as sp
+from sympy.printing.precedence import PRECEDENCE
+
+from .functions import hard_round, sigmoid
+from .printing import TFPrinter
+
+#: Functions XLA on CPU compiles to code at least 4x slower than TensorFlow's
+#: eager kernels (TF 2.21; see the module docstring).
+XLA_SLOW = (sp.sin, sp.cos, sp.atan, sp.asin, sp.acos, sp.atan2, sp.erfc)
+
+#: Truncation error of the Taylor polynomials, relative, over the whole
+#: reduced range: an eighth of the unit roundoff of each compute dtype.
+TRUNCATION = {"float64": mpmath.mpf(2) ** -56, "float32": mpmath.mpf(2) ** -27}
+
+
+def _terms_needed(omitted, dtype) -> int:
+    """The number of terms K such that omitted(K), the first term left out
+    relative to the result, is below TRUNCATION[dtype] (alternating series:
+    the error is at most that term)."""
+    k = 1
+    while omitted(k) > TRUNCATION[dtype]:
+        k += 1
+    return k
+
+
+def _horner(coefficients, w):
+    """sum_k coefficients[k] * w**k in Horner form."""
+    result = sp.S.Zero
+    for c in reversed(coefficients):
+        result = result * w + c
+    return result
+
+
+def _by_dtype(series):
+    """{dtype: series(dtype)}: printed as one expression that picks by the
+    compute dtype when the kernel is traced."""
+    return {dtype: series(dtype) for dtype in TRUNCATION}
+
+
+def _sin_series(t2, dtype):
+    """sin(t)/t as a polynomial in t**2 for |t| <= pi/4."""
+    with mpmath.workdps(30):
+        bound = mpmath.pi / 4
+        terms = _terms_needed(lambda k: bound ** (2 * k) / mpmath.factorial(2 * k + 1), dtype)
+    return _horner([sp.Integer(-1) ** k / sp.factorial(2 * k + 1) for k in range(terms)], t2)
+
+
+def _cos_series(t2, dtype):
+    """cos(t) as a polynomial in t**2 for |t| <= pi/4."""
+    with mpmath.workdps(30):
+        bound = mpmath.pi / 4
+        terms = _terms_needed(lambda k: bound ** (2 * k) / mpmath.factorial(2 * k) / mpmath.cos(bound), dtype)
+    return _horner([sp.Integer(-1) ** k / sp.factorial(2 * k) for k in range(terms)], t2)
+
+
+def _atan_series(c2, dtype):
+    """atan(c)/c as a polynomial in c**2 for |c| <= tan(pi/8)."""
+    with mpmath.workdps(30):
+        bound = mpmath.tan(mpmath.pi / 8)
+        terms = _terms_needed(lambda k: bound ** (2 * k) / (2 * k + 1), dtype)
+    return _horner([sp.Integer(-1) ** k / (2 * k + 1) for k in range(terms)], c2)
+
+
+def _symbols(names):
+    return [sp.Symbol(n, real=True) for n in names.split()]
+
+
+@dataclass
+class Helper:
+    """A generated function the XLA kernels call: straight-line ``body``,
+    then ``returns``; or, with ``loop``, a generator."""
+
+    name: str
+    args: list[str]
+    doc: str
+    # (target, value): a SymPy expression, {dtype: expression}, or a call printed as is
+    body: list[tuple[str, object]]
+    returns: sp.Expr | tuple | None = None
+    loop: dict | None = None  # {"count", "state", "updates"}
+    needs: tuple[str, ...] = ()
+
+
+def _sin_cos_turns() -> Helper:
+    (u,) = _symbols("u")
+    r, q, s, t, t2, sin_s, cos_s = _symbols("_r _q _s _t _t2 _sin _cos")
+    body = [
+        (r, u - hard_round(u)),  # exact
+        (q, hard_round(4 * r)),  # quarter turns, -2..2
+        (s, r - q / 4),  # exact, |s| <= 1/8
+        (t, 2 * sp.pi * s),
+        (t2, t * t),
+        (sin_s, _by_dtype(lambda dtype: t * _sin_series(t2, dtype))),
+        (cos_s, _by_dtype(lambda dtype: _cos_series(t2, dtype))),
+    ]
+    # sin(t + q*pi/2) and cos(t + q*pi/2), q = -2..2
+    sin = sp.Piecewise((cos_s, sp.Eq(q, 1)), (-cos_s, sp.Eq(q, -1)), (sin_s, sp.Eq(q, 0)), (-sin_s, True))
+    cos = sp.Piecewise((-sin_s, sp.Eq(q, 1)), (sin_s, sp.Eq(q, -1)), (cos_s, sp.Eq(q, 0)), (-cos_s, True))
+    return Helper(
+        name="sin_cos_turns",
+        args=["u"],
+        doc="(sin(2*pi*u), cos(2*pi*u)): whole and quarter turns split off exactly, then Taylor polynomials.",
+        body=body,
+        returns=(sin, cos),
+    )
+
+
+def _atan() -> Helper:
+    (z,) = _symbols("z")
+    a, b, c, c2, p, inner, outer = _symbols("_a _b _c _c2 _p _inner _outer")
+    shifted = b > sp.sqrt(2) - 1  # tan(pi/8)
+    body = [
+        (a, sp.Abs(z)),
+        (b, sp.Piecewise((1 / a, a > 1), (a, True))),  # atan(a) = pi/2 - atan(1/a)
+        (c, sp.Piecewise(((b - 1) / (b + 1), shifted), (b, True))),  # atan(b) = pi/4 + atan(c)
+        (c2, c * c),
+        (p, _by_dtype(lambda dtype: c * _atan_series(c2, dtype))),
+        (inner, sp.Piecewise((sp.pi / 4 + p, shifted), (p, True))),
+        (outer, sp.Piecewise((sp.pi / 2 - inner, a > 1), (inner, True))),
+    ]
+    return Helper(
+        name="atan_reduced",
+        args=["z"],
+        doc="atan(z): reduced to |c| <= tan(pi/8), then a Taylor polynomial.",
+        body=body,
+        returns=sp.Piecewise((-outer, z < 0), (outer, True)),
+    )
+
+
+def _angle_multiples() -> Helper:
+    c1, s1, c, s = _symbols("_c1 _s1 _c _s")
+    a, b = sp.symbols("a b", real=True)
+    cos_sum = sp.expand_trig(sp.cos(a + b)).xreplace({sp.cos(a): c, sp.sin(a): s, sp.cos(b): c1, sp.sin(b): s1})
+    sin_sum = sp.expand_trig(sp.sin(a + b)).xreplace({sp.cos(a): c, sp.sin(a): s, sp.cos(b): c1, sp.sin(b): s1})
+    return Helper(
+        name="angle_multiples",
+        args=["u", "first", "count"],
+        doc="(cos(2*pi*j*u), sin(2*pi*j*u)) for count values of j from first: angle addition.",
+        body=[("_s1, _c1", "sin_cos_turns(u)"), ("_s, _c", "sin_cos_turns(first*u)")],
+        loop={"count": "count", "state": "_c, _s", "updates": (cos_sum, sin_sum)},
+        needs=("sin_cos_turns",),
+    )
+
+
+HELPERS = {h.name: h for h in (_sin_cos_turns(), _atan(), _angle_multiples())}
+
+#: Functions that cost more than a pass over memory when XLA compiles them:
+#: worth evaluating once on a selected argument rather than once per branch.
+COSTLY = (*XLA_SLOW, sp.exp, sp.log, sp.tanh, sp.erf, sigmoid)
+
+
+class XLAPrinter(TFPrinter):
+    """TFPrinter for kernels that XLA compiles. ``definitions`` are the
+    kernel's assignments, to see through temporaries to a multiple of pi.
+    After printing, ``helpers`` names the helpers used and ``slow`` the
+    functions in XLA_SLOW left as they were."""
+
+    def __init__(self, definitions=None, dtype_of: str = "x"):
+        super().__init__(dtype_of)
+        self.definitions = dict(definitions or {})
+        self.helpers: set[str] = set()
+        self.slow: set[str] = set()
+
+    def turns(self, angle):
+        """u with angle = 2*pi*u and u free of pi, or None; through as few
+        of the kernel's temporaries as needed."""
+        for _ in range(len(self.definitions) + 1):
+            u = sp.factor_terms(angle) / (2 * sp.pi)
+            if not u.has(sp.pi):
+                return u
+            expanded = angle.xreplace(self.definitions)
+            if expanded == angle:
+                return None
+            angle = expanded
+        return None
+
+    def _print_Function(self, expr):
+        if isinstance(expr, XLA_SLOW):
+            self.slow.add(type(expr).__name__)
+        return super()._print_Function(expr)
+
+    def _trig(self, expr, index):
+        u = self.turns(expr.args[0])
+        if u is None:
+            return self._print_Function(expr)
+        self.helpers.add("sin_cos_turns")
+        return f"sin_cos_turns({self._print(u)})[{index}]"
+
+    def _print_sin(self, expr):
+        return self._trig(expr, 0)
+
+    def _print_cos(self, expr):
+        return self._trig(expr, 1)
+
+    def _print_atan(self, expr):
+        self.helpers.add("atan_reduced")
+        return f"atan_reduced({self._print(expr.args[0])})"
+
+    def _print_Sum(self, expr):
+        (j, lo, hi) = expr.limits[0]
+        body, base = self._angle_multiples(expr.function, j)
+        if base is None:
+            return super()._print_Sum(expr)
+        self.helpers.add("angle_multiples")
+        count = self._print(hi - lo + 1)
+        multiples = f"angle_multiples({self._print(base)}, {self._print(lo)}, {count})"
+        return f"sum({self._print(body)} for {j}, (_cos_j, _sin_j) in enumerate({multiples}, {self._print(lo)}))"
+
+    def _angle_multiples(self, body, j):
+        """body with sin(2*pi*j*u), cos(2*pi*j*u) as _sin_j, _cos_j, and u;
+        (body, None) unless every sine and cosine in it is one of those."""
+        cos_j, sin_j = sp.Symbol("_cos_j", real=True), sp.Symbol("_sin_j", real=True)
+        base, replaced = None, {}
+        for f in body.atoms(sp.sin, sp.cos):
+            u = self.turns(f.args[0])
+            if u is None:
+                return body, None
+            per_step = sp.simplify(u / j)
+            if per_step.has(j) or (base is not None and per_step != base):
+                return body, None
+            base = per_step
+            replaced[f] = sin_j if isinstance(f, sp.sin) else cos_j
+        return body.xreplace(replaced), base
+
+    def _print_Piecewise(self, expr):
+        return super()._print_Piecewise(_shared_call(expr))
+
+    def _print_Mul(self, expr):
+        """Python-scalar factors first, as one group Python evaluates, where
+        they would otherwise divide a tensor or multiply it late."""
+        scalars = [f for f in expr.args if self._is_python_scalar(f)]
+        tensors = [f for f in expr.args if not self._is_python_scalar(f)]
+        late = any(f.free_symbols or (f.is_Pow and f.exp.is_negative) for f in scalars)
+        if not tensors or not late:
+            return super()._print_Mul(expr)
+        scalar = sp.Mul(*scalars)
+        tensor = self.parenthesize(sp.Mul(*tensors), PRECEDENCE["Mul"])
+        return f"({super()._print_Mul(scalar) if scalar.is_Mul else self._print(scalar)})*{tensor}"
+
+
+def _shared_call(piecewise):
+    """Piecewise((g1(f(a1)), c1), (g2(f(a2)), c2), ...) with one call of the
+    same costly f in every branch as the same with f(Piecewise((a1, c1), ...)):
+    every branch of a tf.where is evaluated, so this evaluates f once."""
+    for cls in COSTLY:
+        calls = [b.expr.atoms(cls) for b in piecewise.args]
+        if len(calls) < 2 or any(len(c) != 1 for c in calls):
+            continue
+        calls = [next(iter(c)) for c in calls]
+        if len(set(calls)) == 1 or any(len(f.args) != 1 for f in calls):
+            continue
+        shared = cls(sp.Piecewise(*[(f.args[0], b.cond) for f, b in zip(calls, piecewise.args)]))
+        return sp.Piecewise(*[(b.expr.xreplace({f: shared}), b.cond) for f, b in zip(calls, piecewise.args)])
+    return piecewise
+
+
+def kernel_definitions(kernel) -> dict:
+    """symbol -> value for every assignment of a lowered kernel."""
+    pairs = list(kernel.prologue) + list(kernel.body)
+    if kernel.loop is not None:
+        pairs += list(kernel.loop.body)
+    return dict(pairs)
+
+
+def ordered_helpers() -> list[Helper]:
+    """Every helper once, each after those it calls."""
+    ordered: list[str] = []
+
+    def visit(name):
+        for needed in HELPERS[name].needs:
+            visit(needed)
+        if name not in ordered:
+            ordered.append(name)
+
+    for name in HELPERS:
+        visit(name)
+    return [HELPERS[n] for n in ordered]
+
+
+def print_helper(helper: Helper) -> dict:
+    """A helper as the strings templates/package/helper.py.jinja lays out."""
+    printer = XLAPrinter()
+
+    def text(value):
+        if isinstance(value, dict):  # by compute dtype, chosen when traced
+            return f"{text(value['float64'])} if {helper.args[0]}.dtype == tf.float64 else {text(value['float32'])}"
+        return value if isinstance(value, str) else printer.doprint(value)
+
+    returns = helper.returns
+    if isinstance(returns, tuple):
+        returns = "(" + ", ".join(text(v) for v in returns) + ")"
+    elif returns is not None:
+        returns = text(returns)
+    loop = None
+    if helper.loop is not None:
+        loop = {**helper.loop, "updates": ", ".join(text(v) for v in helper.loop["updates"])}
+    return {
+        "name": helper.name,
+        "args": ", ".join(helper.args),
+        "doc": helper.doc,
+        "body": [(str(t), text(v)) for t, v in helper.body],
+        "returns": returns,
+        "loop": loop,
+    }

@@ -1,0 +1,170 @@
+"""The XLA forms of the kernels: their helpers against mpmath, the choice of
+what is compiled, and the compiled and op-by-op paths against each other.
+
+Speed is not asserted here (see scripts/benchmark.py); memory is, through
+TensorFlow's allocator statistics, since it is exact.
+"""
+
+import importlib
+import re
+
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+from erf_round_catalog import erf_round
+
+from derive import Approximation, generate, x
+from derive.catalog import CATALOG
+from derive.xla import HELPERS, XLAPrinter
+
+APPROXIMATIONS = [a for a in CATALOG if isinstance(a, Approximation)]
+CASES = [(a.name, mode) for a in APPROXIMATIONS for mode in a.modes]
+
+
+def helper(name):
+    """A generated helper of the package's XLA forms."""
+    return getattr(importlib.import_module("diffround._xla_forms"), name)
+
+
+def relative_error(got, exact):
+    return abs(mpmath.mpf(float(got)) - exact) / abs(exact)
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_sin_cos_in_turns_is_accurate_to_a_few_ulps_everywhere(tf, dtype):
+    sin_cos_turns = helper("sin_cos_turns")
+    rng = np.random.default_rng(0)
+    quarter = np.arange(-16, 17) / 8  # quadrant boundaries and their neighbours
+    us = np.concatenate([rng.uniform(-3, 3, 400), quarter, 1e-3 * quarter, [1e4 + 0.3, -2.0**20 + 0.125]])
+    us = np.concatenate([us, np.nextafter(quarter, 9), np.nextafter(quarter, -9)]).astype(dtype)
+    sin, cos = (t.numpy() for t in sin_cos_turns(tf.constant(us)))
+    eps = float(np.finfo(dtype).eps)
+    with mpmath.workdps(40):
+        for u, s, c in zip(us, sin, cos):
+            turn = 2 * mpmath.pi * mpmath.mpf(float(u))
+            for got, exact in ((s, mpmath.sin(turn)), (c, mpmath.cos(turn))):
+                if abs(exact) < 1e-30:  # an exact zero: whole or half turns
+                    assert got == 0, (u, got)
+                else:
+                    assert relative_error(got, exact) <= 4 * eps, (u, got, exact)
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_atan_is_accurate_to_a_few_ulps_everywhere(tf, dtype):
+    atan = helper("atan_reduced")
+    rng = np.random.default_rng(1)
+    edges = np.array([1.0, np.sqrt(2) - 1, 1e-30, 1e30, 0.5, 2.0])
+    zs = np.concatenate([rng.standard_cauchy(400), edges, np.nextafter(edges, 9), np.nextafter(edges, -9)])
+    zs = np.concatenate([zs, -zs, [0.0]]).astype(dtype)
+    got = atan(tf.constant(zs)).numpy()
+    eps = float(np.finfo(dtype).eps)
+    with mpmath.workdps(40):
+        for z, g in zip(zs, got):
+            exact = mpmath.atan(mpmath.mpf(float(z)))
+            assert (g == 0) if z == 0 else relative_error(g, exact) <= 4 * eps, (z, g, exact)
+
+
+def test_printer_uses_the_fast_forms_and_keeps_other_slow_functions():
+    j = sp.Symbol("_j", integer=True, positive=True)
+    n = sp.Symbol("N", integer=True, positive=True)
+    t = sp.Symbol("_t", real=True)
+    printer = XLAPrinter({t: sp.pi * x / 3})
+    assert printer.doprint(sp.sin(t)) == "sin_cos_turns((1/6)*x)[0]"  # seen through the temporary
+    series = printer.doprint(sp.Sum((-1) ** j * sp.sin(2 * sp.pi * j * x) / j, (j, 1, n)))
+    assert "angle_multiples(x, 1, N)" in series and "(((-1)**_j)/_j)*_sin_j" in series
+    assert printer.doprint(sp.atan(x)) == "atan_reduced(x)"
+    assert printer.helpers == {"sin_cos_turns", "angle_multiples", "atan_reduced"} and not printer.slow
+    printer.doprint(sp.sin(x) + sp.erfc(x))  # sin(x): not a multiple of pi
+    assert printer.slow == {"sin", "erfc"}
+    # one atan on the selected argument, not one per branch
+    shared = printer.doprint(sp.Piecewise((-sp.atan(1 / x), x < -1), (sp.atan(x) + 1, True)))
+    assert shared.count("atan_reduced(tf.where(") == 2 and "atan_reduced(x)" not in shared
+    y = sp.Symbol("y", real=True)  # a function of two arguments is left per branch
+    two = printer.doprint(sp.Piecewise((sp.atan2(x, y), x < 0), (sp.atan2(y, x), True)))
+    assert two.count("tf.math.atan2(") == 2 and "atan2" in printer.slow
+
+
+def test_a_kernel_with_a_slow_function_is_not_compiled():
+    text = generate([erf_round])["erf_round.py"]
+    # the forward's erfc runs op by op; the derivatives (exp) are compiled
+    assert re.search(r"xla=\(None, _gradient_x\w*\)", text), text[-800:]
+    assert "hard_xla=_hard" in text
+
+
+def test_op_modules_import_exactly_the_helpers_they_call(catalog_files):
+    files = catalog_files
+    assert all(f"def {name}(" in files["_xla_forms.py"] for name in HELPERS)
+    for name, text in files.items():
+        if name.startswith("_"):
+            continue
+        imported = re.search(r"^from \._xla_forms import (.*)$", text, re.M)
+        imported = set(imported.group(1).split(", ")) if imported else set()
+        called = {h for h in HELPERS if re.search(rf"\b{h}\(", text)}
+        assert imported == called, name
+    assert "angle_multiples" in files["fourier_round.py"] and "sin_cos_turns(" not in files["fourier_round.py"]
+    assert "atan_reduced" in files["atan_step.py"]
+
+
+def value_and_derivatives(tf, dr, name, mode, x, **params):
+    a = next(a for a in APPROXIMATIONS if a.name == name)
+    kwargs = {"mode": mode} if len(a.modes) > 1 else {}
+    with tf.GradientTape(persistent=True) as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = getattr(dr, name)(x, **kwargs, **params)
+        first = inner.gradient(y, x)
+    return y.numpy(), first.numpy(), outer.gradient(first, x).numpy()
+
+
+@pytest.mark.parametrize("name,mode", CASES)
+def test_compiled_and_op_by_op_kernels_agree(tf, dr, name, mode):
+    x = tf.constant(np.concatenate([np.linspace(-2.6, 2.6, 53), [0.5, -0.5, 1e3 + 0.25]]), tf.float64)
+    try:
+        dr.set_xla(False)
+        plain = value_and_derivatives(tf, dr, name, mode, x)
+    finally:
+        dr.set_xla(True)
+    compiled = value_and_derivatives(tf, dr, name, mode, x)
+    for got, expected in zip(compiled, plain):
+        np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-12 * np.max(np.abs(expected)))
+
+
+def peak_bytes(tf, function):
+    """The allocator's peak while ``function`` runs (once compiled), over what was allocated before."""
+    function()  # compiles first
+    tf.config.experimental.reset_memory_stats("CPU:0")
+    before = tf.config.experimental.get_memory_info("CPU:0")["current"]
+    outputs = function()
+    peak = tf.config.experimental.get_memory_info("CPU:0")["peak"] - before
+    del outputs
+    return peak
+
+
+@pytest.mark.parametrize("name,mode", CASES)
+def test_forward_backward_keeps_no_intermediates(tf, dr, name, mode):
+    """Eagerly, a forward and backward allocates y and dx and nothing more:
+    the forward saves no residuals, and no tape keeps a kernel's intermediates.
+    XLA may split a large kernel into several loops (soft_round's gradient:
+    three), whose buffers live only while the kernel runs: that scratch,
+    measured on the compiled backward kernel alone, is allowed on top."""
+    size = 2**18
+    x = tf.random.stateless_uniform([size], seed=(1, 2), minval=-4.0, maxval=4.0, dtype=tf.float32)
+    dy = tf.ones([size])
+    a = next(a for a in APPROXIMATIONS if a.name == name)
+    op = importlib.import_module(f"diffround.{name}")._OP
+    defaults = [p.default if isinstance(p, dr._runtime.IntParam) else tf.constant(p.default, tf.float32) for p in op.params]
+
+    def forward_backward():
+        kwargs = {"mode": mode} if len(a.modes) > 1 else {}
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = getattr(dr, name)(x, **kwargs)
+        return y, tape.gradient(y, x, output_gradients=dy)
+
+    backward_alone = peak_bytes(tf, lambda: op.kernels["x"].compiled_vector_jacobian(dy, x, *defaults))
+    scratch = backward_alone - size * 4  # less its output, dx
+    assert scratch <= 3 * size * 4 + 4096, f"the backward kernel alone: {backward_alone / (size * 4):.2f} tensors"
+    peak = peak_bytes(tf, forward_backward)
+    assert peak <= 2 * size * 4 + scratch + 4096, f"{peak / (size * 4):.2f} tensors the size of x"
