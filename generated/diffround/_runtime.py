@@ -213,9 +213,6 @@ class Kernels:
             return self.gradient_from_residuals(*args, *residuals)[0]
         return self.gradient(*args)[0]
 
-    def second(self, args):
-        return self.hessian(*args)[0]
-
 
 def sum_to_shape(grad, like):
     """Undo broadcasting: sum ``grad`` down to the shape of ``like``."""
@@ -363,25 +360,23 @@ class Op:
                 args = merged(detached_x, detached_floats)
                 non_finite = NonFiniteX(detached_x)
                 compiled = XLA
-                residuals = None
-                if mode == "soft" and compiled and kernels.compiled_value is not None:
-                    y = kernels.compiled_value(*args)
-                elif mode == "soft":
-                    (y,), residuals = kernels.value(*args)
-                elif compiled and compiled_hard is not None:
-                    y = compiled_hard(*args)
-                else:
-                    (y,), _ = hard(*args)
-                # the hard function ignores some parameters (steepness), and a
-                # compiled kernel may not see every one: the output still has
-                # the shape of x broadcast with every parameter
-                y = broadcast_with(y, detached_floats)
 
                 def hard_value():
                     if compiled and compiled_hard is not None:
                         return compiled_hard(*args)
                     return hard(*args)[0][0]
 
+                residuals = None
+                if mode == "soft" and compiled and kernels.compiled_value is not None:
+                    y = kernels.compiled_value(*args)
+                elif mode == "soft":
+                    (y,), residuals = kernels.value(*args)
+                else:
+                    y = hard_value()
+                # the hard function ignores some parameters (steepness), and a
+                # compiled kernel may not see every one: the output still has
+                # the shape of x broadcast with every parameter
+                y = broadcast_with(y, detached_floats)
                 y = non_finite.value(y, None if hard is None else hard_value)
 
                 def backward(dy):
@@ -438,7 +433,7 @@ def _first_order(kernels, merged, residuals, non_finite):
         derivatives = [non_finite.derivative(d) for d in kernels.first(args, residuals)]
 
         def second(*upstream):
-            upper = [non_finite.derivative(h) for h in kernels.second(args)]
+            upper = [non_finite.derivative(h) for h in kernels.hessian(*args)[0]]
             hessian = _symmetric(upper, len(derivatives))
             grads = []
             for row, like in zip(hessian, (x, *floats)):
