@@ -281,8 +281,13 @@ class DividedByArgument(LoweredFunction):
     def _derivative_series(cls, order: int, precision: int) -> list:
         """(power, coefficient) of the order-th derivative of the series, the
         nonzero ones, lowest power first, as mpmath numbers at this precision."""
+        return [(p, mpmath.mpf(c.p) / c.q) for p, c in cls._derivative_coefficients(order)]
+
+    @classmethod
+    @functools.cache  # the reference's precision varies with the point: differentiate once
+    def _derivative_coefficients(cls, order: int) -> list:
         series = sp.Poly(sp.diff(cls._series(), _SERIES_VARIABLE, order), _SERIES_VARIABLE)
-        return [(p, mpmath.mpf(c.p) / c.q) for (p,), c in reversed(series.terms())]
+        return [(p, c) for (p,), c in reversed(series.terms())]
 
     @classmethod
     @functools.cache

@@ -15,7 +15,7 @@ import jinja2
 import sympy as sp
 
 from . import lowering, xla
-from .printing import print_kernel
+from .printing import TFPrinter, print_kernel
 from .spec import Approximation, DefinitionError, Param, SurrogateChoice
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -113,8 +113,10 @@ class _KernelPrinter:
         return "None" if kernel is None else self._emit(print_kernel(kernel, self.owner), "")
 
     def xla(self, kernel):
-        """The kernel's XLA form, or "None" if a function XLA compiles slowly is left in it."""
-        if kernel is None:
+        """The kernel's XLA form, or "None" if a function XLA compiles slowly is
+        left in it, or if it is one operation on its arguments (tf.round(x)):
+        nothing to fuse, and an XLA launch costs more than the operation."""
+        if kernel is None or _one_operation(kernel):
             return "None"
         printer = xla.XLAPrinter(xla.kernel_definitions(kernel))
         text = print_kernel(kernel, self.owner, printer)
@@ -130,6 +132,13 @@ class _KernelPrinter:
             self.by_body[key] = text["name"]
             self.printed.append(text)
         return self.by_body[key]
+
+
+def _one_operation(kernel: lowering.Kernel) -> bool:
+    return not (kernel.prologue or kernel.body or kernel.loop) and all(
+        type(value) in TFPrinter.mapping and set(value.args) <= set(kernel.args)
+        for _, value in kernel.outputs
+    )
 
 
 def _printed_kernels(a: Approximation, kernel_set: lowering.KernelSet):

@@ -215,3 +215,16 @@ def test_derived_derivatives_agree_with_the_published_formulas():
     }
     for c in checks:
         assert c.points > 100 and c.ok, (c.op, c.max_difference)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_untaped_calls_match_taped_calls(tf, dr, name):
+    """An eager call no tape records skips the gradient wiring: same values."""
+    x = tf.constant(GRID, tf.float32)
+    for mode in modes(name):
+        kwargs = {"mode": mode} if len(modes(name)) > 1 else {}
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            taped = call(dr, name, x, **kwargs)
+        np.testing.assert_array_equal(call(dr, name, x, **kwargs).numpy(), taped.numpy())
+

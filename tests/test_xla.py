@@ -89,7 +89,15 @@ def test_a_kernel_with_a_slow_function_is_not_compiled():
     text = generate([erf_round])["erf_round.py"]
     # the forward's erfc runs op by op; the derivatives (exp) are compiled
     assert re.search(r"xla=\(None, _gradient_x\w*\)", text), text[-800:]
-    assert "hard_xla=_hard" in text
+    assert "hard_xla=None" in text  # tf.round alone: see the next test
+
+
+def test_a_kernel_of_one_operation_is_not_compiled(catalog_files):
+    """tf.round(x) alone has nothing to fuse; a step or sign (compare, select) has."""
+    for name in ("sigmoid_round.py", "soft_round.py", "ste_round.py"):
+        assert "hard_xla=None" in catalog_files[name], name
+    for name in ("sigmoid_step.py", "approx_sign.py", "hard_step.py"):
+        assert "hard_xla=_hard" in catalog_files[name], name
 
 
 def test_op_modules_import_exactly_the_helpers_they_call(catalog_files):

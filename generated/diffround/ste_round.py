@@ -29,7 +29,7 @@ _OP = _runtime.Op(
     ],
     modes=("ste", ),
     hard=_hard,
-    hard_xla=_hard,
+    hard_xla=None,
     kernels={
         "x": _runtime.Kernels(None, None, _gradient_x, _hessian_x, xla=(None, _gradient_x)),
     },
