@@ -412,8 +412,8 @@ def _detached(x, floats):
 def _recorded():
     """Whether a tape could record this call: always in a graph (gradients
     come after tracing); eagerly only while a tape or accumulator is active.
-    A custom gradient's wiring costs about 0.1 ms per eager call, more than
-    a kernel over 2**16 values."""
+    A custom gradient's wiring costs 0.1 to 0.2 ms per eager call here, as
+    much as an XLA kernel's launch."""
     return not tf.executing_eagerly() or _could_record()
 
 
