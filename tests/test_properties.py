@@ -101,19 +101,22 @@ def call(tf, dr, a, x, floats, ints, mode):
     return getattr(dr, a.name)(x, **kwargs)
 
 
+def padded(xs):
+    """xs repeated to at least PADDED_LENGTH values: XLA compiles each kernel
+    once per shape, and hypothesis draws many lengths (cut results to len(xs))."""
+    return np.resize(xs, max(PADDED_LENGTH, len(xs)))
+
+
 def call_padded(tf, dr, a, xs, floats, ints, mode):
-    """op(xs) as NumPy, through xs padded (repeated) to PADDED_LENGTH: XLA
-    compiles each kernel once per shape, and hypothesis draws many lengths."""
+    """op(xs) as NumPy, through padded(xs)."""
     if len(xs) == 0:
         return xs
-    padded = tf.constant(np.resize(xs, max(PADDED_LENGTH, len(xs))))
-    return call(tf, dr, a, padded, floats, ints, mode).numpy()[: len(xs)]
+    return call(tf, dr, a, tf.constant(padded(xs)), floats, ints, mode).numpy()[: len(xs)]
 
 
 def value_and_derivatives(tf, dr, a, xs, floats, ints, mode, dtype):
-    """{output label: values} for f, every first derivative and d2/dx dx.
-    xs is padded (repeated) to one length: XLA compiles each kernel once per shape."""
-    x = tf.constant(np.resize(xs, PADDED_LENGTH), getattr(tf, dtype))
+    """{output label: values} for f, every first derivative and d2/dx dx, through padded(xs)."""
+    x = tf.constant(padded(xs), getattr(tf, dtype))
     params = {n: tf.fill(tf.shape(x), tf.constant(v, x.dtype)) for n, v in floats.items()}
     watched = [x, *params.values()]
     with tf.GradientTape(persistent=True) as outer:
