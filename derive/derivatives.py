@@ -33,9 +33,8 @@ def normalize(expr: sp.Expr) -> sp.Expr:
     return expr
 
 
-def differentiate(expr: sp.Expr, var: sp.Symbol, owner: str) -> sp.Expr:
-    """d expr / d var almost everywhere; raise naming ``owner`` if SymPy leaves
-    anything unevaluated."""
+def _diff_almost_everywhere(expr: sp.Expr, var: sp.Symbol) -> sp.Expr:
+    """sp.diff with locally constant functions held fixed (derivative 0)."""
     frozen = {}
 
     def freeze(e):
@@ -49,7 +48,13 @@ def differentiate(expr: sp.Expr, var: sp.Symbol, owner: str) -> sp.Expr:
     thaw = {v: k for k, v in frozen.items()}
     while result.has(*thaw):
         result = result.xreplace(thaw)
-    result = result.replace(sp.DiracDelta, lambda *args: sp.S.Zero)
+    return result.replace(sp.DiracDelta, lambda *args: sp.S.Zero)
+
+
+def differentiate(expr: sp.Expr, var: sp.Symbol, owner: str) -> sp.Expr:
+    """d expr / d var almost everywhere; raise naming ``owner`` if SymPy leaves
+    anything unevaluated."""
+    result = _diff_almost_everywhere(expr, var)
     leftover = result.atoms(sp.Derivative, sp.Subs)
     if leftover:
         raise DefinitionError(
@@ -70,12 +75,14 @@ def hessian_upper(expr: sp.Expr, wrt: list[sp.Symbol], owner: str) -> list[sp.Ex
 
 def chain_rule_step(step: sp.Expr, var: sp.Symbol, order: int):
     """For u_next = step(u): the update of (u, du/dx, d2u/dx2) through one
-    application, as expressions in symbols (u, D1, D2) (up to ``order``)."""
+    application, as expressions in symbols (u, D1, D2) (up to ``order``).
+    floor(u) and the other locally constant functions of u differentiate to 0,
+    as in ``differentiate``."""
     u = sp.Function("u")(var)
     composed = step.xreplace({var: u})
     updates = [composed]
     for _ in range(order):
-        updates.append(sp.diff(updates[-1], var))
+        updates.append(_diff_almost_everywhere(updates[-1], var))
     state = sp.symbols("_u _D1 _D2", real=True)[: order + 1]
     derivs = [sp.Derivative(u, (var, k)) for k in range(order, 0, -1)]
     replacements = dict(zip(derivs, reversed(state[1:])))

@@ -6,6 +6,7 @@ definition is complete and consistent, so that later stages can trust it.
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import math
 from dataclasses import dataclass, field
@@ -140,15 +141,54 @@ def _fail(name: str, cause: str):
     raise DefinitionError(f"{name}: {cause}")
 
 
+# Names the generated modules use where an op's parameters are in scope, besides
+# Python's builtins and the XLA helpers (derive/xla.py), which generated_names()
+# adds: the modules they import (the printer writes tf.math..., layers.py uses
+# keras, math, ml_dtypes and warnings), the layer constructor's own argument, and the
+# package's other modules and function. tests/test_definition_checks.py checks
+# this against every name the generated package uses.
+GENERATED_NAMES = {
+    **dict.fromkeys(("tf", "np", "math", "keras", "ml_dtypes", "warnings"), "module"),
+    **dict.fromkeys(("layers", "callbacks"), "package module"),
+    "set_xla": "package function",
+    "self": "layer method argument",
+}
+
+
+def generated_names() -> dict[str, str]:
+    """{name: what it is} for every name a parameter or an op must not take."""
+    from .xla import HELPERS  # derive.xla imports this module
+
+    names = {n: "Python builtin" for n in dir(builtins) if not n.startswith("_")}
+    names.update(dict.fromkeys(HELPERS, "XLA helper"))
+    names.update(GENERATED_NAMES)
+    return names
+
+
+def _name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name an op or a parameter in the generated code, or None."""
+    if keyword.iskeyword(name):
+        return f"{name!r} is a Python keyword"
+    if name.startswith("_"):
+        return f"{name!r} starts with an underscore, as the generated code's private names do"
+    taken = generated_names().get(name)
+    if taken is not None:
+        return f"{name!r} would shadow the {taken} of that name in the generated code"
+    return None
+
+
 def check_approximation(a: Approximation) -> None:
     """Raise DefinitionError naming ``a`` if the definition is incomplete."""
     name = a.name if isinstance(a.name, str) else repr(a.name)
-    if not (isinstance(a.name, str) and a.name.isidentifier() and not keyword.iskeyword(a.name)):
+    if not (isinstance(a.name, str) and a.name.isidentifier()):
         _fail(name, "the name must be a Python identifier")
-    if a.name.startswith("_"):
-        _fail(name, "the name must not start with an underscore")
+    problem = _name_problem(a.name)
+    if problem is not None:
+        _fail(name, f"the name {problem}; choose another")
     if not isinstance(a.expr, sp.Expr):
         _fail(name, f"expr must be a SymPy expression, got {type(a.expr).__name__}")
+    if x not in a.expr.free_symbols:
+        _fail(name, f"expr {a.expr} is not a function of x; the op would not depend on its input")
     if a.hard is None:
         if "ste" in a.modes:
             _fail(name, "ste mode needs a hard function")
@@ -163,8 +203,13 @@ def check_approximation(a: Approximation) -> None:
         _fail(name, f"default_mode {a.mode!r} is not one of its modes {a.modes!r}")
     symbols = {x}
     for pname, p in a.params.items():
-        if not (isinstance(pname, str) and pname.isidentifier()) or pname in ("x", "mode", "name"):
-            _fail(name, f"parameter name {pname!r} is not allowed")
+        if not (isinstance(pname, str) and pname.isidentifier()):
+            _fail(name, f"parameter name {pname!r} must be a Python identifier")
+        if pname in ("x", "mode", "name"):
+            _fail(name, f"parameter name {pname!r} is not allowed: the op takes it already")
+        problem = _name_problem(pname)
+        if problem is not None:
+            _fail(name, f"parameter name {problem}; choose another")
         if not isinstance(p, Param) or not isinstance(p.symbol, sp.Symbol):
             _fail(name, f"parameter {pname!r} must be a Param with a SymPy symbol")
         if p.symbol in symbols:
