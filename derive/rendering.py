@@ -15,6 +15,7 @@ import jinja2
 import sympy as sp
 
 from . import lowering, xla
+from .functions import HARD_FUNCTIONS, HardFunction
 from .printing import TFPrinter, print_kernel
 from .spec import Approximation, DefinitionError, Param, SurrogateChoice
 
@@ -29,6 +30,24 @@ ENVIRONMENT = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     autoescape=False,
 )
+
+
+def diffround_version() -> str:
+    """The project's version: pyproject.toml's in a source checkout (Python
+    3.11+), else the installed distribution's."""
+    pyproject = TEMPLATES.parent / "pyproject.toml"
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        tomllib = None
+    if tomllib is not None and pyproject.is_file():
+        return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    from importlib.metadata import version
+
+    return version("diffround")
+
+
+ENVIRONMENT.globals["diffround_version"] = diffround_version()
 
 
 def header(template: str, spec: str, command: str) -> str:
@@ -66,6 +85,43 @@ def _formula(expr: sp.Expr) -> str:
     return sp.sstr(expr)
 
 
+# The hard functions in words, as the README and the errors name them.
+HARD_FUNCTION_WORDS = {
+    "round": "round(u): round half to even, as tf.round",
+    "step": "step(u): 1 where u >= 0, else 0",
+    "sign": "sign(u): +1 where u >= 0, else -1",
+}
+MODE_WORDS = {
+    "soft": '"soft" (smooth forward, exact derivative)',
+    "ste": '"ste" (hard forward, the smooth derivative as gradient)',
+}
+
+
+def _hard_in_words(hard: sp.Expr) -> tuple[str, list[str]]:
+    """The hard expression with hard_round/step/sign printed as round/step/sign,
+    and a line saying what each of those is."""
+    names = {cls: name for name, cls in HARD_FUNCTIONS.items()}
+    used = sorted({names[type(f)] for f in hard.atoms(HardFunction)})
+    plain = hard.replace(lambda e: type(e) in names, lambda e: sp.Function(names[type(e)])(*e.args))
+    return _formula(plain), [HARD_FUNCTION_WORDS[n] for n in used]
+
+
+def domain_text(p: Param) -> str:
+    """A parameter's domain written as the runtime's errors write it: (0, inf), an int >= 1."""
+    domain = p.valid_set
+    if p.is_integer:
+        low = int(domain.inf)
+        return f"an int >= {low}" if domain.sup == sp.oo else f"an int in [{low}, {int(domain.sup)}]"
+    left, right = "(" if domain.left_open else "[", ")" if domain.right_open else "]"
+    return f"{left}{float(domain.inf):g}, {float(domain.sup):g}{right}"
+
+
+def _mode_line(a: Approximation) -> str:
+    if len(a.modes) > 1:
+        return f'    mode: {" or ".join(MODE_WORDS[m] for m in a.modes)}; default "{a.mode}".'
+    return f'    mode: {MODE_WORDS[a.mode]}, the only mode of this op; default "{a.mode}".'
+
+
 def op_docstring(a: Approximation) -> str:
     lines = [a.doc, ""]
     lines.append(f"Smooth forward: {_formula(a.expr)}")
@@ -73,18 +129,19 @@ def op_docstring(a: Approximation) -> str:
         lines.append(f"    applied {a.repeat} times, x being the previous result.")
     symbols = {p.symbol: sp.Symbol(n) for n, p in a.params.items()}
     if a.hard is not None:
-        lines.append(f"Hard function: {_formula(a.hard_expr.xreplace(symbols))}")
+        hard, meanings = _hard_in_words(a.hard_expr.xreplace(symbols))
+        lines.append(f"Hard function: {hard}")
+        lines += [f"    {m}." for m in meanings]
     if symbols:
         lines.append("  with " + ", ".join(f"{p.symbol} = {n}" for n, p in a.params.items()))
     lines += ["", "Args:", "    x: float16, bfloat16, float32 or float64 tensor."]
     for name, p in a.params.items():
-        kind = "Python int" if p.is_integer else "float or float tensor broadcasting with x (differentiable)"
-        lines.append(f"    {name}: {p.doc or name}; {kind}, in {p.valid_set}, default {p.default!r}.")
-    if len(a.modes) > 1:
-        lines.append(
-            '    mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, '
-            f'the smooth derivative as gradient); default "{a.mode}".'
-        )
+        if p.is_integer:
+            kind = domain_text(p).replace("an int", "a Python int", 1)
+        else:
+            kind = f"float or float tensor broadcasting with x (differentiable), in {domain_text(p)}"
+        lines.append(f"    {name}: {p.doc or name}; {kind}, default {p.default!r}.")
+    lines.append(_mode_line(a))
     lines.append("    name: optional name scope.")
     lines += ["", "Returns:", "    A tensor of x's dtype and the broadcast shape of x and the parameters."]
     if a.source:
@@ -156,12 +213,9 @@ def _printed_kernels(a: Approximation, kernel_set: lowering.KernelSet):
 def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
     kernels, variants, hard_xla, helpers = _printed_kernels(a, kernel_set)
     params = [{"name": n, "runtime": _runtime_param(n, p)} for n, p in a.params.items()]
-    signature = ["x"] + [f"{n}={p.default!r}" for n, p in a.params.items()]
-    if len(a.modes) > 1:
-        signature.append(f'mode="{a.mode}"')
-    signature.append("name=None")
+    # every op takes mode, one with a single mode too (refusing the other by name)
+    signature = ["x"] + [f"{n}={p.default!r}" for n, p in a.params.items()] + [f'mode="{a.mode}"', "name=None"]
     values = ", ".join(f'"{n}": {n}' for n in a.params)
-    mode = "mode" if len(a.modes) > 1 else f'"{a.mode}"'
     return {
         "name": a.name,
         "summary": a.doc.split(".")[0] + ".",
@@ -171,7 +225,7 @@ def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
         "variants": variants,
         "signature": ", ".join(signature),
         "docstring": op_docstring(a),
-        "call": f"_OP(x, {{{values}}}, {mode}, name)",
+        "call": f"_OP(x, {{{values}}}, mode, name)",
         "hard": "_hard" if kernel_set.hard is not None else "None",
         "hard_xla": hard_xla,
         "helpers": helpers,
@@ -186,6 +240,7 @@ def choice_context(c: SurrogateChoice) -> dict:
     lines = [c.doc, "", "Args:", "    x: float16, bfloat16, float32 or float64 tensor."]
     labels = ", ".join(f'"{label}"' for label in c.surrogates)
     lines.append(f'    surrogate: which gradient: {labels}; default "{c.default}".')
+    lines.append(f'    mode: {MODE_WORDS["ste"]}, the only mode of this op; default "ste".')
     lines.append("    name: optional name scope.")
     lines.append("    **params: the surrogate's parameters:")
     for label, s in c.surrogates.items():
@@ -237,22 +292,21 @@ def _layer_docstring(entry, param_lines: list[str], trainable: str) -> str:
 def _layer_op(a: Approximation) -> dict:
     params = []
     for n, p in a.params.items():
-        kind = "Python int, fixed" if p.is_integer else "float; the initial value of its weight"
-        params.append(f"    {n}: {p.doc or n}; {kind}, in {p.valid_set}, default {p.default!r}.")
-    signature = [f"{n}={p.default!r}" for n, p in a.params.items()]
-    if len(a.modes) > 1:
-        signature.append(f'mode="{a.mode}"')
-        params.append(
-            '    mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, '
-            f'the smooth derivative as gradient); default "{a.mode}".'
-        )
+        if p.is_integer:
+            kind = domain_text(p).replace("an int", "a Python int", 1) + ", fixed"
+        else:
+            kind = f"float; the initial value of its weight, in {domain_text(p)}"
+        params.append(f"    {n}: {p.doc or n}; {kind}, default {p.default!r}.")
+    # mode as the op takes it: an op with one mode too
+    signature = [f"{n}={p.default!r}" for n, p in a.params.items()] + [f'mode="{a.mode}"']
+    params.append(_mode_line(a))
     trainable = ", ".join(f'"{n}"' for n in a.float_params) or "none"
     return {
         "kind": "op",
         "names": list(a.params),
         "signature": signature,
         "arguments": "{" + ", ".join(f'"{n}": {n}' for n in a.params) + "}",
-        "mode": "mode" if len(a.modes) > 1 else f'"{a.mode}"',
+        "mode": "mode",
         "docstring": _layer_docstring(a, params, trainable),
     }
 
@@ -261,13 +315,14 @@ def _layer_choice(c: SurrogateChoice) -> dict:
     names = list(dict.fromkeys(k for s in c.surrogates.values() for k in s.defaults))
     labels = ", ".join(f'"{label}"' for label in c.surrogates)
     params = [f'    surrogate: which gradient: {labels}; default "{c.default}".']
+    params.append(f'    mode: {MODE_WORDS["ste"]}, the only mode of this op; default "ste".')
     for n in names:
         users = ", ".join(f'"{label}"' for label, s in c.surrogates.items() if n in s.defaults)
         params.append(f"    {n}: parameter of the surrogates {users}; None for the surrogate's default.")
     return {
         "kind": "choice",
         "names": names,
-        "signature": [f'surrogate="{c.default}"'] + [f"{n}=None" for n in names],
+        "signature": [f'surrogate="{c.default}"', 'mode="ste"'] + [f"{n}=None" for n in names],
         "arguments": "{" + ", ".join(f'"{n}": {n}' for n in names) + "}",
         "surrogates": [(label, s.approximation) for label, s in c.surrogates.items()],
         "docstring": _layer_docstring(c, params, "of the chosen surrogate"),

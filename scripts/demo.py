@@ -13,6 +13,11 @@ import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
 import diffround  # noqa: E402
+from derive import Approximation  # noqa: E402
+from derive.catalog import CATALOG  # noqa: E402
+
+# every op takes mode; these are the modes each one has
+MODES = {e.name: e.modes if isinstance(e, Approximation) else ("ste",) for e in CATALOG}
 
 X = [-0.6, 0.0, 0.25, 0.5, 0.75, 1.4]
 
@@ -36,10 +41,11 @@ def show(name, **kwargs):
 def main():
     print(f"diffround ops on x = {X} (float64)\n")
     for name in diffround.__all__:
-        signature = inspect.signature(getattr(diffround, name))
+        default = inspect.signature(getattr(diffround, name)).parameters["mode"].default
         show(name)
-        if "mode" in signature.parameters:
-            show(name, mode="ste")
+        for mode in MODES[name]:
+            if mode != default:
+                show(name, mode=mode)
     show("heaviside", surrogate="triangle")
 
     print("\nThe seeds' snippets, side by side (float32):")

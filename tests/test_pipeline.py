@@ -313,6 +313,6 @@ def test_an_approximation_without_a_hard_function_is_soft_only():
     entry = approximation(name="soft_only", hard=None, modes=("soft",))
     text = generate([entry])["soft_only.py"]
     assert "hard=None," in text and "def _hard" not in text
-    assert "def soft_only(x, k=2.0, name=None):" in text
+    assert 'def soft_only(x, k=2.0, mode="soft", name=None):' in text  # mode taken, only "soft" accepted
     with pytest.raises(DefinitionError, match="soft_only: ste mode needs a hard function"):
         generate([approximation(name="soft_only", hard=None)])

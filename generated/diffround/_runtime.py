@@ -474,7 +474,9 @@ class SurrogateChoice:
         self.surrogates = surrogates
         self.default = default
 
-    def __call__(self, x, surrogate, params, name=None):
+    def __call__(self, x, surrogate, params, name=None, mode="ste"):
+        if mode != "ste":  # the hard forward is what this op is: no soft mode
+            raise ValueError(f"{self.name}: mode must be one of 'ste', got {mode!r}")
         if not isinstance(surrogate, str) or surrogate not in self.surrogates:
             choices = ", ".join(repr(s) for s in self.surrogates)
             raise ValueError(f"{self.name}: surrogate must be one of {choices}, got {surrogate!r}")

@@ -56,7 +56,8 @@ def approx_sign(x, mode="ste", name=None):
     """Piecewise quadratic sign: -1, 2x + x**2, 2x - x**2, 1 on x < -1, [-1, 0), [0, 1), x >= 1.
 
     Smooth forward: Piecewise((-1, x < -1), (x**2 + 2*x, x < 0), (-x**2 + 2*x, x < 1), (1, True))
-    Hard function: hard_sign(x)
+    Hard function: sign(x)
+        sign(u): +1 where u >= 0, else -1.
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.

@@ -182,13 +182,14 @@ def atan_step(x, alpha=2.0, center=0.0, mode="soft", name=None):
     """1/2 + atan(pi*alpha*(x - center)/2)/pi: the arctangent step.
 
     Smooth forward: Piecewise((-atan(2/(pi*a*(-c + x)))/pi, pi*a*(-c + x) < -2), (atan(pi*a*(-c + x)/2)/pi + 1/2, True))
-    Hard function: hard_step(-center + x)
+    Hard function: step(-center + x)
+        step(u): 1 where u >= 0, else 0.
       with a = alpha, c = center
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        alpha: sharpness; float or float tensor broadcasting with x (differentiable), in Interval.open(0, oo), default 2.0.
-        center: where the step is; float or float tensor broadcasting with x (differentiable), in Interval(-oo, oo), default 0.0.
+        alpha: sharpness; float or float tensor broadcasting with x (differentiable), in (0, inf), default 2.0.
+        center: where the step is; float or float tensor broadcasting with x (differentiable), in (-inf, inf), default 0.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         name: optional name scope.
 

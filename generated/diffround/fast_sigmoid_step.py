@@ -123,13 +123,14 @@ def fast_sigmoid_step(x, steepness=25.0, center=0.0, mode="soft", name=None):
     """1/2 + s*d/(2*(1 + s*|d|)), d = x - center: the fast sigmoid, whose derivative decays as 1/d**2.
 
     Smooth forward: Piecewise((1/(-2*k*(-c + x) + 2), c - x > 0), (1 - 1/(2*k*(-c + x) + 2), True))
-    Hard function: hard_step(-center + x)
+    Hard function: step(-center + x)
+        step(u): 1 where u >= 0, else 0.
       with k = steepness, c = center
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        steepness: slope parameter s; float or float tensor broadcasting with x (differentiable), in Interval.open(0, oo), default 25.0.
-        center: where the step is; float or float tensor broadcasting with x (differentiable), in Interval(-oo, oo), default 0.0.
+        steepness: slope parameter s; float or float tensor broadcasting with x (differentiable), in (0, inf), default 25.0.
+        center: where the step is; float or float tensor broadcasting with x (differentiable), in (-inf, inf), default 0.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         name: optional name scope.
 

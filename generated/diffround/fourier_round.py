@@ -80,12 +80,13 @@ def fourier_round(x, terms=5, mode="soft", name=None):
     """x plus the truncated Fourier series of the sawtooth round(x) - x.
 
     Smooth forward: x + Sum((-1)**j*sin(2*pi*j*x)/j, (j, 1, N))/pi
-    Hard function: hard_round(x)
+    Hard function: round(x)
+        round(u): round half to even, as tf.round.
       with N = terms
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        terms: number of sine terms of the sawtooth series; Python int, in Interval(1, oo), default 5.
+        terms: number of sine terms of the sawtooth series; a Python int >= 1, default 5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         name: optional name scope.
 

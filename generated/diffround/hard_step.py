@@ -96,13 +96,14 @@ def hard_step(x, threshold=0.499, gain=10000.0, mode="soft", name=None):
     """min(max((x - threshold)*gain, 0), 1): a steep linear ramp clipped to [0, 1].
 
     Smooth forward: Piecewise((0, g*(-t + x) <= 0), (1, g*(-t + x) >= 1), (g*(-t + x), True))
-    Hard function: hard_step(-threshold + x)
+    Hard function: step(-threshold + x)
+        step(u): 1 where u >= 0, else 0.
       with t = threshold, g = gain
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        threshold: where the ramp starts; float or float tensor broadcasting with x (differentiable), in Interval(-oo, oo), default 0.499.
-        gain: slope of the ramp; float or float tensor broadcasting with x (differentiable), in Interval.open(0, oo), default 10000.0.
+        threshold: where the ramp starts; float or float tensor broadcasting with x (differentiable), in (-inf, inf), default 0.499.
+        gain: slope of the ramp; float or float tensor broadcasting with x (differentiable), in (0, inf), default 10000.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         name: optional name scope.
 

@@ -21,12 +21,13 @@ _CHOICE = _runtime.SurrogateChoice(
 )
 
 
-def heaviside(x, surrogate="sigmoid", name=None, **params):
+def heaviside(x, surrogate="sigmoid", mode="ste", name=None, **params):
     """Heaviside step H(x) with H(0) = 1 in the forward pass; the gradient of the named surrogate.
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
         surrogate: which gradient: "sigmoid", "triangle", "fast_sigmoid", "atan"; default "sigmoid".
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op; default "ste".
         name: optional name scope.
         **params: the surrogate's parameters:
             "sigmoid": sigmoid_step in ste mode, steepness=1.0.
@@ -36,4 +37,4 @@ def heaviside(x, surrogate="sigmoid", name=None, **params):
 
     Source: seed 003.
     """
-    return _CHOICE(x, surrogate, params, name)
+    return _CHOICE(x, surrogate, params, name, mode)

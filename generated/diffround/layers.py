@@ -13,6 +13,7 @@ given by its name, e.g. ``keras.layers.Dense(8, activation="sigmoid_round")``.
 """
 
 import math
+import warnings
 
 import keras
 import ml_dtypes
@@ -201,6 +202,11 @@ class _SurrogateLayer(_OpLayer):
     _none_is_default = True
     _surrogate_ops = {}
 
+    def __init__(self, values, variant, trainable_params, mode, **kwargs):
+        if mode != "ste":  # the op's own error, naming its only mode
+            self._choice(tf.zeros([0]), variant, {}, None, mode)
+        super().__init__(values, variant, trainable_params, **kwargs)
+
     @property
     def surrogate(self):
         return self._variant
@@ -230,7 +236,7 @@ class SigmoidRound(_ApproximationLayer):
     """Keras layer applying sigmoid_round elementwise: floor(x) plus a logistic sigmoid of the fractional part, centred on the half-integer.
 
     Args:
-        steepness: slope of the sigmoid at the half-integers; float; the initial value of its weight, in Interval.open(0, oo), default 10.0.
+        steepness: slope of the sigmoid at the half-integers; float; the initial value of its weight, in (0, inf), default 10.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn ("steepness"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -247,7 +253,7 @@ class SineRound(_ApproximationLayer):
     """Keras layer applying sine_round elementwise: floor(x) plus a half-sine ramp of the given width around each half-integer, flat elsewhere.
 
     Args:
-        width: width of the half-sine window around each half-integer; float; the initial value of its weight, in Interval.Lopen(0, 1), default 0.1.
+        width: width of the half-sine window around each half-integer; float; the initial value of its weight, in (0, 1], default 0.1.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn ("width"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -264,7 +270,7 @@ class FourierRound(_ApproximationLayer):
     """Keras layer applying fourier_round elementwise: x plus the truncated Fourier series of the sawtooth round(x) - x.
 
     Args:
-        terms: number of sine terms of the sawtooth series; Python int, fixed, in Interval(1, oo), default 5.
+        terms: number of sine terms of the sawtooth series; a Python int >= 1, fixed, default 5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn (none); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -281,7 +287,7 @@ class SineStaircaseRound(_ApproximationLayer):
     """Keras layer applying sine_staircase_round elementwise: g(x) = x - sin(2 pi x)/(2 pi), composed depth times; each composition steepens the steps.
 
     Args:
-        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; Python int, fixed, in Interval(1, oo), default 1.
+        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; a Python int >= 1, fixed, default 1.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn (none); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -298,14 +304,15 @@ class SteRound(_ApproximationLayer):
     """Keras layer applying ste_round elementwise: Straight-through round: forward exactly round(x), gradient 1.
 
     Args:
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op; default "ste".
         trainable_params: names of float parameters to learn (none); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
     _op = _ste_round_op
 
-    def __init__(self, trainable_params=(), **kwargs):
-        super().__init__({}, "ste", trainable_params, **kwargs)
+    def __init__(self, mode="ste", trainable_params=(), **kwargs):
+        super().__init__({}, mode, trainable_params, **kwargs)
 
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
@@ -313,8 +320,8 @@ class SigmoidStep(_ApproximationLayer):
     """Keras layer applying sigmoid_step elementwise: Logistic sigmoid step; overflow-free at any steepness.
 
     Args:
-        steepness: slope of the sigmoid at the centre; float; the initial value of its weight, in Interval.open(0, oo), default 10.0.
-        center: where the step is; float; the initial value of its weight, in Interval(-oo, oo), default 0.0.
+        steepness: slope of the sigmoid at the centre; float; the initial value of its weight, in (0, inf), default 10.0.
+        center: where the step is; float; the initial value of its weight, in (-inf, inf), default 0.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn ("steepness", "center"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -331,8 +338,8 @@ class HardStep(_ApproximationLayer):
     """Keras layer applying hard_step elementwise: min(max((x - threshold)*gain, 0), 1): a steep linear ramp clipped to [0, 1].
 
     Args:
-        threshold: where the ramp starts; float; the initial value of its weight, in Interval(-oo, oo), default 0.499.
-        gain: slope of the ramp; float; the initial value of its weight, in Interval.open(0, oo), default 10000.0.
+        threshold: where the ramp starts; float; the initial value of its weight, in (-inf, inf), default 0.499.
+        gain: slope of the ramp; float; the initial value of its weight, in (0, inf), default 10000.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn ("threshold", "gain"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -349,8 +356,8 @@ class TriangleStep(_ApproximationLayer):
     """Keras layer applying triangle_step elementwise: C1 piecewise quadratic whose derivative is the triangle max(0, 1 - |x - center|/width)/width.
 
     Args:
-        width: half-width of the triangular derivative; float; the initial value of its weight, in Interval.open(0, oo), default 1.0.
-        center: where the step is; float; the initial value of its weight, in Interval(-oo, oo), default 0.0.
+        width: half-width of the triangular derivative; float; the initial value of its weight, in (0, inf), default 1.0.
+        center: where the step is; float; the initial value of its weight, in (-inf, inf), default 0.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn ("width", "center"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -367,8 +374,8 @@ class FastSigmoidStep(_ApproximationLayer):
     """Keras layer applying fast_sigmoid_step elementwise: 1/2 + s*d/(2*(1 + s*|d|)), d = x - center: the fast sigmoid, whose derivative decays as 1/d**2.
 
     Args:
-        steepness: slope parameter s; float; the initial value of its weight, in Interval.open(0, oo), default 25.0.
-        center: where the step is; float; the initial value of its weight, in Interval(-oo, oo), default 0.0.
+        steepness: slope parameter s; float; the initial value of its weight, in (0, inf), default 25.0.
+        center: where the step is; float; the initial value of its weight, in (-inf, inf), default 0.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn ("steepness", "center"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -385,8 +392,8 @@ class AtanStep(_ApproximationLayer):
     """Keras layer applying atan_step elementwise: 1/2 + atan(pi*alpha*(x - center)/2)/pi: the arctangent step.
 
     Args:
-        alpha: sharpness; float; the initial value of its weight, in Interval.open(0, oo), default 2.0.
-        center: where the step is; float; the initial value of its weight, in Interval(-oo, oo), default 0.0.
+        alpha: sharpness; float; the initial value of its weight, in (0, inf), default 2.0.
+        center: where the step is; float; the initial value of its weight, in (-inf, inf), default 0.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn ("alpha", "center"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -403,7 +410,7 @@ class SteSign(_ApproximationLayer):
     """Keras layer applying ste_sign elementwise: clip(x, -clip, clip): the straight-through sign.
 
     Args:
-        clip: gradient is 1 for |x| <= clip, 0 beyond; float; the initial value of its weight, in Interval.open(0, oo), default 1.0.
+        clip: gradient is 1 for |x| <= clip, 0 beyond; float; the initial value of its weight, in (0, inf), default 1.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "ste".
         trainable_params: names of float parameters to learn ("clip"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -436,7 +443,7 @@ class SwishSign(_ApproximationLayer):
     """Keras layer applying swish_sign elementwise: 2*sigmoid(beta*x)*(1 + beta*x*(1 - sigmoid(beta*x))) - 1: the swish sign.
 
     Args:
-        beta: sharpness; float; the initial value of its weight, in Interval.open(0, oo), default 5.0.
+        beta: sharpness; float; the initial value of its weight, in (0, inf), default 5.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "ste".
         trainable_params: names of float parameters to learn ("beta"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -453,7 +460,7 @@ class SoftRound(_ApproximationLayer):
     """Keras layer applying soft_round elementwise: m + tanh(alpha*r)/(2*tanh(alpha/2)), m = floor(x) + 1/2, r = x - m: the soft rounding of neural compression.
 
     Args:
-        alpha: sharpness: 0 is the identity, large values approach round; float; the initial value of its weight, in Interval(0, oo), default 5.0.
+        alpha: sharpness: 0 is the identity, large values approach round; float; the initial value of its weight, in [0, inf), default 5.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn ("alpha"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -470,15 +477,16 @@ class SoftRoundInverse(_ApproximationLayer):
     """Keras layer applying soft_round_inverse elementwise: m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round.
 
     Args:
-        alpha: sharpness of the soft_round it inverts; float; the initial value of its weight, in Interval(0, oo), default 5.0.
+        alpha: sharpness of the soft_round it inverts; float; the initial value of its weight, in [0, inf), default 5.0.
+        mode: "soft" (smooth forward, exact derivative), the only mode of this op; default "soft".
         trainable_params: names of float parameters to learn ("alpha"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
     _op = _soft_round_inverse_op
 
-    def __init__(self, alpha=5.0, trainable_params=(), **kwargs):
-        super().__init__({"alpha": alpha}, "soft", trainable_params, **kwargs)
+    def __init__(self, alpha=5.0, mode="soft", trainable_params=(), **kwargs):
+        super().__init__({"alpha": alpha}, mode, trainable_params, **kwargs)
 
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
@@ -487,6 +495,7 @@ class Heaviside(_SurrogateLayer):
 
     Args:
         surrogate: which gradient: "sigmoid", "triangle", "fast_sigmoid", "atan"; default "sigmoid".
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op; default "ste".
         steepness: parameter of the surrogates "sigmoid", "fast_sigmoid"; None for the surrogate's default.
         width: parameter of the surrogates "triangle"; None for the surrogate's default.
         alpha: parameter of the surrogates "atan"; None for the surrogate's default.
@@ -502,14 +511,15 @@ class Heaviside(_SurrogateLayer):
         "atan": _atan_step_op,
     }
 
-    def __init__(self, surrogate="sigmoid", steepness=None, width=None, alpha=None, trainable_params=(), **kwargs):
-        super().__init__({"steepness": steepness, "width": width, "alpha": alpha}, surrogate, trainable_params, **kwargs)
+    def __init__(self, surrogate="sigmoid", mode="ste", steepness=None, width=None, alpha=None, trainable_params=(), **kwargs):
+        super().__init__({"steepness": steepness, "width": width, "alpha": alpha}, surrogate, trainable_params, mode, **kwargs)
 
 
 # The ops as activations. keras.activations.get resolves a string through
 # Keras' own table only (not get_custom_objects), so each op is added there
-# under its name (a name Keras already has is left alone) and under
-# "package>name"; registration makes models using them save and load.
+# under "package>name", the form that always means this package's op, and
+# under its bare name unless Keras or another package has that name already
+# (then a warning says so); registration makes models using them save and load.
 for _function in (
     sigmoid_round,
     sine_round,
@@ -529,8 +539,23 @@ for _function in (
     heaviside,
 ):
     keras.saving.register_keras_serializable(package=PACKAGE)(_function)
-    _keras_activations.ALL_OBJECTS_DICT.setdefault(_function.__name__, _function)
-    _keras_activations.ALL_OBJECTS_DICT[f"{PACKAGE}>{_function.__name__}"] = _function
+    _name = _function.__name__
+    _keras_activations.ALL_OBJECTS_DICT[f"{PACKAGE}>{_name}"] = _function
+    _taken = _keras_activations.ALL_OBJECTS_DICT.get(_name)
+    _module = getattr(_taken, "__module__", None) or ""
+    if _taken is None or _module.startswith(f"{PACKAGE}."):  # free, or this package's own (imported again)
+        _keras_activations.ALL_OBJECTS_DICT[_name] = _function
+    else:
+        # an op of another generated package lives in module package.name
+        _owner = _module.rpartition(".")[0]
+        _other = f' (and the other as "{_owner}>{_name}")'
+        if f"{_owner}>{_name}" not in _keras_activations.ALL_OBJECTS_DICT:
+            _owner, _other = _module.partition(".")[0] or "another package", ""
+        warnings.warn(
+            f'{PACKAGE}: the activation name "{_name}" is taken by {_owner}, and keras.activations.get("{_name}") '
+            f'keeps giving {_owner}\'s; name this package\'s op as "{PACKAGE}>{_name}"{_other}.',
+            stacklevel=2,
+        )
 
 __all__ = [
     "InDomain",

@@ -98,12 +98,13 @@ def sigmoid_round(x, steepness=10.0, mode="soft", name=None):
     """floor(x) plus a logistic sigmoid of the fractional part, centred on the half-integer.
 
     Smooth forward: floor(x) + sigmoid(k*(x - floor(x) - 1/2))
-    Hard function: hard_round(x)
+    Hard function: round(x)
+        round(u): round half to even, as tf.round.
       with k = steepness
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        steepness: slope of the sigmoid at the half-integers; float or float tensor broadcasting with x (differentiable), in Interval.open(0, oo), default 10.0.
+        steepness: slope of the sigmoid at the half-integers; float or float tensor broadcasting with x (differentiable), in (0, inf), default 10.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         name: optional name scope.
 

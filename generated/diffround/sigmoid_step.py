@@ -103,13 +103,14 @@ def sigmoid_step(x, steepness=10.0, center=0.0, mode="soft", name=None):
     """Logistic sigmoid step; overflow-free at any steepness.
 
     Smooth forward: sigmoid(k*(-c + x))
-    Hard function: hard_step(-center + x)
+    Hard function: step(-center + x)
+        step(u): 1 where u >= 0, else 0.
       with k = steepness, c = center
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        steepness: slope of the sigmoid at the centre; float or float tensor broadcasting with x (differentiable), in Interval.open(0, oo), default 10.0.
-        center: where the step is; float or float tensor broadcasting with x (differentiable), in Interval(-oo, oo), default 0.0.
+        steepness: slope of the sigmoid at the centre; float or float tensor broadcasting with x (differentiable), in (0, inf), default 10.0.
+        center: where the step is; float or float tensor broadcasting with x (differentiable), in (-inf, inf), default 0.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         name: optional name scope.
 

@@ -162,12 +162,13 @@ def sine_round(x, width=0.1, mode="soft", name=None):
     """floor(x) plus a half-sine ramp of the given width around each half-integer, flat elsewhere.
 
     Smooth forward: Piecewise((floor(x), w <= -2*x + 2*floor(x) + 1), (floor(x) + 1, w <= 2*x - 2*floor(x) - 1), (sin(pi*(x - floor(x) - 1/2)/w)/2 + floor(x) + 1/2, True))
-    Hard function: hard_round(x)
+    Hard function: round(x)
+        round(u): round half to even, as tf.round.
       with w = width
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        width: width of the half-sine window around each half-integer; float or float tensor broadcasting with x (differentiable), in Interval.Lopen(0, 1), default 0.1.
+        width: width of the half-sine window around each half-integer; float or float tensor broadcasting with x (differentiable), in (0, 1], default 0.1.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         name: optional name scope.
 

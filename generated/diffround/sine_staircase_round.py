@@ -103,12 +103,13 @@ def sine_staircase_round(x, depth=1, mode="soft", name=None):
 
     Smooth forward: x - sin(2*pi*x)/(2*pi)
         applied depth times, x being the previous result.
-    Hard function: hard_round(x)
+    Hard function: round(x)
+        round(u): round half to even, as tf.round.
       with D = depth
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; Python int, in Interval(1, oo), default 1.
+        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; a Python int >= 1, default 1.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         name: optional name scope.
 

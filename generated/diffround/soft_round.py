@@ -560,12 +560,13 @@ def soft_round(x, alpha=5.0, mode="soft", name=None):
     """m + tanh(alpha*r)/(2*tanh(alpha/2)), m = floor(x) + 1/2, r = x - m: the soft rounding of neural compression.
 
     Smooth forward: Piecewise(((-(1/2 - Abs(x - floor(x + 1/2)))*tanhc(0, alpha*(1/2 - Abs(x - floor(x + 1/2))))/tanhc(0, alpha/2) + 1/2)*sign(x - floor(x + 1/2)), (alpha < 4) & (alpha*(1/2 - Abs(x - floor(x + 1/2))) < log((tanh(alpha/2) + 2)/(2 - tanh(alpha/2)))/2)), ((x - floor(x + 1/2))*sinhc(0, alpha*Abs(x - floor(x + 1/2)))/(cosh(alpha*(1/2 - Abs(x - floor(x + 1/2))))*sinhc(0, alpha/2)), alpha < 4), ((1 + exp(-2*alpha*Abs(x - floor(x + 1/2))))*tanh(alpha*(x - floor(x + 1/2)))*sigmoid(-2*alpha*(1/2 - Abs(x - floor(x + 1/2))))/((1 + exp(-alpha))*tanh(alpha/2)), True)) + floor(x + 1/2)
-    Hard function: hard_round(x)
+    Hard function: round(x)
+        round(u): round half to even, as tf.round.
       with alpha = alpha
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        alpha: sharpness: 0 is the identity, large values approach round; float or float tensor broadcasting with x (differentiable), in Interval(0, oo), default 5.0.
+        alpha: sharpness: 0 is the identity, large values approach round; float or float tensor broadcasting with x (differentiable), in [0, inf), default 5.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         name: optional name scope.
 

@@ -537,7 +537,7 @@ _OP = _runtime.Op(
 )
 
 
-def soft_round_inverse(x, alpha=5.0, name=None):
+def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
     """m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round.
 
     Smooth forward: Piecewise(((x - floor(x + 1/2))*sinhc(0, alpha), (alpha < 80) & Eq(x - floor(x + 1/2), 0)), (346288899024594378285698337239478.8307804*x - 346288899024594378285698337239478.8307804*floor(x + 1/2), Eq(x - floor(x + 1/2), 0)), ((x - floor(x + 1/2))*atanhc(0, alpha*Abs(x - floor(x + 1/2))*tanhc(0, alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) + 4*sigmoid_slope(alpha)))*tanhc(0, alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) + 4*sigmoid_slope(alpha)), (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4) & (tanh(alpha/2)*Abs(x - floor(x + 1/2)) < tanh(alpha/2)**2*Abs(x - floor(x + 1/2))/2 + sigmoid_slope(alpha))), ((-(1/2 - Abs(x - floor(x + 1/2)))*atanhc(0, (1 - 2*Abs(x - floor(x + 1/2)))*tanh(alpha/2))*tanhc(0, alpha/2) + 1/2)*sign(x - floor(x + 1/2)), Abs(x - floor(x + 1/2)) >= 1/4), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x + 1/2)
@@ -545,7 +545,8 @@ def soft_round_inverse(x, alpha=5.0, name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        alpha: sharpness of the soft_round it inverts; float or float tensor broadcasting with x (differentiable), in Interval(0, oo), default 5.0.
+        alpha: sharpness of the soft_round it inverts; float or float tensor broadcasting with x (differentiable), in [0, inf), default 5.0.
+        mode: "soft" (smooth forward, exact derivative), the only mode of this op; default "soft".
         name: optional name scope.
 
     Returns:
@@ -553,4 +554,4 @@ def soft_round_inverse(x, alpha=5.0, name=None):
 
     Source: Agustsson & Theis 2020, Universally Quantized Neural Compression, Sec. 4.1.
     """
-    return _OP(x, {"alpha": alpha}, "soft", name)
+    return _OP(x, {"alpha": alpha}, mode, name)

@@ -36,14 +36,16 @@ _OP = _runtime.Op(
 )
 
 
-def ste_round(x, name=None):
+def ste_round(x, mode="ste", name=None):
     """Straight-through round: forward exactly round(x), gradient 1.
 
     Smooth forward: x
-    Hard function: hard_round(x)
+    Hard function: round(x)
+        round(u): round half to even, as tf.round.
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op; default "ste".
         name: optional name scope.
 
     Returns:
@@ -51,4 +53,4 @@ def ste_round(x, name=None):
 
     Source: seed 001 (x - stop_gradient(x - round(x))).
     """
-    return _OP(x, {}, "ste", name)
+    return _OP(x, {}, mode, name)

@@ -75,12 +75,13 @@ def ste_sign(x, clip=1.0, mode="ste", name=None):
     """clip(x, -clip, clip): the straight-through sign.
 
     Smooth forward: Piecewise((-l, l < -x), (l, l < x), (x, True))
-    Hard function: hard_sign(x)
+    Hard function: sign(x)
+        sign(u): +1 where u >= 0, else -1.
       with l = clip
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        clip: gradient is 1 for |x| <= clip, 0 beyond; float or float tensor broadcasting with x (differentiable), in Interval.open(0, oo), default 1.0.
+        clip: gradient is 1 for |x| <= clip, 0 beyond; float or float tensor broadcasting with x (differentiable), in (0, inf), default 1.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "ste".
         name: optional name scope.
 

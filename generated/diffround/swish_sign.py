@@ -99,12 +99,13 @@ def swish_sign(x, beta=5.0, mode="ste", name=None):
     """2*sigmoid(beta*x)*(1 + beta*x*(1 - sigmoid(beta*x))) - 1: the swish sign.
 
     Smooth forward: 2*b*x*sigmoid_slope(b*x) + tanh(b*x/2)
-    Hard function: hard_sign(x)
+    Hard function: sign(x)
+        sign(u): +1 where u >= 0, else -1.
       with b = beta
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        beta: sharpness; float or float tensor broadcasting with x (differentiable), in Interval.open(0, oo), default 5.0.
+        beta: sharpness; float or float tensor broadcasting with x (differentiable), in (0, inf), default 5.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "ste".
         name: optional name scope.
 

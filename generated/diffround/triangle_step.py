@@ -130,13 +130,14 @@ def triangle_step(x, width=1.0, center=0.0, mode="soft", name=None):
     """C1 piecewise quadratic whose derivative is the triangle max(0, 1 - |x - center|/width)/width.
 
     Smooth forward: Piecewise((0, (-c + x)/w <= -1), ((1 + (-c + x)/w)**2/2, (-c + x)/w <= 0), (1 - (1 - (-c + x)/w)**2/2, (-c + x)/w < 1), (1, True))
-    Hard function: hard_step(-center + x)
+    Hard function: step(-center + x)
+        step(u): 1 where u >= 0, else 0.
       with w = width, c = center
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        width: half-width of the triangular derivative; float or float tensor broadcasting with x (differentiable), in Interval.open(0, oo), default 1.0.
-        center: where the step is; float or float tensor broadcasting with x (differentiable), in Interval(-oo, oo), default 0.0.
+        width: half-width of the triangular derivative; float or float tensor broadcasting with x (differentiable), in (0, inf), default 1.0.
+        center: where the step is; float or float tensor broadcasting with x (differentiable), in (-inf, inf), default 0.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         name: optional name scope.
 
