@@ -9,11 +9,14 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 .PHONY: demo test bench regenerate check verify fuzz clean
 
+# pip reports each package as it goes: the first install downloads TensorFlow
 $(INSTALLED): pyproject.toml
+	@echo "== setting up $(VENV) from pyproject.toml (TensorFlow and the dev tools; minutes the first time)"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --upgrade pip
+	$(PY) -m pip install -e '.[dev]'
 	touch $(INSTALLED)
+	@echo "== $(VENV) is ready"
 
 demo: $(INSTALLED)
 	$(PY) scripts/regenerate_ops.py --check

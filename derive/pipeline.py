@@ -6,13 +6,18 @@ from . import lowering, rendering
 from .spec import Approximation, DefinitionError, SurrogateChoice, check_catalog
 
 
-def generate(catalog, spec_file: str = "derive/catalog.py", command: str = rendering.REGENERATE) -> dict[str, str]:
+def generate(
+    catalog, spec_file: str = "derive/catalog.py", command: str = rendering.REGENERATE, progress=None
+) -> dict[str, str]:
     """Render the package for ``catalog``; raise DefinitionError naming the
-    entry that fails, before anything is written."""
+    entry that fails, before anything is written. ``progress(index, count,
+    name)`` is called before each entry is derived."""
     check_catalog(catalog)
     files = {}
     exports = []
-    for entry in catalog:
+    for index, entry in enumerate(catalog):
+        if progress is not None:
+            progress(index, len(catalog), entry.name)
         spec = f"{spec_file}:{entry.name}"
         if isinstance(entry, Approximation):
             try:

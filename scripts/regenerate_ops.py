@@ -7,7 +7,8 @@
 
 With --catalog, the package is written to --out (its name is the folder's).
 A definition the pipeline cannot handle fails with a message naming it and
-leaves the output folder exactly as it was.
+leaves the output folder exactly as it was. Progress (each entry as it is
+derived) goes to stderr, the result to stdout.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ from derive.writing import compare, write_tree  # noqa: E402
 DEFAULT_OUT = ROOT / "generated" / "diffround"
 
 
+def _progress(index: int, count: int, name: str) -> None:
+    print(f"deriving {name} ({index + 1}/{count})", file=sys.stderr, flush=True)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--catalog", help="a Python file defining CATALOG (default: the built-in catalog)")
@@ -46,7 +51,9 @@ def main(argv=None) -> int:
     try:
         catalog = load_catalog(args.catalog) if args.catalog else CATALOG
         spec_file = Path(args.catalog).name if args.catalog else "derive/catalog.py"
-        files = generate(catalog, spec_file=spec_file, command=command)
+        what = "checking" if args.check else "writing"
+        print(f"{what} {out} from {spec_file}: each entry is derived first", file=sys.stderr, flush=True)
+        files = generate(catalog, spec_file=spec_file, command=command, progress=_progress)
     except (DefinitionError, jinja2.TemplateError) as err:
         cause = err if isinstance(err, DefinitionError) else f"template error ({type(err).__name__}): {err}"
         print(f"error: {cause}", file=sys.stderr)
