@@ -9,7 +9,9 @@ in the op's domain), non-trainable otherwise, so that the Anneal callback can
 change them while a compiled training step runs. Integer parameters are fixed.
 Layers, the constraint and the ops are registered for Keras serialization
 under this package's name; after import each op also works as an activation
-given by its name, e.g. ``keras.layers.Dense(8, activation="sigmoid_round")``.
+given by name: "package>name" always means this package's op, e.g.
+``keras.layers.Dense(8, activation="diffround>sigmoid_round")``, and the bare
+name does too unless another package took it first.
 """
 
 import math
