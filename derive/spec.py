@@ -257,6 +257,11 @@ def check_catalog(catalog) -> None:
         names.add(entry.name)
     for entry in catalog:
         if isinstance(entry, SurrogateChoice):
+            if not (isinstance(entry.name, str) and entry.name.isidentifier()):
+                _fail(repr(entry.name), "the name must be a Python identifier")
+            problem = _name_problem(entry.name)
+            if problem is not None:
+                _fail(entry.name, f"the name {problem}; choose another")
             if entry.default not in entry.surrogates:
                 _fail(entry.name, f"default surrogate {entry.default!r} is not among {sorted(entry.surrogates)}")
             for label, s in entry.surrogates.items():

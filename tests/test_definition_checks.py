@@ -204,3 +204,13 @@ def test_a_repeated_step_with_floor_matches_the_composed_function_and_its_deriva
     np.testing.assert_array_equal(
         smoothstep_package.smoothstep_round(xs, depth=depth, mode="ste").numpy(), np.round(points)
     )
+
+
+@pytest.mark.parametrize("name,message", [("lambda", "is a Python keyword"), ("tf", "would shadow the module")])
+def test_a_surrogate_choice_named_like_a_keyword_or_a_generated_name_is_refused(name, message):
+    from derive import Surrogate, SurrogateChoice
+    from derive.catalog import sigmoid_step
+
+    choice = SurrogateChoice(name=name, hard="step", surrogates={"sigmoid": Surrogate("sigmoid_step")}, default="sigmoid")
+    with pytest.raises(DefinitionError, match=f"{name}: the name '{name}' {message}"):
+        generate([sigmoid_step, choice])
