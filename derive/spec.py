@@ -6,7 +6,6 @@ definition is complete and consistent, so that later stages can trust it.
 
 from __future__ import annotations
 
-import builtins
 import keyword
 import math
 from dataclasses import dataclass, field
@@ -142,12 +141,14 @@ def _fail(name: str, cause: str):
 
 
 # Names the generated modules use where an op's parameters are in scope, besides
-# Python's builtins and the XLA helpers (derive/xla.py), which generated_names()
-# adds: the modules they import (the printer writes tf.math..., layers.py uses
-# keras, math, ml_dtypes and warnings), the layer constructor's own argument, and the
-# package's other modules and function. tests/test_definition_checks.py checks
-# this against every name the generated package uses.
+# the XLA helpers (derive/xla.py), which generated_names() adds: the builtins the
+# printer and the templates call, the modules they import (the printer writes
+# tf.math..., layers.py uses keras, math, ml_dtypes and warnings), the layer
+# constructor's own argument, and the package's other modules and function. Other
+# builtins stay free (a quantizer's min and max). tests/test_definition_checks.py
+# checks this against every name the generated package uses.
 GENERATED_NAMES = {
+    **dict.fromkeys(("abs", "enumerate", "range", "sum", "super"), "Python builtin"),
     **dict.fromkeys(("tf", "np", "math", "keras", "ml_dtypes", "warnings"), "module"),
     **dict.fromkeys(("layers", "callbacks"), "package module"),
     "set_xla": "package function",
@@ -159,8 +160,7 @@ def generated_names() -> dict[str, str]:
     """{name: what it is} for every name a parameter or an op must not take."""
     from .xla import HELPERS  # derive.xla imports this module
 
-    names = {n: "Python builtin" for n in dir(builtins) if not n.startswith("_")}
-    names.update(dict.fromkeys(HELPERS, "XLA helper"))
+    names = dict.fromkeys(HELPERS, "XLA helper")
     names.update(GENERATED_NAMES)
     return names
 
