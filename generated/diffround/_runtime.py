@@ -99,6 +99,19 @@ class FloatParam:
             raise TypeError(f"{op}: {self.name} must be a floating tensor ({_dtype_names()}), got dtype {dtype.name}")
         return value, True
 
+    def check_in_dtype(self, op, value, dtype, x_dtype):
+        """A Python number as ``dtype`` (the compute dtype) holds it: finite,
+        and still in the domain (a value that overflowed to inf gave NaN)."""
+        numpy_dtype = dtype.as_numpy_dtype
+        with np.errstate(over="ignore", under="ignore"):
+            stored = float(np.asarray(value, numpy_dtype))
+        note = "" if dtype == x_dtype else f"; {x_dtype.name} x computes in {dtype.name}"
+        if not math.isfinite(stored):
+            largest = float(np.finfo(numpy_dtype).max)
+            raise ValueError(f"{op}: {self.name}={value:g} overflows {dtype.name} (largest {largest:.2g}{note})")
+        if not self._contains(stored):
+            raise ValueError(f"{op}: {self.name}={value:g} is {stored:g} in {dtype.name}{note}, outside {self.domain}")
+
     def check_values(self, op, tensor):
         """Check a tensor's values: eagerly a ValueError, in a graph an assertion."""
         message = f"{op}: {self.name} must be in {self.domain}"
@@ -337,6 +350,8 @@ class Op:
             value, is_tensor = param.check(self.name, value)
             if is_tensor:
                 _check_broadcast(self.name, param.name, value, x)
+            else:
+                param.check_in_dtype(self.name, value, compute, x.dtype)
             checked.append(value)
             watched.append(is_tensor)
         tensors = iter(watched)
