@@ -5,9 +5,11 @@
 
 Argument checks with messages that name the op, the parameter, the value and
 the valid range; dtype handling (half precision computes in float32); and the
-custom-gradient wiring: the forward kernel's residuals feed the backward
-kernel, and the backward kernel has its own custom gradient (the exact
-Hessian), so gradients of gradients are exact too; and non-finite x: NaN
+gradient wiring: the forward kernel's residuals feed the backward kernel,
+each operation gives GradientTapes its vector-Jacobian product and
+ForwardAccumulators its Jacobian-vector product, and the first derivatives
+are again such an operation (with the exact Hessian), so second derivatives
+are exact in any mix of reverse and forward mode; and non-finite x: NaN
 gives NaN, +-inf the hard function's value there, and both a zero gradient.
 
 Kernels run compiled with XLA (tf.function(jit_compile=True)): each fuses
