@@ -201,3 +201,25 @@ def test_third_derivative_is_the_hessian_kernels_autodiff(tf, dr, name):
         np.testing.assert_array_equal(expected, 0.0)
     else:
         np.testing.assert_allclose(third.numpy(), expected, rtol=1e-9, atol=1e-10)
+
+
+@pytest.mark.parametrize("graph", [False, True], ids=["eager", "function"])
+def test_forward_over_forward_and_reverse_over_forward_second_derivatives(tf, dr, graph):
+    x = tf.constant(XS, tf.float64)
+    tangent = tf.constant(TANGENT, tf.float64)
+
+    def second_derivatives(x, tangent):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            with tf.autodiff.ForwardAccumulator(x, tangent) as outer:
+                with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as inner:
+                    y = dr.sigmoid_round(x)
+                jvp = inner.jvp(y)
+        return outer.jvp(jvp), tape.gradient(jvp, x)
+
+    expected = reference("sigmoid_round", ("x", "x"))
+    for compiled in (True, False):
+        with xla(dr, compiled):
+            forward_forward, reverse_forward = run(tf, second_derivatives, graph, x, tangent)
+        np.testing.assert_allclose(forward_forward.numpy(), expected * TANGENT, rtol=1e-12, atol=1e-14)
+        np.testing.assert_allclose(reverse_forward.numpy(), expected, rtol=1e-12, atol=1e-14)
