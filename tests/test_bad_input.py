@@ -12,6 +12,7 @@ tensor, made to the op's Keras layer constructor must fail the same way.
 import inspect
 import math
 import re
+import sys
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -83,6 +84,16 @@ def _table() -> list[BadCall]:
                                     (f"{name}: {pname} must be a floating tensor", f"got dtype {dtype}")))
             rows.append(BadCall(name, pname, {pname: _tensor([float(param.default)] * 3)}, ValueError,
                                 (f"{name}: {pname} of shape (3,) does not broadcast with x of shape (2,)",)))
+            # a Python number finite as a Python float but not in the dtype x computes in
+            # (half precision computes in float32)
+            for big in (v for v in (1e39, -1e39, sys.float_info.max) if domain.contains(v)):
+                for dtype, note in (("float32", ""), ("float16", "; float16 x computes in float32"),
+                                    ("bfloat16", "; bfloat16 x computes in float32")):
+                    rows.append(BadCall(name, pname, {"x": _tensor(X, dtype), pname: big}, ValueError,
+                                        (f"{name}: {pname}={big:g} overflows float32 (largest 3.4e+38{note})",)))
+            if domain.inf == 0 and domain.left_open:
+                rows.append(BadCall(name, pname, {pname: 1e-50}, ValueError,
+                                    (f"{name}: {pname}=1e-50 is 0 in float32, outside (0, ",)))
         for pname in a.int_params:
             low = int(a.params[pname].valid_set.inf)
             rows.append(BadCall(name, pname, {pname: low - 1}, ValueError, (f"{name}: {pname} must be an int", f"got {low - 1}")))
@@ -161,3 +172,18 @@ def test_bad_layer_argument_raises_the_ops_error(dr, row):
     message = str(caught.value)
     pattern = ".*".join(re.escape(part) for part in row.contains)
     assert re.search(pattern, message, re.DOTALL), message
+
+
+@pytest.mark.parametrize("op,pname", [("sigmoid_round", "steepness"), ("soft_round", "alpha"), ("sigmoid_step", "steepness")])
+def test_the_largest_parameter_values_stay_finite(tf, dr, op, pname):
+    """The float64 maximum in float64, and 1e6 for half precision x (computed in
+    float32), are accepted and give the hard function: round(x) (the midpoint
+    n + 1/2 at a half-integer, where every sigmoid is 1/2) or H(x)."""
+    xs = [-1.7, -0.5, 0.2, 0.5, 1.5, 2.3]
+    if op == "sigmoid_step":
+        expected = [0.0, 0.0, 1.0, 1.0, 1.0, 1.0]
+    else:
+        expected = [-2.0, -0.5, 0.0, 0.5, 1.5, 2.0]
+    for dtype, value in (("float64", sys.float_info.max), ("float16", 1e6), ("bfloat16", 1e6), ("float32", 3e38)):
+        y = getattr(dr, op)(tf.constant(xs, getattr(tf, dtype)), **{pname: value})
+        np.testing.assert_array_equal(tf.cast(y, tf.float64).numpy(), expected, err_msg=f"{dtype} {value}")

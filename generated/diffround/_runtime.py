@@ -5,9 +5,11 @@
 
 Argument checks with messages that name the op, the parameter, the value and
 the valid range; dtype handling (half precision computes in float32); and the
-custom-gradient wiring: the forward kernel's residuals feed the backward
-kernel, and the backward kernel has its own custom gradient (the exact
-Hessian), so gradients of gradients are exact too; and non-finite x: NaN
+gradient wiring: the forward kernel's residuals feed the backward kernel,
+each operation gives GradientTapes its vector-Jacobian product and
+ForwardAccumulators its Jacobian-vector product, and the first derivatives
+are again such an operation (with the exact Hessian), so second derivatives
+are exact in any mix of reverse and forward mode; and non-finite x: NaN
 gives NaN, +-inf the hard function's value there, and both a zero gradient.
 
 Kernels run compiled with XLA (tf.function(jit_compile=True)): each fuses
@@ -24,11 +26,9 @@ import os
 import numpy as np
 import tensorflow as tf
 
-try:  # TensorFlow's own test for an active GradientTape or ForwardAccumulator
-    from tensorflow.python.eager.record import could_possibly_record as _could_record
-except ImportError:  # not in this TensorFlow: assume one is always active
-    def _could_record():
-        return True
+# GradientTapes' and ForwardAccumulators' own recording: is one active, record
+# an operation with its exact gradient and JVP, stop recording
+from tensorflow.python.eager import record as _tapes
 
 XLA = os.environ.get("DIFFROUND_XLA", "1").strip().lower() not in ("0", "false", "no", "off")
 
@@ -100,6 +100,19 @@ class FloatParam:
         if dtype not in FLOAT_DTYPES:
             raise TypeError(f"{op}: {self.name} must be a floating tensor ({_dtype_names()}), got dtype {dtype.name}")
         return value, True
+
+    def check_in_dtype(self, op, value, dtype, x_dtype):
+        """A Python number as ``dtype`` (the compute dtype) holds it: finite,
+        and still in the domain (a value that overflowed to inf gave NaN)."""
+        numpy_dtype = dtype.as_numpy_dtype
+        with np.errstate(over="ignore", under="ignore"):
+            stored = float(np.asarray(value, numpy_dtype))
+        note = "" if dtype == x_dtype else f"; {x_dtype.name} x computes in {dtype.name}"
+        if not math.isfinite(stored):
+            largest = float(np.finfo(numpy_dtype).max)
+            raise ValueError(f"{op}: {self.name}={value:g} overflows {dtype.name} (largest {largest:.2g}{note})")
+        if not self._contains(stored):
+            raise ValueError(f"{op}: {self.name}={value:g} is {stored:g} in {dtype.name}{note}, outside {self.domain}")
 
     def check_values(self, op, tensor):
         """Check a tensor's values: eagerly a ValueError, in a graph an assertion."""
@@ -300,6 +313,13 @@ class NonFiniteX:
     def derivative(self, d):
         return self._patch(d, lambda: tf.zeros_like(d))
 
+    def finite(self, x):
+        """x with 0 where it is not finite: a kernel's ops there stay finite,
+        and so does their own gradient (a NaN times the masked 0 would not)."""
+        if self.all_finite is True:
+            return x
+        return tf.where(tf.math.is_finite(x), x, tf.zeros_like(x))
+
     def vector_jacobian(self, product, dy):
         """``product``, dy times a first derivative, as dy times the masked
         derivative: dy * 0 where x is not finite (NaN for a NaN dy, as unfused)."""
@@ -332,6 +352,8 @@ class Op:
             value, is_tensor = param.check(self.name, value)
             if is_tensor:
                 _check_broadcast(self.name, param.name, value, x)
+            else:
+                param.check_in_dtype(self.name, value, compute, x.dtype)
             checked.append(value)
             watched.append(is_tensor)
         tensors = iter(watched)
@@ -339,11 +361,14 @@ class Op:
             arguments = []
             for param, value in zip(self.params, checked):
                 if isinstance(param, FloatParam):
-                    # a Python float goes straight to the compute dtype: tf.cast would
-                    # round it through float32 first
-                    value = tf.cast(value, compute) if tf.is_tensor(value) else tf.constant(value, compute)
                     if next(tensors):  # a Python float's value is checked already
+                        # a variable is read here, where tapes see the read
+                        value = tf.cast(tf.convert_to_tensor(value), compute)
                         param.check_values(self.name, value)
+                    elif tf.executing_eagerly():
+                        # a Python float goes straight to the compute dtype: tf.cast
+                        # would round it through float32 first
+                        value = tf.constant(value, compute)
                 arguments.append(value)
             y = self._differentiable(mode, any(watched))(tf.cast(x, compute), arguments)
             return tf.cast(y, x.dtype)
@@ -352,18 +377,21 @@ class Op:
         kernels = self.kernels["all" if with_params else "x"]
         float_slots = [i for i, p in enumerate(self.params) if isinstance(p, FloatParam)] if with_params else []
         hard, compiled_hard = self.hard, self.compiled_hard
+        name = self.name
 
         def call(x, arguments):
             def merged(x, floats):
-                args = list(arguments)
+                # in a graph a Python float becomes a constant where it is used:
+                # a gradient's gradient that refers to a tensor made outside it
+                # cannot be differentiated by an accumulator outside a tf.function
+                args = [tf.constant(a, x.dtype) if isinstance(a, float) else a for a in arguments]
                 for slot, value in zip(float_slots, floats):
                     args[slot] = value
                 return (x, *args)
 
-            def forward(x, *floats):
-                detached_x, detached_floats = _detached(x, floats)
-                args = merged(detached_x, detached_floats)
-                non_finite = NonFiniteX(detached_x)
+            def value(x, *floats):
+                args = merged(*_unrecorded(x, floats))
+                non_finite = NonFiniteX(x)
                 compiled = XLA
 
                 def hard_value():
@@ -381,89 +409,179 @@ class Op:
                 # the hard function ignores some parameters (steepness), and a
                 # compiled kernel may not see every one: the output still has
                 # the shape of x broadcast with every parameter
-                y = broadcast_with(y, detached_floats)
+                y = broadcast_with(y, floats)
                 y = non_finite.value(y, None if hard is None else hard_value)
+                if not tf.executing_eagerly():
+                    # the backward recomputes from x: a tf.function's backward
+                    # that refers to the forward's intermediates cannot be
+                    # differentiated again by an accumulator outside it
+                    residuals = non_finite = None
+                derivatives = _Derivatives(kernels, merged, residuals, non_finite)
 
-                def backward(dy):
+                def vector_jacobian(dy):
                     if compiled and kernels.compiled_vector_jacobian is not None:
-                        grads = _fused_vector_jacobian(kernels, merged, non_finite, _recorded())(dy, x, *floats)
+                        grads = derivatives.fused_vector_jacobian(dy, x, floats)
                     else:
-                        first = _first_order(kernels, merged, residuals, non_finite)(x, *floats)
-                        grads = [dy * d for d in first]
+                        grads = [dy * d for d in derivatives.first(x, floats)]
                     return [sum_to_shape(g, t) for g, t in zip(grads, (x, *floats))]
 
-                return y, backward
+                def jacobian_vector(*tangents):
+                    return [broadcast_with(_dot(derivatives.first(x, floats), tangents), [y])]
+
+                return [y], vector_jacobian, jacobian_vector
 
             floats = [arguments[i] for i in float_slots]
-            if not _recorded():  # no gradient can be asked for: skip the wiring
-                return forward(x, *floats)[0]
-            return tf.custom_gradient(forward)(x, *floats)
+            floats = [tf.constant(f, x.dtype) if isinstance(f, float) else f for f in floats]
+            return _operation(name, value, [x, *floats])[0]
 
         return call
 
 
-def _detached(x, floats):
-    """The kernels' inputs, unseen by any tape: a custom gradient's forward
-    runs while tapes record, and a recorded kernel would keep every
-    intermediate (a compiled one: as extra outputs) for a gradient never taken."""
+def _recorded():
+    """Whether a tape could record this call: always in a graph (gradients
+    come after tracing); eagerly only while a GradientTape or a
+    ForwardAccumulator is active. A custom gradient's wiring costs 0.1 to
+    0.2 ms per eager call here, as much as an XLA kernel's launch."""
+    return not tf.executing_eagerly() or _tapes.could_possibly_record()
+
+
+def _operation(name, function, inputs):
+    """The outputs of ``function(*inputs)`` as one differentiable operation.
+
+    ``function`` returns (outputs, vector_jacobian, jacobian_vector): the
+    outputs; one gradient per input given one upstream gradient per output;
+    one tangent per output given one tangent per input (None: zero).
+    GradientTapes get vector_jacobian, ForwardAccumulators jacobian_vector.
+    Without it an accumulator would transpose vector_jacobian through its own
+    tapes, which sees nothing a GradientTape inside it records, and in a graph
+    it takes a custom gradient's JVP from the forward's own ops instead.
+    In a graph, tf.custom_gradient gives vector_jacobian to symbolic gradients
+    too (tf.gradients, the backward of a tf.function a tape watches from
+    outside). Eagerly with no tape or accumulator active, nothing is wired.
+    """
+    if not _recorded():
+        return function(*inputs)[0]
+    if tf.executing_eagerly():
+        with _tapes.stop_recording():  # the forward's own ops stay off the tapes
+            outputs, vector_jacobian, jacobian_vector = function(*inputs)
+            # an output that is an input would be a cycle on the tape
+            outputs = [tf.identity(o) if any(o is i for i in inputs) else o for o in outputs]
+    else:
+        wiring = []
+
+        def forward(*args):
+            outputs, vector_jacobian, jacobian_vector = function(*args)
+            wiring.append((vector_jacobian, jacobian_vector))
+            return outputs, vector_jacobian
+
+        with _tapes.stop_recording():  # tapes and accumulators get the record below
+            outputs = list(tf.custom_gradient(forward)(*inputs))
+        ((vector_jacobian, jacobian_vector),) = wiring
+    _tapes.record_operation(name, outputs, inputs, vector_jacobian, jacobian_vector)
+    return outputs
+
+
+def _unrecorded(x, floats):
+    """The kernels' inputs. In a graph, cut from x and the parameters:
+    symbolic gradients follow tf.custom_gradient's override, and a compiled
+    kernel wired for gradients would keep every intermediate as an extra
+    output for a gradient never taken. Eagerly the kernels run while nothing
+    records (stop_recording), which costs no op."""
+    if tf.executing_eagerly():
+        return x, floats
     return tf.stop_gradient(x), [tf.stop_gradient(f) for f in floats]
 
 
-def _recorded():
-    """Whether a tape could record this call: always in a graph (gradients
-    come after tracing); eagerly only while a tape or accumulator is active.
-    A custom gradient's wiring costs 0.1 to 0.2 ms per eager call here, as
-    much as an XLA kernel's launch."""
-    return not tf.executing_eagerly() or _could_record()
+def _dot(vectors, others):
+    """sum_i vectors[i] * others[i] over the pairs where others[i] is not None,
+    or None; a zero in ``others`` contributes zero, even against an entry that
+    overflowed (e.g. (x - c)**2 * 0 at |x| = 1e30)."""
+    terms = [tf.math.multiply_no_nan(v, o) for v, o in zip(vectors, others) if o is not None]
+    return tf.add_n(terms) if terms else None
 
 
-def _fused_vector_jacobian(kernels, merged, non_finite, recorded):
-    """dy times each first derivative, in one compiled kernel; its own
-    gradient (where a tape records: ``recorded``) goes through _first_order,
-    so gradients of gradients stay exact."""
+class _Derivatives:
+    """The first and second derivatives of one call of an op, each again a
+    differentiable operation, so that any mix of GradientTapes and
+    ForwardAccumulators gets exact first and second derivatives from the
+    derivative kernels. The third derivative is TensorFlow's autodiff of the
+    Hessian kernel's ops (hessian_products are plain ops on x).
 
-    def vector_jacobian(dy, x, *floats):
-        detached_dy = tf.stop_gradient(dy)
-        fused = kernels.compiled_vector_jacobian(detached_dy, *merged(*_detached(x, floats)))
-        grads = [non_finite.vector_jacobian(g, detached_dy) for g in fused]
+    Each function refers only to its own inputs (x, floats), never to the
+    caller's tensors: in a tf.function, a gradient's gradient that refers to
+    a tensor from outside it cannot be differentiated again by an accumulator
+    outside the function."""
 
-        def second(*upstream):
-            sources = [dy, x, *floats]
-            with tf.GradientTape() as tape:
-                tape.watch(sources)
-                again = [dy * d for d in _first_order(kernels, merged, None, non_finite)(x, *floats)]
-            upstream = [tf.zeros_like(g) if u is None else u for u, g in zip(upstream, again)]
-            return tape.gradient(again, sources, output_gradients=upstream)
+    def __init__(self, kernels, merged, residuals, non_finite):
+        self.kernels = kernels
+        self.merged = merged
+        self.residuals = residuals
+        self.forward_non_finite = non_finite
 
-        return grads, second
+    def non_finite(self, x):
+        """The forward's NonFiniteX (eagerly), or a new one for x (in a graph)."""
+        return self.forward_non_finite or NonFiniteX(x)
 
-    if recorded:
-        return tf.custom_gradient(vector_jacobian)
-    return lambda *args: vector_jacobian(*args)[0]
+    def first(self, x, floats):
+        """The first derivatives, one per input, of the output's shape."""
 
+        def function(x, *floats):
+            args = self.merged(*_unrecorded(x, floats))
+            non_finite = self.non_finite(x)
+            derivatives = [non_finite.derivative(d) for d in self.kernels.first(args, self.residuals)]
 
-def _first_order(kernels, merged, residuals, non_finite):
-    """The first derivatives as an op whose own gradient is the exact Hessian."""
+            def vector_jacobian(*upstream):
+                products = self.hessian_products(upstream, x, floats)
+                return [None if g is None else sum_to_shape(g, t) for g, t in zip(products, (x, *floats))]
 
-    @tf.custom_gradient
-    def first(x, *floats):
-        args = merged(*_detached(x, floats))
-        derivatives = [non_finite.derivative(d) for d in kernels.first(args, residuals)]
+            def jacobian_vector(*tangents):
+                products = self.hessian_products(tangents, x, floats)
+                return [None if h is None else broadcast_with(h, [d]) for h, d in zip(products, derivatives)]
 
-        def second(*upstream):
-            upper = [non_finite.derivative(h) for h in kernels.hessian(*args)[0]]
-            hessian = _symmetric(upper, len(derivatives))
-            grads = []
-            for row, like in zip(hessian, (x, *floats)):
-                # a zero upstream gradient contributes zero, even where an unused
-                # Hessian entry overflowed (e.g. (x - c)**2 * 0 at |x| = 1e30)
-                terms = [tf.math.multiply_no_nan(h, u) for u, h in zip(upstream, row) if u is not None]
-                grads.append(sum_to_shape(tf.add_n(terms), like))
-            return grads
+            return derivatives, vector_jacobian, jacobian_vector
 
-        return tuple(derivatives), second
+        return _operation("first_derivatives", function, [x, *floats])
 
-    return first
+    def fused_vector_jacobian(self, dy, x, floats):
+        """dy times each first derivative, in one compiled kernel."""
+
+        def function(dy, x, *floats):
+            args = self.merged(*_unrecorded(x, floats))
+            detached_dy = dy if tf.executing_eagerly() else tf.stop_gradient(dy)
+            fused = self.kernels.compiled_vector_jacobian(detached_dy, *args)
+            non_finite = self.non_finite(x)
+            products = [non_finite.vector_jacobian(g, detached_dy) for g in fused]
+
+            def vector_jacobian(*upstream):
+                upstream = [tf.zeros_like(p) if u is None else u for u, p in zip(upstream, products)]
+                by_dy = sum_to_shape(_dot(self.first(x, floats), upstream), dy)
+                by_inputs = self.hessian_products([dy * u for u in upstream], x, floats)
+                return [by_dy, *(None if g is None else sum_to_shape(g, t) for g, t in zip(by_inputs, (x, *floats)))]
+
+            def jacobian_vector(dy_tangent, *tangents):
+                first = self.first(x, floats)
+                second = self.hessian_products(tangents, x, floats)
+                result = []
+                for d, h, p in zip(first, second, products):
+                    terms = [] if dy_tangent is None else [tf.math.multiply_no_nan(d, dy_tangent)]
+                    terms += [] if h is None else [dy * h]
+                    result.append(broadcast_with(tf.add_n(terms), [p]) if terms else None)
+                return result
+
+            return products, vector_jacobian, jacobian_vector
+
+        return _operation("vector_jacobian", function, [dy, x, *floats])
+
+    def hessian_products(self, vectors, x, floats):
+        """The Hessian times ``vectors`` (one per input, None: zero), one row
+        per input. Plain ops on x: their own gradient is TensorFlow's autodiff
+        of the Hessian kernel, the third derivative."""
+        if all(v is None for v in vectors):
+            return [None] * len(vectors)
+        non_finite = self.non_finite(x)
+        args = self.merged(non_finite.finite(x), floats)
+        upper = [non_finite.derivative(h) for h in self.kernels.hessian(*args)[0]]
+        return [_dot(row, vectors) for row in _symmetric(upper, len(vectors))]
 
 
 class SurrogateChoice:
