@@ -25,14 +25,11 @@ def _hessian_x(x):
 
 _OP = _runtime.Op(
     name="ste_round",
-    params=[
-    ],
-    modes=("ste", ),
+    params=[],
+    modes=("ste",),
     hard=_hard,
     hard_xla=None,
-    kernels={
-        "x": _runtime.Kernels(None, None, _gradient_x, _hessian_x, xla=(None, _gradient_x)),
-    },
+    kernels={"x": _runtime.Kernels(None, None, _gradient_x, _hessian_x, xla=(None, _gradient_x))},
 )
 
 
