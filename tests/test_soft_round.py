@@ -177,3 +177,37 @@ def test_dalpha_near_the_half_integers_matches_the_published_formula(tf, dr, dty
     ulps = _ulps(got, exact, dtype)
     worst = np.argmax(np.where(well, ulps, 0))
     assert ulps[worst] <= 4, f"{ulps[worst]:.2f} ULP at x={xs[worst]!r} (kappa {kappa[worst]:.2g})"
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize(
+    "name, alpha",
+    [("soft_round", a) for a in (3.9999999, 4.0, 4.0000001)]
+    + [("soft_round_inverse", a) for a in (39.999999, 40.0, 40.000001)],
+)
+def test_python_alpha_at_a_regime_boundary_is_accurate(tf, dr, dtype, name, alpha):
+    """A Python float alpha runs the kernels of its regime (alpha < 4 or not,
+    alpha < 40 or not), chosen by the Python value, which the compute dtype
+    may round onto the boundary itself (3.9999999 -> 4 in float32): value and
+    d/dx stay within the verifier's bound of the 50-digit reference."""
+    from derive.verification import accepted_error
+
+    a = APPROXIMATIONS[name]
+    op = getattr(dr, name)
+    boundary = 4 if name == "soft_round" else 40
+    expected = f"alpha_below_{boundary}" if alpha < boundary else f"alpha_from_{boundary}"
+    assert op.__globals__["_OP"]._variant([alpha], [False]) == expected
+    ref = Reference(a, {})
+    xs = np.concatenate([np.linspace(-2.45, 2.45, 50), [0.0, 1.0, 0.25, -1.75, 1e-3, 0.499, -1.501]]).astype(dtype)
+    x = tf.constant(xs)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = op(x, alpha=alpha)
+    dy_dx = tape.gradient(y, x).numpy()
+    computed_alpha = float(np.dtype(dtype).type(alpha))
+    for wrt, got in (((), y.numpy()), (("x",), dy_dx)):
+        for v, g in zip(xs, got):
+            point = (float(v), computed_alpha)
+            exact = float(ref.evaluate(wrt, point))
+            bound = accepted_error(a, ref, point, {"alpha": computed_alpha}, dtype, wrt)
+            assert abs(float(g) - exact) <= bound, f"{name} d{wrt} at x={v!r}, alpha={alpha}: {g!r} vs {exact!r}"
