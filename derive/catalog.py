@@ -8,7 +8,18 @@ the hard function it stands for. Everything else is derived.
 import sympy as sp
 from sympy.codegen.cfunctions import log1p
 
-from .functions import atanhc, hard_sign, hard_step, sigmoid, sigmoid_slope, sinhc, tanhc
+from .functions import (
+    atanhc_small,
+    hard_sign,
+    hard_step,
+    sigmoid,
+    sigmoid_slope,
+    sinhc,
+    sinhc_small,
+    tanhc,
+    tanhc_small,
+    zcoth,
+)
 from .spec import Approximation, Param, Surrogate, SurrogateChoice, x
 
 half = sp.Rational(1, 2)
@@ -216,17 +227,19 @@ swish_sign = Approximation(
 # With m = floor(x) + 1/2 and r = x - m the paper writes m + tanh(alpha*r)/(2*tanh(alpha/2)).
 # Written here around the nearest integer n = floor(x + 1/2), t = x - n, u = |t|, and
 # v = 1/2 - u, the distance to the half-integer, in three forms of the same function:
-# - alpha < 4, near the half-integers: n + sign(t)*(1/2 - tanh(alpha*v)/(2*tanh(alpha/2))),
+# - near the half-integers, for every alpha: n + sign(t)*(1/2 - tanh(alpha*v)/(2*tanh(alpha/2))),
 #   whose correction term vanishes with v instead of cancelling against 1/2; taken while
 #   that term is below 1/4, i.e. alpha*v < atanh(tanh(alpha/2)/2) (< 0.55, where tanh(z)/z
-#   is its series), so that the subtraction cannot cancel either;
+#   is its series alone), so that the subtraction cannot cancel either. Written
+#   v*tanhc(alpha*v)*zcoth(alpha/2), zcoth(z) = z/tanh(z), its d/dalpha is v times terms
+#   that do not cancel (the third form's, a sum of log-derivatives that cancel to O(v),
+#   lost up to 60 ULP here);
 # - alpha < 4 elsewhere: n + sinh(alpha*t)/(2*sinh(alpha/2)*cosh(alpha*v)), no cancellation
 #   as t -> 0. alpha enters these two through sinh(z)/z and tanh(z)/z, so alpha -> 0 is the
 #   identity with no switch, and every factor is even in alpha (d/dalpha does not cancel);
-# - alpha >= 4: the same as a product of positive factors that cannot overflow,
-#   n + sigmoid(-2*alpha*v)*tanh(alpha*t)*(1 + exp(-2*alpha*u))/(tanh(alpha/2)*(1 + exp(-alpha))),
-#   whose d/dalpha is dominated by -2*v*sigmoid(2*alpha*v) instead of cancelling terms
-#   near the half-integers as the second form's does once alpha is large.
+# - alpha >= 4 elsewhere: the same as a product of positive factors that cannot overflow,
+#   n + sigmoid(-2*alpha*v)*tanh(alpha*t)*(1 + exp(-2*alpha*u))/(tanh(alpha/2)*(1 + exp(-alpha))).
+# A Python float alpha selects the forms of its side of 4 when the op is called.
 alpha = sp.Symbol("alpha", nonnegative=True)
 _nearest = sp.floor(x + half)
 _t = x - _nearest
@@ -241,8 +254,8 @@ soft_round = Approximation(
     hard="round",
     expr=_nearest
     + sp.Piecewise(
-        (sp.sign(_t) * (half - _v * tanhc(alpha * _v) / tanhc(alpha / 2)), (alpha < 4) & _near_half_integer),
-        (_t * sinhc(alpha * _u) / (sinhc(alpha / 2) * sp.cosh(alpha * _v)), alpha < 4),
+        (sp.sign(_t) * (half - _v * tanhc_small(alpha * _v) * zcoth(alpha / 2)), _near_half_integer),
+        (_t * sinhc_small(alpha * _u) / (sinhc_small(alpha / 2) * sp.cosh(alpha * _v)), alpha < 4),
         (
             sigmoid(-2 * alpha * _v) * sp.tanh(alpha * _t) * (1 + sp.exp(-2 * alpha * _u))
             / (sp.tanh(alpha / 2) * (1 + sp.exp(-alpha))),
@@ -253,6 +266,7 @@ soft_round = Approximation(
     doc="m + tanh(alpha*r)/(2*tanh(alpha/2)), m = floor(x) + 1/2, r = x - m: the soft rounding of neural compression.",
     source="Agustsson & Theis 2020, Universally Quantized Neural Compression, Sec. 4.1",
     shift_equivariant=True,
+    regimes=(alpha < 4, alpha >= 4),
     published={"y": (_paper_soft_round, "Agustsson & Theis 2020, eq. (8): m + tanh(alpha*r)/(2*tanh(alpha/2))")},
 )
 
@@ -264,7 +278,8 @@ soft_round = Approximation(
 #   again through atanh(w)/w and tanh(alpha/2)/(alpha/2);
 # - the rest of u < 1/4, where w -> 1 for large alpha, with atanh(w) = (log1p(w) - log(1 - w))/2
 #   and 1 - w = 2*sigmoid(-alpha) + 2*u*T, which stays finite where the paper's atanh(+-1)
-#   would not;
+#   would not. (atanh(w) = log1p(2*w/(1 - w))/2, one logarithm, has (1 - w)**2 in its
+#   derivatives, which underflows in float32 for alpha >= 50 next to the integers);
 # - at the integers themselves its slope, sinh(alpha)/alpha, capped at alpha = 80 (3.5e32,
 #   finite in float32), so that value (0) and gradient stay finite for any alpha. Near the
 #   integers the first form stops at alpha = 40, where 1/(sech(alpha/2)**2)**2 in its
@@ -283,14 +298,15 @@ soft_round_inverse = Approximation(
     + sp.Piecewise(
         (_t * sinhc(alpha), sp.Eq(_t, 0) & (alpha < _SLOPE_CAP)),
         (_t * _CAPPED_SLOPE, sp.Eq(_t, 0)),
-        (_t * tanhc(alpha / 2) * atanhc(_z) / _denominator, _near_integer & (alpha < 40) & (4 * _u * _T < _denominator)),
-        (sp.sign(_t) * (half - _v * tanhc(alpha / 2) * atanhc(_w)), sp.Not(_near_integer)),
+        (_t * tanhc(alpha / 2) * atanhc_small(_z) / _denominator, _near_integer & (alpha < 40) & (4 * _u * _T < _denominator)),
+        (sp.sign(_t) * (half - _v * tanhc(alpha / 2) * atanhc_small(_w)), sp.Not(_near_integer)),
         (sp.sign(_t) * (half - (log1p(_w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)), True),
     ),
     params={"alpha": Param(alpha, 5.0, doc="sharpness of the soft_round it inverts")},
     doc="m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round.",
     source="Agustsson & Theis 2020, Universally Quantized Neural Compression, Sec. 4.1",
     shift_equivariant=True,
+    regimes=(alpha < 40, alpha >= 40),
     published={
         "y": (n + half + sp.atanh(2 * (r - half) * _T) / alpha, "Agustsson & Theis 2020: m + atanh(2*r*tanh(alpha/2))/alpha")
     },

@@ -12,6 +12,7 @@ import functools
 
 import mpmath
 import sympy as sp
+from sympy.codegen.cfunctions import log1p
 
 
 class LoweredFunction(sp.Function):
@@ -178,21 +179,29 @@ class DividedByArgument(LoweredFunction):
     ``sinhc(z)`` (k = 0) or ``sinhc(k, z)``.
 
     z = 0 is a removable singularity: the direct form is 0/0 there, and its
-    derivatives cancel catastrophically nearby. Lowering takes SymPy's Taylor
-    series of f(z)/z inside ``BOUND_FRACTION`` of its radius of convergence
-    (at most ``MAX_BOUND``), to the order that reaches float64 precision at the
-    bound, and the direct form beyond, where it has lost at most a few bits.
+    derivatives cancel catastrophically nearby. The generated code evaluates
+    SymPy's Taylor series of f(z)/z inside ``BOUND_FRACTION`` of its radius of
+    convergence (at most ``MAX_BOUND``), to the order that reaches the compute
+    dtype's precision at the bound, and the direct form beyond, where it has
+    lost at most a few bits. Lowering leaves the function as it is: each order
+    prints as a call of one helper function of the op's module (``helper()``).
+    A subclass with ``SERIES_ONLY`` set stands where the catalog has shown
+    that |z| stays below that bound: its helper is the polynomial alone.
     """
 
     nargs = (1, 2)
     numerator = None  # f, a SymPy function class
     # f in TensorFlow Lite's builtin operations, for |z| >= the bound (where
-    # exp(z) - exp(-z) and log(1 + z) - log(1 - z) lose nothing)
+    # exp(z) - exp(-z) and log1p(2z/(1 - z)) lose nothing)
     direct_numerator = None
     radius = sp.oo  # of the Taylor series of f(z)/z at 0
     BOUND_FRACTION = sp.Rational(1, 2)
     MAX_BOUND = 2
-    TARGET = sp.Rational(1, 2**60)  # relative size of the first omitted term at the bound
+    SERIES_ONLY = None  # a bound on |z| the catalog guarantees, or None
+    quotient = None  # f(z)/z in words, for the generated helper's docstring
+    # relative size of the first omitted term at the bound, by compute dtype
+    # (float16 and bfloat16 compute in float32): a sixteenth of an ULP or less
+    TARGETS = {"float64": sp.Rational(1, 2**60), "float32": sp.Rational(1, 2**30)}
 
     @classmethod
     def eval(cls, *args):
@@ -225,19 +234,22 @@ class DividedByArgument(LoweredFunction):
 
     @classmethod
     def bound(cls) -> sp.Expr:
+        if cls.SERIES_ONLY is not None:
+            return cls.SERIES_ONLY
         return sp.Min(cls.MAX_BOUND, cls.BOUND_FRACTION * cls.radius)
 
     @classmethod
     @functools.cache  # every kernel of an op lowers the same few orders
-    def _taylor(cls, order: int) -> sp.Expr:
+    def _taylor(cls, order: int, dtype: str = "float64") -> sp.Expr:
         """The order-th derivative of the Taylor polynomial, long enough that its
-        first omitted term is below TARGET relative to its value at the bound."""
+        first omitted term is below the dtype's target relative to its value at
+        the bound."""
         bound, z = cls.bound(), _SERIES_VARIABLE
         series = sp.Poly(sp.diff(cls._series(), z, order), z)
         coefficients = [series.coeff_monomial(z**p) for p in range(series.degree() + 1)]
         value = abs(sum(c * bound**p for p, c in enumerate(coefficients)).evalf(30))
         for p, c in enumerate(coefficients):
-            if c != 0 and p > 2 and abs((c * bound**p).evalf(30)) <= cls.TARGET * value:
+            if c != 0 and p > 2 and abs((c * bound**p).evalf(30)) <= cls.TARGETS[dtype] * value:
                 return sum(c * z**q for q, c in enumerate(coefficients[:p]))
         raise ValueError(f"{cls.__name__}: {cls.SERIES_TERMS} Taylor terms do not reach the target at {bound}")
 
@@ -296,12 +308,44 @@ class DividedByArgument(LoweredFunction):
         return sp.lambdify(v, sp.diff(cls.numerator(v) / v, v, order), "mpmath")
 
     def lowered(self):
+        return self  # printed as a call of helper(order)
+
+    def _sympystr(self, printer):
         order, z = self.args
-        v = _SERIES_VARIABLE
-        polynomial = sp.horner(self._taylor(int(order)), wrt=v).xreplace({v: z})
-        numerator = (self.direct_numerator or self.numerator)(v)
-        direct = sp.diff(numerator / v, v, order).xreplace({v: z})
-        return sp.Piecewise((polynomial, sp.Abs(z) < self.bound()), (direct, True))
+        name = type(self).__name__
+        return f"{name}({printer._print(z)})" if order == 0 else f"{name}({order}, {printer._print(z)})"
+
+    def helper_name(self) -> str:
+        order = int(self.args[0])
+        return type(self).__name__ + (f"_d{order}" if order else "")
+
+    @classmethod
+    def helper(cls, order: int) -> dict:
+        """The helper function of the order-th derivative, as SymPy pieces:
+        {"series": {dtype: coefficients of the polynomial in _z**2, lowest
+        power first}, "odd": whether that polynomial is multiplied by _z,
+        "direct": expression in _z or None, "bound": the bound on |_z| where
+        the series is taken}."""
+        z = _SERIES_VARIABLE
+        series = {}
+        for dtype in cls.TARGETS:
+            polynomial = sp.Poly(cls._taylor(order, dtype), z)
+            series[dtype] = [polynomial.coeff_monomial(z**p) for p in range(order % 2, polynomial.degree() + 1, 2)]
+        direct = None
+        if cls.SERIES_ONLY is None:
+            numerator = (cls.direct_numerator or cls.numerator)(z)
+            direct = _elementary(sp.diff(numerator / z, z, order))
+        return {"series": series, "odd": bool(order % 2), "direct": direct, "bound": cls.bound()}
+
+
+def _elementary(expr: sp.Expr) -> sp.Expr:
+    """expr with every LoweredFunction replaced by its stable elementary form."""
+    expr = expr.replace(lambda e: isinstance(e, (_tanh, _sech_squared)), lambda e: e.lowered())
+    while True:
+        lowered = expr.replace(lambda e: isinstance(e, LoweredFunction), lambda e: e.lowered())
+        if lowered == expr:
+            return expr
+        expr = lowered
 
 
 _SERIES_VARIABLE = sp.Symbol("_z", real=True)
@@ -311,22 +355,85 @@ class sinhc(DividedByArgument):
     """sinh(z)/z and its derivatives."""
 
     numerator = sp.sinh
+    quotient = "sinh(z)/z"
     direct_numerator = staticmethod(lambda z: (sp.exp(z) - sp.exp(-z)) / 2)
+
+
+class _tanh(sp.Function):
+    """tanh, whose derivative is its own factor sech**2: SymPy differentiates
+    tanh into 1 - tanh**2, which keeps only an absolute accuracy once tanh is
+    close to 1."""
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return _sech_squared(self.args[0])
+
+    def lowered(self):
+        return sp.tanh(self.args[0])
+
+
+class _sech_squared(sp.Function):
+    """sech(z)**2 = 4*sigmoid_slope(2*z): a product, accurate in both tails."""
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        (z,) = self.args
+        return -2 * _tanh(z) * _sech_squared(z)
+
+    def lowered(self):
+        return 4 * sigmoid_slope(2 * self.args[0])
 
 
 class tanhc(DividedByArgument):
     """tanh(z)/z and its derivatives (poles at z = +-i*pi/2)."""
 
     numerator = sp.tanh
-    # SymPy differentiates tanh into 1 - tanh**2, which keeps only an absolute
-    # accuracy once tanh is close to 1; sigmoid's derivatives are products
-    direct_numerator = staticmethod(lambda z: 2 * sigmoid(2 * z) - 1)
+    quotient = "tanh(z)/z"
+    direct_numerator = _tanh
     radius = sp.pi / 2
+
+
+class zcoth(DividedByArgument):
+    """z*coth(z) = z/tanh(z) = 1/tanhc(z), the numerator z**2*coth(z) odd and
+    analytic at 0 (poles at z = +-i*pi). Its derivative coth(z) - z/sinh(z)**2
+    is a difference of two terms far apart beyond the bound, where the
+    quotient rule on 1/tanhc(z) rounds tanh three times and cancels."""
+
+    numerator = staticmethod(lambda z: z**2 * sp.coth(z))
+    direct_numerator = staticmethod(lambda z: z**2 / _tanh(z))
+    radius = sp.pi
+    quotient = "z/tanh(z)"
 
 
 class atanhc(DividedByArgument):
     """atanh(z)/z and its derivatives (branch points at z = +-1)."""
 
     numerator = sp.atanh
+    quotient = "atanh(z)/z"
     radius = sp.S.One
-    direct_numerator = staticmethod(lambda z: (sp.log(1 + z) - sp.log(1 - z)) / 2)
+    # one logarithm: 1 - z is exact for 1/2 <= z <= 1, and log1p's relative
+    # condition number is below 1
+    direct_numerator = staticmethod(lambda z: log1p(2 * z / (1 - z)) / 2)
+
+
+class tanhc_small(tanhc):
+    """tanhc where |z| < 11/20: soft_round near the half-integers, where
+    alpha*v < atanh(tanh(alpha/2)/2) < atanh(1/2) = 0.5493."""
+
+    SERIES_ONLY = sp.Rational(11, 20)
+
+
+class sinhc_small(sinhc):
+    """sinhc where |z| < 2: soft_round for alpha < 4, where z is alpha*u or
+    alpha/2 with u <= 1/2."""
+
+    SERIES_ONLY = sp.Integer(2)
+
+
+class atanhc_small(atanhc):
+    """atanhc where |z| < 1/2: soft_round_inverse, whose branches take
+    atanh(z) only below 1/2 (above it, one log1p)."""
+
+    SERIES_ONLY = sp.Rational(1, 2)

@@ -13,7 +13,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 from sympy.printing.pycode import PythonCodePrinter
 from sympy.printing.tensorflow import TensorflowPrinter
 
-from .functions import hard_round, product_no_nan, sigmoid
+from .functions import _SERIES_VARIABLE, DividedByArgument, hard_round, product_no_nan, sigmoid
 from .spec import DefinitionError
 
 
@@ -39,6 +39,7 @@ class TFPrinter(TensorflowPrinter):
         super().__init__({"strict": True, "allow_unknown_functions": False, "tensorflow_version": "2"})
         self.dtype_of = dtype_of
         self._python = PythonCodePrinter({"fully_qualified_modules": False})
+        self.series: set[tuple[type, int]] = set()  # the helpers of series called: (class, order)
 
     def _module_format(self, fqn, register=True):
         return "tf." + fqn.removeprefix("tensorflow.")
@@ -48,6 +49,8 @@ class TFPrinter(TensorflowPrinter):
 
     # -- strictness ----------------------------------------------------------------
     def _print_Function(self, expr):
+        if isinstance(expr, DividedByArgument):  # SymPy dispatches no subclass of Function by its base's name
+            return self._print_DividedByArgument(expr)
         if type(expr) not in self.mapping:
             raise PrintingError(f"no TensorFlow function for {type(expr).__name__} (in {expr})")
         return super()._print_Function(expr)
@@ -112,6 +115,11 @@ class TFPrinter(TensorflowPrinter):
     def _print_Sum(self, expr):
         (index, lo, hi) = expr.limits[0]
         return f"sum({self._print(expr.function)} for {index} in range({self._print(lo)}, {self._print(hi)} + 1))"
+
+    def _print_DividedByArgument(self, expr):
+        order, z = expr.args
+        self.series.add((type(expr), int(order)))
+        return f"{expr.helper_name()}({self._print(z)})"
 
     def _print_evaluated_first(self, expr):
         return f"({self._print(expr.args[0])})"
@@ -184,3 +192,30 @@ def print_kernel(kernel, owner: str, printer: TFPrinter | None = None) -> dict:
         "outputs": outputs,
         "returns": f"({names.rstrip()}), ({residuals.rstrip()})",
     }
+
+
+def print_series_helper(cls: type, order: int) -> dict:
+    """The helper function of ``cls(order, z)`` (a DividedByArgument) as the
+    strings templates/package/series.py.jinja lays out: the coefficients of
+    its Taylor polynomial for each compute dtype and, unless the class is
+    series-only, the direct form beyond the bound, one tf.where choosing."""
+    owner = f"{cls.__name__} helper"
+    z, name = sp.Symbol("z", real=True), cls(order, _SERIES_VARIABLE).helper_name()
+    parts = cls.helper(order)
+    printer = TFPrinter("z")
+    series = {dtype: [printer.doprint(c) for c in coefficients] for dtype, coefficients in parts["series"].items()}
+    ordinal = {0: "", 1: "first derivative of ", 2: "second derivative of ", 3: "third derivative of "}
+    function = ordinal.get(order, f"derivative {order} of ") + cls.quotient
+    bound = parts["bound"]
+    series_form = "its Taylor series" + (", odd" if parts["odd"] else "")
+    context = {"name": name, "series": series, "odd": parts["odd"], "direct": None}
+    if parts["direct"] is None:
+        context["doc"] = f"{function[0].upper()}{function[1:]}, |z| < {bound} (callers keep it there): {series_form}."
+        return context
+    context["doc"] = f"{function[0].upper()}{function[1:]}: {series_form} for |z| < {bound}, the direct form beyond."
+    to_z = {_SERIES_VARIABLE: z}
+    temps, (direct,) = sp.cse([parts["direct"].xreplace(to_z)], symbols=sp.numbered_symbols("_d", real=True))
+    context["direct"] = [(str(t), print_expr(v, owner, "z")) for t, v in temps]
+    context["direct_value"] = print_expr(direct, owner, "z")
+    context["condition"] = print_expr(sp.Abs(z) < bound, owner, "z")
+    return context

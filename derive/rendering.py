@@ -8,15 +8,18 @@ is not given).
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from pathlib import Path
 
+import black
 import jinja2
 import sympy as sp
+from sympy.printing.pycode import PythonCodePrinter
 
 from . import lowering, xla
 from .functions import HARD_FUNCTIONS, HardFunction
-from .printing import TFPrinter, print_kernel
+from .printing import TFPrinter, print_kernel, print_series_helper
 from .spec import Approximation, DefinitionError, Param, SurrogateChoice
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -77,8 +80,21 @@ def _runtime_param(name: str, p: Param) -> str:
     )
 
 
+# docstring lines are wrapped to this width, their indentation included
+DOC_WIDTH = 100
+
+
+def _wrapped(line: str) -> str:
+    """A docstring line wrapped, its continuation lines indented one more level."""
+    lead = line[: len(line) - len(line.lstrip())]
+    return textwrap.fill(
+        line, DOC_WIDTH - 4, subsequent_indent=lead + "    ", break_long_words=False, break_on_hyphens=False
+    )
+
+
 def _indent(text: str) -> str:
-    return textwrap.indent(text, "    ").rstrip()
+    lines = "\n".join(_wrapped(line) if line.strip() else line for line in text.split("\n"))
+    return textwrap.indent(lines, "    ").rstrip()
 
 
 def _formula(expr: sp.Expr) -> str:
@@ -149,6 +165,65 @@ def op_docstring(a: Approximation) -> str:
     return _indent("\n".join(lines)).lstrip()
 
 
+# A forward that would save more tensors of x's size than this for its backward
+# saves none: the backward recomputes from x (as the XLA kernels always do).
+MAX_RESIDUALS = 8
+
+
+def _without_many_residuals(group: dict) -> dict:
+    value = group.get("value")
+    if value is None or len(value.residuals) <= MAX_RESIDUALS:
+        return group
+    return {**group, "value": dataclasses.replace(value, residuals=[]), "gradient_from_residuals": None}
+
+
+def specialised(expr: sp.Expr, regime) -> sp.Expr:
+    """expr with each comparison of the regime's parameter alone that the
+    regime decides (alpha < 40 where alpha < 4) replaced by True or False."""
+    (symbol,) = regime.free_symbols
+    region = regime.as_set()
+
+    def decide(comparison):
+        if comparison.free_symbols != {symbol}:
+            return comparison
+        holds = comparison.as_set()
+        if region.is_subset(holds):
+            return sp.true
+        if region.intersect(holds).is_empty:
+            return sp.false
+        return comparison
+
+    return expr.replace(lambda e: isinstance(e, sp.core.relational.Relational), decide)
+
+
+_COMPARISON_WORDS = {"<": "below", "<=": "to", ">": "above", ">=": "from"}
+
+
+def _regime_tag(condition) -> str:
+    """An identifier for a regime: alpha < 4 -> alpha_below_4."""
+    bound = str(condition.rhs).replace(".", "_").replace("/", "_over_").replace("-", "minus_")
+    return f"{condition.lhs}_{_COMPARISON_WORDS[condition.rel_op]}_{bound}"
+
+
+def regime_kernels(a: Approximation) -> list[tuple[str, str, dict]]:
+    """(tag, predicate, kernels) for each regime: the "x" kernels of the
+    expression specialised to it, and the predicate that selects it, as
+    Python source over the float parameters' values."""
+    public = {a.params[n].symbol: sp.Symbol(n) for n in a.float_params}
+    out = []
+    for regime in a.regimes:
+        condition = regime.xreplace(public)
+        tag = _regime_tag(condition)
+        single = dataclasses.replace(a, expr=specialised(a.expr, regime), regimes=())
+        kernels = _without_many_residuals(lowering.build(single).variants["x"])
+        kernels = {
+            role: None if k is None else dataclasses.replace(k, name=k.name.removesuffix("_x") + "_" + tag)
+            for role, k in kernels.items()
+        }
+        out.append((tag, f"lambda {', '.join(a.float_params)}: {sp.sstr(condition)}", kernels))
+    return out
+
+
 # the order of _runtime.Kernels' arguments
 KERNEL_ROLES = ("value", "gradient_from_residuals", "gradient", "hessian")
 # the kernels compiled with XLA: the backward recomputes from x, so no residuals;
@@ -164,10 +239,15 @@ class _KernelPrinter:
 
     def __init__(self, owner):
         self.owner = owner
-        self.printed, self.by_body, self.helpers = [], {}, set()
+        self.printed, self.by_body, self.helpers, self.series = [], {}, set(), set()
 
     def plain(self, kernel):
-        return "None" if kernel is None else self._emit(print_kernel(kernel, self.owner), "")
+        if kernel is None:
+            return "None"
+        printer = TFPrinter()
+        text = print_kernel(kernel, self.owner, printer)
+        self.series |= printer.series
+        return self._emit(text, "")
 
     def xla(self, kernel):
         """The kernel's XLA form, or "None" if a function XLA compiles slowly is
@@ -180,6 +260,7 @@ class _KernelPrinter:
         if printer.slow:
             return "None"
         self.helpers |= printer.helpers
+        self.series |= printer.series
         return self._emit(text, "_xla")
 
     def _emit(self, text, suffix):
@@ -198,20 +279,24 @@ def _one_operation(kernel: lowering.Kernel) -> bool:
     )
 
 
-def _printed_kernels(a: Approximation, kernel_set: lowering.KernelSet):
+def _printed_kernels(a: Approximation, kernel_set: lowering.KernelSet, regimes):
     out = _KernelPrinter(a.name)
     out.plain(kernel_set.hard)
-    plain = {tag: [out.plain(group[role]) for role in KERNEL_ROLES] for tag, group in kernel_set.variants.items()}
+    groups = {tag: _without_many_residuals(group) for tag, group in kernel_set.variants.items()}
+    groups.update({tag: group for tag, _, group in regimes})
+    plain = {tag: [out.plain(group[role]) for role in KERNEL_ROLES] for tag, group in groups.items()}
     hard_xla = out.xla(kernel_set.hard)
     variants = []
-    for tag, group in kernel_set.variants.items():
+    for tag, group in groups.items():
         compiled = ", ".join(out.xla(group[role]) for role in XLA_ROLES)
         variants.append((tag, f"{', '.join(plain[tag])}, xla=({compiled})"))
-    return out.printed, variants, hard_xla, ", ".join(sorted(out.helpers))
+    series = [print_series_helper(cls, order) for cls, order in sorted(out.series, key=lambda s: (s[0].__name__, s[1]))]
+    return out.printed, variants, hard_xla, ", ".join(sorted(out.helpers)), series
 
 
 def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
-    kernels, variants, hard_xla, helpers = _printed_kernels(a, kernel_set)
+    regimes = regime_kernels(a)
+    kernels, variants, hard_xla, helpers, series = _printed_kernels(a, kernel_set, regimes)
     params = [{"name": n, "runtime": _runtime_param(n, p)} for n, p in a.params.items()]
     # every op takes mode, one with a single mode too (refusing the other by name)
     signature = ["x"] + [f"{n}={p.default!r}" for n, p in a.params.items()] + [f'mode="{a.mode}"', "name=None"]
@@ -229,6 +314,8 @@ def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
         "hard": "_hard" if kernel_set.hard is not None else "None",
         "hard_xla": hard_xla,
         "helpers": helpers,
+        "series": series,
+        "regimes": [(tag, predicate) for tag, predicate, _ in regimes],
     }
 
 
@@ -352,6 +439,14 @@ def layers_context(catalog) -> dict:
     return {"layers": layers}
 
 
+# Generated modules are formatted with black (pinned in pyproject.toml's dev
+# extra, as the generator's own dependency): the same text on every machine.
+LINE_LENGTH = 120
+BLACK_MODE = black.Mode(
+    target_versions={black.TargetVersion.PY310}, line_length=LINE_LENGTH, magic_trailing_comma=False
+)
+
+
 def render(template: str, spec: str, **context) -> str:
     text = ENVIRONMENT.get_template(template).render(header=header(template, spec, context.pop("command")), **context)
-    return text
+    return black.format_str(text, mode=BLACK_MODE)

@@ -78,6 +78,11 @@ class Approximation:
     - ``hard=None`` with ``modes=("soft",)``: no hard counterpart.
     - ``monotone``: f is non-decreasing in x, jumps included; the property
       tests check the op (and the reference) against it.
+    - ``regimes``: conditions on one float parameter alone (alpha < 4). When
+      every float parameter is a Python number the op runs the kernels of the
+      first regime that holds, derived from ``expr`` with each condition on
+      that parameter alone that the regime decides replaced by its truth
+      value: one branch where every element would evaluate every branch.
     """
 
     name: str
@@ -92,6 +97,7 @@ class Approximation:
     shift_equivariant: bool = False
     published: Mapping[str, tuple] = field(default_factory=dict)
     monotone: bool = False
+    regimes: tuple[sp.Basic, ...] = ()
 
     @property
     def mode(self) -> str:
@@ -233,6 +239,12 @@ def check_approximation(a: Approximation) -> None:
     for wrt, entry in a.published.items():
         if wrt not in ["y", "x"] + a.float_params or not (isinstance(entry, tuple) and len(entry) == 2):
             _fail(name, f"published[{wrt!r}] must be (formula, citation) for y (the value), x or a float parameter")
+    float_symbols = {a.params[n].symbol for n in a.float_params}
+    for regime in a.regimes:
+        if not (isinstance(regime, sp.core.relational.Relational) and len(regime.free_symbols) == 1):
+            _fail(name, f"regime {regime} must be a comparison of one float parameter with a number")
+        if not regime.free_symbols <= float_symbols:
+            _fail(name, f"regime {regime} must be a condition on a float parameter alone")
     if a.repeat is not None:
         if a.repeat not in a.int_params:
             _fail(name, f"repeat={a.repeat!r} must name an integer parameter")

@@ -122,3 +122,92 @@ def test_reference_series_sum_stops_without_losing_digits():
                         z = mpmath.mpf(float(u)) * scale
                         whole = mpmath.fsum(c * z**p for p, c in terms)
                         assert abs(cls._series_sum(terms, z) - whole) <= mpmath.mpf(10) ** -49 * abs(whole), (cls, order, z)
+
+
+def _published_dalpha(x, alpha):
+    """d/dalpha and d2/dalpha dx of Agustsson & Theis's m + tanh(alpha*r)/(2*tanh(alpha/2)),
+    m = floor(x) + 1/2, r = x - m, differentiated by hand; mpmath at 50 digits."""
+    import mpmath
+
+    with mpmath.workdps(50):
+        x, alpha = mpmath.mpf(float(x)), mpmath.mpf(alpha)
+        r = x - (mpmath.floor(x) + mpmath.mpf(1) / 2)
+        big_t, sech2_r, sech2_half = mpmath.tanh(alpha / 2), mpmath.sech(alpha * r) ** 2, mpmath.sech(alpha / 2) ** 2
+        d_alpha = r * sech2_r / (2 * big_t) - mpmath.tanh(alpha * r) * sech2_half / (4 * big_t**2)
+        d_alpha_x = (
+            sech2_r / (2 * big_t)
+            - alpha * r * sech2_r * mpmath.tanh(alpha * r) / big_t
+            - alpha * sech2_r * sech2_half / (4 * big_t**2)
+        )
+        return float(d_alpha), float(d_alpha_x)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("alpha", [0.5, 1.0, 2.0, 3.9, 4.0, 5.0, 10.0, 30.0])
+def test_dalpha_near_the_half_integers_matches_the_published_formula(tf, dr, dtype, alpha):
+    """Issue 14, case 2: d/dalpha within 4 ULP of the published formula's on a
+    dense grid within 1/20 of the half-integers, wherever x alone makes it well
+    conditioned. x enters through its distance v to the half-integer, which
+    the op computes exactly; rounding v once moves d/dalpha by
+    kappa = v*|d2/dalpha dx|/|d/dalpha| relative roundings, and kappa <= 1
+    holds everywhere next to the half-integers. (Before, the product form used
+    there for alpha >= 4 cancelled to O(v): up to 1e14 ULP in float64 at
+    alpha = 5 next to the half-integers.)"""
+    dtype = np.dtype(dtype).type
+    finfo = np.finfo(dtype)
+    offsets = np.geomspace(4 * float(finfo.eps), 0.05, 120)
+    xs = []
+    for half_integer in (-2.5, -1.5, -0.5, 0.5, 1.5, 2.5):
+        h = dtype(half_integer)
+        xs += [np.nextafter(h, dtype(-np.inf)), np.nextafter(h, dtype(np.inf))]
+        xs += list((half_integer + np.concatenate([offsets, -offsets])).astype(dtype))
+    # the largest float below 1/2 is the period-boundary case of issue 14 (case 1), pinned on its own
+    xs = np.array(sorted({v for v in xs if v != np.nextafter(dtype(0.5), dtype(0))}), dtype)
+    x = tf.constant(xs)
+    alphas = tf.fill(tf.shape(x), tf.constant(alpha, x.dtype))
+    with tf.GradientTape() as tape:
+        tape.watch(alphas)
+        y = dr.soft_round(x, alpha=alphas)
+    got = tape.gradient(y, alphas).numpy().astype(np.float64)
+    exact, exact_dx = np.array([_published_dalpha(v, alpha) for v in xs]).T
+    distance = np.abs(np.abs(xs.astype(np.float64) - np.floor(xs.astype(np.float64))) - 0.5)
+    kappa = distance * np.abs(exact_dx) / np.abs(exact)
+    well = kappa <= 1
+    assert well.sum() >= len(xs) // 2
+    ulps = _ulps(got, exact, dtype)
+    worst = np.argmax(np.where(well, ulps, 0))
+    assert ulps[worst] <= 4, f"{ulps[worst]:.2f} ULP at x={xs[worst]!r} (kappa {kappa[worst]:.2g})"
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize(
+    "name, alpha",
+    [("soft_round", a) for a in (3.9999999, 4.0, 4.0000001)]
+    + [("soft_round_inverse", a) for a in (39.999999, 40.0, 40.000001)],
+)
+def test_python_alpha_at_a_regime_boundary_is_accurate(tf, dr, dtype, name, alpha):
+    """A Python float alpha runs the kernels of its regime (alpha < 4 or not,
+    alpha < 40 or not), chosen by the Python value, which the compute dtype
+    may round onto the boundary itself (3.9999999 -> 4 in float32): value and
+    d/dx stay within the verifier's bound of the 50-digit reference."""
+    from derive.verification import accepted_error
+
+    a = APPROXIMATIONS[name]
+    op = getattr(dr, name)
+    boundary = 4 if name == "soft_round" else 40
+    expected = f"alpha_below_{boundary}" if alpha < boundary else f"alpha_from_{boundary}"
+    assert op.__globals__["_OP"]._variant([alpha], [False]) == expected
+    ref = Reference(a, {})
+    xs = np.concatenate([np.linspace(-2.45, 2.45, 50), [0.0, 1.0, 0.25, -1.75, 1e-3, 0.499, -1.501]]).astype(dtype)
+    x = tf.constant(xs)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = op(x, alpha=alpha)
+    dy_dx = tape.gradient(y, x).numpy()
+    computed_alpha = float(np.dtype(dtype).type(alpha))
+    for wrt, got in (((), y.numpy()), (("x",), dy_dx)):
+        for v, g in zip(xs, got):
+            point = (float(v), computed_alpha)
+            exact = float(ref.evaluate(wrt, point))
+            bound = accepted_error(a, ref, point, {"alpha": computed_alpha}, dtype, wrt)
+            assert abs(float(g) - exact) <= bound, f"{name} d{wrt} at x={v!r}, alpha={alpha}: {g!r} vs {exact!r}"

@@ -143,7 +143,9 @@ class IntParam:
 
     def check(self, op, value):
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-            raise TypeError(f"{op}: {self.name} must be a Python int ({self.domain}), got {value!r} ({type(value).__name__})")
+            raise TypeError(
+                f"{op}: {self.name} must be a Python int ({self.domain}), got {value!r} ({type(value).__name__})"
+            )
         value = int(value)
         if value < self.low or (self.high is not None and value > self.high):
             raise ValueError(f"{op}: {self.name} must be {self.domain}, got {value!r}")
@@ -329,12 +331,15 @@ class NonFiniteX:
 class Op:
     """One approximation: validates arguments, picks kernels, wires gradients."""
 
-    def __init__(self, name, params, modes, hard, kernels, hard_xla=None):
+    def __init__(self, name, params, modes, hard, kernels, hard_xla=None, regimes=()):
         self.name = name
         self.params = params
         self.modes = modes
         self.hard = hard
         self.kernels = kernels
+        # (tag, predicate): with every float parameter a Python number, the
+        # kernels of the first regime whose predicate holds for their values
+        self.regimes = regimes
         self.compiled_hard = _compiled(hard_xla, _first_output)
 
     def __call__(self, x, values, mode, name=None):
@@ -370,11 +375,18 @@ class Op:
                         # would round it through float32 first
                         value = tf.constant(value, compute)
                 arguments.append(value)
-            y = self._differentiable(mode, any(watched))(tf.cast(x, compute), arguments)
+            y = self._differentiable(mode, self._variant(checked, watched))(tf.cast(x, compute), arguments)
             return tf.cast(y, x.dtype)
 
-    def _differentiable(self, mode, with_params):
-        kernels = self.kernels["all" if with_params else "x"]
+    def _variant(self, checked, watched):
+        if any(watched):
+            return "all"
+        floats = {p.name: v for p, v in zip(self.params, checked) if isinstance(p, FloatParam)}
+        return next((tag for tag, holds in self.regimes if holds(**floats)), "x")
+
+    def _differentiable(self, mode, variant):
+        kernels = self.kernels[variant]
+        with_params = variant == "all"
         float_slots = [i for i, p in enumerate(self.params) if isinstance(p, FloatParam)] if with_params else []
         hard, compiled_hard = self.hard, self.compiled_hard
         name = self.name

@@ -15,39 +15,56 @@ def _hard(x):
 
 def _value_x(x):
     _t0 = tf.math.less(x, -1)
-    _t1 = 2*x
-    _t2 = (x*x)
+    _t1 = 2 * x
+    _t2 = x * x
     _t3 = tf.math.less(x, 0)
     _t4 = tf.math.less(x, 1)
-    y = tf.where(_t0, tf.constant(-1, x.dtype), tf.where(_t3, _t1 + _t2, tf.where(_t4, _t1 - _t2, tf.constant(1, x.dtype))))
-    return (y,), (_t0, _t1, _t3, _t4,)
+    y = tf.where(
+        _t0, tf.constant(-1, x.dtype), tf.where(_t3, _t1 + _t2, tf.where(_t4, _t1 - _t2, tf.constant(1, x.dtype)))
+    )
+    return (y,), (_t0, _t1, _t3, _t4)
 
 
 def _gradient_from_residuals_x(x, _t0, _t1, _t3, _t4):
-    y_D_x = tf.where(_t0, tf.constant(0, x.dtype), tf.where(_t3, _t1 + 2, tf.where(_t4, 2 - _t1, tf.constant(0, x.dtype))))
+    y_D_x = tf.where(
+        _t0, tf.constant(0, x.dtype), tf.where(_t3, _t1 + 2, tf.where(_t4, 2 - _t1, tf.constant(0, x.dtype)))
+    )
     return (y_D_x,), ()
 
 
 def _gradient_x(x):
-    _t0 = 2*x
-    y_D_x = tf.where(tf.math.less(x, -1), tf.constant(0, x.dtype), tf.where(tf.math.less(x, 0), _t0 + 2, tf.where(tf.math.less(x, 1), 2 - _t0, tf.constant(0, x.dtype))))
+    _t0 = 2 * x
+    y_D_x = tf.where(
+        tf.math.less(x, -1),
+        tf.constant(0, x.dtype),
+        tf.where(tf.math.less(x, 0), _t0 + 2, tf.where(tf.math.less(x, 1), 2 - _t0, tf.constant(0, x.dtype))),
+    )
     return (y_D_x,), ()
 
 
 def _hessian_x(x):
-    y_D_x_D_x = tf.where(tf.math.less(x, -1), tf.constant(0, x.dtype), tf.where(tf.math.less(x, 0), tf.constant(2, x.dtype), tf.where(tf.math.less(x, 1), tf.constant(-2, x.dtype), tf.constant(0, x.dtype))))
+    y_D_x_D_x = tf.where(
+        tf.math.less(x, -1),
+        tf.constant(0, x.dtype),
+        tf.where(
+            tf.math.less(x, 0),
+            tf.constant(2, x.dtype),
+            tf.where(tf.math.less(x, 1), tf.constant(-2, x.dtype), tf.constant(0, x.dtype)),
+        ),
+    )
     return (y_D_x_D_x,), ()
 
 
 _OP = _runtime.Op(
     name="approx_sign",
-    params=[
-    ],
-    modes=("soft", "ste", ),
+    params=[],
+    modes=("soft", "ste"),
     hard=_hard,
     hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)),
+        "x": _runtime.Kernels(
+            _value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)
+        )
     },
 )
 
@@ -61,7 +78,8 @@ def approx_sign(x, mode="ste", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "ste".
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "ste".
         name: optional name scope.
 
     Returns:

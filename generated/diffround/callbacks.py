@@ -49,7 +49,9 @@ class Anneal(keras.callbacks.Callback):
         if not (math.isfinite(start) and math.isfinite(end)):
             raise ValueError(f"Anneal: start and end must be finite, got {start!r} and {end!r}")
         if schedule == "geometric" and not start * end > 0:
-            raise ValueError(f"Anneal: a geometric schedule needs start and end of one sign, not 0; got {start!r}, {end!r}")
+            raise ValueError(
+                f"Anneal: a geometric schedule needs start and end of one sign, not 0; got {start!r}, {end!r}"
+            )
         if duration is not None and (isinstance(duration, bool) or not isinstance(duration, int) or duration < 1):
             raise ValueError(f"Anneal: duration must be an int >= 1, got {duration!r}")
         self.param, self.start, self.end = param, start, end

@@ -15,92 +15,101 @@ def _hard(x, steepness, center):
 
 def _value_x(x, steepness, center):
     _t0 = center - x
-    _t1 = 2*steepness
-    _t2 = -_t0*_t1
+    _t1 = 2 * steepness
+    _t2 = -_t0 * _t1
     _t3 = 2 - _t2
     _t4 = tf.math.greater(_t0, 0)
     _t5 = _t2 + 2
-    y = tf.where(_t4, 1/_t3, 1 - 1/_t5)
-    return (y,), (_t1, _t3, _t4, _t5,)
+    y = tf.where(_t4, 1 / _t3, 1 - 1 / _t5)
+    return (y,), (_t1, _t3, _t4, _t5)
 
 
 def _gradient_from_residuals_x(x, steepness, center, _t1, _t3, _t4, _t5):
-    y_D_x = tf.where(_t4, _t1/(_t3*_t3), _t1/(_t5*_t5))
+    y_D_x = tf.where(_t4, _t1 / (_t3 * _t3), _t1 / (_t5 * _t5))
     return (y_D_x,), ()
 
 
 def _gradient_x(x, steepness, center):
     _t0 = center - x
-    _t1 = 2*steepness
-    _t2 = -_t0*_t1
-    y_D_x = tf.where(tf.math.greater(_t0, 0), _t1/((2 - _t2)*(2 - _t2)), _t1/((_t2 + 2)*(_t2 + 2)))
+    _t1 = 2 * steepness
+    _t2 = -_t0 * _t1
+    y_D_x = tf.where(tf.math.greater(_t0, 0), _t1 / ((2 - _t2) * (2 - _t2)), _t1 / ((_t2 + 2) * (_t2 + 2)))
     return (y_D_x,), ()
 
 
 def _hessian_x(x, steepness, center):
     _t0 = center - x
-    _t1 = -2*_t0*steepness
-    _t2 = 8*(steepness*steepness)
-    y_D_x_D_x = tf.where(tf.math.greater(_t0, 0), _t2/((2 - _t1)*(2 - _t1)*(2 - _t1)), -_t2/((_t1 + 2)*(_t1 + 2)*(_t1 + 2)))
+    _t1 = -2 * _t0 * steepness
+    _t2 = 8 * (steepness * steepness)
+    y_D_x_D_x = tf.where(
+        tf.math.greater(_t0, 0), _t2 / ((2 - _t1) * (2 - _t1) * (2 - _t1)), -_t2 / ((_t1 + 2) * (_t1 + 2) * (_t1 + 2))
+    )
     return (y_D_x_D_x,), ()
 
 
 def _gradient_from_residuals_all(x, steepness, center, _t1, _t3, _t4, _t5):
-    _t6 = 1/(_t3*_t3)
-    _t7 = _t1*_t6
-    _t8 = 1/(_t5*_t5)
-    _t9 = _t1*_t8
-    _t10 = 2*center - 2*x
+    _t6 = 1 / (_t3 * _t3)
+    _t7 = _t1 * _t6
+    _t8 = 1 / (_t5 * _t5)
+    _t9 = _t1 * _t8
+    _t10 = 2 * center - 2 * x
     y_D_x = tf.where(_t4, _t7, _t9)
-    y_D_steepness = tf.where(_t4, -_t10*_t6, -_t10*_t8)
+    y_D_steepness = tf.where(_t4, -_t10 * _t6, -_t10 * _t8)
     y_D_center = tf.where(_t4, -_t7, -_t9)
-    return (y_D_x, y_D_steepness, y_D_center,), ()
+    return (y_D_x, y_D_steepness, y_D_center), ()
 
 
 def _gradient_all(x, steepness, center):
     _t0 = center - x
-    _t1 = 2*steepness
-    _t2 = -_t0*_t1
-    _t3 = 1/((2 - _t2)*(2 - _t2))
-    _t4 = _t1*_t3
+    _t1 = 2 * steepness
+    _t2 = -_t0 * _t1
+    _t3 = 1 / ((2 - _t2) * (2 - _t2))
+    _t4 = _t1 * _t3
     _t5 = tf.math.greater(_t0, 0)
-    _t6 = 1/((_t2 + 2)*(_t2 + 2))
-    _t7 = _t1*_t6
-    _t8 = 2*center - 2*x
+    _t6 = 1 / ((_t2 + 2) * (_t2 + 2))
+    _t7 = _t1 * _t6
+    _t8 = 2 * center - 2 * x
     y_D_x = tf.where(_t5, _t4, _t7)
-    y_D_steepness = tf.where(_t5, -_t3*_t8, -_t6*_t8)
+    y_D_steepness = tf.where(_t5, -_t3 * _t8, -_t6 * _t8)
     y_D_center = tf.where(_t5, -_t4, -_t7)
-    return (y_D_x, y_D_steepness, y_D_center,), ()
+    return (y_D_x, y_D_steepness, y_D_center), ()
 
 
 def _hessian_all(x, steepness, center):
     _t0 = center - x
-    _t1 = 2*steepness
-    _t2 = -_t0*_t1
+    _t1 = 2 * steepness
+    _t2 = -_t0 * _t1
     _t3 = 2 - _t2
-    _t4 = 1/(_t3*_t3*_t3)
-    _t5 = 8*(steepness*steepness)
-    _t6 = _t4*_t5
+    _t4 = 1 / (_t3 * _t3 * _t3)
+    _t5 = 8 * (steepness * steepness)
+    _t6 = _t4 * _t5
     _t7 = tf.math.greater(_t0, 0)
     _t8 = _t2 + 2
-    _t9 = 1/(_t8*_t8*_t8)
-    _t10 = _t5*_t9
+    _t9 = 1 / (_t8 * _t8 * _t8)
+    _t10 = _t5 * _t9
     _t11 = tf.where(_t7, _t6, -_t10)
-    _t12 = 2/(_t3*_t3)
-    _t13 = 4*center - 4*x
-    _t14 = -_t13*_t4
-    _t15 = 2/(_t8*_t8)
-    _t16 = _t13*_t9
-    _t17 = 2*center - 2*x
+    _t12 = 2 / (_t3 * _t3)
+    _t13 = 4 * center - 4 * x
+    _t14 = -_t13 * _t4
+    _t15 = 2 / (_t8 * _t8)
+    _t16 = _t13 * _t9
+    _t17 = 2 * center - 2 * x
     _t18 = -_t17
-    _t19 = 4*steepness
+    _t19 = 4 * steepness
     y_D_x_D_x = _t11
-    y_D_x_D_steepness = tf.where(_t7, _t1*_t14 + _t12, _t1*_t16 + _t15)
+    y_D_x_D_steepness = tf.where(_t7, _t1 * _t14 + _t12, _t1 * _t16 + _t15)
     y_D_x_D_center = tf.where(_t7, -_t6, _t10)
-    y_D_steepness_D_steepness = tf.where(_t7, _t14*_t18, -_t16*_t17)
-    y_D_steepness_D_center = tf.where(_t7, -_t12 - _t18*_t19*_t4, -_t15 - _t17*_t19*_t9)
+    y_D_steepness_D_steepness = tf.where(_t7, _t14 * _t18, -_t16 * _t17)
+    y_D_steepness_D_center = tf.where(_t7, -_t12 - _t18 * _t19 * _t4, -_t15 - _t17 * _t19 * _t9)
     y_D_center_D_center = _t11
-    return (y_D_x_D_x, y_D_x_D_steepness, y_D_x_D_center, y_D_steepness_D_steepness, y_D_steepness_D_center, y_D_center_D_center,), ()
+    return (
+        y_D_x_D_x,
+        y_D_x_D_steepness,
+        y_D_x_D_center,
+        y_D_steepness_D_steepness,
+        y_D_steepness_D_center,
+        y_D_center_D_center,
+    ), ()
 
 
 _OP = _runtime.Op(
@@ -109,12 +118,16 @@ _OP = _runtime.Op(
         _runtime.FloatParam("steepness", 25.0, 0.0, float("inf"), low_open=True, high_open=True),
         _runtime.FloatParam("center", 0.0, -float("inf"), float("inf"), low_open=True, high_open=True),
     ],
-    modes=("soft", "ste", ),
+    modes=("soft", "ste"),
     hard=_hard,
     hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)),
-        "all": _runtime.Kernels(_value_x, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_x, _gradient_all)),
+        "x": _runtime.Kernels(
+            _value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)
+        ),
+        "all": _runtime.Kernels(
+            _value_x, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_x, _gradient_all)
+        ),
     },
 )
 
@@ -129,9 +142,12 @@ def fast_sigmoid_step(x, steepness=25.0, center=0.0, mode="soft", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        steepness: slope parameter s; float or float tensor broadcasting with x (differentiable), in (0, inf), default 25.0.
-        center: where the step is; float or float tensor broadcasting with x (differentiable), in (-inf, inf), default 0.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
+        steepness: slope parameter s; float or float tensor broadcasting with x (differentiable), in
+            (0, inf), default 25.0.
+        center: where the step is; float or float tensor broadcasting with x (differentiable), in
+            (-inf, inf), default 0.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
         name: optional name scope.
 
     Returns:

@@ -17,61 +17,73 @@ def _hard(x, terms):
 def _value_x(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum(((-1)**_j)*tf.math.sin(2*3.1415926535897932*_j*_r)/_j for _j in range(1, terms + 1))
+    _ts0 = sum(((-1) ** _j) * tf.math.sin(2 * 3.1415926535897932 * _j * _r) / _j for _j in range(1, terms + 1))
     _t0 = 0.3183098861837907
-    y = _n + _r + _t0*_ts0
-    return (y,), (_t0, _r,)
+    y = _n + _r + _t0 * _ts0
+    return (y,), (_t0, _r)
 
 
 def _gradient_from_residuals_x(x, terms, _t0, _r):
-    _ts1 = sum(2*((-1)**_j)*3.1415926535897932*tf.math.cos(2*3.1415926535897932*_j*_r) for _j in range(1, terms + 1))
-    y_D_x = _t0*_ts1 + 1
+    _ts1 = sum(
+        2 * ((-1) ** _j) * 3.1415926535897932 * tf.math.cos(2 * 3.1415926535897932 * _j * _r)
+        for _j in range(1, terms + 1)
+    )
+    y_D_x = _t0 * _ts1 + 1
     return (y_D_x,), ()
 
 
 def _gradient_x(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum(2*((-1)**_j)*3.1415926535897932*tf.math.cos(2*3.1415926535897932*_j*_r) for _j in range(1, terms + 1))
-    y_D_x = _ts0/3.1415926535897932 + 1
+    _ts0 = sum(
+        2 * ((-1) ** _j) * 3.1415926535897932 * tf.math.cos(2 * 3.1415926535897932 * _j * _r)
+        for _j in range(1, terms + 1)
+    )
+    y_D_x = _ts0 / 3.1415926535897932 + 1
     return (y_D_x,), ()
 
 
 def _hessian_x(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum(-4*((-1)**_j)*9.869604401089358*_j*tf.math.sin(2*3.1415926535897932*_j*_r) for _j in range(1, terms + 1))
-    y_D_x_D_x = _ts0/3.1415926535897932
+    _ts0 = sum(
+        -4 * ((-1) ** _j) * 9.869604401089358 * _j * tf.math.sin(2 * 3.1415926535897932 * _j * _r)
+        for _j in range(1, terms + 1)
+    )
+    y_D_x_D_x = _ts0 / 3.1415926535897932
     return (y_D_x_D_x,), ()
 
 
 def _value_x_xla(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum((((-1)**_j)/_j)*_sin_j for _j, (_cos_j, _sin_j) in enumerate(angle_multiples(_r, 1, terms), 1))
+    _ts0 = sum((((-1) ** _j) / _j) * _sin_j for _j, (_cos_j, _sin_j) in enumerate(angle_multiples(_r, 1, terms), 1))
     _t0 = 0.3183098861837907
-    y = _n + _r + _t0*_ts0
-    return (y,), (_t0, _r,)
+    y = _n + _r + _t0 * _ts0
+    return (y,), (_t0, _r)
 
 
 def _gradient_x_xla(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum((2*((-1)**_j)*3.1415926535897932)*_cos_j for _j, (_cos_j, _sin_j) in enumerate(angle_multiples(_r, 1, terms), 1))
-    y_D_x = (0.3183098861837907)*_ts0 + 1
+    _ts0 = sum(
+        (2 * ((-1) ** _j) * 3.1415926535897932) * _cos_j
+        for _j, (_cos_j, _sin_j) in enumerate(angle_multiples(_r, 1, terms), 1)
+    )
+    y_D_x = (0.3183098861837907) * _ts0 + 1
     return (y_D_x,), ()
 
 
 _OP = _runtime.Op(
     name="fourier_round",
-    params=[
-        _runtime.IntParam("terms", 5, 1, None),
-    ],
-    modes=("soft", "ste", ),
+    params=[_runtime.IntParam("terms", 5, 1, None)],
+    modes=("soft", "ste"),
     hard=_hard,
     hard_xla=None,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x_xla)),
+        "x": _runtime.Kernels(
+            _value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x_xla)
+        )
     },
 )
 
@@ -87,7 +99,8 @@ def fourier_round(x, terms=5, mode="soft", name=None):
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
         terms: number of sine terms of the sawtooth series; a Python int >= 1, default 5.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
         name: optional name scope.
 
     Returns:

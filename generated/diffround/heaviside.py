@@ -27,7 +27,8 @@ def heaviside(x, surrogate="sigmoid", mode="ste", name=None, **params):
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
         surrogate: which gradient: "sigmoid", "triangle", "fast_sigmoid", "atan"; default "sigmoid".
-        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op; default "ste".
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
         name: optional name scope.
         **params: the surrogate's parameters:
             "sigmoid": sigmoid_step in ste mode, steepness=1.0.

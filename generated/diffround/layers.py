@@ -235,12 +235,17 @@ class _SurrogateLayer(_OpLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class SigmoidRound(_ApproximationLayer):
-    """Keras layer applying sigmoid_round elementwise: floor(x) plus a logistic sigmoid of the fractional part, centred on the half-integer.
+    """Keras layer applying sigmoid_round elementwise: floor(x) plus a logistic sigmoid of the
+        fractional part, centred on the half-integer.
 
     Args:
-        steepness: slope of the sigmoid at the half-integers; float; the initial value of its weight, in (0, inf), default 10.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
-        trainable_params: names of float parameters to learn ("steepness"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        steepness: slope of the sigmoid at the half-integers; float; the initial value of its
+            weight, in (0, inf), default 10.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
+        trainable_params: names of float parameters to learn ("steepness"); each becomes a trainable
+            weight kept in its domain by an InDomain constraint. The other float parameters are
+            non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -252,12 +257,17 @@ class SigmoidRound(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class SineRound(_ApproximationLayer):
-    """Keras layer applying sine_round elementwise: floor(x) plus a half-sine ramp of the given width around each half-integer, flat elsewhere.
+    """Keras layer applying sine_round elementwise: floor(x) plus a half-sine ramp of the given width
+        around each half-integer, flat elsewhere.
 
     Args:
-        width: width of the half-sine window around each half-integer; float; the initial value of its weight, in (0, 1], default 0.1.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
-        trainable_params: names of float parameters to learn ("width"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        width: width of the half-sine window around each half-integer; float; the initial value of
+            its weight, in (0, 1], default 0.1.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
+        trainable_params: names of float parameters to learn ("width"); each becomes a trainable
+            weight kept in its domain by an InDomain constraint. The other float parameters are
+            non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -269,12 +279,16 @@ class SineRound(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class FourierRound(_ApproximationLayer):
-    """Keras layer applying fourier_round elementwise: x plus the truncated Fourier series of the sawtooth round(x) - x.
+    """Keras layer applying fourier_round elementwise: x plus the truncated Fourier series of the
+        sawtooth round(x) - x.
 
     Args:
         terms: number of sine terms of the sawtooth series; a Python int >= 1, fixed, default 5.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
-        trainable_params: names of float parameters to learn (none); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
+        trainable_params: names of float parameters to learn (none); each becomes a trainable weight
+            kept in its domain by an InDomain constraint. The other float parameters are
+            non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -286,12 +300,17 @@ class FourierRound(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class SineStaircaseRound(_ApproximationLayer):
-    """Keras layer applying sine_staircase_round elementwise: g(x) = x - sin(2 pi x)/(2 pi), composed depth times; each composition steepens the steps.
+    """Keras layer applying sine_staircase_round elementwise: g(x) = x - sin(2 pi x)/(2 pi), composed
+        depth times; each composition steepens the steps.
 
     Args:
-        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; a Python int >= 1, fixed, default 1.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
-        trainable_params: names of float parameters to learn (none); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; a Python int >= 1, fixed,
+            default 1.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
+        trainable_params: names of float parameters to learn (none); each becomes a trainable weight
+            kept in its domain by an InDomain constraint. The other float parameters are
+            non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -303,11 +322,15 @@ class SineStaircaseRound(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class SteRound(_ApproximationLayer):
-    """Keras layer applying ste_round elementwise: Straight-through round: forward exactly round(x), gradient 1.
+    """Keras layer applying ste_round elementwise: Straight-through round: forward exactly round(x),
+        gradient 1.
 
     Args:
-        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op; default "ste".
-        trainable_params: names of float parameters to learn (none); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        trainable_params: names of float parameters to learn (none); each becomes a trainable weight
+            kept in its domain by an InDomain constraint. The other float parameters are
+            non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -319,13 +342,19 @@ class SteRound(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class SigmoidStep(_ApproximationLayer):
-    """Keras layer applying sigmoid_step elementwise: Logistic sigmoid step; overflow-free at any steepness.
+    """Keras layer applying sigmoid_step elementwise: Logistic sigmoid step; overflow-free at any
+        steepness.
 
     Args:
-        steepness: slope of the sigmoid at the centre; float; the initial value of its weight, in (0, inf), default 10.0.
-        center: where the step is; float; the initial value of its weight, in (-inf, inf), default 0.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
-        trainable_params: names of float parameters to learn ("steepness", "center"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        steepness: slope of the sigmoid at the centre; float; the initial value of its weight, in
+            (0, inf), default 10.0.
+        center: where the step is; float; the initial value of its weight, in (-inf, inf), default
+            0.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
+        trainable_params: names of float parameters to learn ("steepness", "center"); each becomes a
+            trainable weight kept in its domain by an InDomain constraint. The other float
+            parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -337,13 +366,19 @@ class SigmoidStep(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class HardStep(_ApproximationLayer):
-    """Keras layer applying hard_step elementwise: min(max((x - threshold)*gain, 0), 1): a steep linear ramp clipped to [0, 1].
+    """Keras layer applying hard_step elementwise: min(max((x - threshold)*gain, 0), 1): a steep linear
+        ramp clipped to [0, 1].
 
     Args:
-        threshold: where the ramp starts; float; the initial value of its weight, in (-inf, inf), default 0.499.
-        gain: slope of the ramp; float; the initial value of its weight, in (0, inf), default 10000.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
-        trainable_params: names of float parameters to learn ("threshold", "gain"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        threshold: where the ramp starts; float; the initial value of its weight, in (-inf, inf),
+            default 0.499.
+        gain: slope of the ramp; float; the initial value of its weight, in (0, inf), default
+            10000.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
+        trainable_params: names of float parameters to learn ("threshold", "gain"); each becomes a
+            trainable weight kept in its domain by an InDomain constraint. The other float
+            parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -355,13 +390,19 @@ class HardStep(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class TriangleStep(_ApproximationLayer):
-    """Keras layer applying triangle_step elementwise: C1 piecewise quadratic whose derivative is the triangle max(0, 1 - |x - center|/width)/width.
+    """Keras layer applying triangle_step elementwise: C1 piecewise quadratic whose derivative is the
+        triangle max(0, 1 - |x - center|/width)/width.
 
     Args:
-        width: half-width of the triangular derivative; float; the initial value of its weight, in (0, inf), default 1.0.
-        center: where the step is; float; the initial value of its weight, in (-inf, inf), default 0.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
-        trainable_params: names of float parameters to learn ("width", "center"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        width: half-width of the triangular derivative; float; the initial value of its weight, in
+            (0, inf), default 1.0.
+        center: where the step is; float; the initial value of its weight, in (-inf, inf), default
+            0.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
+        trainable_params: names of float parameters to learn ("width", "center"); each becomes a
+            trainable weight kept in its domain by an InDomain constraint. The other float
+            parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -373,13 +414,19 @@ class TriangleStep(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class FastSigmoidStep(_ApproximationLayer):
-    """Keras layer applying fast_sigmoid_step elementwise: 1/2 + s*d/(2*(1 + s*|d|)), d = x - center: the fast sigmoid, whose derivative decays as 1/d**2.
+    """Keras layer applying fast_sigmoid_step elementwise: 1/2 + s*d/(2*(1 + s*|d|)), d = x - center:
+        the fast sigmoid, whose derivative decays as 1/d**2.
 
     Args:
-        steepness: slope parameter s; float; the initial value of its weight, in (0, inf), default 25.0.
-        center: where the step is; float; the initial value of its weight, in (-inf, inf), default 0.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
-        trainable_params: names of float parameters to learn ("steepness", "center"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        steepness: slope parameter s; float; the initial value of its weight, in (0, inf), default
+            25.0.
+        center: where the step is; float; the initial value of its weight, in (-inf, inf), default
+            0.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
+        trainable_params: names of float parameters to learn ("steepness", "center"); each becomes a
+            trainable weight kept in its domain by an InDomain constraint. The other float
+            parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -391,13 +438,18 @@ class FastSigmoidStep(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class AtanStep(_ApproximationLayer):
-    """Keras layer applying atan_step elementwise: 1/2 + atan(pi*alpha*(x - center)/2)/pi: the arctangent step.
+    """Keras layer applying atan_step elementwise: 1/2 + atan(pi*alpha*(x - center)/2)/pi: the
+        arctangent step.
 
     Args:
         alpha: sharpness; float; the initial value of its weight, in (0, inf), default 2.0.
-        center: where the step is; float; the initial value of its weight, in (-inf, inf), default 0.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
-        trainable_params: names of float parameters to learn ("alpha", "center"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        center: where the step is; float; the initial value of its weight, in (-inf, inf), default
+            0.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
+        trainable_params: names of float parameters to learn ("alpha", "center"); each becomes a
+            trainable weight kept in its domain by an InDomain constraint. The other float
+            parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -412,9 +464,13 @@ class SteSign(_ApproximationLayer):
     """Keras layer applying ste_sign elementwise: clip(x, -clip, clip): the straight-through sign.
 
     Args:
-        clip: gradient is 1 for |x| <= clip, 0 beyond; float; the initial value of its weight, in (0, inf), default 1.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "ste".
-        trainable_params: names of float parameters to learn ("clip"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        clip: gradient is 1 for |x| <= clip, 0 beyond; float; the initial value of its weight, in
+            (0, inf), default 1.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "ste".
+        trainable_params: names of float parameters to learn ("clip"); each becomes a trainable
+            weight kept in its domain by an InDomain constraint. The other float parameters are
+            non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -426,11 +482,15 @@ class SteSign(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class ApproxSign(_ApproximationLayer):
-    """Keras layer applying approx_sign elementwise: Piecewise quadratic sign: -1, 2x + x**2, 2x - x**2, 1 on x < -1, [-1, 0), [0, 1), x >= 1.
+    """Keras layer applying approx_sign elementwise: Piecewise quadratic sign: -1, 2x + x**2, 2x -
+        x**2, 1 on x < -1, [-1, 0), [0, 1), x >= 1.
 
     Args:
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "ste".
-        trainable_params: names of float parameters to learn (none); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "ste".
+        trainable_params: names of float parameters to learn (none); each becomes a trainable weight
+            kept in its domain by an InDomain constraint. The other float parameters are
+            non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -442,12 +502,16 @@ class ApproxSign(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class SwishSign(_ApproximationLayer):
-    """Keras layer applying swish_sign elementwise: 2*sigmoid(beta*x)*(1 + beta*x*(1 - sigmoid(beta*x))) - 1: the swish sign.
+    """Keras layer applying swish_sign elementwise: 2*sigmoid(beta*x)*(1 + beta*x*(1 -
+        sigmoid(beta*x))) - 1: the swish sign.
 
     Args:
         beta: sharpness; float; the initial value of its weight, in (0, inf), default 5.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "ste".
-        trainable_params: names of float parameters to learn ("beta"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "ste".
+        trainable_params: names of float parameters to learn ("beta"); each becomes a trainable
+            weight kept in its domain by an InDomain constraint. The other float parameters are
+            non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -459,12 +523,17 @@ class SwishSign(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class SoftRound(_ApproximationLayer):
-    """Keras layer applying soft_round elementwise: m + tanh(alpha*r)/(2*tanh(alpha/2)), m = floor(x) + 1/2, r = x - m: the soft rounding of neural compression.
+    """Keras layer applying soft_round elementwise: m + tanh(alpha*r)/(2*tanh(alpha/2)), m = floor(x) +
+        1/2, r = x - m: the soft rounding of neural compression.
 
     Args:
-        alpha: sharpness: 0 is the identity, large values approach round; float; the initial value of its weight, in [0, inf), default 5.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
-        trainable_params: names of float parameters to learn ("alpha"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        alpha: sharpness: 0 is the identity, large values approach round; float; the initial value
+            of its weight, in [0, inf), default 5.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
+        trainable_params: names of float parameters to learn ("alpha"); each becomes a trainable
+            weight kept in its domain by an InDomain constraint. The other float parameters are
+            non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -476,12 +545,16 @@ class SoftRound(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class SoftRoundInverse(_ApproximationLayer):
-    """Keras layer applying soft_round_inverse elementwise: m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round.
+    """Keras layer applying soft_round_inverse elementwise: m + atanh(2*r*tanh(alpha/2))/alpha, m =
+        floor(x) + 1/2, r = x - m: the inverse of soft_round.
 
     Args:
-        alpha: sharpness of the soft_round it inverts; float; the initial value of its weight, in [0, inf), default 5.0.
+        alpha: sharpness of the soft_round it inverts; float; the initial value of its weight, in
+            [0, inf), default 5.0.
         mode: "soft" (smooth forward, exact derivative), the only mode of this op; default "soft".
-        trainable_params: names of float parameters to learn ("alpha"); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        trainable_params: names of float parameters to learn ("alpha"); each becomes a trainable
+            weight kept in its domain by an InDomain constraint. The other float parameters are
+            non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -493,15 +566,20 @@ class SoftRoundInverse(_ApproximationLayer):
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
 class Heaviside(_SurrogateLayer):
-    """Keras layer applying heaviside elementwise: Heaviside step H(x) with H(0) = 1 in the forward pass; the gradient of the named surrogate.
+    """Keras layer applying heaviside elementwise: Heaviside step H(x) with H(0) = 1 in the forward
+        pass; the gradient of the named surrogate.
 
     Args:
         surrogate: which gradient: "sigmoid", "triangle", "fast_sigmoid", "atan"; default "sigmoid".
-        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op; default "ste".
-        steepness: parameter of the surrogates "sigmoid", "fast_sigmoid"; None for the surrogate's default.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        steepness: parameter of the surrogates "sigmoid", "fast_sigmoid"; None for the surrogate's
+            default.
         width: parameter of the surrogates "triangle"; None for the surrogate's default.
         alpha: parameter of the surrogates "atan"; None for the surrogate's default.
-        trainable_params: names of float parameters to learn (of the chosen surrogate); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
+        trainable_params: names of float parameters to learn (of the chosen surrogate); each becomes
+            a trainable weight kept in its domain by an InDomain constraint. The other float
+            parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
@@ -513,8 +591,12 @@ class Heaviside(_SurrogateLayer):
         "atan": _atan_step_op,
     }
 
-    def __init__(self, surrogate="sigmoid", mode="ste", steepness=None, width=None, alpha=None, trainable_params=(), **kwargs):
-        super().__init__({"steepness": steepness, "width": width, "alpha": alpha}, surrogate, trainable_params, mode, **kwargs)
+    def __init__(
+        self, surrogate="sigmoid", mode="ste", steepness=None, width=None, alpha=None, trainable_params=(), **kwargs
+    ):
+        super().__init__(
+            {"steepness": steepness, "width": width, "alpha": alpha}, surrogate, trainable_params, mode, **kwargs
+        )
 
 
 # The ops as activations. keras.activations.get resolves a string through
@@ -555,7 +637,7 @@ for _function in (
             _owner, _other = _module.partition(".")[0] or "another package", ""
         warnings.warn(
             f'{PACKAGE}: the activation name "{_name}" is taken by {_owner}, and keras.activations.get("{_name}") '
-            f'keeps giving {_owner}\'s; name this package\'s op as "{PACKAGE}>{_name}"{_other}.',
+            f"keeps giving {_owner}'s; name this package's op as \"{PACKAGE}>{_name}\"{_other}.",
             stacklevel=2,
         )
 

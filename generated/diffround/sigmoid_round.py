@@ -15,81 +15,85 @@ def _hard(x, steepness):
 
 def _value_x(x, steepness):
     _t0 = tf.math.floor(x)
-    _t1 = (-_t0 + x) - 1/2
-    _t2 = -steepness*tf.math.abs(_t1)
+    _t1 = (-_t0 + x) - 1 / 2
+    _t2 = -steepness * tf.math.abs(_t1)
     _t3 = tf.math.sigmoid(_t2)
-    y = tf.where(tf.math.greater(_t1*steepness, 0), -_t3 + (_t0 + 1), _t0 + _t3)
+    y = tf.where(tf.math.greater(_t1 * steepness, 0), -_t3 + (_t0 + 1), _t0 + _t3)
     return (y,), (_t2,)
 
 
 def _gradient_from_residuals_x(x, steepness, _t2):
     _t4 = tf.math.exp(_t2)
-    y_D_x = tf.math.multiply_no_nan(steepness, _t4/((_t4 + 1)*(_t4 + 1)))
+    y_D_x = tf.math.multiply_no_nan(steepness, _t4 / ((_t4 + 1) * (_t4 + 1)))
     return (y_D_x,), ()
 
 
 def _gradient_x(x, steepness):
-    _t0 = tf.math.exp(-steepness*tf.math.abs((x - tf.math.floor(x)) - 1/2))
-    y_D_x = tf.math.multiply_no_nan(steepness, _t0/((_t0 + 1)*(_t0 + 1)))
+    _t0 = tf.math.exp(-steepness * tf.math.abs((x - tf.math.floor(x)) - 1 / 2))
+    y_D_x = tf.math.multiply_no_nan(steepness, _t0 / ((_t0 + 1) * (_t0 + 1)))
     return (y_D_x,), ()
 
 
 def _hessian_x(x, steepness):
-    _t0 = (x - tf.math.floor(x)) - 1/2
-    _t1 = tf.math.exp(-steepness*tf.math.abs(_t0))
-    y_D_x_D_x = tf.math.multiply_no_nan(-(steepness*steepness)*tf.math.tanh((1/2)*_t0*steepness), _t1/((_t1 + 1)*(_t1 + 1)))
+    _t0 = (x - tf.math.floor(x)) - 1 / 2
+    _t1 = tf.math.exp(-steepness * tf.math.abs(_t0))
+    y_D_x_D_x = tf.math.multiply_no_nan(
+        -(steepness * steepness) * tf.math.tanh((1 / 2) * _t0 * steepness), _t1 / ((_t1 + 1) * (_t1 + 1))
+    )
     return (y_D_x_D_x,), ()
 
 
 def _value_all(x, steepness):
     _t0 = tf.math.floor(x)
-    _t1 = (-_t0 + x) - 1/2
-    _t2 = -steepness*tf.math.abs(_t1)
+    _t1 = (-_t0 + x) - 1 / 2
+    _t2 = -steepness * tf.math.abs(_t1)
     _t3 = tf.math.sigmoid(_t2)
-    y = tf.where(tf.math.greater(_t1*steepness, 0), -_t3 + (_t0 + 1), _t0 + _t3)
-    return (y,), (_t1, _t2,)
+    y = tf.where(tf.math.greater(_t1 * steepness, 0), -_t3 + (_t0 + 1), _t0 + _t3)
+    return (y,), (_t1, _t2)
 
 
 def _gradient_from_residuals_all(x, steepness, _t1, _t2):
     _t4 = tf.math.exp(_t2)
-    _t5 = _t4/((_t4 + 1)*(_t4 + 1))
+    _t5 = _t4 / ((_t4 + 1) * (_t4 + 1))
     y_D_x = tf.math.multiply_no_nan(steepness, _t5)
     y_D_steepness = tf.math.multiply_no_nan(_t1, _t5)
-    return (y_D_x, y_D_steepness,), ()
+    return (y_D_x, y_D_steepness), ()
 
 
 def _gradient_all(x, steepness):
-    _t0 = (x - tf.math.floor(x)) - 1/2
-    _t1 = tf.math.exp(-steepness*tf.math.abs(_t0))
-    _t2 = _t1/((_t1 + 1)*(_t1 + 1))
+    _t0 = (x - tf.math.floor(x)) - 1 / 2
+    _t1 = tf.math.exp(-steepness * tf.math.abs(_t0))
+    _t2 = _t1 / ((_t1 + 1) * (_t1 + 1))
     y_D_x = tf.math.multiply_no_nan(steepness, _t2)
     y_D_steepness = tf.math.multiply_no_nan(_t0, _t2)
-    return (y_D_x, y_D_steepness,), ()
+    return (y_D_x, y_D_steepness), ()
 
 
 def _hessian_all(x, steepness):
-    _t0 = (x - tf.math.floor(x)) - 1/2
-    _t1 = _t0*steepness
-    _t2 = tf.math.tanh((1/2)*_t1)
-    _t3 = tf.math.exp(-steepness*tf.math.abs(_t0))
-    _t4 = _t3/((_t3 + 1)*(_t3 + 1))
-    y_D_x_D_x = tf.math.multiply_no_nan(-_t2*(steepness*steepness), _t4)
-    y_D_x_D_steepness = tf.math.multiply_no_nan(-_t1*_t2 + 1, _t4)
-    y_D_steepness_D_steepness = tf.math.multiply_no_nan(-(_t0*_t0)*_t2, _t4)
-    return (y_D_x_D_x, y_D_x_D_steepness, y_D_steepness_D_steepness,), ()
+    _t0 = (x - tf.math.floor(x)) - 1 / 2
+    _t1 = _t0 * steepness
+    _t2 = tf.math.tanh((1 / 2) * _t1)
+    _t3 = tf.math.exp(-steepness * tf.math.abs(_t0))
+    _t4 = _t3 / ((_t3 + 1) * (_t3 + 1))
+    y_D_x_D_x = tf.math.multiply_no_nan(-_t2 * (steepness * steepness), _t4)
+    y_D_x_D_steepness = tf.math.multiply_no_nan(-_t1 * _t2 + 1, _t4)
+    y_D_steepness_D_steepness = tf.math.multiply_no_nan(-(_t0 * _t0) * _t2, _t4)
+    return (y_D_x_D_x, y_D_x_D_steepness, y_D_steepness_D_steepness), ()
 
 
 _OP = _runtime.Op(
     name="sigmoid_round",
-    params=[
-        _runtime.FloatParam("steepness", 10.0, 0.0, float("inf"), low_open=True, high_open=True),
-    ],
-    modes=("soft", "ste", ),
+    params=[_runtime.FloatParam("steepness", 10.0, 0.0, float("inf"), low_open=True, high_open=True)],
+    modes=("soft", "ste"),
     hard=_hard,
     hard_xla=None,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)),
-        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all, _gradient_all)),
+        "x": _runtime.Kernels(
+            _value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)
+        ),
+        "all": _runtime.Kernels(
+            _value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all, _gradient_all)
+        ),
     },
 )
 
@@ -104,8 +108,10 @@ def sigmoid_round(x, steepness=10.0, mode="soft", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        steepness: slope of the sigmoid at the half-integers; float or float tensor broadcasting with x (differentiable), in (0, inf), default 10.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
+        steepness: slope of the sigmoid at the half-integers; float or float tensor broadcasting
+            with x (differentiable), in (0, inf), default 10.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
         name: optional name scope.
 
     Returns:

@@ -15,72 +15,81 @@ def _hard(x, steepness, center):
 
 def _value_x(x, steepness, center):
     _t0 = center - x
-    y = tf.math.sigmoid(-_t0*steepness)
+    y = tf.math.sigmoid(-_t0 * steepness)
     return (y,), (_t0,)
 
 
 def _gradient_from_residuals_x(x, steepness, center, _t0):
-    _t1 = tf.math.exp(-steepness*tf.math.abs(_t0))
-    y_D_x = tf.math.multiply_no_nan(steepness, _t1/((_t1 + 1)*(_t1 + 1)))
+    _t1 = tf.math.exp(-steepness * tf.math.abs(_t0))
+    y_D_x = tf.math.multiply_no_nan(steepness, _t1 / ((_t1 + 1) * (_t1 + 1)))
     return (y_D_x,), ()
 
 
 def _gradient_x(x, steepness, center):
-    _t0 = tf.math.exp(-steepness*tf.math.abs(center - x))
-    y_D_x = tf.math.multiply_no_nan(steepness, _t0/((_t0 + 1)*(_t0 + 1)))
+    _t0 = tf.math.exp(-steepness * tf.math.abs(center - x))
+    y_D_x = tf.math.multiply_no_nan(steepness, _t0 / ((_t0 + 1) * (_t0 + 1)))
     return (y_D_x,), ()
 
 
 def _hessian_x(x, steepness, center):
     _t0 = center - x
-    _t1 = tf.math.exp(-steepness*tf.math.abs(_t0))
-    y_D_x_D_x = tf.math.multiply_no_nan((steepness*steepness)*tf.math.tanh((1/2)*_t0*steepness), _t1/((_t1 + 1)*(_t1 + 1)))
+    _t1 = tf.math.exp(-steepness * tf.math.abs(_t0))
+    y_D_x_D_x = tf.math.multiply_no_nan(
+        (steepness * steepness) * tf.math.tanh((1 / 2) * _t0 * steepness), _t1 / ((_t1 + 1) * (_t1 + 1))
+    )
     return (y_D_x_D_x,), ()
 
 
 def _value_all(x, steepness, center):
     _t0 = center - x
     _t1 = -_t0
-    y = tf.math.sigmoid(_t1*steepness)
-    return (y,), (_t0, _t1,)
+    y = tf.math.sigmoid(_t1 * steepness)
+    return (y,), (_t0, _t1)
 
 
 def _gradient_from_residuals_all(x, steepness, center, _t0, _t1):
-    _t2 = tf.math.exp(-steepness*tf.math.abs(_t0))
-    _t3 = _t2/((_t2 + 1)*(_t2 + 1))
+    _t2 = tf.math.exp(-steepness * tf.math.abs(_t0))
+    _t3 = _t2 / ((_t2 + 1) * (_t2 + 1))
     y_D_x = tf.math.multiply_no_nan(steepness, _t3)
     y_D_steepness = tf.math.multiply_no_nan(_t1, _t3)
     y_D_center = tf.math.multiply_no_nan(-steepness, _t3)
-    return (y_D_x, y_D_steepness, y_D_center,), ()
+    return (y_D_x, y_D_steepness, y_D_center), ()
 
 
 def _gradient_all(x, steepness, center):
     _t0 = center - x
-    _t1 = tf.math.exp(-steepness*tf.math.abs(_t0))
-    _t2 = _t1/((_t1 + 1)*(_t1 + 1))
+    _t1 = tf.math.exp(-steepness * tf.math.abs(_t0))
+    _t2 = _t1 / ((_t1 + 1) * (_t1 + 1))
     y_D_x = tf.math.multiply_no_nan(steepness, _t2)
     y_D_steepness = tf.math.multiply_no_nan(-_t0, _t2)
     y_D_center = tf.math.multiply_no_nan(-steepness, _t2)
-    return (y_D_x, y_D_steepness, y_D_center,), ()
+    return (y_D_x, y_D_steepness, y_D_center), ()
 
 
 def _hessian_all(x, steepness, center):
     _t0 = center - x
     _t1 = -_t0
-    _t2 = _t1*steepness
-    _t3 = tf.math.tanh((1/2)*_t2)
-    _t4 = _t3*(steepness*steepness)
-    _t5 = tf.math.exp(-steepness*tf.math.abs(_t0))
-    _t6 = _t5/((_t5 + 1)*(_t5 + 1))
+    _t2 = _t1 * steepness
+    _t3 = tf.math.tanh((1 / 2) * _t2)
+    _t4 = _t3 * (steepness * steepness)
+    _t5 = tf.math.exp(-steepness * tf.math.abs(_t0))
+    _t6 = _t5 / ((_t5 + 1) * (_t5 + 1))
     _t7 = tf.math.multiply_no_nan(-_t4, _t6)
-    _t8 = _t2*_t3 - 1
+    _t8 = _t2 * _t3 - 1
     y_D_x_D_x = _t7
     y_D_x_D_steepness = tf.math.multiply_no_nan(-_t8, _t6)
     y_D_x_D_center = tf.math.multiply_no_nan(_t4, _t6)
-    y_D_steepness_D_steepness = tf.math.multiply_no_nan(-(_t1*_t1)*_t3, _t6)
+    y_D_steepness_D_steepness = tf.math.multiply_no_nan(-(_t1 * _t1) * _t3, _t6)
     y_D_steepness_D_center = tf.math.multiply_no_nan(_t8, _t6)
     y_D_center_D_center = _t7
-    return (y_D_x_D_x, y_D_x_D_steepness, y_D_x_D_center, y_D_steepness_D_steepness, y_D_steepness_D_center, y_D_center_D_center,), ()
+    return (
+        y_D_x_D_x,
+        y_D_x_D_steepness,
+        y_D_x_D_center,
+        y_D_steepness_D_steepness,
+        y_D_steepness_D_center,
+        y_D_center_D_center,
+    ), ()
 
 
 _OP = _runtime.Op(
@@ -89,12 +98,16 @@ _OP = _runtime.Op(
         _runtime.FloatParam("steepness", 10.0, 0.0, float("inf"), low_open=True, high_open=True),
         _runtime.FloatParam("center", 0.0, -float("inf"), float("inf"), low_open=True, high_open=True),
     ],
-    modes=("soft", "ste", ),
+    modes=("soft", "ste"),
     hard=_hard,
     hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)),
-        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all, _gradient_all)),
+        "x": _runtime.Kernels(
+            _value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)
+        ),
+        "all": _runtime.Kernels(
+            _value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all, _gradient_all)
+        ),
     },
 )
 
@@ -109,9 +122,12 @@ def sigmoid_step(x, steepness=10.0, center=0.0, mode="soft", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        steepness: slope of the sigmoid at the centre; float or float tensor broadcasting with x (differentiable), in (0, inf), default 10.0.
-        center: where the step is; float or float tensor broadcasting with x (differentiable), in (-inf, inf), default 0.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
+        steepness: slope of the sigmoid at the centre; float or float tensor broadcasting with x
+            (differentiable), in (0, inf), default 10.0.
+        center: where the step is; float or float tensor broadcasting with x (differentiable), in
+            (-inf, inf), default 0.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
         name: optional name scope.
 
     Returns:

@@ -16,144 +16,172 @@ def _hard(x, width):
 
 def _value_x(x, width):
     _t0 = tf.math.floor(x)
-    _t1 = (-_t0 + x)
-    _t2 = 2*_t1 - 1
+    _t1 = -_t0 + x
+    _t2 = 2 * _t1 - 1
     _t3 = tf.math.less_equal(width, -_t2)
     _t4 = tf.math.less_equal(width, _t2)
-    _t5 = 3.1415926535897932/width
-    _t6 = _t5*(_t1 - 1/2)
-    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1/2)*tf.math.sin(_t6) + 1/2))
-    return (y,), (_t3, _t4, _t5, _t6,)
+    _t5 = 3.1415926535897932 / width
+    _t6 = _t5 * (_t1 - 1 / 2)
+    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1 / 2) * tf.math.sin(_t6) + 1 / 2))
+    return (y,), (_t3, _t4, _t5, _t6)
 
 
 def _gradient_from_residuals_x(x, width, _t3, _t4, _t5, _t6):
-    y_D_x = tf.where(tf.math.logical_or(_t3, _t4), tf.constant(0, x.dtype), (1/2)*_t5*tf.math.cos(_t6))
+    y_D_x = tf.where(tf.math.logical_or(_t3, _t4), tf.constant(0, x.dtype), (1 / 2) * _t5 * tf.math.cos(_t6))
     return (y_D_x,), ()
 
 
 def _gradient_x(x, width):
-    _t0 = (x - tf.math.floor(x))
-    _t1 = 2*_t0 - 1
-    _t2 = 3.1415926535897932/width
-    y_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), (1/2)*_t2*tf.math.cos(_t2*(_t0 - 1/2)))
+    _t0 = x - tf.math.floor(x)
+    _t1 = 2 * _t0 - 1
+    _t2 = 3.1415926535897932 / width
+    y_D_x = tf.where(
+        tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)),
+        tf.constant(0, x.dtype),
+        (1 / 2) * _t2 * tf.math.cos(_t2 * (_t0 - 1 / 2)),
+    )
     return (y_D_x,), ()
 
 
 def _hessian_x(x, width):
-    _t0 = (x - tf.math.floor(x))
-    _t1 = 2*_t0 - 1
-    y_D_x_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), -1/2*9.869604401089358*tf.math.sin(3.1415926535897932*(_t0 - 1/2)/width)/(width*width))
+    _t0 = x - tf.math.floor(x)
+    _t1 = 2 * _t0 - 1
+    y_D_x_D_x = tf.where(
+        tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)),
+        tf.constant(0, x.dtype),
+        -1 / 2 * 9.869604401089358 * tf.math.sin(3.1415926535897932 * (_t0 - 1 / 2) / width) / (width * width),
+    )
     return (y_D_x_D_x,), ()
 
 
 def _value_all(x, width):
     _t0 = tf.math.floor(x)
-    _t1 = (-_t0 + x)
-    _t2 = 2*_t1 - 1
+    _t1 = -_t0 + x
+    _t2 = 2 * _t1 - 1
     _t3 = tf.math.less_equal(width, -_t2)
     _t4 = tf.math.less_equal(width, _t2)
-    _t5 = _t1 - 1/2
-    _t6 = 3.1415926535897932/width
-    _t7 = _t5*_t6
-    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1/2)*tf.math.sin(_t7) + 1/2))
-    return (y,), (_t3, _t4, _t5, _t6, _t7,)
+    _t5 = _t1 - 1 / 2
+    _t6 = 3.1415926535897932 / width
+    _t7 = _t5 * _t6
+    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1 / 2) * tf.math.sin(_t7) + 1 / 2))
+    return (y,), (_t3, _t4, _t5, _t6, _t7)
 
 
 def _gradient_from_residuals_all(x, width, _t3, _t4, _t5, _t6, _t7):
     _t8 = tf.math.logical_or(_t3, _t4)
-    _t9 = (1/2)*tf.math.cos(_t7)
-    y_D_x = tf.where(_t8, tf.constant(0, x.dtype), _t6*_t9)
-    y_D_width = tf.where(_t8, tf.constant(0, x.dtype), -3.1415926535897932*_t5*_t9/(width*width))
-    return (y_D_x, y_D_width,), ()
+    _t9 = (1 / 2) * tf.math.cos(_t7)
+    y_D_x = tf.where(_t8, tf.constant(0, x.dtype), _t6 * _t9)
+    y_D_width = tf.where(_t8, tf.constant(0, x.dtype), -3.1415926535897932 * _t5 * _t9 / (width * width))
+    return (y_D_x, y_D_width), ()
 
 
 def _gradient_all(x, width):
-    _t0 = (x - tf.math.floor(x))
-    _t1 = 2*_t0 - 1
+    _t0 = x - tf.math.floor(x)
+    _t1 = 2 * _t0 - 1
     _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
-    _t3 = 3.1415926535897932/width
-    _t4 = _t0 - 1/2
-    _t5 = (1/2)*tf.math.cos(_t3*_t4)
-    y_D_x = tf.where(_t2, tf.constant(0, x.dtype), _t3*_t5)
-    y_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932*_t4*_t5/(width*width))
-    return (y_D_x, y_D_width,), ()
+    _t3 = 3.1415926535897932 / width
+    _t4 = _t0 - 1 / 2
+    _t5 = (1 / 2) * tf.math.cos(_t3 * _t4)
+    y_D_x = tf.where(_t2, tf.constant(0, x.dtype), _t3 * _t5)
+    y_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932 * _t4 * _t5 / (width * width))
+    return (y_D_x, y_D_width), ()
 
 
 def _hessian_all(x, width):
-    _t0 = (x - tf.math.floor(x))
-    _t1 = 2*_t0 - 1
+    _t0 = x - tf.math.floor(x)
+    _t1 = 2 * _t0 - 1
     _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
-    _t3 = (1/2)/(width*width)
+    _t3 = (1 / 2) / (width * width)
     _t4 = 9.869604401089358
-    _t5 = _t0 - 1/2
-    _t6 = 3.1415926535897932*_t5
-    _t7 = _t6/width
+    _t5 = _t0 - 1 / 2
+    _t6 = 3.1415926535897932 * _t5
+    _t7 = _t6 / width
     _t8 = tf.math.sin(_t7)
-    _t9 = _t4*_t8
+    _t9 = _t4 * _t8
     _t10 = tf.math.cos(_t7)
-    _t11 = 1/(width*width*width)
-    y_D_x_D_x = tf.where(_t2, tf.constant(0, x.dtype), -_t3*_t9)
-    y_D_x_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932*_t10*_t3 + (1/2)*_t11*_t4*_t5*_t8)
-    y_D_width_D_width = tf.where(_t2, tf.constant(0, x.dtype), _t10*_t11*_t6 - 1/2*(_t5*_t5)*_t9/(width*width*width*width))
-    return (y_D_x_D_x, y_D_x_D_width, y_D_width_D_width,), ()
+    _t11 = 1 / (width * width * width)
+    y_D_x_D_x = tf.where(_t2, tf.constant(0, x.dtype), -_t3 * _t9)
+    y_D_x_D_width = tf.where(
+        _t2, tf.constant(0, x.dtype), -3.1415926535897932 * _t10 * _t3 + (1 / 2) * _t11 * _t4 * _t5 * _t8
+    )
+    y_D_width_D_width = tf.where(
+        _t2, tf.constant(0, x.dtype), _t10 * _t11 * _t6 - 1 / 2 * (_t5 * _t5) * _t9 / (width * width * width * width)
+    )
+    return (y_D_x_D_x, y_D_x_D_width, y_D_width_D_width), ()
 
 
 def _value_x_xla(x, width):
     _t0 = tf.math.floor(x)
-    _t1 = (-_t0 + x)
-    _t2 = 2*_t1 - 1
+    _t1 = -_t0 + x
+    _t2 = 2 * _t1 - 1
     _t3 = tf.math.less_equal(width, -_t2)
     _t4 = tf.math.less_equal(width, _t2)
-    _t5 = 3.1415926535897932/width
-    _t6 = _t5*(_t1 - 1/2)
-    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1/2)*sin_cos_turns((1/2)*((-_t0 + x) - 1/2)/width)[0] + 1/2))
-    return (y,), (_t3, _t4, _t5, _t6,)
+    _t5 = 3.1415926535897932 / width
+    _t6 = _t5 * (_t1 - 1 / 2)
+    y = tf.where(
+        _t3,
+        _t0,
+        tf.where(_t4, _t0 + 1, _t0 + (1 / 2) * sin_cos_turns((1 / 2) * ((-_t0 + x) - 1 / 2) / width)[0] + 1 / 2),
+    )
+    return (y,), (_t3, _t4, _t5, _t6)
 
 
 def _gradient_x_xla(x, width):
-    _t0 = (x - tf.math.floor(x))
-    _t1 = 2*_t0 - 1
-    _t2 = 3.1415926535897932/width
-    y_D_x = tf.where(tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)), tf.constant(0, x.dtype), (1/2)*_t2*sin_cos_turns((1/2)*((x - tf.math.floor(x)) - 1/2)/width)[1])
+    _t0 = x - tf.math.floor(x)
+    _t1 = 2 * _t0 - 1
+    _t2 = 3.1415926535897932 / width
+    y_D_x = tf.where(
+        tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)),
+        tf.constant(0, x.dtype),
+        (1 / 2) * _t2 * sin_cos_turns((1 / 2) * ((x - tf.math.floor(x)) - 1 / 2) / width)[1],
+    )
     return (y_D_x,), ()
 
 
 def _value_all_xla(x, width):
     _t0 = tf.math.floor(x)
-    _t1 = (-_t0 + x)
-    _t2 = 2*_t1 - 1
+    _t1 = -_t0 + x
+    _t2 = 2 * _t1 - 1
     _t3 = tf.math.less_equal(width, -_t2)
     _t4 = tf.math.less_equal(width, _t2)
-    _t5 = _t1 - 1/2
-    _t6 = 3.1415926535897932/width
-    _t7 = _t5*_t6
-    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1/2)*sin_cos_turns((1/2)*(_t1 - 1/2)/width)[0] + 1/2))
-    return (y,), (_t3, _t4, _t5, _t6, _t7,)
+    _t5 = _t1 - 1 / 2
+    _t6 = 3.1415926535897932 / width
+    _t7 = _t5 * _t6
+    y = tf.where(
+        _t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1 / 2) * sin_cos_turns((1 / 2) * (_t1 - 1 / 2) / width)[0] + 1 / 2)
+    )
+    return (y,), (_t3, _t4, _t5, _t6, _t7)
 
 
 def _gradient_all_xla(x, width):
-    _t0 = (x - tf.math.floor(x))
-    _t1 = 2*_t0 - 1
+    _t0 = x - tf.math.floor(x)
+    _t1 = 2 * _t0 - 1
     _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
-    _t3 = 3.1415926535897932/width
-    _t4 = _t0 - 1/2
-    _t5 = (1/2)*sin_cos_turns((1/2)*(_t0 - 1/2)/width)[1]
-    y_D_x = tf.where(_t2, tf.constant(0, x.dtype), _t3*_t5)
-    y_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932*_t4*_t5/(width*width))
-    return (y_D_x, y_D_width,), ()
+    _t3 = 3.1415926535897932 / width
+    _t4 = _t0 - 1 / 2
+    _t5 = (1 / 2) * sin_cos_turns((1 / 2) * (_t0 - 1 / 2) / width)[1]
+    y_D_x = tf.where(_t2, tf.constant(0, x.dtype), _t3 * _t5)
+    y_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932 * _t4 * _t5 / (width * width))
+    return (y_D_x, y_D_width), ()
 
 
 _OP = _runtime.Op(
     name="sine_round",
-    params=[
-        _runtime.FloatParam("width", 0.1, 0.0, 1.0, low_open=True, high_open=False),
-    ],
-    modes=("soft", "ste", ),
+    params=[_runtime.FloatParam("width", 0.1, 0.0, 1.0, low_open=True, high_open=False)],
+    modes=("soft", "ste"),
     hard=_hard,
     hard_xla=None,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x_xla)),
-        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all_xla, _gradient_all_xla)),
+        "x": _runtime.Kernels(
+            _value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x_xla, _gradient_x_xla)
+        ),
+        "all": _runtime.Kernels(
+            _value_all,
+            _gradient_from_residuals_all,
+            _gradient_all,
+            _hessian_all,
+            xla=(_value_all_xla, _gradient_all_xla),
+        ),
     },
 )
 
@@ -161,15 +189,18 @@ _OP = _runtime.Op(
 def sine_round(x, width=0.1, mode="soft", name=None):
     """floor(x) plus a half-sine ramp of the given width around each half-integer, flat elsewhere.
 
-    Smooth forward: Piecewise((floor(x), w <= -2*x + 2*floor(x) + 1), (floor(x) + 1, w <= 2*x - 2*floor(x) - 1), (sin(pi*(x - floor(x) - 1/2)/w)/2 + floor(x) + 1/2, True))
+    Smooth forward: Piecewise((floor(x), w <= -2*x + 2*floor(x) + 1), (floor(x) + 1, w <= 2*x -
+        2*floor(x) - 1), (sin(pi*(x - floor(x) - 1/2)/w)/2 + floor(x) + 1/2, True))
     Hard function: round(x)
         round(u): round half to even, as tf.round.
       with w = width
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        width: width of the half-sine window around each half-integer; float or float tensor broadcasting with x (differentiable), in (0, 1], default 0.1.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
+        width: width of the half-sine window around each half-integer; float or float tensor
+            broadcasting with x (differentiable), in (0, 1], default 0.1.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
         name: optional name scope.
 
     Returns:

@@ -25,14 +25,11 @@ def _hessian_x(x):
 
 _OP = _runtime.Op(
     name="ste_round",
-    params=[
-    ],
-    modes=("ste", ),
+    params=[],
+    modes=("ste",),
     hard=_hard,
     hard_xla=None,
-    kernels={
-        "x": _runtime.Kernels(None, None, _gradient_x, _hessian_x, xla=(None, _gradient_x)),
-    },
+    kernels={"x": _runtime.Kernels(None, None, _gradient_x, _hessian_x, xla=(None, _gradient_x))},
 )
 
 
@@ -45,7 +42,8 @@ def ste_round(x, mode="ste", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op; default "ste".
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
         name: optional name scope.
 
     Returns:

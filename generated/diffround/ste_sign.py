@@ -17,7 +17,7 @@ def _value_x(x, clip):
     _t0 = tf.math.less(clip, -x)
     _t1 = tf.math.less(clip, x)
     y = tf.where(_t0, -clip, tf.where(_t1, clip, x))
-    return (y,), (_t0, _t1,)
+    return (y,), (_t0, _t1)
 
 
 def _gradient_from_residuals_x(x, clip, _t0, _t1):
@@ -26,7 +26,11 @@ def _gradient_from_residuals_x(x, clip, _t0, _t1):
 
 
 def _gradient_x(x, clip):
-    y_D_x = tf.where(tf.math.logical_or(tf.math.less(clip, x), tf.math.less(clip, -x)), tf.constant(0, x.dtype), tf.constant(1, x.dtype))
+    y_D_x = tf.where(
+        tf.math.logical_or(tf.math.less(clip, x), tf.math.less(clip, -x)),
+        tf.constant(0, x.dtype),
+        tf.constant(1, x.dtype),
+    )
     return (y_D_x,), ()
 
 
@@ -38,7 +42,7 @@ def _hessian_x(x, clip):
 def _gradient_from_residuals_all(x, clip, _t0, _t1):
     y_D_x = tf.where(tf.math.logical_or(_t0, _t1), tf.constant(0, x.dtype), tf.constant(1, x.dtype))
     y_D_clip = tf.where(_t0, tf.constant(-1, x.dtype), tf.where(_t1, tf.constant(1, x.dtype), tf.constant(0, x.dtype)))
-    return (y_D_x, y_D_clip,), ()
+    return (y_D_x, y_D_clip), ()
 
 
 def _gradient_all(x, clip):
@@ -46,27 +50,29 @@ def _gradient_all(x, clip):
     _t1 = tf.math.less(clip, -x)
     y_D_x = tf.where(tf.math.logical_or(_t0, _t1), tf.constant(0, x.dtype), tf.constant(1, x.dtype))
     y_D_clip = tf.where(_t1, tf.constant(-1, x.dtype), tf.where(_t0, tf.constant(1, x.dtype), tf.constant(0, x.dtype)))
-    return (y_D_x, y_D_clip,), ()
+    return (y_D_x, y_D_clip), ()
 
 
 def _hessian_all(x, clip):
     y_D_x_D_x = tf.fill(tf.shape(x), tf.constant(0, x.dtype))
     y_D_x_D_clip = tf.fill(tf.shape(x), tf.constant(0, x.dtype))
     y_D_clip_D_clip = tf.fill(tf.shape(x), tf.constant(0, x.dtype))
-    return (y_D_x_D_x, y_D_x_D_clip, y_D_clip_D_clip,), ()
+    return (y_D_x_D_x, y_D_x_D_clip, y_D_clip_D_clip), ()
 
 
 _OP = _runtime.Op(
     name="ste_sign",
-    params=[
-        _runtime.FloatParam("clip", 1.0, 0.0, float("inf"), low_open=True, high_open=True),
-    ],
-    modes=("soft", "ste", ),
+    params=[_runtime.FloatParam("clip", 1.0, 0.0, float("inf"), low_open=True, high_open=True)],
+    modes=("soft", "ste"),
     hard=_hard,
     hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)),
-        "all": _runtime.Kernels(_value_x, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_x, _gradient_all)),
+        "x": _runtime.Kernels(
+            _value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)
+        ),
+        "all": _runtime.Kernels(
+            _value_x, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_x, _gradient_all)
+        ),
     },
 )
 
@@ -81,8 +87,10 @@ def ste_sign(x, clip=1.0, mode="ste", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        clip: gradient is 1 for |x| <= clip, 0 beyond; float or float tensor broadcasting with x (differentiable), in (0, inf), default 1.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "ste".
+        clip: gradient is 1 for |x| <= clip, 0 beyond; float or float tensor broadcasting with x
+            (differentiable), in (0, inf), default 1.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "ste".
         name: optional name scope.
 
     Returns:

@@ -14,83 +14,91 @@ def _hard(x, beta):
 
 
 def _value_x(x, beta):
-    _t0 = beta*x
-    _t1 = tf.math.tanh((1/2)*_t0)
-    _t2 = tf.math.exp(-beta*tf.math.abs(x))
-    _t3 = _t2/((_t2 + 1)*(_t2 + 1))
-    y = _t1 + tf.math.multiply_no_nan(2*_t0, _t3)
-    return (y,), (_t1, _t3,)
+    _t0 = beta * x
+    _t1 = tf.math.tanh((1 / 2) * _t0)
+    _t2 = tf.math.exp(-beta * tf.math.abs(x))
+    _t3 = _t2 / ((_t2 + 1) * (_t2 + 1))
+    y = _t1 + tf.math.multiply_no_nan(2 * _t0, _t3)
+    return (y,), (_t1, _t3)
 
 
 def _gradient_from_residuals_x(x, beta, _t1, _t3):
-    y_D_x = tf.math.multiply_no_nan(-2*_t1*(beta*beta)*x + 4*beta, _t3)
+    y_D_x = tf.math.multiply_no_nan(-2 * _t1 * (beta * beta) * x + 4 * beta, _t3)
     return (y_D_x,), ()
 
 
 def _gradient_x(x, beta):
-    _t0 = tf.math.exp(-beta*tf.math.abs(x))
-    y_D_x = tf.math.multiply_no_nan(-2*(beta*beta)*x*tf.math.tanh((1/2)*beta*x) + 4*beta, _t0/((_t0 + 1)*(_t0 + 1)))
+    _t0 = tf.math.exp(-beta * tf.math.abs(x))
+    y_D_x = tf.math.multiply_no_nan(
+        -2 * (beta * beta) * x * tf.math.tanh((1 / 2) * beta * x) + 4 * beta, _t0 / ((_t0 + 1) * (_t0 + 1))
+    )
     return (y_D_x,), ()
 
 
 def _hessian_x(x, beta):
-    _t0 = (beta*beta*beta)*x
-    _t1 = beta*tf.math.abs(x)
+    _t0 = (beta * beta * beta) * x
+    _t1 = beta * tf.math.abs(x)
     _t2 = tf.math.exp(-_t1)
     _t3 = _t2 + 1
-    _t4 = tf.math.tanh((1/2)*beta*x)
-    y_D_x_D_x = tf.math.multiply_no_nan(-4*_t0, tf.math.exp(-2*_t1)/(_t3*_t3*_t3*_t3)) + tf.math.multiply_no_nan(2*_t0*(_t4*_t4) - 6*_t4*(beta*beta), _t2/(_t3*_t3))
+    _t4 = tf.math.tanh((1 / 2) * beta * x)
+    y_D_x_D_x = tf.math.multiply_no_nan(
+        -4 * _t0, tf.math.exp(-2 * _t1) / (_t3 * _t3 * _t3 * _t3)
+    ) + tf.math.multiply_no_nan(2 * _t0 * (_t4 * _t4) - 6 * _t4 * (beta * beta), _t2 / (_t3 * _t3))
     return (y_D_x_D_x,), ()
 
 
 def _gradient_from_residuals_all(x, beta, _t1, _t3):
-    _t4 = 2*_t1
-    y_D_x = tf.math.multiply_no_nan(-_t4*(beta*beta)*x + 4*beta, _t3)
-    y_D_beta = tf.math.multiply_no_nan(-_t4*beta*(x*x) + 4*x, _t3)
-    return (y_D_x, y_D_beta,), ()
+    _t4 = 2 * _t1
+    y_D_x = tf.math.multiply_no_nan(-_t4 * (beta * beta) * x + 4 * beta, _t3)
+    y_D_beta = tf.math.multiply_no_nan(-_t4 * beta * (x * x) + 4 * x, _t3)
+    return (y_D_x, y_D_beta), ()
 
 
 def _gradient_all(x, beta):
-    _t0 = 2*tf.math.tanh((1/2)*beta*x)
-    _t1 = tf.math.exp(-beta*tf.math.abs(x))
-    _t2 = _t1/((_t1 + 1)*(_t1 + 1))
-    y_D_x = tf.math.multiply_no_nan(-_t0*(beta*beta)*x + 4*beta, _t2)
-    y_D_beta = tf.math.multiply_no_nan(-_t0*beta*(x*x) + 4*x, _t2)
-    return (y_D_x, y_D_beta,), ()
+    _t0 = 2 * tf.math.tanh((1 / 2) * beta * x)
+    _t1 = tf.math.exp(-beta * tf.math.abs(x))
+    _t2 = _t1 / ((_t1 + 1) * (_t1 + 1))
+    y_D_x = tf.math.multiply_no_nan(-_t0 * (beta * beta) * x + 4 * beta, _t2)
+    y_D_beta = tf.math.multiply_no_nan(-_t0 * beta * (x * x) + 4 * x, _t2)
+    return (y_D_x, y_D_beta), ()
 
 
 def _hessian_all(x, beta):
-    _t0 = (beta*beta*beta)*x
-    _t1 = beta*tf.math.abs(x)
+    _t0 = (beta * beta * beta) * x
+    _t1 = beta * tf.math.abs(x)
     _t2 = tf.math.exp(-_t1)
     _t3 = _t2 + 1
-    _t4 = tf.math.exp(-2*_t1)/(_t3*_t3*_t3*_t3)
-    _t5 = (beta*beta)
-    _t6 = beta*x
-    _t7 = tf.math.tanh((1/2)*_t6)
-    _t8 = 6*_t7
-    _t9 = 2*(_t7*_t7)
-    _t10 = _t2/(_t3*_t3)
-    _t11 = (x*x)
-    _t12 = _t11*_t5
-    _t13 = beta*(x*x*x)
-    y_D_x_D_x = tf.math.multiply_no_nan(-4*_t0, _t4) + tf.math.multiply_no_nan(_t0*_t9 - _t5*_t8, _t10)
-    y_D_x_D_beta = tf.math.multiply_no_nan(-4*_t12, _t4) + tf.math.multiply_no_nan(_t12*_t9 - 8*_t6*_t7 + 4, _t10)
-    y_D_beta_D_beta = tf.math.multiply_no_nan(-4*_t13, _t4) + tf.math.multiply_no_nan(-_t11*_t8 + _t13*_t9, _t10)
-    return (y_D_x_D_x, y_D_x_D_beta, y_D_beta_D_beta,), ()
+    _t4 = tf.math.exp(-2 * _t1) / (_t3 * _t3 * _t3 * _t3)
+    _t5 = beta * beta
+    _t6 = beta * x
+    _t7 = tf.math.tanh((1 / 2) * _t6)
+    _t8 = 6 * _t7
+    _t9 = 2 * (_t7 * _t7)
+    _t10 = _t2 / (_t3 * _t3)
+    _t11 = x * x
+    _t12 = _t11 * _t5
+    _t13 = beta * (x * x * x)
+    y_D_x_D_x = tf.math.multiply_no_nan(-4 * _t0, _t4) + tf.math.multiply_no_nan(_t0 * _t9 - _t5 * _t8, _t10)
+    y_D_x_D_beta = tf.math.multiply_no_nan(-4 * _t12, _t4) + tf.math.multiply_no_nan(
+        _t12 * _t9 - 8 * _t6 * _t7 + 4, _t10
+    )
+    y_D_beta_D_beta = tf.math.multiply_no_nan(-4 * _t13, _t4) + tf.math.multiply_no_nan(-_t11 * _t8 + _t13 * _t9, _t10)
+    return (y_D_x_D_x, y_D_x_D_beta, y_D_beta_D_beta), ()
 
 
 _OP = _runtime.Op(
     name="swish_sign",
-    params=[
-        _runtime.FloatParam("beta", 5.0, 0.0, float("inf"), low_open=True, high_open=True),
-    ],
-    modes=("soft", "ste", ),
+    params=[_runtime.FloatParam("beta", 5.0, 0.0, float("inf"), low_open=True, high_open=True)],
+    modes=("soft", "ste"),
     hard=_hard,
     hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)),
-        "all": _runtime.Kernels(_value_x, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_x, _gradient_all)),
+        "x": _runtime.Kernels(
+            _value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)
+        ),
+        "all": _runtime.Kernels(
+            _value_x, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_x, _gradient_all)
+        ),
     },
 )
 
@@ -105,8 +113,10 @@ def swish_sign(x, beta=5.0, mode="ste", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        beta: sharpness; float or float tensor broadcasting with x (differentiable), in (0, inf), default 5.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "ste".
+        beta: sharpness; float or float tensor broadcasting with x (differentiable), in (0, inf),
+            default 5.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "ste".
         name: optional name scope.
 
     Returns:

@@ -14,100 +14,140 @@ def _hard(x, width, center):
 
 
 def _value_x(x, width, center):
-    _t0 = 1/width
-    _t1 = _t0*(-center + x)
+    _t0 = 1 / width
+    _t1 = _t0 * (-center + x)
     _t2 = tf.math.less_equal(_t1, -1)
     _t3 = _t1 + 1
     _t4 = tf.math.less_equal(_t1, 0)
     _t5 = 1 - _t1
     _t6 = tf.math.less(_t1, 1)
-    y = tf.where(_t2, tf.constant(0, x.dtype), tf.where(_t4, (1/2)*(_t3*_t3), tf.where(_t6, 1 - 1/2*(_t5*_t5), tf.constant(1, x.dtype))))
-    return (y,), (_t0, _t2, _t3, _t4, _t5, _t6,)
+    y = tf.where(
+        _t2,
+        tf.constant(0, x.dtype),
+        tf.where(_t4, (1 / 2) * (_t3 * _t3), tf.where(_t6, 1 - 1 / 2 * (_t5 * _t5), tf.constant(1, x.dtype))),
+    )
+    return (y,), (_t0, _t2, _t3, _t4, _t5, _t6)
 
 
 def _gradient_from_residuals_x(x, width, center, _t0, _t2, _t3, _t4, _t5, _t6):
-    y_D_x = tf.where(_t2, tf.constant(0, x.dtype), tf.where(_t4, _t0*_t3, tf.where(_t6, _t0*_t5, tf.constant(0, x.dtype))))
+    y_D_x = tf.where(
+        _t2, tf.constant(0, x.dtype), tf.where(_t4, _t0 * _t3, tf.where(_t6, _t0 * _t5, tf.constant(0, x.dtype)))
+    )
     return (y_D_x,), ()
 
 
 def _gradient_x(x, width, center):
-    _t0 = 1/width
-    _t1 = _t0*(-center + x)
-    y_D_x = tf.where(tf.math.less_equal(_t1, -1), tf.constant(0, x.dtype), tf.where(tf.math.less_equal(_t1, 0), _t0*(_t1 + 1), tf.where(tf.math.less(_t1, 1), _t0*(1 - _t1), tf.constant(0, x.dtype))))
+    _t0 = 1 / width
+    _t1 = _t0 * (-center + x)
+    y_D_x = tf.where(
+        tf.math.less_equal(_t1, -1),
+        tf.constant(0, x.dtype),
+        tf.where(
+            tf.math.less_equal(_t1, 0),
+            _t0 * (_t1 + 1),
+            tf.where(tf.math.less(_t1, 1), _t0 * (1 - _t1), tf.constant(0, x.dtype)),
+        ),
+    )
     return (y_D_x,), ()
 
 
 def _hessian_x(x, width, center):
-    _t0 = (-center + x)/width
-    _t1 = 1/(width*width)
-    y_D_x_D_x = tf.where(tf.math.less_equal(_t0, -1), tf.constant(0, x.dtype), tf.where(tf.math.less_equal(_t0, 0), _t1, tf.where(tf.math.less(_t0, 1), -_t1, tf.constant(0, x.dtype))))
+    _t0 = (-center + x) / width
+    _t1 = 1 / (width * width)
+    y_D_x_D_x = tf.where(
+        tf.math.less_equal(_t0, -1),
+        tf.constant(0, x.dtype),
+        tf.where(tf.math.less_equal(_t0, 0), _t1, tf.where(tf.math.less(_t0, 1), -_t1, tf.constant(0, x.dtype))),
+    )
     return (y_D_x_D_x,), ()
 
 
 def _value_all(x, width, center):
-    _t0 = 1/width
+    _t0 = 1 / width
     _t1 = -center + x
-    _t2 = _t0*_t1
+    _t2 = _t0 * _t1
     _t3 = tf.math.less_equal(_t2, -1)
     _t4 = _t2 + 1
     _t5 = tf.math.less_equal(_t2, 0)
     _t6 = 1 - _t2
     _t7 = tf.math.less(_t2, 1)
-    y = tf.where(_t3, tf.constant(0, x.dtype), tf.where(_t5, (1/2)*(_t4*_t4), tf.where(_t7, 1 - 1/2*(_t6*_t6), tf.constant(1, x.dtype))))
-    return (y,), (_t0, _t1, _t3, _t4, _t5, _t6, _t7,)
+    y = tf.where(
+        _t3,
+        tf.constant(0, x.dtype),
+        tf.where(_t5, (1 / 2) * (_t4 * _t4), tf.where(_t7, 1 - 1 / 2 * (_t6 * _t6), tf.constant(1, x.dtype))),
+    )
+    return (y,), (_t0, _t1, _t3, _t4, _t5, _t6, _t7)
 
 
 def _gradient_from_residuals_all(x, width, center, _t0, _t1, _t3, _t4, _t5, _t6, _t7):
-    _t8 = _t0*_t4
-    _t9 = _t0*_t6
-    _t10 = _t1/(width*width)
+    _t8 = _t0 * _t4
+    _t9 = _t0 * _t6
+    _t10 = _t1 / (width * width)
     y_D_x = tf.where(_t3, tf.constant(0, x.dtype), tf.where(_t5, _t8, tf.where(_t7, _t9, tf.constant(0, x.dtype))))
-    y_D_width = tf.where(_t3, tf.constant(0, x.dtype), tf.where(_t5, -_t10*_t4, tf.where(_t7, -_t10*_t6, tf.constant(0, x.dtype))))
-    y_D_center = tf.where(_t3, tf.constant(0, x.dtype), tf.where(_t5, -_t8, tf.where(_t7, -_t9, tf.constant(0, x.dtype))))
-    return (y_D_x, y_D_width, y_D_center,), ()
+    y_D_width = tf.where(
+        _t3, tf.constant(0, x.dtype), tf.where(_t5, -_t10 * _t4, tf.where(_t7, -_t10 * _t6, tf.constant(0, x.dtype)))
+    )
+    y_D_center = tf.where(
+        _t3, tf.constant(0, x.dtype), tf.where(_t5, -_t8, tf.where(_t7, -_t9, tf.constant(0, x.dtype)))
+    )
+    return (y_D_x, y_D_width, y_D_center), ()
 
 
 def _gradient_all(x, width, center):
-    _t0 = 1/width
+    _t0 = 1 / width
     _t1 = -center + x
-    _t2 = _t0*_t1
+    _t2 = _t0 * _t1
     _t3 = tf.math.less_equal(_t2, -1)
     _t4 = _t2 + 1
-    _t5 = _t0*_t4
+    _t5 = _t0 * _t4
     _t6 = tf.math.less_equal(_t2, 0)
     _t7 = 1 - _t2
-    _t8 = _t0*_t7
+    _t8 = _t0 * _t7
     _t9 = tf.math.less(_t2, 1)
-    _t10 = _t1/(width*width)
+    _t10 = _t1 / (width * width)
     y_D_x = tf.where(_t3, tf.constant(0, x.dtype), tf.where(_t6, _t5, tf.where(_t9, _t8, tf.constant(0, x.dtype))))
-    y_D_width = tf.where(_t3, tf.constant(0, x.dtype), tf.where(_t6, -_t10*_t4, tf.where(_t9, -_t10*_t7, tf.constant(0, x.dtype))))
-    y_D_center = tf.where(_t3, tf.constant(0, x.dtype), tf.where(_t6, -_t5, tf.where(_t9, -_t8, tf.constant(0, x.dtype))))
-    return (y_D_x, y_D_width, y_D_center,), ()
+    y_D_width = tf.where(
+        _t3, tf.constant(0, x.dtype), tf.where(_t6, -_t10 * _t4, tf.where(_t9, -_t10 * _t7, tf.constant(0, x.dtype)))
+    )
+    y_D_center = tf.where(
+        _t3, tf.constant(0, x.dtype), tf.where(_t6, -_t5, tf.where(_t9, -_t8, tf.constant(0, x.dtype)))
+    )
+    return (y_D_x, y_D_width, y_D_center), ()
 
 
 def _hessian_all(x, width, center):
     _t0 = -center + x
-    _t1 = _t0/width
+    _t1 = _t0 / width
     _t2 = tf.math.less_equal(_t1, -1)
-    _t3 = 1/(width*width)
+    _t3 = 1 / (width * width)
     _t4 = tf.math.less_equal(_t1, 0)
     _t5 = -_t3
     _t6 = tf.math.less(_t1, 1)
     _t7 = tf.where(_t2, tf.constant(0, x.dtype), tf.where(_t4, _t3, tf.where(_t6, _t5, tf.constant(0, x.dtype))))
-    _t8 = _t0/(width*width*width)
+    _t8 = _t0 / (width * width * width)
     _t9 = _t1 + 1
-    _t10 = _t3*_t9 + _t8
+    _t10 = _t3 * _t9 + _t8
     _t11 = 1 - _t1
-    _t12 = _t11*_t3 - _t8
-    _t13 = (_t0*_t0)/(width*width*width*width)
-    _t14 = 2*_t8
+    _t12 = _t11 * _t3 - _t8
+    _t13 = (_t0 * _t0) / (width * width * width * width)
+    _t14 = 2 * _t8
     y_D_x_D_x = _t7
-    y_D_x_D_width = tf.where(_t2, tf.constant(0, x.dtype), tf.where(_t4, -_t10, tf.where(_t6, -_t12, tf.constant(0, x.dtype))))
-    y_D_x_D_center = tf.where(_t2, tf.constant(0, x.dtype), tf.where(_t4, _t5, tf.where(_t6, _t3, tf.constant(0, x.dtype))))
-    y_D_width_D_width = tf.where(_t2, tf.constant(0, x.dtype), tf.where(_t4, _t13 + _t14*_t9, tf.where(_t6, _t11*_t14 - _t13, tf.constant(0, x.dtype))))
-    y_D_width_D_center = tf.where(_t2, tf.constant(0, x.dtype), tf.where(_t4, _t10, tf.where(_t6, _t12, tf.constant(0, x.dtype))))
+    y_D_x_D_width = tf.where(
+        _t2, tf.constant(0, x.dtype), tf.where(_t4, -_t10, tf.where(_t6, -_t12, tf.constant(0, x.dtype)))
+    )
+    y_D_x_D_center = tf.where(
+        _t2, tf.constant(0, x.dtype), tf.where(_t4, _t5, tf.where(_t6, _t3, tf.constant(0, x.dtype)))
+    )
+    y_D_width_D_width = tf.where(
+        _t2,
+        tf.constant(0, x.dtype),
+        tf.where(_t4, _t13 + _t14 * _t9, tf.where(_t6, _t11 * _t14 - _t13, tf.constant(0, x.dtype))),
+    )
+    y_D_width_D_center = tf.where(
+        _t2, tf.constant(0, x.dtype), tf.where(_t4, _t10, tf.where(_t6, _t12, tf.constant(0, x.dtype)))
+    )
     y_D_center_D_center = _t7
-    return (y_D_x_D_x, y_D_x_D_width, y_D_x_D_center, y_D_width_D_width, y_D_width_D_center, y_D_center_D_center,), ()
+    return (y_D_x_D_x, y_D_x_D_width, y_D_x_D_center, y_D_width_D_width, y_D_width_D_center, y_D_center_D_center), ()
 
 
 _OP = _runtime.Op(
@@ -116,12 +156,16 @@ _OP = _runtime.Op(
         _runtime.FloatParam("width", 1.0, 0.0, float("inf"), low_open=True, high_open=True),
         _runtime.FloatParam("center", 0.0, -float("inf"), float("inf"), low_open=True, high_open=True),
     ],
-    modes=("soft", "ste", ),
+    modes=("soft", "ste"),
     hard=_hard,
     hard_xla=_hard,
     kernels={
-        "x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)),
-        "all": _runtime.Kernels(_value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all, _gradient_all)),
+        "x": _runtime.Kernels(
+            _value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x, xla=(_value_x, _gradient_x)
+        ),
+        "all": _runtime.Kernels(
+            _value_all, _gradient_from_residuals_all, _gradient_all, _hessian_all, xla=(_value_all, _gradient_all)
+        ),
     },
 )
 
@@ -129,16 +173,20 @@ _OP = _runtime.Op(
 def triangle_step(x, width=1.0, center=0.0, mode="soft", name=None):
     """C1 piecewise quadratic whose derivative is the triangle max(0, 1 - |x - center|/width)/width.
 
-    Smooth forward: Piecewise((0, (-c + x)/w <= -1), ((1 + (-c + x)/w)**2/2, (-c + x)/w <= 0), (1 - (1 - (-c + x)/w)**2/2, (-c + x)/w < 1), (1, True))
+    Smooth forward: Piecewise((0, (-c + x)/w <= -1), ((1 + (-c + x)/w)**2/2, (-c + x)/w <= 0), (1 -
+        (1 - (-c + x)/w)**2/2, (-c + x)/w < 1), (1, True))
     Hard function: step(-center + x)
         step(u): 1 where u >= 0, else 0.
       with w = width, c = center
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        width: half-width of the triangular derivative; float or float tensor broadcasting with x (differentiable), in (0, inf), default 1.0.
-        center: where the step is; float or float tensor broadcasting with x (differentiable), in (-inf, inf), default 0.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
+        width: half-width of the triangular derivative; float or float tensor broadcasting with x
+            (differentiable), in (0, inf), default 1.0.
+        center: where the step is; float or float tensor broadcasting with x (differentiable), in
+            (-inf, inf), default 0.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
         name: optional name scope.
 
     Returns:
