@@ -437,3 +437,8 @@ class atanhc_small(atanhc):
     atanh(z) only below 1/2 (above it, one log1p)."""
 
     SERIES_ONLY = sp.Rational(1, 2)
+
+
+def subclasses(cls) -> list:
+    """Every subclass of ``cls``, at any depth (not ``cls`` itself)."""
+    return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]

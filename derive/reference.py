@@ -14,7 +14,7 @@ import mpmath
 import sympy as sp
 
 from . import derivatives
-from .functions import HardFunction, LoweredFunction
+from .functions import HardFunction, LoweredFunction, subclasses
 from .spec import Approximation, x
 
 DIGITS = 50
@@ -39,10 +39,6 @@ GROWING = (sp.exp, sp.tanh, sp.cosh, sp.sinh)
 NEGLIGIBLE_DECADES = 340 + 3 * 309
 
 
-def _subclasses(cls) -> list:
-    return [c for sub in cls.__subclasses__() for c in (sub, *_subclasses(sub))]
-
-
 def _evaluated_numerically(cls) -> bool:
     return hasattr(cls, "reference_value")
 
@@ -55,7 +51,7 @@ def _plain(expr: sp.Expr) -> sp.Expr:
 
 def _numeric_functions() -> dict:
     """The functions with an mpmath routine as their reference, by name."""
-    classes = _subclasses(HardFunction) + _subclasses(LoweredFunction)
+    classes = subclasses(HardFunction) + subclasses(LoweredFunction)
     return {cls.__name__: cls.reference_value for cls in classes if _evaluated_numerically(cls)}
 
 

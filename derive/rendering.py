@@ -9,6 +9,7 @@ is not given).
 from __future__ import annotations
 
 import dataclasses
+import re
 import textwrap
 from pathlib import Path
 
@@ -84,12 +85,19 @@ def _runtime_param(name: str, p: Param) -> str:
 DOC_WIDTH = 100
 
 
+# an interval such as (0, inf) or [-1, 1] stays on one line, as the errors write it
+_INTERVAL = re.compile(r"([([][^\s()\[\]]+,) ([^\s()\[\]]+[)\]])")
+_UNBROKEN_SPACE = "\0"
+
+
 def _wrapped(line: str) -> str:
     """A docstring line wrapped, its continuation lines indented one more level."""
     lead = line[: len(line) - len(line.lstrip())]
-    return textwrap.fill(
+    line = _INTERVAL.sub(rf"\1{_UNBROKEN_SPACE}\2", line)
+    wrapped = textwrap.fill(
         line, DOC_WIDTH - 4, subsequent_indent=lead + "    ", break_long_words=False, break_on_hyphens=False
     )
+    return wrapped.replace(_UNBROKEN_SPACE, " ")
 
 
 def _indent(text: str) -> str:

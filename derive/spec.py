@@ -7,13 +7,14 @@ definition is complete and consistent, so that later stages can trust it.
 from __future__ import annotations
 
 import keyword
+import re
 import math
 from dataclasses import dataclass, field
 from typing import Mapping
 
 import sympy as sp
 
-from .functions import HARD_FUNCTIONS, HardFunction
+from .functions import HARD_FUNCTIONS, DividedByArgument, HardFunction, subclasses
 
 #: The input variable of every approximation.
 x = sp.Symbol("x", real=True)
@@ -154,7 +155,7 @@ def _fail(name: str, cause: str):
 # builtins stay free (a quantizer's min and max). tests/test_definition_checks.py
 # checks this against every name the generated package uses.
 GENERATED_NAMES = {
-    **dict.fromkeys(("abs", "enumerate", "range", "sum", "super"), "Python builtin"),
+    **dict.fromkeys(("abs", "enumerate", "range", "reversed", "sum", "super"), "Python builtin"),
     **dict.fromkeys(("tf", "np", "math", "keras", "ml_dtypes", "warnings"), "module"),
     **dict.fromkeys(("layers", "callbacks"), "package module"),
     "set_xla": "package function",
@@ -171,10 +172,21 @@ def generated_names() -> dict[str, str]:
     return names
 
 
+def _is_series_helper(name: str) -> bool:
+    """Whether an op module may define a function of this name: the series
+    helpers (sinhc, tanhc_small_d2, ...: any derivative order) and their polynomial."""
+    if name == "polynomial":
+        return True
+    functions = "|".join(sorted(c.__name__ for c in subclasses(DividedByArgument)))
+    return re.fullmatch(rf"({functions})(_small)?(_d[0-9]+)?", name) is not None
+
+
 def _name_problem(name: str) -> str | None:
     """Why ``name`` cannot name an op or a parameter in the generated code, or None."""
     if keyword.iskeyword(name):
         return f"{name!r} is a Python keyword"
+    if _is_series_helper(name):
+        return f"{name!r} would shadow the series helper of that name in the generated code"
     if name.startswith("_"):
         return f"{name!r} starts with an underscore, as the generated code's private names do"
     taken = generated_names().get(name)

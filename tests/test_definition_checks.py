@@ -88,7 +88,9 @@ def _names_the_generated_code_uses(files: dict[str, str]) -> set[str]:
         arguments |= {a.arg for a in (function.args.vararg, function.args.kwarg) if a is not None}
         bound = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
         read = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-        names |= (read - bound - arguments) | (arguments - params)
+        names |= read - bound - arguments
+        if arguments & (params | {"x"}):  # a kernel, an op or a layer: the parameters' own scope
+            names |= arguments - params
     return names
 
 

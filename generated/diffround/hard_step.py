@@ -117,8 +117,8 @@ def hard_step(x, threshold=0.499, gain=10000.0, mode="soft", name=None):
         x: float16, bfloat16, float32 or float64 tensor.
         threshold: where the ramp starts; float or float tensor broadcasting with x
             (differentiable), in (-inf, inf), default 0.499.
-        gain: slope of the ramp; float or float tensor broadcasting with x (differentiable), in (0,
-            inf), default 10000.0.
+        gain: slope of the ramp; float or float tensor broadcasting with x (differentiable), in
+            (0, inf), default 10000.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
         name: optional name scope.
