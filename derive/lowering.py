@@ -237,16 +237,42 @@ def _atomize_sums(exprs, prefix):
     scope); return the Sum assignments and the rewritten expressions."""
     sums: dict[sp.Sum, sp.Symbol] = {}
 
+    def symbol(summed):
+        if summed not in sums:
+            sums[summed] = (sp.Symbol(f"{prefix}{len(sums)}", real=True), summed)
+        return sums[summed][0]
+
     def atom(e):
-        if e not in sums:
-            (index, lo, hi) = e.limits[0]
-            loop_index = sp.Symbol("_j", integer=True, positive=True)
-            body = lower(e.function.xreplace({index: loop_index}))
-            sums[e] = (sp.Symbol(f"{prefix}{len(sums)}", real=True), sp.Sum(body, (loop_index, lo, hi)))
-        return sums[e][0]
+        (index, lo, hi) = e.limits[0]
+        loop_index = sp.Symbol("_j", integer=True, positive=True)
+        body = lower(e.function.xreplace({index: loop_index}))
+        # factors free of the index multiply the sum once, so that they cancel
+        # against factors outside it (1/pi * sum of pi*...) instead of rounding each term
+        factor, body = body.as_independent(loop_index, as_Add=False)
+        constant, body = _cosines_complemented(body, loop_index, lo, hi)
+        return factor * (constant + symbol(sp.Sum(body, (loop_index, lo, hi))))
 
     out = [e.replace(lambda s: isinstance(s, sp.Sum), atom) for e in exprs]
     return [v for v in sums.values()], out
+
+
+def _cosines_complemented(body, j, lo, hi):
+    """(C, B) with sum(body) = C + sum(B): for body = c(j)*cos(t(j)) whose sum of
+    c(j) has a closed form C, B = -2*c(j)*sin(t(j)/2)**2. Next to t = 0 every
+    cos(t) rounds to within an ULP of 1 and the sum of their roundings swamps
+    a result that is itself small against the terms; 1 - cos(t) = 2*sin(t/2)**2
+    keeps each term's full relative accuracy there."""
+    cosines = [f for f in sp.Mul.make_args(body) if isinstance(f, sp.cos)]
+    if len(cosines) != 1 or not cosines[0].has(j):
+        return sp.S.Zero, body
+    coefficient = body / cosines[0]
+    if coefficient.has(sp.sin, sp.cos):
+        return sp.S.Zero, body
+    closed = sp.Sum(coefficient, (j, lo, hi)).doit()
+    if closed.has(sp.Sum):
+        return sp.S.Zero, body
+    (t,) = cosines[0].args
+    return closed, -2 * coefficient * sp.sin(t / 2) ** 2
 
 
 def _cse(exprs, prefix):
