@@ -132,6 +132,30 @@ class hard_sign(HardFunction):
 HARD_FUNCTIONS = {"round": hard_round, "step": hard_step, "sign": hard_sign}
 
 
+class fraction_minus(LoweredFunction):
+    """x - floor(x) - shift for a rational 0 < shift <= 1, rounded once.
+
+    From rho = x - round(x), which is exact, as rho + (1 - shift) or rho - shift.
+    (x - floor(x)) - shift rounds twice where x is a small negative number:
+    x - floor(x) = 1 - |x| rounds to 1 (x = -0.49999997 in float32: 0.50000003
+    to 0.5), and the subtraction then loses |x|, or all of the result.
+    """
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        return sp.S.One if argindex == 1 else sp.S.NegativeOne
+
+    def reference(self):
+        w, shift = self.args
+        return w - sp.floor(w) - shift
+
+    def lowered(self):
+        w, shift = self.args
+        rho = evaluated_first(w - hard_round(w))
+        return sp.Piecewise((rho + (1 - shift), rho < 0), (rho - shift, True))
+
+
 class evaluated_first(LoweredFunction):
     """Its argument, computed before the sum it stands in: (n + 1) - s keeps
     n + 1 exact where (-s + n) + 1 would cancel."""

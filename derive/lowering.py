@@ -18,6 +18,7 @@ from . import derivatives
 from .functions import (
     LoweredFunction,
     evaluated_first,
+    fraction_minus,
     hard_round,
     product_no_nan,
     sigmoid,
@@ -160,7 +161,34 @@ def _fraction_first(add):
     if not floors or x_coefficient == 0 or add.coeff(floors[0]) != -x_coefficient:
         return add
     rest = add - x_coefficient * (x - floors[0])
+    offset, others = rest.as_coeff_Add()
+    shift = -offset / x_coefficient
+    if shift.is_Rational and 0 < shift <= 1:
+        return x_coefficient * fraction_minus(x, shift) + others
     return x_coefficient * evaluated_first(x - floors[0]) + rest
+
+
+def _floor_exactly(floor):
+    """floor(w + c), c a non-integer rational: floor(c) + n + [rho >= 1 - f] - [rho < -f]
+    with n = round(w), rho = w - n (exact) and f = c - floor(c). The sum w + c
+    rounds: next to a boundary (w = 0.49999997, c = 1/2 in float32) it rounds
+    onto it and floor steps a period too far; comparing the exact rho with
+    1 - f and -f decides on w itself."""
+    (argument,) = floor.args
+    constant, w = argument.as_coeff_Add()
+    if not constant.is_Rational or constant.is_integer or not w.free_symbols:
+        return floor
+    whole = sp.floor(constant)
+    f = constant - whole
+    n = hard_round(w)
+    rho = w - n
+    # |rho| <= 1/2: the step up exists only for f >= 1/2, the step down only for f < 1/2
+    steps = []
+    if 1 - f <= sp.S.Half:
+        steps.append((1, rho >= 1 - f))
+    if -f > -sp.S.Half:
+        steps.append((-1, rho < -f))
+    return whole + n + sp.Piecewise(*steps, (0, True))
 
 
 def _density_collected(add):
@@ -193,6 +221,7 @@ def lower(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.cos, sp.tanh), _complements)
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid_slope), _density_collected)
     expr = expr.replace(lambda e: e.is_Mul and e.has(sigmoid_slope), _decaying_last)
+    expr = expr.replace(lambda e: isinstance(e, sp.floor), _floor_exactly)
     for function, form in HYPERBOLIC_REWRITES:
         expr = expr.replace(function, form)
     # before the special functions are written out: pattern matching is slow on
