@@ -56,7 +56,9 @@ fourier_round = Approximation(
     name="fourier_round",
     hard="round",
     expr=x + sp.Sum((-1) ** j * sp.sin(2 * sp.pi * j * x) / j, (j, 1, terms)) / sp.pi,
-    params={"terms": Param(terms, 5, doc="number of sine terms of the sawtooth series")},
+    # each term is a sine in every kernel, unrolled into the traced graph: the bound
+    # keeps the trace and XLA's compile to seconds
+    params={"terms": Param(terms, 5, domain=sp.Interval(1, 64), doc="number of sine terms of the sawtooth series")},
     doc="x plus the truncated Fourier series of the sawtooth round(x) - x.",
     source="seed 001",
     shift_equivariant=True,
@@ -67,7 +69,9 @@ sine_staircase_round = Approximation(
     monotone=True,
     hard="round",
     expr=x - sp.sin(2 * sp.pi * x) / (2 * sp.pi),
-    params={"depth": Param(depth, 1, doc="how many times g(x) = x - sin(2 pi x)/(2 pi) is composed")},
+    # each composition is unrolled into the traced graph; a few already flatten
+    # the steps past what float64 resolves (g cubes the distance to the integer)
+    params={"depth": Param(depth, 1, domain=sp.Interval(1, 16), doc="how many times g(x) = x - sin(2 pi x)/(2 pi) is composed")},
     doc="g(x) = x - sin(2 pi x)/(2 pi), composed depth times; each composition steepens the steps.",
     source="seed 001",
     repeat="depth",

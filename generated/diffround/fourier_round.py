@@ -63,7 +63,7 @@ def _gradient_x_xla(x, terms):
 _OP = _runtime.Op(
     name="fourier_round",
     params=[
-        _runtime.IntParam("terms", 5, 1, None),
+        _runtime.IntParam("terms", 5, 1, 64),
     ],
     modes=("soft", "ste", ),
     hard=_hard,
@@ -83,7 +83,7 @@ def fourier_round(x, terms=5, mode="soft", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        terms: number of sine terms of the sawtooth series; Python int, in Interval(1, oo), default 5.
+        terms: number of sine terms of the sawtooth series; Python int, in Interval(1, 64), default 5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         name: optional name scope.
 

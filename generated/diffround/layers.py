@@ -264,7 +264,7 @@ class FourierRound(_ApproximationLayer):
     """Keras layer applying fourier_round elementwise: x plus the truncated Fourier series of the sawtooth round(x) - x.
 
     Args:
-        terms: number of sine terms of the sawtooth series; Python int, fixed, in Interval(1, oo), default 5.
+        terms: number of sine terms of the sawtooth series; Python int, fixed, in Interval(1, 64), default 5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn (none); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
@@ -281,7 +281,7 @@ class SineStaircaseRound(_ApproximationLayer):
     """Keras layer applying sine_staircase_round elementwise: g(x) = x - sin(2 pi x)/(2 pi), composed depth times; each composition steepens the steps.
 
     Args:
-        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; Python int, fixed, in Interval(1, oo), default 1.
+        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; Python int, fixed, in Interval(1, 16), default 1.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn (none); each becomes a trainable weight kept in its domain by an InDomain constraint. The other float parameters are non-trainable weights, which the Anneal callback can schedule.
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
