@@ -8,7 +8,7 @@ the hard function it stands for. Everything else is derived.
 import sympy as sp
 from sympy.codegen.cfunctions import log1p
 
-from .functions import atanhc, hard_sign, hard_step, sigmoid, sigmoid_slope, sinhc, tanhc
+from .functions import atanhc, hard_sign, hard_step, sigmoid, sigmoid_slope, sinhc, swish_sign_curve, tanhc
 from .spec import Approximation, Param, Surrogate, SurrogateChoice, x
 
 half = sp.Rational(1, 2)
@@ -202,8 +202,9 @@ swish_sign = Approximation(
     name="swish_sign",
     hard="sign",
     # 2*sigmoid(bx)*(1 + bx*(1 - sigmoid(bx))) - 1 = tanh(bx/2) + 2*bx*sigmoid(bx)*sigmoid(-bx):
-    # two terms of the same sign, so no cancellation near x = 0
-    expr=sp.tanh(_bx / 2) + 2 * _bx * sigmoid_slope(_bx),
+    # two terms of the same sign, so no cancellation near x = 0; its slope in a form
+    # that cancels less than the differentiated one (see swish_sign_slope)
+    expr=swish_sign_curve(_bx),
     params={"beta": Param(beta, 5.0, doc="sharpness")},
     doc="2*sigmoid(beta*x)*(1 + beta*x*(1 - sigmoid(beta*x))) - 1: the swish sign.",
     source="BNN+ (Darabi et al. 2018), Larq SwishSign",

@@ -75,6 +75,62 @@ class sigmoid_slope(LoweredFunction):
         return e / (1 + e) ** 2
 
 
+class swish_sign_curve(LoweredFunction):
+    """tanh(z/2) + 2*z*sigmoid_slope(z): the swish sign of z = beta*x, whose
+    slope is ``swish_sign_slope``."""
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return swish_sign_slope(self.args[0])
+
+    def reference(self):
+        (z,) = self.args
+        return sp.tanh(z / 2) + 2 * z / (sp.exp(z / 2) + sp.exp(-z / 2)) ** 2
+
+    def lowered(self):
+        (z,) = self.args
+        return sp.tanh(z / 2) + product_no_nan(2 * z, sigmoid_slope(z))
+
+
+class swish_sign_slope(LoweredFunction):
+    """d/dz of swish_sign_curve: (4 - 2*z*tanh(z/2))*sigmoid_slope(z).
+
+    With a = |z| and e = exp(-a) as 2*e*((2 - a) + e*(2 + a))/(1 + e)**3: the
+    differentiated form subtracts 2*z*tanh(z/2) from 4 and triples the
+    rounding of tanh where they are close (a = 3.3), while here the part
+    that cancels against 2 - a, e*(2 + a), is a fifth of it there; and all of
+    it is computed from one rounding of z. A factor (2 - a) that overflows
+    where e underflows multiplies it as 0, not NaN.
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        # the differentiated form, as before: this form's own derivative cancels
+        # next to z = 0 (3*(e**2 - 1))
+        (z,) = self.args
+        w = sp.Dummy("w", real=True)
+        return sp.diff(sp.tanh(w / 2) + 2 * w * sigmoid_slope(w), w, 2).xreplace({w: z})
+
+    @classmethod
+    def eval(cls, z):
+        if z.could_extract_minus_sign():
+            return cls(-z)  # even function
+
+    def reference(self):
+        (z,) = self.args
+        w = sp.Dummy("w", real=True)
+        return sp.diff(swish_sign_curve(w).reference(), w).xreplace({w: z})
+
+    def lowered(self):
+        (z,) = self.args
+        a = sp.Abs(z)
+        e = sp.exp(-a)
+        # (1 + e)**3 expanded in Horner form: one rounding that is not cubed
+        return product_no_nan(evaluated_first(2 - a) + e * (2 + a), 2 * e / (1 + e * (3 + e * (3 + e))))
+
+
 class product_no_nan(LoweredFunction):
     """a*b, but 0 wherever b is 0, even where a overflowed to +-inf: b is a
     factor that decays faster than a grows (a logistic density), so where it

@@ -202,6 +202,21 @@ def _density_collected(add):
     return add
 
 
+def _density_distributed(mul):
+    """c * (a*D1 + b*D2), D logistic densities, c a monomial: c*a*D1 + c*b*D2, so that each
+    term's density can come last (a chain-rule factor c = x*x overflows where
+    the densities underflow, at |x| = 1e300)."""
+    for i, factor in enumerate(mul.args):
+        if factor.is_Add and factor.has(sigmoid_slope):
+            rest = sp.Mul(*(mul.args[:i] + mul.args[i + 1 :]))
+            # only a chain-rule monomial in x (x**2 from d2/dbeta2 of f(beta*x)), on terms
+            # that each decay
+            if rest.atoms(sp.Function, sp.Piecewise) or not rest.has(x) or not all(t.has(sigmoid_slope) for t in factor.args):
+                return mul
+            return sp.Add(*[rest * term for term in factor.args])
+    return mul
+
+
 def _decaying_last(mul):
     """c * sigmoid_slope(z): product_no_nan(c, sigmoid_slope(z)), so that a
     factor c that overflows where the density has underflowed (z*(x - c)**2
@@ -219,6 +234,10 @@ def lower(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.floor), _fraction_first)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.sin), _theta_minus_sin)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.cos, sp.tanh), _complements)
+    expr = expr.replace(
+        lambda e: e.is_Mul and not any(isinstance(f, sigmoid_slope) for f in e.args) and e.has(sigmoid_slope),
+        _density_distributed,
+    )
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid_slope), _density_collected)
     expr = expr.replace(lambda e: e.is_Mul and e.has(sigmoid_slope), _decaying_last)
     expr = expr.replace(lambda e: isinstance(e, sp.floor), _floor_exactly)
