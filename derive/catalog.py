@@ -16,6 +16,7 @@ from .functions import (
     sigmoid_slope,
     sinhc,
     sinhc_small,
+    swish_sign_curve,
     tanhc,
     tanhc_small,
     zcoth,
@@ -67,7 +68,9 @@ fourier_round = Approximation(
     name="fourier_round",
     hard="round",
     expr=x + sp.Sum((-1) ** j * sp.sin(2 * sp.pi * j * x) / j, (j, 1, terms)) / sp.pi,
-    params={"terms": Param(terms, 5, doc="number of sine terms of the sawtooth series")},
+    # each term is a sine in every kernel, unrolled into the traced graph: the bound
+    # keeps the trace and XLA's compile to seconds
+    params={"terms": Param(terms, 5, domain=sp.Interval(1, 64), doc="number of sine terms of the sawtooth series")},
     doc="x plus the truncated Fourier series of the sawtooth round(x) - x.",
     source="seed 001",
     shift_equivariant=True,
@@ -78,7 +81,9 @@ sine_staircase_round = Approximation(
     monotone=True,
     hard="round",
     expr=x - sp.sin(2 * sp.pi * x) / (2 * sp.pi),
-    params={"depth": Param(depth, 1, doc="how many times g(x) = x - sin(2 pi x)/(2 pi) is composed")},
+    # each composition is unrolled into the traced graph; a few already flatten
+    # the steps past what float64 resolves (g cubes the distance to the integer)
+    params={"depth": Param(depth, 1, domain=sp.Interval(1, 16), doc="how many times g(x) = x - sin(2 pi x)/(2 pi) is composed")},
     doc="g(x) = x - sin(2 pi x)/(2 pi), composed depth times; each composition steepens the steps.",
     source="seed 001",
     repeat="depth",
@@ -209,8 +214,9 @@ swish_sign = Approximation(
     name="swish_sign",
     hard="sign",
     # 2*sigmoid(bx)*(1 + bx*(1 - sigmoid(bx))) - 1 = tanh(bx/2) + 2*bx*sigmoid(bx)*sigmoid(-bx):
-    # two terms of the same sign, so no cancellation near x = 0
-    expr=sp.tanh(_bx / 2) + 2 * _bx * sigmoid_slope(_bx),
+    # two terms of the same sign, so no cancellation near x = 0; its slope in a form
+    # that cancels less than the differentiated one (see swish_sign_slope)
+    expr=swish_sign_curve(_bx),
     params={"beta": Param(beta, 5.0, doc="sharpness")},
     doc="2*sigmoid(beta*x)*(1 + beta*x*(1 - sigmoid(beta*x))) - 1: the swish sign.",
     source="BNN+ (Darabi et al. 2018), Larq SwishSign",

@@ -76,6 +76,62 @@ class sigmoid_slope(LoweredFunction):
         return e / (1 + e) ** 2
 
 
+class swish_sign_curve(LoweredFunction):
+    """tanh(z/2) + 2*z*sigmoid_slope(z): the swish sign of z = beta*x, whose
+    slope is ``swish_sign_slope``."""
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return swish_sign_slope(self.args[0])
+
+    def reference(self):
+        (z,) = self.args
+        return sp.tanh(z / 2) + 2 * z / (sp.exp(z / 2) + sp.exp(-z / 2)) ** 2
+
+    def lowered(self):
+        (z,) = self.args
+        return sp.tanh(z / 2) + product_no_nan(2 * z, sigmoid_slope(z))
+
+
+class swish_sign_slope(LoweredFunction):
+    """d/dz of swish_sign_curve: (4 - 2*z*tanh(z/2))*sigmoid_slope(z).
+
+    With a = |z| and e = exp(-a) as 2*e*((2 - a) + e*(2 + a))/(1 + e)**3: the
+    differentiated form subtracts 2*z*tanh(z/2) from 4 and triples the
+    rounding of tanh where they are close (a = 3.3), while here the part
+    that cancels against 2 - a, e*(2 + a), is a fifth of it there; and all of
+    it is computed from one rounding of z. A factor (2 - a) that overflows
+    where e underflows multiplies it as 0, not NaN.
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        # the differentiated form, as before: this form's own derivative cancels
+        # next to z = 0 (3*(e**2 - 1))
+        (z,) = self.args
+        w = sp.Dummy("w", real=True)
+        return sp.diff(sp.tanh(w / 2) + 2 * w * sigmoid_slope(w), w, 2).xreplace({w: z})
+
+    @classmethod
+    def eval(cls, z):
+        if z.could_extract_minus_sign():
+            return cls(-z)  # even function
+
+    def reference(self):
+        (z,) = self.args
+        w = sp.Dummy("w", real=True)
+        return sp.diff(swish_sign_curve(w).reference(), w).xreplace({w: z})
+
+    def lowered(self):
+        (z,) = self.args
+        a = sp.Abs(z)
+        e = sp.exp(-a)
+        # (1 + e)**3 expanded in Horner form: one rounding that is not cubed
+        return product_no_nan(evaluated_first(2 - a) + e * (2 + a), 2 * e / (1 + e * (3 + e * (3 + e))))
+
+
 class product_no_nan(LoweredFunction):
     """a*b, but 0 wherever b is 0, even where a overflowed to +-inf: b is a
     factor that decays faster than a grows (a logistic density), so where it
@@ -131,6 +187,30 @@ class hard_sign(HardFunction):
 
 
 HARD_FUNCTIONS = {"round": hard_round, "step": hard_step, "sign": hard_sign}
+
+
+class fraction_minus(LoweredFunction):
+    """x - floor(x) - shift for a rational 0 < shift <= 1, rounded once.
+
+    From rho = x - round(x), which is exact, as rho + (1 - shift) or rho - shift.
+    (x - floor(x)) - shift rounds twice where x is a small negative number:
+    x - floor(x) = 1 - |x| rounds to 1 (x = -0.49999997 in float32: 0.50000003
+    to 0.5), and the subtraction then loses |x|, or all of the result.
+    """
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        return sp.S.One if argindex == 1 else sp.S.NegativeOne
+
+    def reference(self):
+        w, shift = self.args
+        return w - sp.floor(w) - shift
+
+    def lowered(self):
+        w, shift = self.args
+        rho = evaluated_first(w - hard_round(w))
+        return sp.Piecewise((rho + (1 - shift), rho < 0), (rho - shift, True))
 
 
 class evaluated_first(LoweredFunction):

@@ -18,6 +18,7 @@ from . import derivatives
 from .functions import (
     LoweredFunction,
     evaluated_first,
+    fraction_minus,
     hard_round,
     product_no_nan,
     sigmoid,
@@ -160,7 +161,34 @@ def _fraction_first(add):
     if not floors or x_coefficient == 0 or add.coeff(floors[0]) != -x_coefficient:
         return add
     rest = add - x_coefficient * (x - floors[0])
+    offset, others = rest.as_coeff_Add()
+    shift = -offset / x_coefficient
+    if shift.is_Rational and 0 < shift <= 1:
+        return x_coefficient * fraction_minus(x, shift) + others
     return x_coefficient * evaluated_first(x - floors[0]) + rest
+
+
+def _floor_exactly(floor):
+    """floor(w + c), c a non-integer rational: floor(c) + n + [rho >= 1 - f] - [rho < -f]
+    with n = round(w), rho = w - n (exact) and f = c - floor(c). The sum w + c
+    rounds: next to a boundary (w = 0.49999997, c = 1/2 in float32) it rounds
+    onto it and floor steps a period too far; comparing the exact rho with
+    1 - f and -f decides on w itself."""
+    (argument,) = floor.args
+    constant, w = argument.as_coeff_Add()
+    if not constant.is_Rational or constant.is_integer or not w.free_symbols:
+        return floor
+    whole = sp.floor(constant)
+    f = constant - whole
+    n = hard_round(w)
+    rho = w - n
+    # |rho| <= 1/2: the step up exists only for f >= 1/2, the step down only for f < 1/2
+    steps = []
+    if 1 - f <= sp.S.Half:
+        steps.append((1, rho >= 1 - f))
+    if -f > -sp.S.Half:
+        steps.append((-1, rho < -f))
+    return whole + n + sp.Piecewise(*steps, (0, True))
 
 
 def _density_collected(add):
@@ -172,6 +200,21 @@ def _density_collected(add):
             others = [t for t in add.args if t not in having]
             return sp.Add(*others) + density * sp.Add(*[t / density for t in having])
     return add
+
+
+def _density_distributed(mul):
+    """c * (a*D1 + b*D2), D logistic densities, c a monomial: c*a*D1 + c*b*D2, so that each
+    term's density can come last (a chain-rule factor c = x*x overflows where
+    the densities underflow, at |x| = 1e300)."""
+    for i, factor in enumerate(mul.args):
+        if factor.is_Add and factor.has(sigmoid_slope):
+            rest = sp.Mul(*(mul.args[:i] + mul.args[i + 1 :]))
+            # only a chain-rule monomial in x (x**2 from d2/dbeta2 of f(beta*x)), on terms
+            # that each decay
+            if rest.atoms(sp.Function, sp.Piecewise) or not rest.has(x) or not all(t.has(sigmoid_slope) for t in factor.args):
+                return mul
+            return sp.Add(*[rest * term for term in factor.args])
+    return mul
 
 
 def _decaying_last(mul):
@@ -191,8 +234,13 @@ def lower(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.floor), _fraction_first)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.sin), _theta_minus_sin)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.cos, sp.tanh), _complements)
+    expr = expr.replace(
+        lambda e: e.is_Mul and not any(isinstance(f, sigmoid_slope) for f in e.args) and e.has(sigmoid_slope),
+        _density_distributed,
+    )
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid_slope), _density_collected)
     expr = expr.replace(lambda e: e.is_Mul and e.has(sigmoid_slope), _decaying_last)
+    expr = expr.replace(lambda e: isinstance(e, sp.floor), _floor_exactly)
     for function, form in HYPERBOLIC_REWRITES:
         expr = expr.replace(function, form)
     # before the special functions are written out: pattern matching is slow on
@@ -237,16 +285,42 @@ def _atomize_sums(exprs, prefix):
     scope); return the Sum assignments and the rewritten expressions."""
     sums: dict[sp.Sum, sp.Symbol] = {}
 
+    def symbol(summed):
+        if summed not in sums:
+            sums[summed] = (sp.Symbol(f"{prefix}{len(sums)}", real=True), summed)
+        return sums[summed][0]
+
     def atom(e):
-        if e not in sums:
-            (index, lo, hi) = e.limits[0]
-            loop_index = sp.Symbol("_j", integer=True, positive=True)
-            body = lower(e.function.xreplace({index: loop_index}))
-            sums[e] = (sp.Symbol(f"{prefix}{len(sums)}", real=True), sp.Sum(body, (loop_index, lo, hi)))
-        return sums[e][0]
+        (index, lo, hi) = e.limits[0]
+        loop_index = sp.Symbol("_j", integer=True, positive=True)
+        body = lower(e.function.xreplace({index: loop_index}))
+        # factors free of the index multiply the sum once, so that they cancel
+        # against factors outside it (1/pi * sum of pi*...) instead of rounding each term
+        factor, body = body.as_independent(loop_index, as_Add=False)
+        constant, body = _cosines_complemented(body, loop_index, lo, hi)
+        return factor * (constant + symbol(sp.Sum(body, (loop_index, lo, hi))))
 
     out = [e.replace(lambda s: isinstance(s, sp.Sum), atom) for e in exprs]
     return [v for v in sums.values()], out
+
+
+def _cosines_complemented(body, j, lo, hi):
+    """(C, B) with sum(body) = C + sum(B): for body = c(j)*cos(t(j)) whose sum of
+    c(j) has a closed form C, B = -2*c(j)*sin(t(j)/2)**2. Next to t = 0 every
+    cos(t) rounds to within an ULP of 1 and the sum of their roundings swamps
+    a result that is itself small against the terms; 1 - cos(t) = 2*sin(t/2)**2
+    keeps each term's full relative accuracy there."""
+    cosines = [f for f in sp.Mul.make_args(body) if isinstance(f, sp.cos)]
+    if len(cosines) != 1 or not cosines[0].has(j):
+        return sp.S.Zero, body
+    coefficient = body / cosines[0]
+    if coefficient.has(sp.sin, sp.cos):
+        return sp.S.Zero, body
+    closed = sp.Sum(coefficient, (j, lo, hi)).doit()
+    if closed.has(sp.Sum):
+        return sp.S.Zero, body
+    (t,) = cosines[0].args
+    return closed, -2 * coefficient * sp.sin(t / 2) ** 2
 
 
 def _cse(exprs, prefix):

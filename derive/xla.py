@@ -12,9 +12,10 @@ about 4x, atan 20x, asin 14x, acos 90x, atan2 15x, erfc 4x. XLAPrinter prints
   |t| <= pi/4, accurate to float64;
 - atan(z) through ``atan_reduced(z)``: atan(1/|z|) beyond 1, then
   pi/4 + atan((b - 1)/(b + 1)) beyond tan(pi/8), then a Taylor polynomial;
-- a sum over j of terms in sin(2*pi*j*u) and cos(2*pi*j*u) through
-  ``angle_multiples(u, first, count)``: one sine and cosine, then the
-  angle-addition rule, instead of two evaluations per term;
+- a sum over j of terms in sin(2*pi*j*u) as one ``sin_cos_turns(j*u)`` per
+  term: a recurrence by the angle-addition rule is cheaper, but each step
+  adds its rounding to the next term's, and a derivative that sums the
+  terms to a small result loses several ULPs to them;
 - Python-scalar factors (loop indices, constants) grouped before the tensor
   factors, so that a division by j or by pi is one tensor multiplication.
 
@@ -157,22 +158,7 @@ def _atan() -> Helper:
     )
 
 
-def _angle_multiples() -> Helper:
-    c1, s1, c, s = _symbols("_c1 _s1 _c _s")
-    a, b = sp.symbols("a b", real=True)
-    cos_sum = sp.expand_trig(sp.cos(a + b)).xreplace({sp.cos(a): c, sp.sin(a): s, sp.cos(b): c1, sp.sin(b): s1})
-    sin_sum = sp.expand_trig(sp.sin(a + b)).xreplace({sp.cos(a): c, sp.sin(a): s, sp.cos(b): c1, sp.sin(b): s1})
-    return Helper(
-        name="angle_multiples",
-        args=["u", "first", "count"],
-        doc="(cos(2*pi*j*u), sin(2*pi*j*u)) for count values of j from first: angle addition.",
-        body=[("_s1, _c1", "sin_cos_turns(u)"), ("_s, _c", "sin_cos_turns(first*u)")],
-        loop={"count": "count", "state": "_c, _s", "updates": (cos_sum, sin_sum)},
-        needs=("sin_cos_turns",),
-    )
-
-
-HELPERS = {h.name: h for h in (_sin_cos_turns(), _atan(), _angle_multiples())}
+HELPERS = {h.name: h for h in (_sin_cos_turns(), _atan())}
 
 #: Functions that cost more than a pass over memory when XLA compiles them:
 #: worth evaluating once on a selected argument rather than once per branch.
@@ -225,32 +211,6 @@ class XLAPrinter(TFPrinter):
     def _print_atan(self, expr):
         self.helpers.add("atan_reduced")
         return f"atan_reduced({self._print(expr.args[0])})"
-
-    def _print_Sum(self, expr):
-        (j, lo, hi) = expr.limits[0]
-        body, base = self._angle_multiples(expr.function, j)
-        if base is None:
-            return super()._print_Sum(expr)
-        self.helpers.add("angle_multiples")
-        count = self._print(hi - lo + 1)
-        multiples = f"angle_multiples({self._print(base)}, {self._print(lo)}, {count})"
-        return f"sum({self._print(body)} for {j}, (_cos_j, _sin_j) in enumerate({multiples}, {self._print(lo)}))"
-
-    def _angle_multiples(self, body, j):
-        """body with sin(2*pi*j*u), cos(2*pi*j*u) as _sin_j, _cos_j, and u;
-        (body, None) unless every sine and cosine in it is one of those."""
-        cos_j, sin_j = sp.Symbol("_cos_j", real=True), sp.Symbol("_sin_j", real=True)
-        base, replaced = None, {}
-        for f in body.atoms(sp.sin, sp.cos):
-            u = self.turns(f.args[0])
-            if u is None:
-                return body, None
-            per_step = sp.simplify(u / j)
-            if per_step.has(j) or (base is not None and per_step != base):
-                return body, None
-            base = per_step
-            replaced[f] = sin_j if isinstance(f, sp.sin) else cos_j
-        return body.xreplace(replaced), base
 
     def _print_Piecewise(self, expr):
         return super()._print_Piecewise(_shared_call(expr))

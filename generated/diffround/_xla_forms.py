@@ -175,12 +175,3 @@ def atan_reduced(z):
     _inner = tf.where(tf.math.greater(_b, -1 + 1.4142135623730951), _p + (1 / 4) * 3.1415926535897932, _p)
     _outer = tf.where(tf.math.greater(_a, 1), -_inner + (1 / 2) * 3.1415926535897932, _inner)
     return tf.where(tf.math.less(z, 0), -_outer, _outer)
-
-
-def angle_multiples(u, first, count):
-    """(cos(2*pi*j*u), sin(2*pi*j*u)) for count values of j from first: angle addition."""
-    _s1, _c1 = sin_cos_turns(u)
-    _s, _c = sin_cos_turns(first * u)
-    for _ in range(count):
-        yield _c, _s
-        _c, _s = _c * _c1 - _s * _s1, _c * _s1 + _c1 * _s

@@ -6,7 +6,7 @@
 import tensorflow as tf
 
 from . import _runtime
-from ._xla_forms import angle_multiples
+from ._xla_forms import sin_cos_turns
 
 
 def _hard(x, terms):
@@ -18,17 +18,16 @@ def _value_x(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
     _ts0 = sum(((-1) ** _j) * tf.math.sin(2 * 3.1415926535897932 * _j * _r) / _j for _j in range(1, terms + 1))
-    _t0 = 0.3183098861837907
-    y = _n + _r + _t0 * _ts0
-    return (y,), (_t0, _r)
+    y = _n + _r + _ts0 / 3.1415926535897932
+    return (y,), (_r,)
 
 
-def _gradient_from_residuals_x(x, terms, _t0, _r):
+def _gradient_from_residuals_x(x, terms, _r):
     _ts1 = sum(
-        2 * ((-1) ** _j) * 3.1415926535897932 * tf.math.cos(2 * 3.1415926535897932 * _j * _r)
+        -2 * ((-1) ** _j) * (tf.math.sin(3.1415926535897932 * _j * _r) * tf.math.sin(3.1415926535897932 * _j * _r))
         for _j in range(1, terms + 1)
     )
-    y_D_x = _t0 * _ts1 + 1
+    y_D_x = -((-1) ** (terms + 1)) + 2 * _ts1
     return (y_D_x,), ()
 
 
@@ -36,47 +35,43 @@ def _gradient_x(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
     _ts0 = sum(
-        2 * ((-1) ** _j) * 3.1415926535897932 * tf.math.cos(2 * 3.1415926535897932 * _j * _r)
+        -2 * ((-1) ** _j) * (tf.math.sin(3.1415926535897932 * _j * _r) * tf.math.sin(3.1415926535897932 * _j * _r))
         for _j in range(1, terms + 1)
     )
-    y_D_x = _ts0 / 3.1415926535897932 + 1
+    y_D_x = -((-1) ** (terms + 1)) + 2 * _ts0
     return (y_D_x,), ()
 
 
 def _hessian_x(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum(
-        -4 * ((-1) ** _j) * 9.869604401089358 * _j * tf.math.sin(2 * 3.1415926535897932 * _j * _r)
-        for _j in range(1, terms + 1)
-    )
-    y_D_x_D_x = _ts0 / 3.1415926535897932
+    _ts0 = sum(((-1) ** _j) * _j * tf.math.sin(2 * 3.1415926535897932 * _j * _r) for _j in range(1, terms + 1))
+    y_D_x_D_x = -4 * 3.1415926535897932 * _ts0
     return (y_D_x_D_x,), ()
 
 
 def _value_x_xla(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum((((-1) ** _j) / _j) * _sin_j for _j, (_cos_j, _sin_j) in enumerate(angle_multiples(_r, 1, terms), 1))
-    _t0 = 0.3183098861837907
-    y = _n + _r + _t0 * _ts0
-    return (y,), (_t0, _r)
+    _ts0 = sum((((-1) ** _j) / _j) * sin_cos_turns((_j) * _r)[0] for _j in range(1, terms + 1))
+    y = _n + _r + (0.3183098861837907) * _ts0
+    return (y,), (_r,)
 
 
 def _gradient_x_xla(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
     _ts0 = sum(
-        (2 * ((-1) ** _j) * 3.1415926535897932) * _cos_j
-        for _j, (_cos_j, _sin_j) in enumerate(angle_multiples(_r, 1, terms), 1)
+        (-2 * ((-1) ** _j)) * (sin_cos_turns(((1 / 2) * _j) * _r)[0] * sin_cos_turns(((1 / 2) * _j) * _r)[0])
+        for _j in range(1, terms + 1)
     )
-    y_D_x = (0.3183098861837907) * _ts0 + 1
+    y_D_x = -((-1) ** (terms + 1)) + 2 * _ts0
     return (y_D_x,), ()
 
 
 _OP = _runtime.Op(
     name="fourier_round",
-    params=[_runtime.IntParam("terms", 5, 1, None)],
+    params=[_runtime.IntParam("terms", 5, 1, 64)],
     modes=("soft", "ste"),
     hard=_hard,
     hard_xla=None,
@@ -98,7 +93,7 @@ def fourier_round(x, terms=5, mode="soft", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        terms: number of sine terms of the sawtooth series; a Python int >= 1, default 5.
+        terms: number of sine terms of the sawtooth series; a Python int in [1, 64], default 5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
         name: optional name scope.

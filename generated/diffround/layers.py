@@ -283,7 +283,8 @@ class FourierRound(_ApproximationLayer):
         sawtooth round(x) - x.
 
     Args:
-        terms: number of sine terms of the sawtooth series; a Python int >= 1, fixed, default 5.
+        terms: number of sine terms of the sawtooth series; a Python int in [1, 64], fixed, default
+            5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn (none); each becomes a trainable weight
@@ -304,8 +305,8 @@ class SineStaircaseRound(_ApproximationLayer):
         depth times; each composition steepens the steps.
 
     Args:
-        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; a Python int >= 1, fixed,
-            default 1.
+        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; a Python int in [1, 16],
+            fixed, default 1.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn (none); each becomes a trainable weight

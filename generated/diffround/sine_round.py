@@ -16,152 +16,257 @@ def _hard(x, width):
 
 def _value_x(x, width):
     _t0 = tf.math.floor(x)
-    _t1 = -_t0 + x
-    _t2 = 2 * _t1 - 1
-    _t3 = tf.math.less_equal(width, -_t2)
-    _t4 = tf.math.less_equal(width, _t2)
-    _t5 = 3.1415926535897932 / width
-    _t6 = _t5 * (_t1 - 1 / 2)
-    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1 / 2) * tf.math.sin(_t6) + 1 / 2))
-    return (y,), (_t3, _t4, _t5, _t6)
+    _t1 = x - tf.math.round(x)
+    _t2 = tf.math.less(_t1, 0)
+    _t3 = 2 * _t1
+    _t4 = _t3 + 1
+    _t5 = tf.math.less_equal(width, -_t4)
+    _t6 = _t3 - 1
+    _t7 = tf.math.less_equal(width, -_t6)
+    _t8 = tf.math.less_equal(width, _t4)
+    _t9 = tf.math.less_equal(width, _t6)
+    _t10 = 3.1415926535897932 / width
+    _t11 = _t10 * tf.where(_t2, _t1 + 1 / 2, _t1 - 1 / 2)
+    y = tf.where(
+        tf.where(_t2, _t5, _t7),
+        _t0,
+        tf.where(tf.where(_t2, _t8, _t9), _t0 + 1, _t0 + (1 / 2) * tf.math.sin(_t11) + 1 / 2),
+    )
+    return (y,), (_t2, _t5, _t7, _t8, _t9, _t10, _t11)
 
 
-def _gradient_from_residuals_x(x, width, _t3, _t4, _t5, _t6):
-    y_D_x = tf.where(tf.math.logical_or(_t3, _t4), tf.constant(0, x.dtype), (1 / 2) * _t5 * tf.math.cos(_t6))
+def _gradient_from_residuals_x(x, width, _t2, _t5, _t7, _t8, _t9, _t10, _t11):
+    y_D_x = tf.where(
+        tf.where(_t2, tf.math.logical_or(_t5, _t8), tf.math.logical_or(_t7, _t9)),
+        tf.constant(0, x.dtype),
+        (1 / 2) * _t10 * tf.math.cos(_t11),
+    )
     return (y_D_x,), ()
 
 
 def _gradient_x(x, width):
-    _t0 = x - tf.math.floor(x)
-    _t1 = 2 * _t0 - 1
-    _t2 = 3.1415926535897932 / width
+    _t0 = x - tf.math.round(x)
+    _t1 = tf.math.less(_t0, 0)
+    _t2 = 2 * _t0
+    _t3 = _t2 + 1
+    _t4 = _t2 - 1
+    _t5 = 3.1415926535897932 / width
     y_D_x = tf.where(
-        tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)),
+        tf.where(
+            _t1,
+            tf.math.logical_or(tf.math.greater_equal(_t3, width), tf.math.less_equal(_t3, -width)),
+            tf.math.logical_or(tf.math.greater_equal(_t4, width), tf.math.less_equal(_t4, -width)),
+        ),
         tf.constant(0, x.dtype),
-        (1 / 2) * _t2 * tf.math.cos(_t2 * (_t0 - 1 / 2)),
+        (1 / 2) * _t5 * tf.math.cos(_t5 * tf.where(_t1, _t0 + 1 / 2, _t0 - 1 / 2)),
     )
     return (y_D_x,), ()
 
 
 def _hessian_x(x, width):
-    _t0 = x - tf.math.floor(x)
-    _t1 = 2 * _t0 - 1
+    _t0 = x - tf.math.round(x)
+    _t1 = tf.math.less(_t0, 0)
+    _t2 = 2 * _t0
+    _t3 = _t2 + 1
+    _t4 = _t2 - 1
     y_D_x_D_x = tf.where(
-        tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)),
+        tf.where(
+            _t1,
+            tf.math.logical_or(tf.math.greater_equal(_t3, width), tf.math.less_equal(_t3, -width)),
+            tf.math.logical_or(tf.math.greater_equal(_t4, width), tf.math.less_equal(_t4, -width)),
+        ),
         tf.constant(0, x.dtype),
-        -1 / 2 * 9.869604401089358 * tf.math.sin(3.1415926535897932 * (_t0 - 1 / 2) / width) / (width * width),
+        -1
+        / 2
+        * 9.869604401089358
+        * tf.math.sin(3.1415926535897932 * tf.where(_t1, _t0 + 1 / 2, _t0 - 1 / 2) / width)
+        / (width * width),
     )
     return (y_D_x_D_x,), ()
 
 
 def _value_all(x, width):
     _t0 = tf.math.floor(x)
-    _t1 = -_t0 + x
-    _t2 = 2 * _t1 - 1
-    _t3 = tf.math.less_equal(width, -_t2)
-    _t4 = tf.math.less_equal(width, _t2)
-    _t5 = _t1 - 1 / 2
-    _t6 = 3.1415926535897932 / width
-    _t7 = _t5 * _t6
-    y = tf.where(_t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1 / 2) * tf.math.sin(_t7) + 1 / 2))
-    return (y,), (_t3, _t4, _t5, _t6, _t7)
+    _t1 = x - tf.math.round(x)
+    _t2 = tf.math.less(_t1, 0)
+    _t3 = 2 * _t1
+    _t4 = _t3 + 1
+    _t5 = tf.math.less_equal(width, -_t4)
+    _t6 = _t3 - 1
+    _t7 = tf.math.less_equal(width, -_t6)
+    _t8 = tf.math.less_equal(width, _t4)
+    _t9 = tf.math.less_equal(width, _t6)
+    _t10 = tf.where(_t2, _t1 + 1 / 2, _t1 - 1 / 2)
+    _t11 = 3.1415926535897932 / width
+    _t12 = _t10 * _t11
+    y = tf.where(
+        tf.where(_t2, _t5, _t7),
+        _t0,
+        tf.where(tf.where(_t2, _t8, _t9), _t0 + 1, _t0 + (1 / 2) * tf.math.sin(_t12) + 1 / 2),
+    )
+    return (y,), (_t2, _t5, _t7, _t8, _t9, _t10, _t11, _t12)
 
 
-def _gradient_from_residuals_all(x, width, _t3, _t4, _t5, _t6, _t7):
-    _t8 = tf.math.logical_or(_t3, _t4)
-    _t9 = (1 / 2) * tf.math.cos(_t7)
-    y_D_x = tf.where(_t8, tf.constant(0, x.dtype), _t6 * _t9)
-    y_D_width = tf.where(_t8, tf.constant(0, x.dtype), -3.1415926535897932 * _t5 * _t9 / (width * width))
+def _gradient_from_residuals_all(x, width, _t2, _t5, _t7, _t8, _t9, _t10, _t11, _t12):
+    _t13 = tf.where(_t2, tf.math.logical_or(_t5, _t8), tf.math.logical_or(_t7, _t9))
+    _t14 = (1 / 2) * tf.math.cos(_t12)
+    y_D_x = tf.where(_t13, tf.constant(0, x.dtype), _t11 * _t14)
+    y_D_width = tf.where(_t13, tf.constant(0, x.dtype), -3.1415926535897932 * _t10 * _t14 / (width * width))
     return (y_D_x, y_D_width), ()
 
 
 def _gradient_all(x, width):
-    _t0 = x - tf.math.floor(x)
-    _t1 = 2 * _t0 - 1
-    _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
-    _t3 = 3.1415926535897932 / width
-    _t4 = _t0 - 1 / 2
-    _t5 = (1 / 2) * tf.math.cos(_t3 * _t4)
-    y_D_x = tf.where(_t2, tf.constant(0, x.dtype), _t3 * _t5)
-    y_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932 * _t4 * _t5 / (width * width))
+    _t0 = x - tf.math.round(x)
+    _t1 = tf.math.less(_t0, 0)
+    _t2 = 2 * _t0
+    _t3 = _t2 + 1
+    _t4 = _t2 - 1
+    _t5 = tf.where(
+        _t1,
+        tf.math.logical_or(tf.math.less_equal(width, _t3), tf.math.less_equal(width, -_t3)),
+        tf.math.logical_or(tf.math.less_equal(width, _t4), tf.math.less_equal(width, -_t4)),
+    )
+    _t6 = 3.1415926535897932 / width
+    _t7 = tf.where(_t1, _t0 + 1 / 2, _t0 - 1 / 2)
+    _t8 = (1 / 2) * tf.math.cos(_t6 * _t7)
+    y_D_x = tf.where(_t5, tf.constant(0, x.dtype), _t6 * _t8)
+    y_D_width = tf.where(_t5, tf.constant(0, x.dtype), -3.1415926535897932 * _t7 * _t8 / (width * width))
     return (y_D_x, y_D_width), ()
 
 
 def _hessian_all(x, width):
-    _t0 = x - tf.math.floor(x)
-    _t1 = 2 * _t0 - 1
-    _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
-    _t3 = (1 / 2) / (width * width)
-    _t4 = 9.869604401089358
-    _t5 = _t0 - 1 / 2
-    _t6 = 3.1415926535897932 * _t5
-    _t7 = _t6 / width
-    _t8 = tf.math.sin(_t7)
-    _t9 = _t4 * _t8
-    _t10 = tf.math.cos(_t7)
-    _t11 = 1 / (width * width * width)
-    y_D_x_D_x = tf.where(_t2, tf.constant(0, x.dtype), -_t3 * _t9)
+    _t0 = x - tf.math.round(x)
+    _t1 = tf.math.less(_t0, 0)
+    _t2 = 2 * _t0
+    _t3 = _t2 + 1
+    _t4 = _t2 - 1
+    _t5 = tf.where(
+        _t1,
+        tf.math.logical_or(tf.math.less_equal(width, _t3), tf.math.less_equal(width, -_t3)),
+        tf.math.logical_or(tf.math.less_equal(width, _t4), tf.math.less_equal(width, -_t4)),
+    )
+    _t6 = (1 / 2) / (width * width)
+    _t7 = 9.869604401089358
+    _t8 = _t0 + 1 / 2
+    _t9 = _t0 - 1 / 2
+    _t10 = tf.where(_t1, _t8, _t9)
+    _t11 = 3.1415926535897932 * _t10
+    _t12 = _t11 / width
+    _t13 = tf.math.sin(_t12)
+    _t14 = _t13 * _t7
+    _t15 = tf.math.cos(_t12)
+    _t16 = 1 / (width * width * width)
+    y_D_x_D_x = tf.where(_t5, tf.constant(0, x.dtype), -_t14 * _t6)
     y_D_x_D_width = tf.where(
-        _t2, tf.constant(0, x.dtype), -3.1415926535897932 * _t10 * _t3 + (1 / 2) * _t11 * _t4 * _t5 * _t8
+        _t5, tf.constant(0, x.dtype), (1 / 2) * _t10 * _t13 * _t16 * _t7 - 3.1415926535897932 * _t15 * _t6
     )
     y_D_width_D_width = tf.where(
-        _t2, tf.constant(0, x.dtype), _t10 * _t11 * _t6 - 1 / 2 * (_t5 * _t5) * _t9 / (width * width * width * width)
+        _t5,
+        tf.constant(0, x.dtype),
+        _t11 * _t15 * _t16 - 1 / 2 * _t14 * tf.where(_t1, (_t8 * _t8), (_t9 * _t9)) / (width * width * width * width),
     )
     return (y_D_x_D_x, y_D_x_D_width, y_D_width_D_width), ()
 
 
 def _value_x_xla(x, width):
     _t0 = tf.math.floor(x)
-    _t1 = -_t0 + x
-    _t2 = 2 * _t1 - 1
-    _t3 = tf.math.less_equal(width, -_t2)
-    _t4 = tf.math.less_equal(width, _t2)
-    _t5 = 3.1415926535897932 / width
-    _t6 = _t5 * (_t1 - 1 / 2)
+    _t1 = x - tf.math.round(x)
+    _t2 = tf.math.less(_t1, 0)
+    _t3 = 2 * _t1
+    _t4 = _t3 + 1
+    _t5 = tf.math.less_equal(width, -_t4)
+    _t6 = _t3 - 1
+    _t7 = tf.math.less_equal(width, -_t6)
+    _t8 = tf.math.less_equal(width, _t4)
+    _t9 = tf.math.less_equal(width, _t6)
+    _t10 = 3.1415926535897932 / width
+    _t11 = _t10 * tf.where(_t2, _t1 + 1 / 2, _t1 - 1 / 2)
     y = tf.where(
-        _t3,
+        tf.where(_t2, _t5, _t7),
         _t0,
-        tf.where(_t4, _t0 + 1, _t0 + (1 / 2) * sin_cos_turns((1 / 2) * ((-_t0 + x) - 1 / 2) / width)[0] + 1 / 2),
+        tf.where(
+            tf.where(_t2, _t8, _t9),
+            _t0 + 1,
+            _t0
+            + (1 / 2)
+            * sin_cos_turns(
+                (1 / 2)
+                * tf.where(tf.math.less(_t1, 0), (x - tf.math.round(x)) + 1 / 2, (x - tf.math.round(x)) - 1 / 2)
+                / width
+            )[0]
+            + 1 / 2,
+        ),
     )
-    return (y,), (_t3, _t4, _t5, _t6)
+    return (y,), (_t2, _t5, _t7, _t8, _t9, _t10, _t11)
 
 
 def _gradient_x_xla(x, width):
-    _t0 = x - tf.math.floor(x)
-    _t1 = 2 * _t0 - 1
-    _t2 = 3.1415926535897932 / width
+    _t0 = x - tf.math.round(x)
+    _t1 = tf.math.less(_t0, 0)
+    _t2 = 2 * _t0
+    _t3 = _t2 + 1
+    _t4 = _t2 - 1
+    _t5 = 3.1415926535897932 / width
     y_D_x = tf.where(
-        tf.math.logical_or(tf.math.greater_equal(_t1, width), tf.math.less_equal(_t1, -width)),
+        tf.where(
+            _t1,
+            tf.math.logical_or(tf.math.greater_equal(_t3, width), tf.math.less_equal(_t3, -width)),
+            tf.math.logical_or(tf.math.greater_equal(_t4, width), tf.math.less_equal(_t4, -width)),
+        ),
         tf.constant(0, x.dtype),
-        (1 / 2) * _t2 * sin_cos_turns((1 / 2) * ((x - tf.math.floor(x)) - 1 / 2) / width)[1],
+        (1 / 2)
+        * _t5
+        * sin_cos_turns(
+            (1 / 2)
+            * tf.where(tf.math.less(_t0, 0), (x - tf.math.round(x)) + 1 / 2, (x - tf.math.round(x)) - 1 / 2)
+            / width
+        )[1],
     )
     return (y_D_x,), ()
 
 
 def _value_all_xla(x, width):
     _t0 = tf.math.floor(x)
-    _t1 = -_t0 + x
-    _t2 = 2 * _t1 - 1
-    _t3 = tf.math.less_equal(width, -_t2)
-    _t4 = tf.math.less_equal(width, _t2)
-    _t5 = _t1 - 1 / 2
-    _t6 = 3.1415926535897932 / width
-    _t7 = _t5 * _t6
+    _t1 = x - tf.math.round(x)
+    _t2 = tf.math.less(_t1, 0)
+    _t3 = 2 * _t1
+    _t4 = _t3 + 1
+    _t5 = tf.math.less_equal(width, -_t4)
+    _t6 = _t3 - 1
+    _t7 = tf.math.less_equal(width, -_t6)
+    _t8 = tf.math.less_equal(width, _t4)
+    _t9 = tf.math.less_equal(width, _t6)
+    _t10 = tf.where(_t2, _t1 + 1 / 2, _t1 - 1 / 2)
+    _t11 = 3.1415926535897932 / width
+    _t12 = _t10 * _t11
     y = tf.where(
-        _t3, _t0, tf.where(_t4, _t0 + 1, _t0 + (1 / 2) * sin_cos_turns((1 / 2) * (_t1 - 1 / 2) / width)[0] + 1 / 2)
+        tf.where(_t2, _t5, _t7),
+        _t0,
+        tf.where(
+            tf.where(_t2, _t8, _t9),
+            _t0 + 1,
+            _t0 + (1 / 2) * sin_cos_turns((1 / 2) * tf.where(_t2, _t1 + 1 / 2, _t1 - 1 / 2) / width)[0] + 1 / 2,
+        ),
     )
-    return (y,), (_t3, _t4, _t5, _t6, _t7)
+    return (y,), (_t2, _t5, _t7, _t8, _t9, _t10, _t11, _t12)
 
 
 def _gradient_all_xla(x, width):
-    _t0 = x - tf.math.floor(x)
-    _t1 = 2 * _t0 - 1
-    _t2 = tf.math.logical_or(tf.math.less_equal(width, _t1), tf.math.less_equal(width, -_t1))
-    _t3 = 3.1415926535897932 / width
-    _t4 = _t0 - 1 / 2
-    _t5 = (1 / 2) * sin_cos_turns((1 / 2) * (_t0 - 1 / 2) / width)[1]
-    y_D_x = tf.where(_t2, tf.constant(0, x.dtype), _t3 * _t5)
-    y_D_width = tf.where(_t2, tf.constant(0, x.dtype), -3.1415926535897932 * _t4 * _t5 / (width * width))
+    _t0 = x - tf.math.round(x)
+    _t1 = tf.math.less(_t0, 0)
+    _t2 = 2 * _t0
+    _t3 = _t2 + 1
+    _t4 = _t2 - 1
+    _t5 = tf.where(
+        _t1,
+        tf.math.logical_or(tf.math.less_equal(width, _t3), tf.math.less_equal(width, -_t3)),
+        tf.math.logical_or(tf.math.less_equal(width, _t4), tf.math.less_equal(width, -_t4)),
+    )
+    _t6 = 3.1415926535897932 / width
+    _t7 = tf.where(_t1, _t0 + 1 / 2, _t0 - 1 / 2)
+    _t8 = (1 / 2) * sin_cos_turns((1 / 2) * tf.where(_t1, _t0 + 1 / 2, _t0 - 1 / 2) / width)[1]
+    y_D_x = tf.where(_t5, tf.constant(0, x.dtype), _t6 * _t8)
+    y_D_width = tf.where(_t5, tf.constant(0, x.dtype), -3.1415926535897932 * _t7 * _t8 / (width * width))
     return (y_D_x, y_D_width), ()
 
 

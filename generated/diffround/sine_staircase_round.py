@@ -326,7 +326,7 @@ def _gradient_x_xla(x, depth):
 
 _OP = _runtime.Op(
     name="sine_staircase_round",
-    params=[_runtime.IntParam("depth", 1, 1, None)],
+    params=[_runtime.IntParam("depth", 1, 1, 16)],
     modes=("soft", "ste"),
     hard=_hard,
     hard_xla=None,
@@ -345,8 +345,8 @@ def sine_staircase_round(x, depth=1, mode="soft", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; a Python int >= 1, default
-            1.
+        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; a Python int in [1, 16],
+            default 1.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
         name: optional name scope.

@@ -468,75 +468,95 @@ def _hard(x, alpha):
 def _value_x(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = tf.math.floor(_r + 1 / 2)
+    _t0 = tf.math.round(_r)
     _t1 = _r - _t0
-    _t2 = tf.math.sign(_t1)
-    _t3 = tf.math.abs(_t1)
-    _t4 = _t3 - 1 / 2
-    _t5 = -_t4
-    _t6 = _t5 * alpha
-    _t7 = (1 / 2) * alpha
-    _t8 = zcoth(_t7)
-    _t9 = _t8 * tanhc_small(_t6)
-    _t10 = tf.math.tanh(_t7)
-    _t11 = tf.math.less(_t6, (1 / 2) * tf.math.log((_t10 + 2) / (2 - _t10)))
-    _t12 = _t3 * alpha
-    _t13 = sinhc_small(_t12)
-    _t14 = (1 / 2) * tf.math.exp(_t6) + (1 / 2) * tf.math.exp(-_t6)
-    _t15 = 1 / _t14
-    _t16 = 1 / sinhc_small(_t7)
-    _t17 = _t15 * _t16
-    _t18 = tf.math.less(alpha, 4)
-    _t19 = _t1 * alpha
-    _t20 = tf.math.tanh(_t19)
-    _t21 = 1 / (1 + tf.math.exp(-alpha))
-    _t22 = 1 / _t10
-    _t23 = tf.math.exp(-2 * _t12)
-    _t24 = _t23 + 1
-    _t25 = tf.math.sigmoid(-2 * _t6)
-    _t26 = _t21 * _t22 * _t24 * _t25
-    y = _n + _t0 + tf.where(_t11, _t2 * (-_t5 * _t9 + 1 / 2), tf.where(_t18, _t1 * _t13 * _t17, _t20 * _t26))
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t4 = -_r + _t0
+    _t5 = _t3 + _t4
+    _t6 = -_t5
+    _t7 = tf.math.sign(_t6)
+    _t8 = tf.math.abs(_t5)
+    _t9 = _t8 - 1 / 2
+    _t10 = -_t9
+    _t11 = _t10 * alpha
+    _t12 = (1 / 2) * alpha
+    _t13 = zcoth(_t12)
+    _t14 = _t13 * tanhc_small(_t11)
+    _t15 = tf.math.tanh(_t12)
+    _t16 = (1 / 2) * tf.math.log((_t15 + 2) / (2 - _t15))
+    _t17 = tf.where(
+        _t2,
+        tf.math.less(alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t4, -1), _t4 + 1, -_t4 - 1)), _t16),
+        tf.math.less(alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1)), _t16),
+    )
+    _t18 = _t8 * alpha
+    _t19 = sinhc_small(_t18)
+    _t20 = (1 / 2) * tf.math.exp(_t11) + (1 / 2) * tf.math.exp(-_t11)
+    _t21 = 1 / _t20
+    _t22 = 1 / sinhc_small(_t12)
+    _t23 = _t21 * _t22
+    _t24 = tf.math.less(alpha, 4)
+    _t25 = _t6 * alpha
+    _t26 = tf.math.tanh(_t25)
+    _t27 = 1 / (1 + tf.math.exp(-alpha))
+    _t28 = 1 / _t15
+    _t29 = tf.math.exp(-2 * _t18)
+    _t30 = _t29 + 1
+    _t31 = tf.math.sigmoid(-2 * _t11)
+    _t32 = _t27 * _t28 * _t30 * _t31
+    y = _n + _t0 + _t3 + tf.where(_t17, _t7 * (-_t10 * _t14 + 1 / 2), tf.where(_t24, _t19 * _t23 * _t6, _t26 * _t32))
     return (y,), ()
 
 
 def _gradient_x(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.abs(_t0)
-    _t2 = _t1 - 1 / 2
-    _t3 = -_t2
-    _t4 = _t3 * alpha
-    _t5 = -tf.math.sign(_t0)
-    _t6 = (1 / 2) * alpha
-    _t7 = _t5 * zcoth(_t6)
-    _t8 = tf.math.tanh(_t6)
-    _t9 = 1 / sinhc_small(_t6)
-    _t10 = _t1 * alpha
-    _t11 = sinhc_small(_t10)
-    _t12 = (1 / 2) * tf.math.exp(_t4) + (1 / 2) * tf.math.exp(-_t4)
-    _t13 = 1 / _t12
-    _t14 = _t0 * alpha
-    _t15 = tf.math.exp(-2 * _t10)
-    _t16 = 1 / (1 + tf.math.exp(-alpha))
-    _t17 = 1 / _t8
-    _t18 = tf.math.sigmoid(-2 * _t4)
-    _t19 = 2 * alpha
-    _t20 = _t19 * _t5 * tf.math.tanh(_t14)
-    _t21 = _t15 + 1
-    _t22 = _t16 * _t17 * _t21
-    _t23 = tf.math.exp(-_t19 * tf.math.abs(_t2))
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = -_r + _t0
+    _t4 = _t3 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t5 = -_t4
+    _t6 = tf.math.abs(_t4)
+    _t7 = _t6 - 1 / 2
+    _t8 = -_t7
+    _t9 = _t8 * alpha
+    _t10 = tf.math.sign(_t4)
+    _t11 = (1 / 2) * alpha
+    _t12 = _t10 * zcoth(_t11)
+    _t13 = tf.math.tanh(_t11)
+    _t14 = (1 / 2) * tf.math.log((_t13 + 2) / (2 - _t13))
+    _t15 = 1 / sinhc_small(_t11)
+    _t16 = _t6 * alpha
+    _t17 = sinhc_small(_t16)
+    _t18 = (1 / 2) * tf.math.exp(_t9) + (1 / 2) * tf.math.exp(-_t9)
+    _t19 = 1 / _t18
+    _t20 = _t5 * alpha
+    _t21 = tf.math.exp(-2 * _t16)
+    _t22 = 1 / (1 + tf.math.exp(-alpha))
+    _t23 = 1 / _t13
+    _t24 = tf.math.sigmoid(-2 * _t9)
+    _t25 = 2 * alpha
+    _t26 = _t10 * _t25 * tf.math.tanh(_t20)
+    _t27 = _t21 + 1
+    _t28 = _t22 * _t23 * _t27
+    _t29 = tf.math.exp(-_t25 * tf.math.abs(_t7))
     y_D_x = tf.where(
-        tf.math.less(_t4, (1 / 2) * tf.math.log((_t8 + 2) / (2 - _t8))),
-        (-_t4 * _t7 * tanhc_small_d1(_t4) - _t7 * tanhc_small(_t4)) * tf.math.sign(_t0),
+        tf.where(
+            _t2,
+            tf.math.greater(_t14, alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1))),
+            tf.math.greater(_t14, alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1))),
+        ),
+        (-_t12 * _t9 * tanhc_small_d1(_t9) - _t12 * tanhc_small(_t9)) * tf.math.sign(_t5),
         tf.where(
             tf.math.less(alpha, 4),
-            -_t0 * _t11 * _t3 * _t5 * _t9 * (alpha * alpha) * sinhc(_t4) / (_t12 * _t12)
-            + _t11 * _t13 * _t9
-            - _t13 * _t14 * _t5 * _t9 * sinhc_small_d1(_t10),
-            _t15 * _t16 * _t17 * _t18 * _t20
-            + tf.math.multiply_no_nan(-_t20 * _t22, _t23 / ((_t23 + 1) * (_t23 + 1)))
-            + tf.math.multiply_no_nan(4 * _t18 * _t22 * alpha, _t15 / (_t21 * _t21)),
+            -_t10 * _t15 * _t17 * _t5 * _t8 * (alpha * alpha) * sinhc(_t9) / (_t18 * _t18)
+            - _t10 * _t15 * _t19 * _t20 * sinhc_small_d1(_t16)
+            + _t15 * _t17 * _t19,
+            _t21 * _t22 * _t23 * _t24 * _t26
+            + tf.math.multiply_no_nan(-_t26 * _t28, _t29 / ((_t29 + 1) * (_t29 + 1)))
+            + tf.math.multiply_no_nan(4 * _t24 * _t28 * alpha, _t21 / (_t27 * _t27)),
         ),
     )
     return (y_D_x,), ()
@@ -545,62 +565,72 @@ def _gradient_x(x, alpha):
 def _hessian_x(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.abs(_t0)
-    _t2 = _t1 - 1 / 2
-    _t3 = -_t2
-    _t4 = _t3 * alpha
-    _t5 = 2 * alpha
-    _t6 = -tf.math.sign(_t0)
-    _t7 = _t6 * _t6
-    _t8 = (1 / 2) * alpha
-    _t9 = _t7 * zcoth(_t8)
-    _t10 = alpha * alpha
-    _t11 = _t10 * _t3
-    _t12 = tf.math.tanh(_t8)
-    _t13 = _t1 * alpha
-    _t14 = sinhc_small_d1(_t13)
-    _t15 = (1 / 2) * tf.math.exp(_t4) + (1 / 2) * tf.math.exp(-_t4)
-    _t16 = 1 / sinhc_small(_t8)
-    _t17 = _t16 / _t15
-    _t18 = _t10 * _t7
-    _t19 = _t0 * _t17 * _t18
-    _t20 = sinhc_small(_t13)
-    _t21 = 2 * _t16 * _t20
-    _t22 = sinhc(_t4)
-    _t23 = _t22 / (_t15 * _t15)
-    _t24 = _t0 * _t7
-    _t25 = tf.math.sigmoid(-2 * _t4)
-    _t26 = tf.math.exp(-2 * _t13)
-    _t27 = 1 / (_t12 * (1 + tf.math.exp(-alpha)))
-    _t28 = _t26 * _t27
-    _t29 = _t25 * _t28
-    _t30 = tf.math.tanh(_t0 * alpha)
-    _t31 = 4 * _t18 * _t30
-    _t32 = 16 * _t6
-    _t33 = _t26 + 1
-    _t34 = _t26 / (_t33 * _t33)
-    _t35 = _t27 * _t33
-    _t36 = _t10 * _t35
-    _t37 = 8 * _t30
-    _t38 = tf.math.exp(-_t5 * tf.math.abs(_t2))
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = -_r + _t0
+    _t4 = _t3 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t5 = -_t4
+    _t6 = tf.math.abs(_t4)
+    _t7 = _t6 - 1 / 2
+    _t8 = -_t7
+    _t9 = _t8 * alpha
+    _t10 = 2 * alpha
+    _t11 = tf.math.sign(_t4)
+    _t12 = _t11 * _t11
+    _t13 = (1 / 2) * alpha
+    _t14 = _t12 * zcoth(_t13)
+    _t15 = alpha * alpha
+    _t16 = _t15 * _t8
+    _t17 = tf.math.tanh(_t13)
+    _t18 = (1 / 2) * tf.math.log((_t17 + 2) / (2 - _t17))
+    _t19 = _t6 * alpha
+    _t20 = sinhc_small_d1(_t19)
+    _t21 = (1 / 2) * tf.math.exp(_t9) + (1 / 2) * tf.math.exp(-_t9)
+    _t22 = 1 / sinhc_small(_t13)
+    _t23 = _t22 / _t21
+    _t24 = _t12 * _t15
+    _t25 = _t23 * _t24 * _t5
+    _t26 = sinhc_small(_t19)
+    _t27 = 2 * _t22 * _t26
+    _t28 = sinhc(_t9)
+    _t29 = _t28 / (_t21 * _t21)
+    _t30 = _t12 * _t5
+    _t31 = tf.math.sigmoid(-2 * _t9)
+    _t32 = tf.math.exp(-2 * _t19)
+    _t33 = 1 / (_t17 * (1 + tf.math.exp(-alpha)))
+    _t34 = _t32 * _t33
+    _t35 = _t31 * _t34
+    _t36 = tf.math.tanh(_t5 * alpha)
+    _t37 = 4 * _t24 * _t36
+    _t38 = 16 * _t11
+    _t39 = _t32 + 1
+    _t40 = _t32 / (_t39 * _t39)
+    _t41 = _t33 * _t39
+    _t42 = _t15 * _t41
+    _t43 = 8 * _t36
+    _t44 = tf.math.exp(-_t10 * tf.math.abs(_t7))
     y_D_x_D_x = tf.where(
-        tf.math.less(_t4, (1 / 2) * tf.math.log((_t12 + 2) / (2 - _t12))),
-        (-_t11 * _t9 * tanhc_small_d2(_t4) - _t5 * _t9 * tanhc_small_d1(_t4)) * tf.math.sign(_t0),
+        tf.where(
+            _t2,
+            tf.math.greater(_t18, alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1))),
+            tf.math.greater(_t18, alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1))),
+        ),
+        (-_t10 * _t14 * tanhc_small_d1(_t9) - _t14 * _t16 * tanhc_small_d2(_t9)) * tf.math.sign(_t5),
         tf.where(
             tf.math.less(alpha, 4),
-            -_t11 * _t21 * _t23 * _t6
-            + 2 * _t14 * _t16 * _t23 * _t24 * _t3 * (alpha * alpha * alpha)
-            - _t14 * _t17 * _t5 * _t6
-            - _t19 * _t20
-            + _t19 * sinhc_small_d2(_t13)
-            + _t21 * (_t22 * _t22) * _t24 * (_t3 * _t3) * (alpha * alpha * alpha * alpha) / (_t15 * _t15 * _t15),
-            _t29 * _t31
-            + tf.math.multiply_no_nan(_t10 * _t29 * _t32, _t34)
-            + tf.math.multiply_no_nan(-_t25 * _t36 * _t37, _t34)
+            -_t10 * _t11 * _t20 * _t23
+            - _t11 * _t16 * _t27 * _t29
+            + 2 * _t20 * _t22 * _t29 * _t30 * _t8 * (alpha * alpha * alpha)
+            - _t25 * _t26
+            + _t25 * sinhc_small_d2(_t19)
+            + _t27 * (_t28 * _t28) * _t30 * (_t8 * _t8) * (alpha * alpha * alpha * alpha) / (_t21 * _t21 * _t21),
+            _t35 * _t37
+            + tf.math.multiply_no_nan(_t15 * _t35 * _t38, _t40)
+            + tf.math.multiply_no_nan(-_t31 * _t42 * _t43, _t40)
             + tf.math.multiply_no_nan(
-                -_t18 * _t28 * _t37 + _t31 * _t35 * tf.math.tanh(_t4) + tf.math.multiply_no_nan(-_t32 * _t36, _t34),
-                _t38 / ((_t38 + 1) * (_t38 + 1)),
+                -_t24 * _t34 * _t43 + _t37 * _t41 * tf.math.tanh(_t9) + tf.math.multiply_no_nan(-_t38 * _t42, _t40),
+                _t44 / ((_t44 + 1) * (_t44 + 1)),
             ),
         ),
     )
@@ -610,112 +640,132 @@ def _hessian_x(x, alpha):
 def _value_all(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = tf.math.floor(_r + 1 / 2)
+    _t0 = tf.math.round(_r)
     _t1 = _r - _t0
-    _t2 = tf.math.sign(_t1)
-    _t3 = tf.math.abs(_t1)
-    _t4 = _t3 - 1 / 2
-    _t5 = -_t4
-    _t6 = _t5 * alpha
-    _t7 = tanhc_small(_t6)
-    _t8 = (1 / 2) * alpha
-    _t9 = zcoth(_t8)
-    _t10 = _t7 * _t9
-    _t11 = tf.math.tanh(_t8)
-    _t12 = tf.math.less(_t6, (1 / 2) * tf.math.log((_t11 + 2) / (2 - _t11)))
-    _t13 = _t3 * alpha
-    _t14 = sinhc_small(_t13)
-    _t15 = (1 / 2) * tf.math.exp(_t6) + (1 / 2) * tf.math.exp(-_t6)
-    _t16 = 1 / _t15
-    _t17 = sinhc_small(_t8)
-    _t18 = 1 / _t17
-    _t19 = _t16 * _t18
-    _t20 = tf.math.less(alpha, 4)
-    _t21 = tf.math.sigmoid(-2 * _t6)
-    _t22 = tf.math.exp(-alpha)
-    _t23 = _t22 + 1
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t4 = -_r + _t0
+    _t5 = _t3 + _t4
+    _t6 = -_t5
+    _t7 = tf.math.sign(_t6)
+    _t8 = tf.math.abs(_t5)
+    _t9 = _t8 - 1 / 2
+    _t10 = -_t9
+    _t11 = _t10 * alpha
+    _t12 = tanhc_small(_t11)
+    _t13 = (1 / 2) * alpha
+    _t14 = zcoth(_t13)
+    _t15 = _t12 * _t14
+    _t16 = tf.math.tanh(_t13)
+    _t17 = (1 / 2) * tf.math.log((_t16 + 2) / (2 - _t16))
+    _t18 = tf.where(
+        _t2,
+        tf.math.less(alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t4, -1), _t4 + 1, -_t4 - 1)), _t17),
+        tf.math.less(alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1)), _t17),
+    )
+    _t19 = _t8 * alpha
+    _t20 = sinhc_small(_t19)
+    _t21 = (1 / 2) * tf.math.exp(_t11) + (1 / 2) * tf.math.exp(-_t11)
+    _t22 = 1 / _t21
+    _t23 = sinhc_small(_t13)
     _t24 = 1 / _t23
-    _t25 = 1 / _t11
-    _t26 = tf.math.exp(-2 * _t13)
-    _t27 = _t26 + 1
-    _t28 = _t1 * alpha
-    _t29 = tf.math.tanh(_t28)
-    _t30 = _t24 * _t25 * _t27 * _t29
-    y = _n + _t0 + tf.where(_t12, _t2 * (-_t10 * _t5 + 1 / 2), tf.where(_t20, _t1 * _t14 * _t19, _t21 * _t30))
+    _t25 = _t22 * _t24
+    _t26 = tf.math.less(alpha, 4)
+    _t27 = tf.math.sigmoid(-2 * _t11)
+    _t28 = tf.math.exp(-alpha)
+    _t29 = _t28 + 1
+    _t30 = 1 / _t29
+    _t31 = 1 / _t16
+    _t32 = tf.math.exp(-2 * _t19)
+    _t33 = _t32 + 1
+    _t34 = _t6 * alpha
+    _t35 = tf.math.tanh(_t34)
+    _t36 = _t30 * _t31 * _t33 * _t35
+    y = _n + _t0 + _t3 + tf.where(_t18, _t7 * (-_t10 * _t15 + 1 / 2), tf.where(_t26, _t20 * _t25 * _t6, _t27 * _t36))
     return (y,), ()
 
 
 def _gradient_all(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.sign(_t0)
-    _t2 = tf.math.abs(_t0)
-    _t3 = _t2 - 1 / 2
-    _t4 = -_t3
-    _t5 = _t4 * alpha
-    _t6 = tanhc_small(_t5)
-    _t7 = -tf.math.sign(_t0)
-    _t8 = (1 / 2) * alpha
-    _t9 = zcoth(_t8)
-    _t10 = _t7 * _t9
-    _t11 = tanhc_small_d1(_t5)
-    _t12 = tf.math.tanh(_t8)
-    _t13 = tf.math.less(_t5, (1 / 2) * tf.math.log((_t12 + 2) / (2 - _t12)))
-    _t14 = sinhc_small(_t8)
-    _t15 = 1 / _t14
-    _t16 = _t2 * alpha
-    _t17 = sinhc_small(_t16)
-    _t18 = (1 / 2) * tf.math.exp(_t5) + (1 / 2) * tf.math.exp(-_t5)
-    _t19 = 1 / _t18
-    _t20 = _t0 * alpha
-    _t21 = sinhc_small_d1(_t16)
-    _t22 = _t0 * _t17
-    _t23 = _t15 * sinhc(_t5) / (_t18 * _t18)
-    _t24 = tf.math.less(alpha, 4)
-    _t25 = 2 * alpha
-    _t26 = _t25 * _t7
-    _t27 = tf.math.exp(-2 * _t16)
-    _t28 = tf.math.exp(-alpha)
-    _t29 = _t28 + 1
-    _t30 = 1 / _t29
-    _t31 = 1 / _t12
-    _t32 = tf.math.tanh(_t20)
-    _t33 = tf.math.sigmoid(-2 * _t5)
-    _t34 = _t27 * _t30 * _t31 * _t32 * _t33
-    _t35 = _t27 + 1
-    _t36 = _t30 * _t31 * _t35
-    _t37 = 4 * _t33 * _t36
-    _t38 = _t27 / (_t35 * _t35)
-    _t39 = _t32 * _t36
-    _t40 = tf.math.exp(-_t25 * tf.math.abs(_t3))
-    _t41 = _t40 / ((_t40 + 1) * (_t40 + 1))
-    _t42 = _t4 * _t4
-    _t43 = _t28 / (_t29 * _t29)
-    _t44 = _t32 * _t33 * _t35
-    _t45 = 2 * _t2
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = -_r + _t0
+    _t4 = _t3 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t5 = -_t4
+    _t6 = tf.math.sign(_t5)
+    _t7 = tf.math.abs(_t4)
+    _t8 = _t7 - 1 / 2
+    _t9 = -_t8
+    _t10 = _t9 * alpha
+    _t11 = tanhc_small(_t10)
+    _t12 = tf.math.sign(_t4)
+    _t13 = (1 / 2) * alpha
+    _t14 = zcoth(_t13)
+    _t15 = _t12 * _t14
+    _t16 = tanhc_small_d1(_t10)
+    _t17 = tf.math.tanh(_t13)
+    _t18 = (1 / 2) * tf.math.log((_t17 + 2) / (2 - _t17))
+    _t19 = tf.where(
+        _t2,
+        tf.math.less(alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1)), _t18),
+        tf.math.less(alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1)), _t18),
+    )
+    _t20 = sinhc_small(_t13)
+    _t21 = 1 / _t20
+    _t22 = _t7 * alpha
+    _t23 = sinhc_small(_t22)
+    _t24 = (1 / 2) * tf.math.exp(_t10) + (1 / 2) * tf.math.exp(-_t10)
+    _t25 = 1 / _t24
+    _t26 = _t5 * alpha
+    _t27 = sinhc_small_d1(_t22)
+    _t28 = _t23 * _t5
+    _t29 = _t21 * sinhc(_t10) / (_t24 * _t24)
+    _t30 = tf.math.less(alpha, 4)
+    _t31 = 2 * alpha
+    _t32 = _t12 * _t31
+    _t33 = tf.math.exp(-2 * _t22)
+    _t34 = tf.math.exp(-alpha)
+    _t35 = _t34 + 1
+    _t36 = 1 / _t35
+    _t37 = 1 / _t17
+    _t38 = tf.math.tanh(_t26)
+    _t39 = tf.math.sigmoid(-2 * _t10)
+    _t40 = _t33 * _t36 * _t37 * _t38 * _t39
+    _t41 = _t33 + 1
+    _t42 = _t36 * _t37 * _t41
+    _t43 = 4 * _t39 * _t42
+    _t44 = _t33 / (_t41 * _t41)
+    _t45 = _t38 * _t42
+    _t46 = tf.math.exp(-_t31 * tf.math.abs(_t8))
+    _t47 = _t46 / ((_t46 + 1) * (_t46 + 1))
+    _t48 = _t9 * _t9
+    _t49 = _t34 / (_t35 * _t35)
+    _t50 = _t38 * _t39 * _t41
+    _t51 = 2 * _t7
     y_D_x = tf.where(
-        _t13,
-        _t1 * (-_t10 * _t11 * _t5 - _t10 * _t6),
+        _t19,
+        _t6 * (-_t10 * _t15 * _t16 - _t11 * _t15),
         tf.where(
-            _t24,
-            _t15 * _t17 * _t19 - _t15 * _t19 * _t20 * _t21 * _t7 - _t22 * _t23 * _t4 * _t7 * (alpha * alpha),
-            _t26 * _t34 + tf.math.multiply_no_nan(-_t26 * _t39, _t41) + tf.math.multiply_no_nan(_t37 * alpha, _t38),
+            _t30,
+            -_t12 * _t21 * _t25 * _t26 * _t27 - _t12 * _t28 * _t29 * _t9 * (alpha * alpha) + _t21 * _t23 * _t25,
+            _t32 * _t40 + tf.math.multiply_no_nan(-_t32 * _t45, _t47) + tf.math.multiply_no_nan(_t43 * alpha, _t44),
         ),
     )
     y_D_alpha = tf.where(
-        _t13,
-        _t1 * (-_t11 * _t42 * _t9 - 1 / 2 * _t4 * _t6 * zcoth_d1(_t8)),
+        _t19,
+        _t6 * (-1 / 2 * _t11 * _t9 * zcoth_d1(_t13) - _t14 * _t16 * _t48),
         tf.where(
-            _t24,
-            _t0 * _t15 * _t19 * _t2 * _t21
-            - _t17 * _t20 * _t23 * _t42
-            - 1 / 2 * _t19 * _t22 * sinhc_small_d1(_t8) / (_t14 * _t14),
-            _t31 * _t43 * _t44
-            - _t34 * _t45
-            + tf.math.multiply_no_nan(_t0 * _t37, _t38)
-            + tf.math.multiply_no_nan(_t39 * (_t45 - 1), _t41)
-            + tf.math.multiply_no_nan(-2 * _t30 * _t44 / (_t12 * _t12), _t43),
+            _t30,
+            _t21 * _t25 * _t27 * _t5 * _t7
+            - _t23 * _t26 * _t29 * _t48
+            - 1 / 2 * _t25 * _t28 * sinhc_small_d1(_t13) / (_t20 * _t20),
+            _t37 * _t49 * _t50
+            - _t40 * _t51
+            + tf.math.multiply_no_nan(_t43 * _t5, _t44)
+            + tf.math.multiply_no_nan(_t45 * (_t51 - 1), _t47)
+            + tf.math.multiply_no_nan(-2 * _t36 * _t50 / (_t17 * _t17), _t49),
         ),
     )
     return (y_D_x, y_D_alpha), ()
@@ -724,214 +774,223 @@ def _gradient_all(x, alpha):
 def _hessian_all(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.sign(_t0)
-    _t2 = -_t0
-    _t3 = tf.math.sign(_t2)
-    _t4 = _t3 * _t3
-    _t5 = 2 * alpha
-    _t6 = tf.math.abs(_t0)
-    _t7 = _t6 - 1 / 2
-    _t8 = -_t7
-    _t9 = _t8 * alpha
-    _t10 = tanhc_small_d1(_t9)
-    _t11 = (1 / 2) * alpha
-    _t12 = zcoth(_t11)
-    _t13 = _t10 * _t12
-    _t14 = _t12 * tanhc_small_d2(_t9)
-    _t15 = alpha * alpha
-    _t16 = _t15 * _t4
-    _t17 = tf.math.tanh(_t11)
-    _t18 = tf.math.less(_t9, (1 / 2) * tf.math.log((_t17 + 2) / (2 - _t17)))
-    _t19 = _t6 * alpha
-    _t20 = sinhc_small_d1(_t19)
-    _t21 = (1 / 2) * tf.math.exp(_t9) + (1 / 2) * tf.math.exp(-_t9)
-    _t22 = 1 / _t21
-    _t23 = sinhc_small(_t11)
-    _t24 = 1 / _t23
-    _t25 = _t22 * _t24
-    _t26 = _t20 * _t25 * _t3
-    _t27 = _t0 * _t25
-    _t28 = _t27 * sinhc_small_d2(_t19)
-    _t29 = sinhc_small(_t19)
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = -_r + _t0
+    _t4 = _t3 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t5 = -_t4
+    _t6 = tf.math.sign(_t5)
+    _t7 = tf.math.sign(_t4)
+    _t8 = _t7 * _t7
+    _t9 = 2 * alpha
+    _t10 = tf.math.abs(_t4)
+    _t11 = _t10 - 1 / 2
+    _t12 = -_t11
+    _t13 = _t12 * alpha
+    _t14 = tanhc_small_d1(_t13)
+    _t15 = (1 / 2) * alpha
+    _t16 = zcoth(_t15)
+    _t17 = _t14 * _t16
+    _t18 = _t16 * tanhc_small_d2(_t13)
+    _t19 = alpha * alpha
+    _t20 = _t19 * _t8
+    _t21 = tf.math.tanh(_t15)
+    _t22 = (1 / 2) * tf.math.log((_t21 + 2) / (2 - _t21))
+    _t23 = tf.where(
+        _t2,
+        tf.math.less(alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1)), _t22),
+        tf.math.less(alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1)), _t22),
+    )
+    _t24 = _t10 * alpha
+    _t25 = sinhc_small_d1(_t24)
+    _t26 = (1 / 2) * tf.math.exp(_t13) + (1 / 2) * tf.math.exp(-_t13)
+    _t27 = 1 / _t26
+    _t28 = sinhc_small(_t15)
+    _t29 = 1 / _t28
     _t30 = _t27 * _t29
-    _t31 = 2 * _t3
-    _t32 = _t31 * _t8
-    _t33 = _t24 * _t29
-    _t34 = 1 / (_t21 * _t21)
-    _t35 = sinhc(_t9)
-    _t36 = _t34 * _t35
-    _t37 = _t33 * _t36
-    _t38 = alpha * alpha * alpha
-    _t39 = _t0 * _t4
-    _t40 = _t36 * _t8
-    _t41 = _t20 * _t24
-    _t42 = _t8 * _t8
-    _t43 = 1 / (_t21 * _t21 * _t21)
-    _t44 = _t35 * _t35
-    _t45 = 2 * _t33 * _t43 * _t44
-    _t46 = tf.math.less(alpha, 4)
-    _t47 = 2 * _t19
-    _t48 = tf.math.exp(-_t47)
-    _t49 = tf.math.exp(-alpha)
-    _t50 = _t49 + 1
-    _t51 = 1 / _t50
-    _t52 = 1 / _t17
-    _t53 = _t51 * _t52
-    _t54 = _t48 * _t53
-    _t55 = _t16 * _t54
-    _t56 = _t0 * alpha
-    _t57 = tf.math.tanh(_t56)
-    _t58 = tf.math.sigmoid(-2 * _t9)
-    _t59 = 4 * _t58
-    _t60 = _t57 * _t59
-    _t61 = 16 * _t3
-    _t62 = _t54 * _t58
-    _t63 = _t48 + 1
-    _t64 = _t48 / (_t63 * _t63)
-    _t65 = _t53 * _t63
-    _t66 = _t15 * _t65
-    _t67 = 8 * _t57
-    _t68 = _t58 * _t67
-    _t69 = _t57 * _t65
-    _t70 = _t69 * tf.math.tanh(_t9)
-    _t71 = tf.math.exp(-_t5 * tf.math.abs(_t7))
-    _t72 = _t71 / ((_t71 + 1) * (_t71 + 1))
-    _t73 = zcoth_d1(_t11)
-    _t74 = tanhc_small(_t9)
-    _t75 = (1 / 2) * _t3
-    _t76 = _t10 * _t73
-    _t77 = _t42 * alpha
-    _t78 = (1 / 2) * _t22 * _t29
-    _t79 = 1 / (_t23 * _t23)
-    _t80 = sinhc_small_d1(_t11)
-    _t81 = _t79 * _t80
-    _t82 = _t19 * _t3
-    _t83 = _t3 * _t9
-    _t84 = _t8 * _t8 * _t8
-    _t85 = _t20 * _t6
-    _t86 = _t0 * _t15
-    _t87 = _t49 / (_t50 * _t50)
-    _t88 = _t52 * _t87
-    _t89 = _t3 * _t5
-    _t90 = _t54 * _t57
-    _t91 = _t59 * _t90
-    _t92 = _t59 * _t88
-    _t93 = _t57 * _t63
-    _t94 = _t88 * _t93
-    _t95 = 8 * _t56
-    _t96 = _t3 * _t95
-    _t97 = _t58 * _t69
-    _t98 = 2 * _t6 - 1
-    _t99 = _t65 * _t98
-    _t100 = 4 * alpha
-    _t101 = _t64 * _t72
-    _t102 = -_t70 * _t98
-    _t103 = 1 / (_t17 * _t17)
-    _t104 = _t103 * _t51
-    _t105 = _t104 * alpha
-    _t106 = _t58 * _t63
-    _t107 = 8 * _t106
-    _t108 = _t104 * _t93
-    _t109 = _t0 * _t22
-    _t110 = _t2 * _t2
-    _t111 = _t36 * _t42
-    _t112 = tf.math.exp(-_t5)
-    _t113 = _t106 * _t57
-    _t114 = _t48 * _t6
-    _t115 = 16 * _t0
-    _t116 = 4 * _t98
+    _t31 = _t25 * _t30 * _t7
+    _t32 = _t30 * _t5
+    _t33 = _t32 * sinhc_small_d2(_t24)
+    _t34 = sinhc_small(_t24)
+    _t35 = _t32 * _t34
+    _t36 = 2 * _t7
+    _t37 = _t12 * _t36
+    _t38 = _t29 * _t34
+    _t39 = 1 / (_t26 * _t26)
+    _t40 = sinhc(_t13)
+    _t41 = _t39 * _t40
+    _t42 = _t38 * _t41
+    _t43 = alpha * alpha * alpha
+    _t44 = _t5 * _t8
+    _t45 = _t12 * _t41
+    _t46 = _t25 * _t29
+    _t47 = _t12 * _t12
+    _t48 = 1 / (_t26 * _t26 * _t26)
+    _t49 = _t40 * _t40
+    _t50 = 2 * _t38 * _t48 * _t49
+    _t51 = tf.math.less(alpha, 4)
+    _t52 = 2 * _t24
+    _t53 = tf.math.exp(-_t52)
+    _t54 = tf.math.exp(-alpha)
+    _t55 = _t54 + 1
+    _t56 = 1 / _t55
+    _t57 = 1 / _t21
+    _t58 = _t56 * _t57
+    _t59 = _t53 * _t58
+    _t60 = _t20 * _t59
+    _t61 = _t5 * alpha
+    _t62 = tf.math.tanh(_t61)
+    _t63 = tf.math.sigmoid(-2 * _t13)
+    _t64 = 4 * _t63
+    _t65 = _t62 * _t64
+    _t66 = 16 * _t7
+    _t67 = _t59 * _t63
+    _t68 = _t53 + 1
+    _t69 = _t53 / (_t68 * _t68)
+    _t70 = _t58 * _t68
+    _t71 = _t19 * _t70
+    _t72 = 8 * _t62
+    _t73 = _t63 * _t72
+    _t74 = _t62 * _t70
+    _t75 = _t74 * tf.math.tanh(_t13)
+    _t76 = tf.math.exp(-_t9 * tf.math.abs(_t11))
+    _t77 = _t76 / ((_t76 + 1) * (_t76 + 1))
+    _t78 = zcoth_d1(_t15)
+    _t79 = tanhc_small(_t13)
+    _t80 = (1 / 2) * _t7
+    _t81 = _t14 * _t78
+    _t82 = _t47 * alpha
+    _t83 = (1 / 2) * _t27 * _t34
+    _t84 = 1 / (_t28 * _t28)
+    _t85 = sinhc_small_d1(_t15)
+    _t86 = _t84 * _t85
+    _t87 = _t24 * _t7
+    _t88 = _t13 * _t7
+    _t89 = _t12 * _t12 * _t12
+    _t90 = _t10 * _t25
+    _t91 = _t19 * _t5
+    _t92 = _t54 / (_t55 * _t55)
+    _t93 = _t57 * _t92
+    _t94 = _t7 * _t9
+    _t95 = _t64 * _t93
+    _t96 = _t59 * _t62
+    _t97 = _t64 * _t96
+    _t98 = _t62 * _t68
+    _t99 = _t93 * _t98
+    _t100 = 8 * _t61
+    _t101 = _t100 * _t7
+    _t102 = 2 * _t10 - 1
+    _t103 = _t63 * _t74
+    _t104 = _t102 * _t70
+    _t105 = 4 * alpha
+    _t106 = _t69 * _t77
+    _t107 = -_t102 * _t75
+    _t108 = 1 / (_t21 * _t21)
+    _t109 = _t108 * _t56
+    _t110 = _t109 * alpha
+    _t111 = _t63 * _t68
+    _t112 = 8 * _t111
+    _t113 = _t109 * _t98
+    _t114 = _t27 * _t5
+    _t115 = _t4 * _t4
+    _t116 = _t41 * _t47
+    _t117 = tf.math.exp(-_t9)
+    _t118 = _t111 * _t62
+    _t119 = _t10 * _t53
+    _t120 = 16 * _t5
+    _t121 = 4 * _t102
     y_D_x_D_x = tf.where(
-        _t18,
-        _t1 * (-_t13 * _t4 * _t5 - _t14 * _t16 * _t8),
+        _t23,
+        _t6 * (-_t12 * _t18 * _t20 - _t17 * _t8 * _t9),
         tf.where(
-            _t46,
-            -_t15 * _t32 * _t37
-            + _t16 * _t28
-            - _t16 * _t30
-            - _t26 * _t5
-            + 2 * _t38 * _t39 * _t40 * _t41
-            + _t39 * _t42 * _t45 * (alpha * alpha * alpha * alpha),
-            _t55 * _t60
-            + tf.math.multiply_no_nan(-_t66 * _t68, _t64)
-            + tf.math.multiply_no_nan(_t15 * _t61 * _t62, _t64)
+            _t51,
+            -_t19 * _t37 * _t42
+            + _t20 * _t33
+            - _t20 * _t35
+            - _t31 * _t9
+            + 2 * _t43 * _t44 * _t45 * _t46
+            + _t44 * _t47 * _t50 * (alpha * alpha * alpha * alpha),
+            _t60 * _t65
+            + tf.math.multiply_no_nan(-_t71 * _t73, _t69)
+            + tf.math.multiply_no_nan(_t19 * _t66 * _t67, _t69)
             + tf.math.multiply_no_nan(
-                4 * _t16 * _t70 - _t55 * _t67 + tf.math.multiply_no_nan(-_t61 * _t66, _t64), _t72
+                4 * _t20 * _t75 - _t60 * _t72 + tf.math.multiply_no_nan(-_t66 * _t71, _t69), _t77
             ),
         ),
     )
     y_D_x_D_alpha = tf.where(
-        _t18,
-        _t1 * (-_t13 * _t32 - _t14 * _t3 * _t77 - _t73 * _t74 * _t75 - _t75 * _t76 * _t9),
+        _t23,
+        _t6 * (-_t13 * _t80 * _t81 - _t17 * _t37 - _t18 * _t7 * _t82 - _t78 * _t79 * _t80),
         tf.where(
-            _t46,
-            _t0 * _t15 * _t20 * _t24 * _t3 * _t34 * _t35 * _t42
-            + (1 / 2) * _t0 * _t15 * _t29 * _t3 * _t34 * _t35 * _t79 * _t8 * _t80
-            + (1 / 2) * _t0 * _t20 * _t22 * _t3 * _t79 * _t80 * alpha
-            + 2 * _t0 * _t24 * _t29 * _t3 * _t38 * _t43 * _t44 * _t84
-            - _t0 * _t26
-            - _t0 * _t37 * _t83
-            + _t20 * _t22 * _t24 * _t6
-            - _t24 * _t3 * _t40 * _t85 * _t86
-            - _t28 * _t82
-            - _t30 * _t83
-            - _t37 * _t77
-            - _t78 * _t81,
-            _t31 * _t57 * _t62
-            + _t48 * _t57 * _t58 * _t88 * _t89
-            - _t82 * _t91
-            + tf.math.multiply_no_nan(_t100 * _t99, _t101)
-            + tf.math.multiply_no_nan(_t102 * _t89, _t72)
-            + tf.math.multiply_no_nan(-8 * _t19 * _t62, _t64)
-            + tf.math.multiply_no_nan(-_t31 * _t69, _t72)
-            + tf.math.multiply_no_nan(_t59 * _t65, _t64)
-            + tf.math.multiply_no_nan(_t62 * _t96, _t64)
-            + tf.math.multiply_no_nan(-_t65 * _t96, _t101)
-            + tf.math.multiply_no_nan(4 * _t82 * _t90, _t72)
-            + tf.math.multiply_no_nan(-_t89 * _t94, _t72)
-            + tf.math.multiply_no_nan(-_t95 * _t97, _t64)
-            + tf.math.multiply_no_nan(_t63 * _t92 * alpha, _t64)
-            + tf.math.multiply_no_nan(_t89 * _t90 * _t98, _t72)
+            _t51,
+            _t10 * _t25 * _t27 * _t29
+            + (1 / 2) * _t12 * _t19 * _t34 * _t39 * _t40 * _t5 * _t7 * _t84 * _t85
+            + _t19 * _t25 * _t29 * _t39 * _t40 * _t47 * _t5 * _t7
+            + (1 / 2) * _t25 * _t27 * _t5 * _t7 * _t84 * _t85 * alpha
+            + 2 * _t29 * _t34 * _t43 * _t48 * _t49 * _t5 * _t7 * _t89
+            - _t29 * _t45 * _t7 * _t90 * _t91
+            - _t31 * _t5
+            - _t33 * _t87
+            - _t35 * _t88
+            - _t42 * _t5 * _t88
+            - _t42 * _t82
+            - _t83 * _t86,
+            _t36 * _t62 * _t67
+            + _t53 * _t62 * _t63 * _t93 * _t94
+            - _t87 * _t97
+            + tf.math.multiply_no_nan(-_t100 * _t103, _t69)
+            + tf.math.multiply_no_nan(_t101 * _t67, _t69)
+            + tf.math.multiply_no_nan(-_t101 * _t70, _t106)
+            + tf.math.multiply_no_nan(_t104 * _t105, _t106)
+            + tf.math.multiply_no_nan(_t107 * _t94, _t77)
+            + tf.math.multiply_no_nan(-8 * _t24 * _t67, _t69)
+            + tf.math.multiply_no_nan(-_t36 * _t74, _t77)
+            + tf.math.multiply_no_nan(_t64 * _t70, _t69)
+            + tf.math.multiply_no_nan(4 * _t87 * _t96, _t77)
+            + tf.math.multiply_no_nan(-_t94 * _t99, _t77)
+            + tf.math.multiply_no_nan(_t102 * _t94 * _t96, _t77)
+            + tf.math.multiply_no_nan(_t68 * _t95 * alpha, _t69)
             + tf.math.multiply_no_nan(
-                -_t105 * _t3 * _t48 * _t60
-                + tf.math.multiply_no_nan(-_t105 * _t107, _t64)
-                + tf.math.multiply_no_nan(_t100 * _t108 * _t3, _t72),
-                _t87,
+                -_t110 * _t53 * _t65 * _t7
+                + tf.math.multiply_no_nan(-_t110 * _t112, _t69)
+                + tf.math.multiply_no_nan(_t105 * _t113 * _t7, _t77),
+                _t92,
             ),
         ),
     )
     y_D_alpha_D_alpha = tf.where(
-        _t18,
-        _t1 * (-_t14 * _t84 - _t42 * _t76 - 1 / 4 * _t74 * _t8 * zcoth_d2(_t11)),
+        _t23,
+        _t6 * (-1 / 4 * _t12 * _t79 * zcoth_d2(_t15) - _t18 * _t89 - _t47 * _t81),
         tf.where(
-            _t46,
-            -_t0 * _t111 * _t41 * _t47
-            + _t0 * _t78 * (_t80 * _t80) / (_t23 * _t23 * _t23)
-            - 1 / 4 * _t109 * _t29 * _t79 * sinhc_small_d2(_t11)
-            - _t109 * _t81 * _t85
-            + _t110 * _t28
-            + _t111 * _t29 * _t56 * _t81
-            - _t30 * _t42
-            + _t45 * (_t8 * _t8 * _t8 * _t8) * _t86,
-            _t110 * _t91
-            + 2 * _t112 * _t113 * _t52 / (_t50 * _t50 * _t50)
-            - _t113 * _t88
-            - _t114 * _t57 * _t92
-            + tf.math.multiply_no_nan(8 * _t0 * _t99, _t101)
-            + tf.math.multiply_no_nan(-8 * (_t0 * _t0) * _t97, _t64)
-            + tf.math.multiply_no_nan(-_t102 * _t98, _t72)
-            + tf.math.multiply_no_nan(2 * _t94 * _t98, _t72)
-            + tf.math.multiply_no_nan(_t0 * _t107 * _t88, _t64)
-            + tf.math.multiply_no_nan(-_t115 * _t6 * _t62, _t64)
-            + tf.math.multiply_no_nan(-_t116 * _t6 * _t90, _t72)
-            + tf.math.multiply_no_nan(_t107 * _t51 * _t57 / (_t17 * _t17 * _t17), _t112 / (_t50 * _t50 * _t50 * _t50))
+            _t51,
+            -1 / 4 * _t114 * _t34 * _t84 * sinhc_small_d2(_t15)
+            - _t114 * _t86 * _t90
+            + _t115 * _t33
+            + _t116 * _t34 * _t61 * _t86
+            - _t116 * _t46 * _t5 * _t52
+            + (_t12 * _t12 * _t12 * _t12) * _t50 * _t91
+            - _t35 * _t47
+            + _t5 * _t83 * (_t85 * _t85) / (_t28 * _t28 * _t28),
+            _t115 * _t97
+            + 2 * _t117 * _t118 * _t57 / (_t55 * _t55 * _t55)
+            - _t118 * _t93
+            - _t119 * _t62 * _t95
+            + tf.math.multiply_no_nan(-_t102 * _t107, _t77)
+            + tf.math.multiply_no_nan(2 * _t102 * _t99, _t77)
+            + tf.math.multiply_no_nan(-8 * _t103 * (_t5 * _t5), _t69)
+            + tf.math.multiply_no_nan(8 * _t104 * _t5, _t106)
+            + tf.math.multiply_no_nan(-_t10 * _t120 * _t67, _t69)
+            + tf.math.multiply_no_nan(-_t10 * _t121 * _t96, _t77)
+            + tf.math.multiply_no_nan(_t112 * _t5 * _t93, _t69)
+            + tf.math.multiply_no_nan(_t112 * _t56 * _t62 / (_t21 * _t21 * _t21), _t117 / (_t55 * _t55 * _t55 * _t55))
             + tf.math.multiply_no_nan(
-                -_t103 * _t59 * _t87 * _t93
-                + _t104 * _t114 * _t68
-                + 2 * _t97
-                + tf.math.multiply_no_nan(-_t108 * _t116, _t72)
-                + tf.math.multiply_no_nan(-_t104 * _t106 * _t115, _t64),
-                _t87,
+                2 * _t103
+                - _t108 * _t64 * _t92 * _t98
+                + _t109 * _t119 * _t73
+                + tf.math.multiply_no_nan(-_t113 * _t121, _t77)
+                + tf.math.multiply_no_nan(-_t109 * _t111 * _t120, _t69),
+                _t92,
             ),
         ),
     )
@@ -941,50 +1000,70 @@ def _hessian_all(x, alpha):
 def _value_alpha_below_4(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = tf.math.floor(_r + 1 / 2)
+    _t0 = tf.math.round(_r)
     _t1 = _r - _t0
-    _t2 = tf.math.sign(_t1)
-    _t3 = tf.math.abs(_t1)
-    _t4 = 1 / 2 - _t3
-    _t5 = _t4 * alpha
-    _t6 = (1 / 2) * alpha
-    _t7 = zcoth(_t6)
-    _t8 = _t7 * tanhc_small(_t5)
-    _t9 = tf.math.tanh(_t6)
-    _t10 = tf.math.less(_t5, (1 / 2) * tf.math.log((_t9 + 2) / (2 - _t9)))
-    _t11 = _t3 * alpha
-    _t12 = sinhc_small(_t11)
-    _t13 = (1 / 2) * tf.math.exp(_t5) + (1 / 2) * tf.math.exp(-_t5)
-    _t14 = 1 / _t13
-    _t15 = 1 / sinhc_small(_t6)
-    _t16 = _t14 * _t15
-    y = _n + _t0 + tf.where(_t10, _t2 * (-_t4 * _t8 + 1 / 2), _t1 * _t12 * _t16)
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t4 = -_r + _t0
+    _t5 = _t3 + _t4
+    _t6 = -_t5
+    _t7 = tf.math.sign(_t6)
+    _t8 = tf.math.abs(_t5)
+    _t9 = 1 / 2 - _t8
+    _t10 = _t9 * alpha
+    _t11 = (1 / 2) * alpha
+    _t12 = zcoth(_t11)
+    _t13 = _t12 * tanhc_small(_t10)
+    _t14 = tf.math.tanh(_t11)
+    _t15 = (1 / 2) * tf.math.log((_t14 + 2) / (2 - _t14))
+    _t16 = tf.where(
+        _t2,
+        tf.math.less(alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t4, -1), _t4 + 1, -_t4 - 1)), _t15),
+        tf.math.less(alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1)), _t15),
+    )
+    _t17 = _t8 * alpha
+    _t18 = sinhc_small(_t17)
+    _t19 = (1 / 2) * tf.math.exp(_t10) + (1 / 2) * tf.math.exp(-_t10)
+    _t20 = 1 / _t19
+    _t21 = 1 / sinhc_small(_t11)
+    _t22 = _t20 * _t21
+    y = _n + _t0 + _t3 + tf.where(_t16, _t7 * (-_t13 * _t9 + 1 / 2), _t18 * _t22 * _t6)
     return (y,), ()
 
 
 def _gradient_alpha_below_4(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.abs(_t0)
-    _t2 = 1 / 2 - _t1
-    _t3 = _t2 * alpha
-    _t4 = -tf.math.sign(_t0)
-    _t5 = (1 / 2) * alpha
-    _t6 = _t4 * zcoth(_t5)
-    _t7 = tf.math.tanh(_t5)
-    _t8 = 1 / sinhc_small(_t5)
-    _t9 = _t1 * alpha
-    _t10 = sinhc_small(_t9)
-    _t11 = (1 / 2) * tf.math.exp(_t3) + (1 / 2) * tf.math.exp(-_t3)
-    _t12 = 1 / _t11
-    _t13 = _t0 * _t4
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = -_r + _t0
+    _t4 = _t3 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t5 = -_t4
+    _t6 = tf.math.abs(_t4)
+    _t7 = 1 / 2 - _t6
+    _t8 = _t7 * alpha
+    _t9 = tf.math.sign(_t4)
+    _t10 = (1 / 2) * alpha
+    _t11 = _t9 * zcoth(_t10)
+    _t12 = tf.math.tanh(_t10)
+    _t13 = (1 / 2) * tf.math.log((_t12 + 2) / (2 - _t12))
+    _t14 = 1 / sinhc_small(_t10)
+    _t15 = _t6 * alpha
+    _t16 = sinhc_small(_t15)
+    _t17 = (1 / 2) * tf.math.exp(_t8) + (1 / 2) * tf.math.exp(-_t8)
+    _t18 = 1 / _t17
+    _t19 = _t5 * _t9
     y_D_x = tf.where(
-        tf.math.less(_t3, (1 / 2) * tf.math.log((_t7 + 2) / (2 - _t7))),
-        (-_t3 * _t6 * tanhc_small_d1(_t3) - _t6 * tanhc_small(_t3)) * tf.math.sign(_t0),
-        _t10 * _t12 * _t8
-        - _t10 * _t13 * _t2 * _t8 * (alpha * alpha) * sinhc(_t3) / (_t11 * _t11)
-        - _t12 * _t13 * _t8 * alpha * sinhc_small_d1(_t9),
+        tf.where(
+            _t2,
+            tf.math.greater(_t13, alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1))),
+            tf.math.greater(_t13, alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1))),
+        ),
+        (-_t11 * _t8 * tanhc_small_d1(_t8) - _t11 * tanhc_small(_t8)) * tf.math.sign(_t5),
+        _t14 * _t16 * _t18
+        - _t14 * _t16 * _t19 * _t7 * (alpha * alpha) * sinhc(_t8) / (_t17 * _t17)
+        - _t14 * _t18 * _t19 * alpha * sinhc_small_d1(_t15),
     )
     return (y_D_x,), ()
 
@@ -992,38 +1071,48 @@ def _gradient_alpha_below_4(x, alpha):
 def _hessian_alpha_below_4(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.abs(_t0)
-    _t2 = 1 / 2 - _t1
-    _t3 = _t2 * alpha
-    _t4 = -tf.math.sign(_t0)
-    _t5 = _t4 * _t4
-    _t6 = (1 / 2) * alpha
-    _t7 = _t5 * zcoth(_t6)
-    _t8 = 2 * alpha
-    _t9 = alpha * alpha
-    _t10 = _t2 * _t9
-    _t11 = tf.math.tanh(_t6)
-    _t12 = _t1 * alpha
-    _t13 = sinhc_small_d1(_t12)
-    _t14 = (1 / 2) * tf.math.exp(_t3) + (1 / 2) * tf.math.exp(-_t3)
-    _t15 = 1 / sinhc_small(_t6)
-    _t16 = _t15 / _t14
-    _t17 = _t0 * _t5
-    _t18 = _t16 * _t17 * _t9
-    _t19 = sinhc_small(_t12)
-    _t20 = 2 * _t15 * _t19
-    _t21 = sinhc(_t3)
-    _t22 = _t21 / (_t14 * _t14)
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = -_r + _t0
+    _t4 = _t3 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t5 = -_t4
+    _t6 = tf.math.abs(_t4)
+    _t7 = 1 / 2 - _t6
+    _t8 = _t7 * alpha
+    _t9 = tf.math.sign(_t4)
+    _t10 = _t9 * _t9
+    _t11 = (1 / 2) * alpha
+    _t12 = _t10 * zcoth(_t11)
+    _t13 = 2 * alpha
+    _t14 = alpha * alpha
+    _t15 = _t14 * _t7
+    _t16 = tf.math.tanh(_t11)
+    _t17 = (1 / 2) * tf.math.log((_t16 + 2) / (2 - _t16))
+    _t18 = _t6 * alpha
+    _t19 = sinhc_small_d1(_t18)
+    _t20 = (1 / 2) * tf.math.exp(_t8) + (1 / 2) * tf.math.exp(-_t8)
+    _t21 = 1 / sinhc_small(_t11)
+    _t22 = _t21 / _t20
+    _t23 = _t10 * _t5
+    _t24 = _t14 * _t22 * _t23
+    _t25 = sinhc_small(_t18)
+    _t26 = 2 * _t21 * _t25
+    _t27 = sinhc(_t8)
+    _t28 = _t27 / (_t20 * _t20)
     y_D_x_D_x = tf.where(
-        tf.math.less(_t3, (1 / 2) * tf.math.log((_t11 + 2) / (2 - _t11))),
-        (-_t10 * _t7 * tanhc_small_d2(_t3) - _t7 * _t8 * tanhc_small_d1(_t3)) * tf.math.sign(_t0),
-        -_t10 * _t20 * _t22 * _t4
-        + 2 * _t13 * _t15 * _t17 * _t2 * _t22 * (alpha * alpha * alpha)
-        - _t13 * _t16 * _t4 * _t8
-        - _t18 * _t19
-        + _t18 * sinhc_small_d2(_t12)
-        + _t17 * (_t2 * _t2) * _t20 * (_t21 * _t21) * (alpha * alpha * alpha * alpha) / (_t14 * _t14 * _t14),
+        tf.where(
+            _t2,
+            tf.math.greater(_t17, alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1))),
+            tf.math.greater(_t17, alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1))),
+        ),
+        (-_t12 * _t13 * tanhc_small_d1(_t8) - _t12 * _t15 * tanhc_small_d2(_t8)) * tf.math.sign(_t5),
+        -_t13 * _t19 * _t22 * _t9
+        - _t15 * _t26 * _t28 * _t9
+        + 2 * _t19 * _t21 * _t23 * _t28 * _t7 * (alpha * alpha * alpha)
+        - _t24 * _t25
+        + _t24 * sinhc_small_d2(_t18)
+        + _t23 * _t26 * (_t27 * _t27) * (_t7 * _t7) * (alpha * alpha * alpha * alpha) / (_t20 * _t20 * _t20),
     )
     return (y_D_x_D_x,), ()
 
@@ -1031,56 +1120,76 @@ def _hessian_alpha_below_4(x, alpha):
 def _value_alpha_from_4(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = tf.math.floor(_r + 1 / 2)
+    _t0 = tf.math.round(_r)
     _t1 = _r - _t0
-    _t2 = tf.math.sign(_t1)
-    _t3 = tf.math.abs(_t1)
-    _t4 = _t3 - 1 / 2
-    _t5 = -_t4
-    _t6 = _t5 * alpha
-    _t7 = (1 / 2) * alpha
-    _t8 = zcoth(_t7)
-    _t9 = _t8 * tanhc_small(_t6)
-    _t10 = tf.math.tanh(_t7)
-    _t11 = tf.math.less(_t6, (1 / 2) * tf.math.log((_t10 + 2) / (2 - _t10)))
-    _t12 = tf.math.tanh(_t1 * alpha)
-    _t13 = 1 / (1 + tf.math.exp(-alpha))
-    _t14 = 1 / _t10
-    _t15 = 2 * alpha
-    _t16 = tf.math.exp(-_t15 * _t3)
-    _t17 = _t16 + 1
-    _t18 = tf.math.sigmoid(-2 * _t6)
-    _t19 = _t13 * _t14 * _t17 * _t18
-    y = _n + _t0 + tf.where(_t11, _t2 * (-_t5 * _t9 + 1 / 2), _t12 * _t19)
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t4 = -_r + _t0
+    _t5 = _t3 + _t4
+    _t6 = -_t5
+    _t7 = tf.math.sign(_t6)
+    _t8 = tf.math.abs(_t5)
+    _t9 = _t8 - 1 / 2
+    _t10 = -_t9
+    _t11 = _t10 * alpha
+    _t12 = (1 / 2) * alpha
+    _t13 = zcoth(_t12)
+    _t14 = _t13 * tanhc_small(_t11)
+    _t15 = tf.math.tanh(_t12)
+    _t16 = (1 / 2) * tf.math.log((_t15 + 2) / (2 - _t15))
+    _t17 = tf.where(
+        _t2,
+        tf.math.less(alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t4, -1), _t4 + 1, -_t4 - 1)), _t16),
+        tf.math.less(alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1)), _t16),
+    )
+    _t18 = tf.math.tanh(_t6 * alpha)
+    _t19 = 1 / (1 + tf.math.exp(-alpha))
+    _t20 = 1 / _t15
+    _t21 = 2 * alpha
+    _t22 = tf.math.exp(-_t21 * _t8)
+    _t23 = _t22 + 1
+    _t24 = tf.math.sigmoid(-2 * _t11)
+    _t25 = _t19 * _t20 * _t23 * _t24
+    y = _n + _t0 + _t3 + tf.where(_t17, _t7 * (-_t10 * _t14 + 1 / 2), _t18 * _t25)
     return (y,), ()
 
 
 def _gradient_alpha_from_4(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.abs(_t0)
-    _t2 = _t1 - 1 / 2
-    _t3 = -_t2 * alpha
-    _t4 = -tf.math.sign(_t0)
-    _t5 = (1 / 2) * alpha
-    _t6 = _t4 * zcoth(_t5)
-    _t7 = tf.math.tanh(_t5)
-    _t8 = 2 * alpha
-    _t9 = tf.math.exp(-_t1 * _t8)
-    _t10 = 1 / (1 + tf.math.exp(-alpha))
-    _t11 = 1 / _t7
-    _t12 = tf.math.sigmoid(-2 * _t3)
-    _t13 = _t4 * _t8 * tf.math.tanh(_t0 * alpha)
-    _t14 = _t9 + 1
-    _t15 = _t10 * _t11 * _t14
-    _t16 = tf.math.exp(-_t8 * tf.math.abs(_t2))
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = -_r + _t0
+    _t4 = _t3 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t5 = -_t4
+    _t6 = tf.math.abs(_t4)
+    _t7 = _t6 - 1 / 2
+    _t8 = -_t7 * alpha
+    _t9 = tf.math.sign(_t4)
+    _t10 = (1 / 2) * alpha
+    _t11 = _t9 * zcoth(_t10)
+    _t12 = tf.math.tanh(_t10)
+    _t13 = (1 / 2) * tf.math.log((_t12 + 2) / (2 - _t12))
+    _t14 = 2 * alpha
+    _t15 = tf.math.exp(-_t14 * _t6)
+    _t16 = 1 / (1 + tf.math.exp(-alpha))
+    _t17 = 1 / _t12
+    _t18 = tf.math.sigmoid(-2 * _t8)
+    _t19 = _t14 * _t9 * tf.math.tanh(_t5 * alpha)
+    _t20 = _t15 + 1
+    _t21 = _t16 * _t17 * _t20
+    _t22 = tf.math.exp(-_t14 * tf.math.abs(_t7))
     y_D_x = tf.where(
-        tf.math.less(_t3, (1 / 2) * tf.math.log((_t7 + 2) / (2 - _t7))),
-        (-_t3 * _t6 * tanhc_small_d1(_t3) - _t6 * tanhc_small(_t3)) * tf.math.sign(_t0),
-        _t10 * _t11 * _t12 * _t13 * _t9
-        + tf.math.multiply_no_nan(-_t13 * _t15, _t16 / ((_t16 + 1) * (_t16 + 1)))
-        + tf.math.multiply_no_nan(4 * _t12 * _t15 * alpha, _t9 / (_t14 * _t14)),
+        tf.where(
+            _t2,
+            tf.math.greater(_t13, alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1))),
+            tf.math.greater(_t13, alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1))),
+        ),
+        (-_t11 * _t8 * tanhc_small_d1(_t8) - _t11 * tanhc_small(_t8)) * tf.math.sign(_t5),
+        _t15 * _t16 * _t17 * _t18 * _t19
+        + tf.math.multiply_no_nan(-_t19 * _t21, _t22 / ((_t22 + 1) * (_t22 + 1)))
+        + tf.math.multiply_no_nan(4 * _t18 * _t21 * alpha, _t15 / (_t20 * _t20)),
     )
     return (y_D_x,), ()
 
@@ -1088,40 +1197,50 @@ def _gradient_alpha_from_4(x, alpha):
 def _hessian_alpha_from_4(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.abs(_t0)
-    _t2 = _t1 - 1 / 2
-    _t3 = -_t2
-    _t4 = _t3 * alpha
-    _t5 = 2 * alpha
-    _t6 = -tf.math.sign(_t0)
-    _t7 = _t6 * _t6
-    _t8 = (1 / 2) * alpha
-    _t9 = _t7 * zcoth(_t8)
-    _t10 = alpha * alpha
-    _t11 = tf.math.tanh(_t8)
-    _t12 = tf.math.sigmoid(-2 * _t4)
-    _t13 = tf.math.exp(-_t1 * _t5)
-    _t14 = _t10 / (_t11 * (1 + tf.math.exp(-alpha)))
-    _t15 = _t13 * _t14
-    _t16 = _t12 * _t15
-    _t17 = tf.math.tanh(_t0 * alpha)
-    _t18 = 4 * _t17 * _t7
-    _t19 = 16 * _t6
-    _t20 = _t13 + 1
-    _t21 = _t13 / (_t20 * _t20)
-    _t22 = _t14 * _t20
-    _t23 = 8 * _t17
-    _t24 = tf.math.exp(-_t5 * tf.math.abs(_t2))
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = -_r + _t0
+    _t4 = _t3 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t5 = -_t4
+    _t6 = tf.math.abs(_t4)
+    _t7 = _t6 - 1 / 2
+    _t8 = -_t7
+    _t9 = _t8 * alpha
+    _t10 = 2 * alpha
+    _t11 = tf.math.sign(_t4)
+    _t12 = _t11 * _t11
+    _t13 = (1 / 2) * alpha
+    _t14 = _t12 * zcoth(_t13)
+    _t15 = alpha * alpha
+    _t16 = tf.math.tanh(_t13)
+    _t17 = (1 / 2) * tf.math.log((_t16 + 2) / (2 - _t16))
+    _t18 = tf.math.sigmoid(-2 * _t9)
+    _t19 = tf.math.exp(-_t10 * _t6)
+    _t20 = _t15 / (_t16 * (1 + tf.math.exp(-alpha)))
+    _t21 = _t19 * _t20
+    _t22 = _t18 * _t21
+    _t23 = tf.math.tanh(_t5 * alpha)
+    _t24 = 4 * _t12 * _t23
+    _t25 = 16 * _t11
+    _t26 = _t19 + 1
+    _t27 = _t19 / (_t26 * _t26)
+    _t28 = _t20 * _t26
+    _t29 = 8 * _t23
+    _t30 = tf.math.exp(-_t10 * tf.math.abs(_t7))
     y_D_x_D_x = tf.where(
-        tf.math.less(_t4, (1 / 2) * tf.math.log((_t11 + 2) / (2 - _t11))),
-        (-_t10 * _t3 * _t9 * tanhc_small_d2(_t4) - _t5 * _t9 * tanhc_small_d1(_t4)) * tf.math.sign(_t0),
-        _t16 * _t18
-        + tf.math.multiply_no_nan(_t16 * _t19, _t21)
-        + tf.math.multiply_no_nan(-_t12 * _t22 * _t23, _t21)
+        tf.where(
+            _t2,
+            tf.math.greater(_t17, alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1))),
+            tf.math.greater(_t17, alpha * (1 / 2 - tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1))),
+        ),
+        (-_t10 * _t14 * tanhc_small_d1(_t9) - _t14 * _t15 * _t8 * tanhc_small_d2(_t9)) * tf.math.sign(_t5),
+        _t22 * _t24
+        + tf.math.multiply_no_nan(_t22 * _t25, _t27)
+        + tf.math.multiply_no_nan(-_t18 * _t28 * _t29, _t27)
         + tf.math.multiply_no_nan(
-            -_t15 * _t23 * _t7 + _t18 * _t22 * tf.math.tanh(_t4) + tf.math.multiply_no_nan(-_t19 * _t22, _t21),
-            _t24 / ((_t24 + 1) * (_t24 + 1)),
+            -_t12 * _t21 * _t29 + _t24 * _t28 * tf.math.tanh(_t9) + tf.math.multiply_no_nan(-_t25 * _t28, _t27),
+            _t30 / ((_t30 + 1) * (_t30 + 1)),
         ),
     )
     return (y_D_x_D_x,), ()

@@ -473,55 +473,74 @@ def tanhc_d2(z):
 def _value_x(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = tf.math.floor(_r + 1 / 2)
-    _t1 = sinhc(alpha)
-    _t2 = _r - _t0
-    _t3 = tf.math.equal(_t2, 0)
-    _t4 = tf.math.logical_and(_t3, tf.math.less(alpha, 80))
-    _t5 = (1 / 2) * alpha
-    _t6 = tanhc(_t5)
-    _t7 = tf.math.abs(_t2)
-    _t8 = _t6 * alpha
-    _t9 = -alpha
-    _t10 = tf.math.exp(_t9)
-    _t11 = _t10 / ((_t10 + 1) * (_t10 + 1))
-    _t12 = tf.math.tanh(_t5)
-    _t13 = _t12 * _t12
-    _t14 = 2 * _t7
-    _t15 = _t13 * _t14
-    _t16 = 4 * _t11 + _t15
-    _t17 = 1 / _t16
-    _t18 = tf.math.multiply_no_nan(_t7 * _t8, _t17)
-    _t19 = _t6 * atanhc_small(_t18)
-    _t20 = _t19 * _t2
-    _t21 = _t12 * _t7
-    _t22 = tf.math.logical_and(
-        tf.math.logical_and(tf.math.less(_t7, 1 / 4), tf.math.less(alpha, 40)),
-        tf.math.less(_t21, _t11 + (1 / 2) * _t13 * _t7),
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t4 = sinhc(alpha)
+    _t5 = -_r + _t0
+    _t6 = _t3 + _t5
+    _t7 = -_t6
+    _t8 = tf.math.less(alpha, 80)
+    _t9 = tf.math.equal(_t1, 1)
+    _t10 = tf.math.equal(_t1, 0)
+    _t11 = tf.where(_t2, tf.math.logical_and(_t8, _t9), tf.math.logical_and(_t10, _t8))
+    _t12 = tf.where(_t2, _t9, _t10)
+    _t13 = (1 / 2) * alpha
+    _t14 = tanhc(_t13)
+    _t15 = tf.math.abs(_t6)
+    _t16 = _t14 * alpha
+    _t17 = -alpha
+    _t18 = tf.math.exp(_t17)
+    _t19 = _t18 / ((_t18 + 1) * (_t18 + 1))
+    _t20 = tf.math.tanh(_t13)
+    _t21 = _t20 * _t20
+    _t22 = 2 * _t15
+    _t23 = _t21 * _t22
+    _t24 = 4 * _t19 + _t23
+    _t25 = 1 / _t24
+    _t26 = tf.math.multiply_no_nan(_t15 * _t16, _t25)
+    _t27 = _t14 * atanhc_small(_t26)
+    _t28 = _t27 * _t7
+    _t29 = tf.math.less(alpha, 40)
+    _t30 = tf.math.abs(_t5 + 1)
+    _t31 = (1 / 2) * _t21
+    _t32 = tf.math.abs(_t1)
+    _t33 = tf.where(
+        _t2,
+        tf.math.logical_and(
+            tf.math.logical_and(_t29, tf.math.less(_t30, 1 / 4)), tf.math.less(_t20 * _t30, _t19 + _t30 * _t31)
+        ),
+        tf.math.logical_and(
+            tf.math.logical_and(_t29, tf.math.less(_t32, 1 / 4)), tf.math.less(_t20 * _t32, _t19 + _t31 * _t32)
+        ),
     )
-    _t23 = tf.math.sign(_t2)
-    _t24 = 1 / 2 - _t7
-    _t25 = _t12 * (1 - _t14)
-    _t26 = _t6 * atanhc_small(_t25)
-    _t27 = tf.math.greater_equal(_t7, 1 / 4)
-    _t28 = 2 * _t21 + 2 * tf.math.sigmoid(_t9)
-    _t29 = (1 / 2) / alpha
+    _t34 = tf.math.sign(_t7)
+    _t35 = 1 / 2 - _t15
+    _t36 = _t20 * (1 - _t22)
+    _t37 = _t14 * atanhc_small(_t36)
+    _t38 = tf.where(_t2, tf.math.greater_equal(_t30, 1 / 4), tf.math.greater_equal(_t32, 1 / 4))
+    _t39 = _t20 * _t22 + 2 * tf.math.sigmoid(_t17)
+    _t40 = (1 / 2) / alpha
     y = (
         _n
         + _t0
+        + _t3
         + tf.where(
-            _t4,
-            _t1 * _t2,
+            _t11,
+            _t4 * _t7,
             tf.where(
-                _t3,
-                346288899024594378285698337239478.8307804 * _r - 346288899024594378285698337239478.8307804 * _t0,
+                _t12,
+                346288899024594378285698337239478.8307804 * _r
+                - 346288899024594378285698337239478.8307804 * _t0
+                - 346288899024594378285698337239478.8307804 * _t3,
                 tf.where(
-                    _t22,
-                    tf.math.multiply_no_nan(_t20, _t17),
+                    _t33,
+                    tf.math.multiply_no_nan(_t28, _t25),
                     tf.where(
-                        _t27,
-                        _t23 * (-_t24 * _t26 + 1 / 2),
-                        _t23 * (-_t29 * (-tf.math.log(_t28) + tf.math.log1p(_t25)) + 1 / 2),
+                        _t38,
+                        _t34 * (-_t35 * _t37 + 1 / 2),
+                        _t34 * (-_t40 * (-tf.math.log(_t39) + tf.math.log1p(_t36)) + 1 / 2),
                     ),
                 ),
             ),
@@ -533,56 +552,73 @@ def _value_x(x, alpha):
 def _gradient_x(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.equal(_t0, 0)
-    _t2 = (1 / 2) * alpha
-    _t3 = tanhc(_t2)
-    _t4 = tf.math.abs(_t0)
-    _t5 = _t3 * alpha
-    _t6 = -alpha
-    _t7 = tf.math.exp(_t6)
-    _t8 = _t7 / ((_t7 + 1) * (_t7 + 1))
-    _t9 = tf.math.tanh(_t2)
-    _t10 = _t9 * _t9
-    _t11 = 2 * _t4
-    _t12 = _t10 * _t11
-    _t13 = _t12 + 4 * _t8
-    _t14 = 1 / _t13
-    _t15 = tf.math.multiply_no_nan(_t4 * _t5, _t14)
-    _t16 = _t3 * atanhc_small(_t15)
-    _t17 = -tf.math.sign(_t0)
-    _t18 = 2 * _t17
-    _t19 = 1 / (_t13 * _t13)
-    _t20 = _t17 * _t5
-    _t21 = _t4 * _t9
-    _t22 = tf.math.sign(_t0)
-    _t23 = _t9 * (1 - _t11)
-    _t24 = _t17 * _t3
-    _t25 = _t18 * _t9
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.math.less(alpha, 80)
+    _t4 = tf.math.equal(_t1, 1)
+    _t5 = tf.math.equal(_t1, 0)
+    _t6 = (1 / 2) * alpha
+    _t7 = tanhc(_t6)
+    _t8 = -_r + _t0
+    _t9 = _t8 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t10 = tf.math.abs(_t9)
+    _t11 = _t7 * alpha
+    _t12 = -alpha
+    _t13 = tf.math.exp(_t12)
+    _t14 = _t13 / ((_t13 + 1) * (_t13 + 1))
+    _t15 = tf.math.tanh(_t6)
+    _t16 = _t15 * _t15
+    _t17 = 2 * _t10
+    _t18 = _t16 * _t17
+    _t19 = 4 * _t14 + _t18
+    _t20 = 1 / _t19
+    _t21 = tf.math.multiply_no_nan(_t10 * _t11, _t20)
+    _t22 = _t7 * atanhc_small(_t21)
+    _t23 = -_t9
+    _t24 = tf.math.sign(_t9)
+    _t25 = 2 * _t24
+    _t26 = 1 / (_t19 * _t19)
+    _t27 = _t11 * _t24
+    _t28 = tf.math.less(alpha, 40)
+    _t29 = tf.math.abs(_t8 + 1)
+    _t30 = (1 / 2) * _t16
+    _t31 = tf.math.abs(_t1)
+    _t32 = tf.math.sign(_t23)
+    _t33 = _t15 * (1 - _t17)
+    _t34 = _t24 * _t7
+    _t35 = _t15 * _t25
     y_D_x = tf.where(
-        tf.math.logical_and(_t1, tf.math.less(alpha, 80)),
+        tf.where(_t2, tf.math.logical_and(_t3, _t4), tf.math.logical_and(_t3, _t5)),
         sinhc(alpha),
         tf.where(
-            _t1,
+            tf.where(_t2, _t4, _t5),
             tf.constant(346288899024594378285698337239478.8307804, x.dtype),
             tf.where(
-                tf.math.logical_and(
-                    tf.math.logical_and(tf.math.less(_t4, 1 / 4), tf.math.less(alpha, 40)),
-                    tf.math.less(_t21, (1 / 2) * _t10 * _t4 + _t8),
+                tf.where(
+                    _t2,
+                    tf.math.logical_and(
+                        tf.math.logical_and(_t28, tf.math.less(_t29, 1 / 4)),
+                        tf.math.less(_t15 * _t29, _t14 + _t29 * _t30),
+                    ),
+                    tf.math.logical_and(
+                        tf.math.logical_and(_t28, tf.math.less(_t31, 1 / 4)),
+                        tf.math.less(_t15 * _t31, _t14 + _t30 * _t31),
+                    ),
                 ),
-                tf.math.multiply_no_nan(_t16, _t14)
-                + tf.math.multiply_no_nan(_t0 * _t10 * _t16 * _t18, _t19)
+                tf.math.multiply_no_nan(_t22, _t20)
+                + tf.math.multiply_no_nan(_t16 * _t22 * _t23 * _t25, _t26)
                 + tf.math.multiply_no_nan(
-                    _t0
-                    * _t3
-                    * (tf.math.multiply_no_nan(-_t20, _t14) + tf.math.multiply_no_nan(_t12 * _t20, _t19))
-                    * atanhc_small_d1(_t15),
-                    _t14,
+                    _t23
+                    * _t7
+                    * (tf.math.multiply_no_nan(-_t27, _t20) + tf.math.multiply_no_nan(_t18 * _t27, _t26))
+                    * atanhc_small_d1(_t21),
+                    _t20,
                 ),
                 tf.where(
-                    tf.math.greater_equal(_t4, 1 / 4),
-                    _t22 * (-2 * _t24 * _t9 * (1 / 2 - _t4) * atanhc_small_d1(_t23) - _t24 * atanhc_small(_t23)),
-                    -1 / 2 * _t22 * (_t25 / (_t23 + 1) + _t25 / (2 * _t21 + 2 * tf.math.sigmoid(_t6))) / alpha,
+                    tf.where(_t2, tf.math.greater_equal(_t29, 1 / 4), tf.math.greater_equal(_t31, 1 / 4)),
+                    _t32 * (-2 * _t15 * _t34 * (1 / 2 - _t10) * atanhc_small_d1(_t33) - _t34 * atanhc_small(_t33)),
+                    -1 / 2 * _t32 * (_t35 / (_t15 * _t17 + 2 * tf.math.sigmoid(_t12)) + _t35 / (_t33 + 1)) / alpha,
                 ),
             ),
         ),
@@ -593,67 +629,90 @@ def _gradient_x(x, alpha):
 def _hessian_x(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.equal(_t0, 0)
-    _t2 = (1 / 2) * alpha
-    _t3 = tanhc(_t2)
-    _t4 = tf.math.abs(_t0)
-    _t5 = _t3 * alpha
-    _t6 = _t4 * _t5
-    _t7 = -alpha
-    _t8 = tf.math.exp(_t7)
-    _t9 = _t8 / ((_t8 + 1) * (_t8 + 1))
-    _t10 = tf.math.tanh(_t2)
-    _t11 = _t10 * _t10
-    _t12 = 2 * _t4
-    _t13 = _t11 * _t12
-    _t14 = _t13 + 4 * _t9
-    _t15 = 1 / _t14
-    _t16 = tf.math.multiply_no_nan(_t6, _t15)
-    _t17 = atanhc_small(_t16)
-    _t18 = -tf.math.sign(_t0)
-    _t19 = 4 * _t11
-    _t20 = _t18 * _t19
-    _t21 = 1 / (_t14 * _t14)
-    _t22 = _t0 * _t3
-    _t23 = _t18 * _t18
-    _t24 = 8 * (_t10 * _t10 * _t10 * _t10) * _t23
-    _t25 = 1 / (_t14 * _t14 * _t14)
-    _t26 = _t18 * _t5
-    _t27 = tf.math.multiply_no_nan(-_t26, _t15) + tf.math.multiply_no_nan(_t13 * _t26, _t21)
-    _t28 = atanhc_small_d1(_t16)
-    _t29 = _t27 * _t28
-    _t30 = _t19 * _t23
-    _t31 = _t10 * _t4
-    _t32 = tf.math.sign(_t0)
-    _t33 = _t10 * (1 - _t12)
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.math.equal(_t1, 1)
+    _t4 = tf.math.less(alpha, 80)
+    _t5 = tf.math.equal(_t1, 0)
+    _t6 = (1 / 2) * alpha
+    _t7 = tanhc(_t6)
+    _t8 = -_r + _t0
+    _t9 = _t8 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t10 = tf.math.abs(_t9)
+    _t11 = _t7 * alpha
+    _t12 = _t10 * _t11
+    _t13 = -alpha
+    _t14 = tf.math.exp(_t13)
+    _t15 = _t14 / ((_t14 + 1) * (_t14 + 1))
+    _t16 = tf.math.tanh(_t6)
+    _t17 = _t16 * _t16
+    _t18 = 2 * _t10
+    _t19 = _t17 * _t18
+    _t20 = 4 * _t15 + _t19
+    _t21 = 1 / _t20
+    _t22 = tf.math.multiply_no_nan(_t12, _t21)
+    _t23 = atanhc_small(_t22)
+    _t24 = tf.math.sign(_t9)
+    _t25 = 4 * _t17
+    _t26 = _t24 * _t25
+    _t27 = 1 / (_t20 * _t20)
+    _t28 = -_t9
+    _t29 = _t28 * _t7
+    _t30 = _t24 * _t24
+    _t31 = 8 * (_t16 * _t16 * _t16 * _t16) * _t30
+    _t32 = 1 / (_t20 * _t20 * _t20)
+    _t33 = _t11 * _t24
+    _t34 = tf.math.multiply_no_nan(-_t33, _t21) + tf.math.multiply_no_nan(_t19 * _t33, _t27)
+    _t35 = atanhc_small_d1(_t22)
+    _t36 = _t34 * _t35
+    _t37 = _t25 * _t30
+    _t38 = tf.math.less(alpha, 40)
+    _t39 = tf.math.abs(_t8 + 1)
+    _t40 = (1 / 2) * _t17
+    _t41 = tf.math.abs(_t1)
+    _t42 = tf.math.sign(_t28)
+    _t43 = _t16 * (1 - _t18)
     y_D_x_D_x = tf.where(
-        tf.math.logical_and(_t1, tf.math.logical_or(_t1, tf.math.less(alpha, 80))),
+        tf.where(
+            _t2,
+            tf.math.logical_and(_t3, tf.math.logical_or(_t3, _t4)),
+            tf.math.logical_and(_t5, tf.math.logical_or(_t4, _t5)),
+        ),
         tf.constant(0, x.dtype),
         tf.where(
-            tf.math.logical_and(
-                tf.math.logical_and(tf.math.less(_t4, 1 / 4), tf.math.less(alpha, 40)),
-                tf.math.less(_t31, (1 / 2) * _t11 * _t4 + _t9),
+            tf.where(
+                _t2,
+                tf.math.logical_and(
+                    tf.math.logical_and(_t38, tf.math.less(_t39, 1 / 4)), tf.math.less(_t16 * _t39, _t15 + _t39 * _t40)
+                ),
+                tf.math.logical_and(
+                    tf.math.logical_and(_t38, tf.math.less(_t41, 1 / 4)), tf.math.less(_t16 * _t41, _t15 + _t40 * _t41)
+                ),
             ),
-            tf.math.multiply_no_nan(_t22 * atanhc_small_d2(_t16), _t15 * (_t27 * _t27))
-            + tf.math.multiply_no_nan(2 * _t29 * _t3, _t15)
-            + tf.math.multiply_no_nan(_t17 * _t20 * _t3, _t21)
-            + tf.math.multiply_no_nan(_t17 * _t22 * _t24, _t25)
-            + tf.math.multiply_no_nan(_t20 * _t22 * _t29, _t21)
+            tf.math.multiply_no_nan(_t29 * atanhc_small_d2(_t22), _t21 * (_t34 * _t34))
+            + tf.math.multiply_no_nan(2 * _t36 * _t7, _t21)
+            + tf.math.multiply_no_nan(_t23 * _t26 * _t7, _t27)
+            + tf.math.multiply_no_nan(_t23 * _t29 * _t31, _t32)
+            + tf.math.multiply_no_nan(_t26 * _t29 * _t36, _t27)
             + tf.math.multiply_no_nan(
-                _t22 * _t28 * (tf.math.multiply_no_nan(_t24 * _t6, _t25) + tf.math.multiply_no_nan(-_t30 * _t5, _t21)),
-                _t15,
+                _t29
+                * _t35
+                * (tf.math.multiply_no_nan(-_t11 * _t37, _t27) + tf.math.multiply_no_nan(_t12 * _t31, _t32)),
+                _t21,
             ),
             tf.where(
-                tf.math.greater_equal(_t4, 1 / 4),
-                _t32
-                * (-4 * _t10 * _t23 * _t3 * atanhc_small_d1(_t33) - _t3 * _t30 * (1 / 2 - _t4) * atanhc_small_d2(_t33)),
+                tf.where(_t2, tf.math.greater_equal(_t39, 1 / 4), tf.math.greater_equal(_t41, 1 / 4)),
+                _t42
+                * (
+                    -4 * _t16 * _t30 * _t7 * atanhc_small_d1(_t43) - _t37 * _t7 * (1 / 2 - _t10) * atanhc_small_d2(_t43)
+                ),
                 -1
                 / 2
-                * _t32
+                * _t42
                 * (
-                    -_t30 / ((_t33 + 1) * (_t33 + 1))
-                    + _t30 / ((2 * _t31 + 2 * tf.math.sigmoid(_t7)) * (2 * _t31 + 2 * tf.math.sigmoid(_t7)))
+                    _t37 / ((_t16 * _t18 + 2 * tf.math.sigmoid(_t13)) * (_t16 * _t18 + 2 * tf.math.sigmoid(_t13)))
+                    - _t37 / ((_t43 + 1) * (_t43 + 1))
                 )
                 / alpha,
             ),
@@ -665,57 +724,76 @@ def _hessian_x(x, alpha):
 def _value_all(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = tf.math.floor(_r + 1 / 2)
-    _t1 = sinhc(alpha)
-    _t2 = _r - _t0
-    _t3 = tf.math.equal(_t2, 0)
-    _t4 = tf.math.logical_and(_t3, tf.math.less(alpha, 80))
-    _t5 = (1 / 2) * alpha
-    _t6 = tanhc(_t5)
-    _t7 = tf.math.abs(_t2)
-    _t8 = _t6 * _t7
-    _t9 = _t8 * alpha
-    _t10 = -alpha
-    _t11 = tf.math.exp(_t10)
-    _t12 = _t11 / ((_t11 + 1) * (_t11 + 1))
-    _t13 = tf.math.tanh(_t5)
-    _t14 = _t13 * _t13
-    _t15 = 2 * _t7
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t4 = sinhc(alpha)
+    _t5 = -_r + _t0
+    _t6 = _t3 + _t5
+    _t7 = -_t6
+    _t8 = tf.math.less(alpha, 80)
+    _t9 = tf.math.equal(_t1, 1)
+    _t10 = tf.math.equal(_t1, 0)
+    _t11 = tf.where(_t2, tf.math.logical_and(_t8, _t9), tf.math.logical_and(_t10, _t8))
+    _t12 = tf.where(_t2, _t9, _t10)
+    _t13 = (1 / 2) * alpha
+    _t14 = tanhc(_t13)
+    _t15 = tf.math.abs(_t6)
     _t16 = _t14 * _t15
-    _t17 = 4 * _t12 + _t16
-    _t18 = 1 / _t17
-    _t19 = tf.math.multiply_no_nan(_t9, _t18)
-    _t20 = atanhc_small(_t19)
-    _t21 = _t20 * _t6
-    _t22 = _t2 * _t21
-    _t23 = _t13 * _t7
-    _t24 = tf.math.logical_and(
-        tf.math.logical_and(tf.math.less(_t7, 1 / 4), tf.math.less(alpha, 40)),
-        tf.math.less(_t23, _t12 + (1 / 2) * _t14 * _t7),
+    _t17 = _t16 * alpha
+    _t18 = -alpha
+    _t19 = tf.math.exp(_t18)
+    _t20 = _t19 / ((_t19 + 1) * (_t19 + 1))
+    _t21 = tf.math.tanh(_t13)
+    _t22 = _t21 * _t21
+    _t23 = 2 * _t15
+    _t24 = _t22 * _t23
+    _t25 = 4 * _t20 + _t24
+    _t26 = 1 / _t25
+    _t27 = tf.math.multiply_no_nan(_t17, _t26)
+    _t28 = atanhc_small(_t27)
+    _t29 = _t14 * _t28
+    _t30 = _t29 * _t7
+    _t31 = tf.math.less(alpha, 40)
+    _t32 = tf.math.abs(_t5 + 1)
+    _t33 = (1 / 2) * _t22
+    _t34 = tf.math.abs(_t1)
+    _t35 = tf.where(
+        _t2,
+        tf.math.logical_and(
+            tf.math.logical_and(_t31, tf.math.less(_t32, 1 / 4)), tf.math.less(_t21 * _t32, _t20 + _t32 * _t33)
+        ),
+        tf.math.logical_and(
+            tf.math.logical_and(_t31, tf.math.less(_t34, 1 / 4)), tf.math.less(_t21 * _t34, _t20 + _t33 * _t34)
+        ),
     )
-    _t25 = tf.math.sign(_t2)
-    _t26 = 1 / 2 - _t7
-    _t27 = 1 - _t15
-    _t28 = _t13 * _t27
-    _t29 = atanhc_small(_t28)
-    _t30 = _t29 * _t6
-    _t31 = tf.math.greater_equal(_t7, 1 / 4)
-    _t32 = 1 / alpha
-    _t33 = 2 * _t23 + 2 * tf.math.sigmoid(_t10)
-    _t34 = -1 / 2 * tf.math.log(_t33) + (1 / 2) * tf.math.log1p(_t28)
+    _t36 = tf.math.sign(_t7)
+    _t37 = 1 / 2 - _t15
+    _t38 = 1 - _t23
+    _t39 = _t21 * _t38
+    _t40 = atanhc_small(_t39)
+    _t41 = _t14 * _t40
+    _t42 = tf.where(_t2, tf.math.greater_equal(_t32, 1 / 4), tf.math.greater_equal(_t34, 1 / 4))
+    _t43 = 1 / alpha
+    _t44 = _t21 * _t23 + 2 * tf.math.sigmoid(_t18)
+    _t45 = -1 / 2 * tf.math.log(_t44) + (1 / 2) * tf.math.log1p(_t39)
     y = (
         _n
         + _t0
+        + _t3
         + tf.where(
-            _t4,
-            _t1 * _t2,
+            _t11,
+            _t4 * _t7,
             tf.where(
-                _t3,
-                346288899024594378285698337239478.8307804 * _r - 346288899024594378285698337239478.8307804 * _t0,
+                _t12,
+                346288899024594378285698337239478.8307804 * _r
+                - 346288899024594378285698337239478.8307804 * _t0
+                - 346288899024594378285698337239478.8307804 * _t3,
                 tf.where(
-                    _t24,
-                    tf.math.multiply_no_nan(_t22, _t18),
-                    tf.where(_t31, _t25 * (-_t26 * _t30 + 1 / 2), _t25 * (-_t32 * _t34 + 1 / 2)),
+                    _t35,
+                    tf.math.multiply_no_nan(_t30, _t26),
+                    tf.where(_t42, _t36 * (-_t37 * _t41 + 1 / 2), _t36 * (-_t43 * _t45 + 1 / 2)),
                 ),
             ),
         )
@@ -726,98 +804,114 @@ def _value_all(x, alpha):
 def _gradient_all(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.equal(_t0, 0)
-    _t2 = tf.math.logical_and(_t1, tf.math.less(alpha, 80))
-    _t3 = (1 / 2) * alpha
-    _t4 = tanhc(_t3)
-    _t5 = tf.math.abs(_t0)
-    _t6 = _t4 * _t5
-    _t7 = _t6 * alpha
-    _t8 = -alpha
-    _t9 = tf.math.exp(_t8)
-    _t10 = _t9 / ((_t9 + 1) * (_t9 + 1))
-    _t11 = tf.math.tanh(_t3)
-    _t12 = _t11 * _t11
-    _t13 = 2 * _t5
-    _t14 = _t12 * _t13
-    _t15 = 4 * _t10 + _t14
-    _t16 = 1 / _t15
-    _t17 = tf.math.multiply_no_nan(_t7, _t16)
-    _t18 = atanhc_small(_t17)
-    _t19 = _t18 * _t4
-    _t20 = -tf.math.sign(_t0)
-    _t21 = _t0 * _t19
-    _t22 = 1 / (_t15 * _t15)
-    _t23 = _t20 * _t4
-    _t24 = _t23 * alpha
-    _t25 = _t0 * _t4 * atanhc_small_d1(_t17)
-    _t26 = _t11 * _t5
-    _t27 = tf.math.logical_and(
-        tf.math.logical_and(tf.math.less(_t5, 1 / 4), tf.math.less(alpha, 40)),
-        tf.math.less(_t26, _t10 + (1 / 2) * _t12 * _t5),
-    )
-    _t28 = tf.math.sign(_t0)
-    _t29 = 1 - _t13
-    _t30 = _t11 * _t29
-    _t31 = atanhc_small(_t30)
-    _t32 = 1 / 2 - _t5
-    _t33 = 2 * _t32 * atanhc_small_d1(_t30)
-    _t34 = tf.math.greater_equal(_t5, 1 / 4)
-    _t35 = 2 / (_t30 + 1)
-    _t36 = _t11 * _t20
-    _t37 = 2 * _t26 + 2 * tf.math.sigmoid(_t8)
-    _t38 = 1 / _t37
-    _t39 = (1 / 2) / alpha
-    _t40 = tanhc_d1(_t3)
-    _t41 = (1 / 2) * _t40
-    _t42 = 4 * _t11 - 8 * _t26
-    _t43 = _t10 * _t22
-    y_D_x = tf.where(
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.math.less(alpha, 80)
+    _t4 = tf.math.equal(_t1, 1)
+    _t5 = tf.math.equal(_t1, 0)
+    _t6 = tf.where(_t2, tf.math.logical_and(_t3, _t4), tf.math.logical_and(_t3, _t5))
+    _t7 = tf.where(_t2, _t4, _t5)
+    _t8 = (1 / 2) * alpha
+    _t9 = tanhc(_t8)
+    _t10 = -_r + _t0
+    _t11 = _t10 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t12 = tf.math.abs(_t11)
+    _t13 = _t12 * _t9
+    _t14 = _t13 * alpha
+    _t15 = -alpha
+    _t16 = tf.math.exp(_t15)
+    _t17 = _t16 / ((_t16 + 1) * (_t16 + 1))
+    _t18 = tf.math.tanh(_t8)
+    _t19 = _t18 * _t18
+    _t20 = 2 * _t12
+    _t21 = _t19 * _t20
+    _t22 = 4 * _t17 + _t21
+    _t23 = 1 / _t22
+    _t24 = tf.math.multiply_no_nan(_t14, _t23)
+    _t25 = atanhc_small(_t24)
+    _t26 = _t25 * _t9
+    _t27 = tf.math.sign(_t11)
+    _t28 = -_t11
+    _t29 = _t26 * _t28
+    _t30 = 1 / (_t22 * _t22)
+    _t31 = _t27 * _t9
+    _t32 = _t31 * alpha
+    _t33 = _t28 * _t9 * atanhc_small_d1(_t24)
+    _t34 = tf.math.less(alpha, 40)
+    _t35 = tf.math.abs(_t10 + 1)
+    _t36 = (1 / 2) * _t19
+    _t37 = tf.math.abs(_t1)
+    _t38 = tf.where(
         _t2,
+        tf.math.logical_and(
+            tf.math.logical_and(_t34, tf.math.less(_t35, 1 / 4)), tf.math.less(_t18 * _t35, _t17 + _t35 * _t36)
+        ),
+        tf.math.logical_and(
+            tf.math.logical_and(_t34, tf.math.less(_t37, 1 / 4)), tf.math.less(_t18 * _t37, _t17 + _t36 * _t37)
+        ),
+    )
+    _t39 = tf.math.sign(_t28)
+    _t40 = 1 - _t20
+    _t41 = _t18 * _t40
+    _t42 = atanhc_small(_t41)
+    _t43 = 1 / 2 - _t12
+    _t44 = 2 * _t43 * atanhc_small_d1(_t41)
+    _t45 = tf.where(_t2, tf.math.greater_equal(_t35, 1 / 4), tf.math.greater_equal(_t37, 1 / 4))
+    _t46 = 2 / (_t41 + 1)
+    _t47 = _t18 * _t27
+    _t48 = _t18 * _t20 + 2 * tf.math.sigmoid(_t15)
+    _t49 = 1 / _t48
+    _t50 = (1 / 2) / alpha
+    _t51 = tanhc_d1(_t8)
+    _t52 = (1 / 2) * _t51
+    _t53 = -8 * _t12 * _t18 + 4 * _t18
+    _t54 = _t17 * _t30
+    y_D_x = tf.where(
+        _t6,
         sinhc(alpha),
         tf.where(
-            _t1,
+            _t7,
             tf.constant(346288899024594378285698337239478.8307804, x.dtype),
             tf.where(
-                _t27,
-                tf.math.multiply_no_nan(_t19, _t16)
+                _t38,
+                tf.math.multiply_no_nan(_t26, _t23)
                 + tf.math.multiply_no_nan(
-                    _t25 * (tf.math.multiply_no_nan(-_t24, _t16) + tf.math.multiply_no_nan(_t14 * _t24, _t22)), _t16
+                    _t33 * (tf.math.multiply_no_nan(-_t32, _t23) + tf.math.multiply_no_nan(_t21 * _t32, _t30)), _t23
                 )
-                + tf.math.multiply_no_nan(2 * _t12 * _t20 * _t21, _t22),
+                + tf.math.multiply_no_nan(2 * _t19 * _t27 * _t29, _t30),
                 tf.where(
-                    _t34, _t28 * (-_t11 * _t23 * _t33 - _t23 * _t31), -_t28 * _t39 * (_t35 * _t36 + 2 * _t36 * _t38)
+                    _t45, _t39 * (-_t18 * _t31 * _t44 - _t31 * _t42), -_t39 * _t50 * (_t46 * _t47 + 2 * _t47 * _t49)
                 ),
             ),
         ),
     )
     y_D_alpha = tf.where(
-        _t2,
-        _t0 * sinhc_d1(alpha),
+        _t6,
+        _t28 * sinhc_d1(alpha),
         tf.where(
-            _t1,
+            _t7,
             tf.constant(0, x.dtype),
             tf.where(
-                _t27,
-                tf.math.multiply_no_nan(_t21 * _t42, _t43)
+                _t38,
+                tf.math.multiply_no_nan(_t29 * _t53, _t54)
                 + tf.math.multiply_no_nan(
-                    _t25
+                    _t33
                     * (
-                        tf.math.multiply_no_nan(_t6, _t16)
-                        + tf.math.multiply_no_nan(_t42 * _t7, _t43)
-                        + tf.math.multiply_no_nan(_t3 * _t40 * _t5, _t16)
+                        tf.math.multiply_no_nan(_t13, _t23)
+                        + tf.math.multiply_no_nan(_t14 * _t53, _t54)
+                        + tf.math.multiply_no_nan(_t12 * _t51 * _t8, _t23)
                     ),
-                    _t16,
+                    _t23,
                 )
-                + tf.math.multiply_no_nan(_t0 * _t18 * _t41, _t16),
+                + tf.math.multiply_no_nan(_t25 * _t28 * _t52, _t23),
                 tf.where(
-                    _t34,
-                    _t28 * (-_t31 * _t32 * _t41 + tf.math.multiply_no_nan(-_t29 * _t33 * _t4, _t10)),
-                    _t28
+                    _t45,
+                    _t39 * (-_t42 * _t43 * _t52 + tf.math.multiply_no_nan(-_t40 * _t44 * _t9, _t17)),
+                    _t39
                     * (
-                        tf.math.multiply_no_nan(-_t39 * (_t29 * _t35 - _t38 * (4 * _t5 - 2)), _t10)
-                        + (1 / 2) * (-tf.math.log(_t37) + tf.math.log1p(_t30)) / (alpha * alpha)
+                        tf.math.multiply_no_nan(-_t50 * (_t40 * _t46 - _t49 * (4 * _t12 - 2)), _t17)
+                        + (1 / 2) * (-tf.math.log(_t48) + tf.math.log1p(_t41)) / (alpha * alpha)
                     ),
                 ),
             ),
@@ -829,223 +923,243 @@ def _gradient_all(x, alpha):
 def _hessian_all(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.equal(_t0, 0)
-    _t2 = tf.math.less(alpha, 80)
-    _t3 = (1 / 2) * alpha
-    _t4 = tanhc(_t3)
-    _t5 = tf.math.abs(_t0)
-    _t6 = _t4 * _t5
-    _t7 = _t6 * alpha
-    _t8 = -alpha
-    _t9 = tf.math.exp(_t8)
-    _t10 = _t9 + 1
-    _t11 = _t9 / (_t10 * _t10)
-    _t12 = tf.math.tanh(_t3)
-    _t13 = _t12 * _t12
-    _t14 = 2 * _t5
-    _t15 = _t13 * _t14
-    _t16 = 4 * _t11 + _t15
-    _t17 = 1 / _t16
-    _t18 = tf.math.multiply_no_nan(_t7, _t17)
-    _t19 = atanhc_small(_t18)
-    _t20 = -tf.math.sign(_t0)
-    _t21 = _t20 * _t4
-    _t22 = 4 * _t13
-    _t23 = _t21 * _t22
-    _t24 = 1 / (_t16 * _t16)
-    _t25 = _t0 * _t4
-    _t26 = _t19 * _t25
-    _t27 = _t20 * _t20
-    _t28 = 8 * (_t12 * _t12 * _t12 * _t12) * _t27
-    _t29 = 1 / (_t16 * _t16 * _t16)
-    _t30 = _t21 * alpha
-    _t31 = _t15 * _t30
-    _t32 = tf.math.multiply_no_nan(-_t30, _t17) + tf.math.multiply_no_nan(_t31, _t24)
-    _t33 = atanhc_small_d1(_t18)
-    _t34 = _t33 * _t4
-    _t35 = _t25 * atanhc_small_d2(_t18)
-    _t36 = _t22 * _t27
-    _t37 = _t36 * _t4
-    _t38 = _t25 * _t33
-    _t39 = _t0 * _t33
-    _t40 = _t32 * _t39
-    _t41 = _t12 * _t5
-    _t42 = _t13 * _t5
-    _t43 = tf.math.logical_and(
-        tf.math.logical_and(tf.math.less(_t5, 1 / 4), tf.math.less(alpha, 40)),
-        tf.math.less(_t41, _t11 + (1 / 2) * _t42),
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.math.equal(_t1, 1)
+    _t4 = tf.math.less(alpha, 80)
+    _t5 = tf.math.equal(_t1, 0)
+    _t6 = (1 / 2) * alpha
+    _t7 = tanhc(_t6)
+    _t8 = -_r + _t0
+    _t9 = _t8 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t10 = tf.math.abs(_t9)
+    _t11 = _t10 * _t7
+    _t12 = _t11 * alpha
+    _t13 = -alpha
+    _t14 = tf.math.exp(_t13)
+    _t15 = _t14 + 1
+    _t16 = _t14 / (_t15 * _t15)
+    _t17 = tf.math.tanh(_t6)
+    _t18 = _t17 * _t17
+    _t19 = 2 * _t10
+    _t20 = _t18 * _t19
+    _t21 = 4 * _t16 + _t20
+    _t22 = 1 / _t21
+    _t23 = tf.math.multiply_no_nan(_t12, _t22)
+    _t24 = atanhc_small(_t23)
+    _t25 = tf.math.sign(_t9)
+    _t26 = _t25 * _t7
+    _t27 = 4 * _t18
+    _t28 = _t26 * _t27
+    _t29 = 1 / (_t21 * _t21)
+    _t30 = -_t9
+    _t31 = _t30 * _t7
+    _t32 = _t24 * _t31
+    _t33 = _t25 * _t25
+    _t34 = 8 * (_t17 * _t17 * _t17 * _t17) * _t33
+    _t35 = 1 / (_t21 * _t21 * _t21)
+    _t36 = _t26 * alpha
+    _t37 = _t20 * _t36
+    _t38 = tf.math.multiply_no_nan(-_t36, _t22) + tf.math.multiply_no_nan(_t37, _t29)
+    _t39 = atanhc_small_d1(_t23)
+    _t40 = _t39 * _t7
+    _t41 = _t31 * atanhc_small_d2(_t23)
+    _t42 = _t27 * _t33
+    _t43 = _t42 * _t7
+    _t44 = _t31 * _t39
+    _t45 = _t30 * _t39
+    _t46 = _t38 * _t45
+    _t47 = tf.math.less(alpha, 40)
+    _t48 = tf.math.abs(_t8 + 1)
+    _t49 = (1 / 2) * _t18
+    _t50 = tf.math.abs(_t1)
+    _t51 = tf.where(
+        _t2,
+        tf.math.logical_and(
+            tf.math.logical_and(_t47, tf.math.less(_t48, 1 / 4)), tf.math.less(_t17 * _t48, _t16 + _t48 * _t49)
+        ),
+        tf.math.logical_and(
+            tf.math.logical_and(_t47, tf.math.less(_t50, 1 / 4)), tf.math.less(_t17 * _t50, _t16 + _t49 * _t50)
+        ),
     )
-    _t44 = tf.math.sign(_t0)
-    _t45 = 1 - _t14
-    _t46 = _t12 * _t45
-    _t47 = atanhc_small_d1(_t46)
-    _t48 = _t4 * _t47
-    _t49 = 1 / 2 - _t5
-    _t50 = _t49 * atanhc_small_d2(_t46)
-    _t51 = tf.math.greater_equal(_t5, 1 / 4)
-    _t52 = _t46 + 1
-    _t53 = 1 / (_t52 * _t52)
-    _t54 = 2 * _t41 + 2 * tf.math.sigmoid(_t8)
-    _t55 = 1 / (_t54 * _t54)
-    _t56 = (1 / 2) / alpha
-    _t57 = _t44 * _t56
-    _t58 = tf.math.logical_and(_t1, _t2)
-    _t59 = tanhc_d1(_t3)
-    _t60 = (1 / 2) * _t59
-    _t61 = _t20 * _t59
-    _t62 = _t0 * _t19
-    _t63 = _t13 * _t62
-    _t64 = _t5 * _t59
-    _t65 = 8 * _t41
-    _t66 = 4 * _t12 - _t65
-    _t67 = _t66 * _t7
-    _t68 = (
-        tf.math.multiply_no_nan(_t6, _t17)
-        + tf.math.multiply_no_nan(_t67, _t11 * _t24)
-        + tf.math.multiply_no_nan(_t3 * _t64, _t17)
+    _t52 = tf.math.sign(_t30)
+    _t53 = 4 * _t17
+    _t54 = 1 - _t19
+    _t55 = _t17 * _t54
+    _t56 = atanhc_small_d1(_t55)
+    _t57 = _t56 * _t7
+    _t58 = 1 / 2 - _t10
+    _t59 = _t58 * atanhc_small_d2(_t55)
+    _t60 = tf.where(_t2, tf.math.greater_equal(_t48, 1 / 4), tf.math.greater_equal(_t50, 1 / 4))
+    _t61 = _t55 + 1
+    _t62 = 1 / (_t61 * _t61)
+    _t63 = _t17 * _t19 + 2 * tf.math.sigmoid(_t13)
+    _t64 = 1 / (_t63 * _t63)
+    _t65 = (1 / 2) / alpha
+    _t66 = _t52 * _t65
+    _t67 = tf.where(_t2, tf.math.logical_and(_t3, _t4), tf.math.logical_and(_t4, _t5))
+    _t68 = tf.where(_t2, _t3, _t5)
+    _t69 = tanhc_d1(_t6)
+    _t70 = (1 / 2) * _t69
+    _t71 = _t25 * _t69
+    _t72 = _t24 * _t30
+    _t73 = _t18 * _t72
+    _t74 = _t10 * _t69
+    _t75 = 8 * _t17
+    _t76 = -_t10 * _t75 + 4 * _t17
+    _t77 = _t12 * _t76
+    _t78 = (
+        tf.math.multiply_no_nan(_t11, _t22)
+        + tf.math.multiply_no_nan(_t77, _t16 * _t29)
+        + tf.math.multiply_no_nan(_t6 * _t74, _t22)
     )
-    _t69 = _t39 * _t68
-    _t70 = 2 * _t21
-    _t71 = _t64 * alpha
-    _t72 = 8 * _t12 - 16 * _t41
-    _t73 = _t4 * _t66
-    _t74 = _t38 * _t66
-    _t75 = atanhc_small(_t46)
-    _t76 = _t47 * _t49
-    _t77 = 4 * _t21
-    _t78 = 2 * _t45
-    _t79 = 1 / (alpha * alpha)
-    _t80 = 1 / _t52
-    _t81 = 2 * _t12 * _t20
-    _t82 = 1 / _t54
-    _t83 = 4 * _t20
-    _t84 = 4 * _t5 - 2
-    _t85 = -_t55 * _t84
-    _t86 = (1 / 4) * tanhc_d2(_t3)
-    _t87 = tf.math.exp(-2 * alpha) / (_t10 * _t10 * _t10 * _t10)
-    _t88 = _t29 * _t87
-    _t89 = 8 * _t87 + tf.math.multiply_no_nan(-16 * _t5, _t87) + tf.math.multiply_no_nan(-_t22 + 8 * _t42, _t11)
-    _t90 = 4 * (_t45 * _t45)
-    _t91 = 2 * _t80
+    _t79 = _t45 * _t78
+    _t80 = 2 * _t26
+    _t81 = _t74 * alpha
+    _t82 = 16 * _t10
+    _t83 = -_t17 * _t82 + 8 * _t17
+    _t84 = _t7 * _t76
+    _t85 = _t44 * _t76
+    _t86 = atanhc_small(_t55)
+    _t87 = _t56 * _t58
+    _t88 = 4 * _t26
+    _t89 = 2 * _t54
+    _t90 = 1 / (alpha * alpha)
+    _t91 = 1 / _t61
+    _t92 = 2 * _t17 * _t25
+    _t93 = 1 / _t63
+    _t94 = 4 * _t25
+    _t95 = 4 * _t10 - 2
+    _t96 = -_t64 * _t95
+    _t97 = (1 / 4) * tanhc_d2(_t6)
+    _t98 = tf.math.exp(-2 * alpha) / (_t15 * _t15 * _t15 * _t15)
+    _t99 = _t35 * _t98
+    _t100 = 8 * _t98 + tf.math.multiply_no_nan(-_t82, _t98) + tf.math.multiply_no_nan(8 * _t10 * _t18 - _t27, _t16)
+    _t101 = 4 * (_t54 * _t54)
+    _t102 = 2 * _t91
     y_D_x_D_x = tf.where(
-        tf.math.logical_and(_t1, tf.math.logical_or(_t1, _t2)),
+        tf.where(
+            _t2,
+            tf.math.logical_and(_t3, tf.math.logical_or(_t3, _t4)),
+            tf.math.logical_and(_t5, tf.math.logical_or(_t4, _t5)),
+        ),
         tf.constant(0, x.dtype),
         tf.where(
-            _t43,
-            tf.math.multiply_no_nan(_t35, _t17 * (_t32 * _t32))
-            + tf.math.multiply_no_nan(_t19 * _t23, _t24)
-            + tf.math.multiply_no_nan(_t23 * _t40, _t24)
-            + tf.math.multiply_no_nan(_t26 * _t28, _t29)
-            + tf.math.multiply_no_nan(2 * _t32 * _t34, _t17)
+            _t51,
+            tf.math.multiply_no_nan(_t41, _t22 * (_t38 * _t38))
+            + tf.math.multiply_no_nan(_t24 * _t28, _t29)
+            + tf.math.multiply_no_nan(_t28 * _t46, _t29)
+            + tf.math.multiply_no_nan(_t32 * _t34, _t35)
+            + tf.math.multiply_no_nan(2 * _t38 * _t40, _t22)
             + tf.math.multiply_no_nan(
-                _t38 * (tf.math.multiply_no_nan(_t28 * _t7, _t29) + tf.math.multiply_no_nan(-_t37 * alpha, _t24)), _t17
+                _t44 * (tf.math.multiply_no_nan(_t12 * _t34, _t35) + tf.math.multiply_no_nan(-_t43 * alpha, _t29)), _t22
             ),
-            tf.where(_t51, _t44 * (-4 * _t12 * _t27 * _t48 - _t37 * _t50), -_t57 * (-_t36 * _t53 + _t36 * _t55)),
+            tf.where(_t60, _t52 * (-_t33 * _t53 * _t57 - _t43 * _t59), -_t66 * (-_t42 * _t62 + _t42 * _t64)),
         ),
     )
     y_D_x_D_alpha = tf.where(
-        _t58,
+        _t67,
         sinhc_d1(alpha),
         tf.where(
-            _t1,
+            _t68,
             tf.constant(0, x.dtype),
             tf.where(
-                _t43,
-                tf.math.multiply_no_nan(_t19 * _t60, _t17)
-                + tf.math.multiply_no_nan(_t34 * _t68, _t17)
+                _t51,
+                tf.math.multiply_no_nan(_t24 * _t70, _t22)
+                + tf.math.multiply_no_nan(_t40 * _t78, _t22)
                 + tf.math.multiply_no_nan(
-                    _t38
-                    * (
-                        tf.math.multiply_no_nan(-_t21, _t17)
-                        + tf.math.multiply_no_nan(_t15 * _t21, _t24)
-                        + tf.math.multiply_no_nan(-_t3 * _t61, _t17)
-                        + tf.math.multiply_no_nan(_t13 * _t20 * _t71, _t24)
-                        + tf.math.multiply_no_nan(
-                            tf.math.multiply_no_nan(_t30 * _t65, _t24)
-                            + tf.math.multiply_no_nan(-_t30 * _t66, _t24)
-                            + tf.math.multiply_no_nan(_t31 * _t72, _t29),
-                            _t11,
-                        )
-                    ),
-                    _t17,
-                )
-                + tf.math.multiply_no_nan(_t40 * _t60, _t17)
-                + tf.math.multiply_no_nan(_t61 * _t63, _t24)
-                + tf.math.multiply_no_nan(_t13 * _t69 * _t70, _t24)
-                + tf.math.multiply_no_nan(_t32 * _t35 * _t68, _t17)
-                + tf.math.multiply_no_nan(
-                    tf.math.multiply_no_nan(_t19 * _t73, _t24)
-                    + tf.math.multiply_no_nan(_t32 * _t74, _t24)
-                    + tf.math.multiply_no_nan(8 * _t12 * _t21 * _t62, _t24)
-                    + tf.math.multiply_no_nan(_t63 * _t70 * _t72, _t29),
-                    _t11,
-                ),
-                tf.where(
-                    _t51,
                     _t44
                     * (
-                        -_t12 * _t61 * _t76
-                        - _t20 * _t60 * _t75
-                        + tf.math.multiply_no_nan(-_t21 * _t47 * _t78 - _t46 * _t50 * _t77 - _t76 * _t77, _t11)
+                        tf.math.multiply_no_nan(-_t26, _t22)
+                        + tf.math.multiply_no_nan(_t20 * _t26, _t29)
+                        + tf.math.multiply_no_nan(-_t6 * _t71, _t22)
+                        + tf.math.multiply_no_nan(_t18 * _t25 * _t81, _t29)
+                        + tf.math.multiply_no_nan(
+                            tf.math.multiply_no_nan(-_t36 * _t76, _t29)
+                            + tf.math.multiply_no_nan(_t37 * _t83, _t35)
+                            + tf.math.multiply_no_nan(_t12 * _t25 * _t75, _t29),
+                            _t16,
+                        )
                     ),
-                    (1 / 2) * _t44 * _t79 * (_t80 * _t81 + _t81 * _t82)
+                    _t22,
+                )
+                + tf.math.multiply_no_nan(_t46 * _t70, _t22)
+                + tf.math.multiply_no_nan(_t71 * _t73, _t29)
+                + tf.math.multiply_no_nan(_t18 * _t79 * _t80, _t29)
+                + tf.math.multiply_no_nan(_t38 * _t41 * _t78, _t22)
+                + tf.math.multiply_no_nan(
+                    tf.math.multiply_no_nan(_t24 * _t84, _t29)
+                    + tf.math.multiply_no_nan(_t38 * _t85, _t29)
+                    + tf.math.multiply_no_nan(_t26 * _t72 * _t75, _t29)
+                    + tf.math.multiply_no_nan(_t73 * _t80 * _t83, _t35),
+                    _t16,
+                ),
+                tf.where(
+                    _t60,
+                    _t52
+                    * (
+                        -_t17 * _t71 * _t87
+                        - _t25 * _t70 * _t86
+                        + tf.math.multiply_no_nan(-_t26 * _t56 * _t89 - _t55 * _t59 * _t88 - _t87 * _t88, _t16)
+                    ),
+                    (1 / 2) * _t52 * _t90 * (_t91 * _t92 + _t92 * _t93)
                     + tf.math.multiply_no_nan(
-                        -_t57 * (-_t46 * _t53 * _t83 + _t80 * _t83 + _t81 * _t85 + _t82 * _t83), _t11
+                        -_t66 * (-_t55 * _t62 * _t94 + _t91 * _t94 + _t92 * _t96 + _t93 * _t94), _t16
                     ),
                 ),
             ),
         ),
     )
     y_D_alpha_D_alpha = tf.where(
-        _t58,
-        _t0 * sinhc_d2(alpha),
+        _t67,
+        _t30 * sinhc_d2(alpha),
         tf.where(
-            _t1,
+            _t68,
             tf.constant(0, x.dtype),
             tf.where(
-                _t43,
-                tf.math.multiply_no_nan(_t35, _t17 * (_t68 * _t68))
-                + tf.math.multiply_no_nan(_t26 * _t89, _t24)
+                _t51,
+                tf.math.multiply_no_nan(_t41, _t22 * (_t78 * _t78))
+                + tf.math.multiply_no_nan(_t100 * _t32, _t29)
                 + tf.math.multiply_no_nan(
-                    _t38
+                    _t44
                     * (
-                        tf.math.multiply_no_nan(_t64, _t17)
-                        + tf.math.multiply_no_nan(_t67 * _t72, _t88)
-                        + tf.math.multiply_no_nan(_t7 * _t89, _t24)
-                        + tf.math.multiply_no_nan(_t5 * _t86 * alpha, _t17)
+                        tf.math.multiply_no_nan(_t74, _t22)
+                        + tf.math.multiply_no_nan(_t100 * _t12, _t29)
+                        + tf.math.multiply_no_nan(_t77 * _t83, _t99)
+                        + tf.math.multiply_no_nan(_t10 * _t97 * alpha, _t22)
                         + tf.math.multiply_no_nan(
-                            tf.math.multiply_no_nan(_t14 * _t73, _t24) + tf.math.multiply_no_nan(_t66 * _t71, _t24),
-                            _t11,
+                            tf.math.multiply_no_nan(_t19 * _t84, _t29) + tf.math.multiply_no_nan(_t76 * _t81, _t29),
+                            _t16,
                         )
                     ),
-                    _t17,
+                    _t22,
                 )
-                + tf.math.multiply_no_nan(_t59 * _t69, _t17)
-                + tf.math.multiply_no_nan(_t62 * _t86, _t17)
-                + tf.math.multiply_no_nan(_t26 * _t66 * _t72, _t88)
+                + tf.math.multiply_no_nan(_t69 * _t79, _t22)
+                + tf.math.multiply_no_nan(_t72 * _t97, _t22)
+                + tf.math.multiply_no_nan(_t32 * _t76 * _t83, _t99)
                 + tf.math.multiply_no_nan(
-                    tf.math.multiply_no_nan(2 * _t68 * _t74, _t24) + tf.math.multiply_no_nan(_t59 * _t62 * _t66, _t24),
-                    _t11,
+                    tf.math.multiply_no_nan(2 * _t78 * _t85, _t29) + tf.math.multiply_no_nan(_t69 * _t72 * _t76, _t29),
+                    _t16,
                 ),
                 tf.where(
-                    _t51,
-                    _t44
+                    _t60,
+                    _t52
                     * (
-                        -_t49 * _t75 * _t86
-                        + tf.math.multiply_no_nan(-_t4 * _t50 * _t90, _t87)
-                        + tf.math.multiply_no_nan(2 * _t46 * _t48 * _t49 - _t59 * _t76 * _t78, _t11)
+                        -_t58 * _t86 * _t97
+                        + tf.math.multiply_no_nan(-_t101 * _t59 * _t7, _t98)
+                        + tf.math.multiply_no_nan(2 * _t55 * _t57 * _t58 - _t69 * _t87 * _t89, _t16)
                     ),
-                    _t44
+                    _t52
                     * (
-                        -_t56
+                        -_t65
                         * (
-                            tf.math.multiply_no_nan(-_t53 * _t90, _t87)
-                            + tf.math.multiply_no_nan(-_t84 * _t85, _t87)
-                            + tf.math.multiply_no_nan(-_t46 * _t91 - _t82 * (2 * _t12 - 4 * _t41), _t11)
+                            tf.math.multiply_no_nan(-_t101 * _t62, _t98)
+                            + tf.math.multiply_no_nan(-_t95 * _t96, _t98)
+                            + tf.math.multiply_no_nan(-_t102 * _t55 - _t93 * (-_t10 * _t53 + 2 * _t17), _t16)
                         )
-                        + tf.math.multiply_no_nan(_t79 * (_t45 * _t91 - _t82 * _t84), _t11)
-                        - (-tf.math.log(_t54) + tf.math.log1p(_t46)) / (alpha * alpha * alpha)
+                        + tf.math.multiply_no_nan(_t90 * (_t102 * _t54 - _t93 * _t95), _t16)
+                        - (-tf.math.log(_t63) + tf.math.log1p(_t55)) / (alpha * alpha * alpha)
                     ),
                 ),
             ),
@@ -1057,48 +1171,60 @@ def _hessian_all(x, alpha):
 def _value_alpha_below_40(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = tf.math.floor(_r + 1 / 2)
-    _t1 = sinhc(alpha)
-    _t2 = _r - _t0
-    _t3 = tf.math.equal(_t2, 0)
-    _t4 = (1 / 2) * alpha
-    _t5 = tanhc(_t4)
-    _t6 = tf.math.abs(_t2)
-    _t7 = _t5 * alpha
-    _t8 = -alpha
-    _t9 = tf.math.exp(_t8)
-    _t10 = _t9 / ((_t9 + 1) * (_t9 + 1))
-    _t11 = tf.math.tanh(_t4)
-    _t12 = _t11 * _t11
-    _t13 = 2 * _t6
-    _t14 = _t12 * _t13
-    _t15 = 4 * _t10 + _t14
-    _t16 = 1 / _t15
-    _t17 = tf.math.multiply_no_nan(_t6 * _t7, _t16)
-    _t18 = _t5 * atanhc_small(_t17)
-    _t19 = _t18 * _t2
-    _t20 = _t11 * _t6
-    _t21 = tf.math.logical_and(tf.math.less(_t6, 1 / 4), tf.math.less(_t20, _t10 + (1 / 2) * _t12 * _t6))
-    _t22 = tf.math.sign(_t2)
-    _t23 = 1 / 2 - _t6
-    _t24 = _t11 * (1 - _t13)
-    _t25 = _t5 * atanhc_small(_t24)
-    _t26 = tf.math.greater_equal(_t6, 1 / 4)
-    _t27 = 2 * _t20 + 2 * tf.math.sigmoid(_t8)
-    _t28 = (1 / 2) / alpha
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t4 = sinhc(alpha)
+    _t5 = -_r + _t0
+    _t6 = _t3 + _t5
+    _t7 = -_t6
+    _t8 = tf.where(_t2, tf.math.equal(_t1, 1), tf.math.equal(_t1, 0))
+    _t9 = (1 / 2) * alpha
+    _t10 = tanhc(_t9)
+    _t11 = tf.math.abs(_t6)
+    _t12 = _t10 * alpha
+    _t13 = -alpha
+    _t14 = tf.math.exp(_t13)
+    _t15 = _t14 / ((_t14 + 1) * (_t14 + 1))
+    _t16 = tf.math.tanh(_t9)
+    _t17 = _t16 * _t16
+    _t18 = 2 * _t11
+    _t19 = _t17 * _t18
+    _t20 = 4 * _t15 + _t19
+    _t21 = 1 / _t20
+    _t22 = tf.math.multiply_no_nan(_t11 * _t12, _t21)
+    _t23 = _t10 * atanhc_small(_t22)
+    _t24 = _t23 * _t7
+    _t25 = tf.math.abs(_t5 + 1)
+    _t26 = (1 / 2) * _t17
+    _t27 = tf.math.abs(_t1)
+    _t28 = tf.where(
+        _t2,
+        tf.math.logical_and(tf.math.less(_t25, 1 / 4), tf.math.less(_t16 * _t25, _t15 + _t25 * _t26)),
+        tf.math.logical_and(tf.math.less(_t27, 1 / 4), tf.math.less(_t16 * _t27, _t15 + _t26 * _t27)),
+    )
+    _t29 = tf.math.sign(_t7)
+    _t30 = 1 / 2 - _t11
+    _t31 = _t16 * (1 - _t18)
+    _t32 = _t10 * atanhc_small(_t31)
+    _t33 = tf.where(_t2, tf.math.greater_equal(_t25, 1 / 4), tf.math.greater_equal(_t27, 1 / 4))
+    _t34 = _t16 * _t18 + 2 * tf.math.sigmoid(_t13)
+    _t35 = (1 / 2) / alpha
     y = (
         _n
         + _t0
+        + _t3
         + tf.where(
-            _t3,
-            _t1 * _t2,
+            _t8,
+            _t4 * _t7,
             tf.where(
-                _t21,
-                tf.math.multiply_no_nan(_t19, _t16),
+                _t28,
+                tf.math.multiply_no_nan(_t24, _t21),
                 tf.where(
-                    _t26,
-                    _t22 * (-_t23 * _t25 + 1 / 2),
-                    _t22 * (-_t28 * (-tf.math.log(_t27) + tf.math.log1p(_t24)) + 1 / 2),
+                    _t33,
+                    _t29 * (-_t30 * _t32 + 1 / 2),
+                    _t29 * (-_t35 * (-tf.math.log(_t34) + tf.math.log1p(_t31)) + 1 / 2),
                 ),
             ),
         )
@@ -1109,49 +1235,60 @@ def _value_alpha_below_40(x, alpha):
 def _gradient_alpha_below_40(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = (1 / 2) * alpha
-    _t2 = tanhc(_t1)
-    _t3 = tf.math.abs(_t0)
-    _t4 = _t2 * alpha
-    _t5 = -alpha
-    _t6 = tf.math.exp(_t5)
-    _t7 = _t6 / ((_t6 + 1) * (_t6 + 1))
-    _t8 = tf.math.tanh(_t1)
-    _t9 = _t8 * _t8
-    _t10 = 2 * _t3
-    _t11 = _t10 * _t9
-    _t12 = _t11 + 4 * _t7
-    _t13 = 1 / _t12
-    _t14 = tf.math.multiply_no_nan(_t3 * _t4, _t13)
-    _t15 = _t2 * atanhc_small(_t14)
-    _t16 = -tf.math.sign(_t0)
-    _t17 = 2 * _t16
-    _t18 = 1 / (_t12 * _t12)
-    _t19 = _t16 * _t4
-    _t20 = _t3 * _t8
-    _t21 = tf.math.sign(_t0)
-    _t22 = _t8 * (1 - _t10)
-    _t23 = _t16 * _t2
-    _t24 = _t17 * _t8
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = (1 / 2) * alpha
+    _t4 = tanhc(_t3)
+    _t5 = -_r + _t0
+    _t6 = _t5 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t7 = tf.math.abs(_t6)
+    _t8 = _t4 * alpha
+    _t9 = -alpha
+    _t10 = tf.math.exp(_t9)
+    _t11 = _t10 / ((_t10 + 1) * (_t10 + 1))
+    _t12 = tf.math.tanh(_t3)
+    _t13 = _t12 * _t12
+    _t14 = 2 * _t7
+    _t15 = _t13 * _t14
+    _t16 = 4 * _t11 + _t15
+    _t17 = 1 / _t16
+    _t18 = tf.math.multiply_no_nan(_t7 * _t8, _t17)
+    _t19 = _t4 * atanhc_small(_t18)
+    _t20 = -_t6
+    _t21 = tf.math.sign(_t6)
+    _t22 = 2 * _t21
+    _t23 = 1 / (_t16 * _t16)
+    _t24 = _t21 * _t8
+    _t25 = tf.math.abs(_t5 + 1)
+    _t26 = (1 / 2) * _t13
+    _t27 = tf.math.abs(_t1)
+    _t28 = tf.math.sign(_t20)
+    _t29 = _t12 * (1 - _t14)
+    _t30 = _t21 * _t4
+    _t31 = _t12 * _t22
     y_D_x = tf.where(
-        tf.math.equal(_t0, 0),
+        tf.where(_t2, tf.math.equal(_t1, 1), tf.math.equal(_t1, 0)),
         sinhc(alpha),
         tf.where(
-            tf.math.logical_and(tf.math.less(_t3, 1 / 4), tf.math.less(_t20, (1 / 2) * _t3 * _t9 + _t7)),
-            tf.math.multiply_no_nan(_t15, _t13)
-            + tf.math.multiply_no_nan(_t0 * _t15 * _t17 * _t9, _t18)
+            tf.where(
+                _t2,
+                tf.math.logical_and(tf.math.less(_t25, 1 / 4), tf.math.less(_t12 * _t25, _t11 + _t25 * _t26)),
+                tf.math.logical_and(tf.math.less(_t27, 1 / 4), tf.math.less(_t12 * _t27, _t11 + _t26 * _t27)),
+            ),
+            tf.math.multiply_no_nan(_t19, _t17)
+            + tf.math.multiply_no_nan(_t13 * _t19 * _t20 * _t22, _t23)
             + tf.math.multiply_no_nan(
-                _t0
-                * _t2
-                * (tf.math.multiply_no_nan(-_t19, _t13) + tf.math.multiply_no_nan(_t11 * _t19, _t18))
-                * atanhc_small_d1(_t14),
-                _t13,
+                _t20
+                * _t4
+                * (tf.math.multiply_no_nan(-_t24, _t17) + tf.math.multiply_no_nan(_t15 * _t24, _t23))
+                * atanhc_small_d1(_t18),
+                _t17,
             ),
             tf.where(
-                tf.math.greater_equal(_t3, 1 / 4),
-                _t21 * (-2 * _t23 * _t8 * (1 / 2 - _t3) * atanhc_small_d1(_t22) - _t23 * atanhc_small(_t22)),
-                -1 / 2 * _t21 * (_t24 / (_t22 + 1) + _t24 / (2 * _t20 + 2 * tf.math.sigmoid(_t5))) / alpha,
+                tf.where(_t2, tf.math.greater_equal(_t25, 1 / 4), tf.math.greater_equal(_t27, 1 / 4)),
+                _t28 * (-2 * _t12 * _t30 * (1 / 2 - _t7) * atanhc_small_d1(_t29) - _t30 * atanhc_small(_t29)),
+                -1 / 2 * _t28 * (_t31 / (_t12 * _t14 + 2 * tf.math.sigmoid(_t9)) + _t31 / (_t29 + 1)) / alpha,
             ),
         ),
     )
@@ -1161,63 +1298,74 @@ def _gradient_alpha_below_40(x, alpha):
 def _hessian_alpha_below_40(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = (1 / 2) * alpha
-    _t2 = tanhc(_t1)
-    _t3 = tf.math.abs(_t0)
-    _t4 = _t2 * alpha
-    _t5 = _t3 * _t4
-    _t6 = -alpha
-    _t7 = tf.math.exp(_t6)
-    _t8 = _t7 / ((_t7 + 1) * (_t7 + 1))
-    _t9 = tf.math.tanh(_t1)
-    _t10 = _t9 * _t9
-    _t11 = 2 * _t3
-    _t12 = _t10 * _t11
-    _t13 = _t12 + 4 * _t8
-    _t14 = 1 / _t13
-    _t15 = tf.math.multiply_no_nan(_t5, _t14)
-    _t16 = atanhc_small(_t15)
-    _t17 = -tf.math.sign(_t0)
-    _t18 = 4 * _t10
-    _t19 = _t17 * _t18
-    _t20 = 1 / (_t13 * _t13)
-    _t21 = _t0 * _t2
-    _t22 = _t17 * _t17
-    _t23 = 8 * _t22 * (_t9 * _t9 * _t9 * _t9)
-    _t24 = 1 / (_t13 * _t13 * _t13)
-    _t25 = _t17 * _t4
-    _t26 = tf.math.multiply_no_nan(-_t25, _t14) + tf.math.multiply_no_nan(_t12 * _t25, _t20)
-    _t27 = atanhc_small_d1(_t15)
-    _t28 = _t26 * _t27
-    _t29 = _t18 * _t22
-    _t30 = _t3 * _t9
-    _t31 = tf.math.sign(_t0)
-    _t32 = _t9 * (1 - _t11)
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = (1 / 2) * alpha
+    _t4 = tanhc(_t3)
+    _t5 = -_r + _t0
+    _t6 = _t5 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t7 = tf.math.abs(_t6)
+    _t8 = _t4 * alpha
+    _t9 = _t7 * _t8
+    _t10 = -alpha
+    _t11 = tf.math.exp(_t10)
+    _t12 = _t11 / ((_t11 + 1) * (_t11 + 1))
+    _t13 = tf.math.tanh(_t3)
+    _t14 = _t13 * _t13
+    _t15 = 2 * _t7
+    _t16 = _t14 * _t15
+    _t17 = 4 * _t12 + _t16
+    _t18 = 1 / _t17
+    _t19 = tf.math.multiply_no_nan(_t9, _t18)
+    _t20 = atanhc_small(_t19)
+    _t21 = tf.math.sign(_t6)
+    _t22 = 4 * _t14
+    _t23 = _t21 * _t22
+    _t24 = 1 / (_t17 * _t17)
+    _t25 = -_t6
+    _t26 = _t25 * _t4
+    _t27 = _t21 * _t21
+    _t28 = 8 * (_t13 * _t13 * _t13 * _t13) * _t27
+    _t29 = 1 / (_t17 * _t17 * _t17)
+    _t30 = _t21 * _t8
+    _t31 = tf.math.multiply_no_nan(-_t30, _t18) + tf.math.multiply_no_nan(_t16 * _t30, _t24)
+    _t32 = atanhc_small_d1(_t19)
+    _t33 = _t31 * _t32
+    _t34 = _t22 * _t27
+    _t35 = tf.math.abs(_t5 + 1)
+    _t36 = (1 / 2) * _t14
+    _t37 = tf.math.abs(_t1)
+    _t38 = tf.math.sign(_t25)
+    _t39 = _t13 * (1 - _t15)
     y_D_x_D_x = tf.where(
-        tf.math.equal(_t0, 0),
+        tf.where(_t2, tf.math.equal(_t1, 1), tf.math.equal(_t1, 0)),
         tf.constant(0, x.dtype),
         tf.where(
-            tf.math.logical_and(tf.math.less(_t3, 1 / 4), tf.math.less(_t30, (1 / 2) * _t10 * _t3 + _t8)),
-            tf.math.multiply_no_nan(2 * _t2 * _t28, _t14)
-            + tf.math.multiply_no_nan(_t21 * atanhc_small_d2(_t15), _t14 * (_t26 * _t26))
-            + tf.math.multiply_no_nan(_t16 * _t19 * _t2, _t20)
-            + tf.math.multiply_no_nan(_t16 * _t21 * _t23, _t24)
-            + tf.math.multiply_no_nan(_t19 * _t21 * _t28, _t20)
+            tf.where(
+                _t2,
+                tf.math.logical_and(tf.math.less(_t35, 1 / 4), tf.math.less(_t13 * _t35, _t12 + _t35 * _t36)),
+                tf.math.logical_and(tf.math.less(_t37, 1 / 4), tf.math.less(_t13 * _t37, _t12 + _t36 * _t37)),
+            ),
+            tf.math.multiply_no_nan(_t26 * atanhc_small_d2(_t19), _t18 * (_t31 * _t31))
+            + tf.math.multiply_no_nan(2 * _t33 * _t4, _t18)
+            + tf.math.multiply_no_nan(_t20 * _t23 * _t4, _t24)
+            + tf.math.multiply_no_nan(_t20 * _t26 * _t28, _t29)
+            + tf.math.multiply_no_nan(_t23 * _t26 * _t33, _t24)
             + tf.math.multiply_no_nan(
-                _t21 * _t27 * (tf.math.multiply_no_nan(_t23 * _t5, _t24) + tf.math.multiply_no_nan(-_t29 * _t4, _t20)),
-                _t14,
+                _t26 * _t32 * (tf.math.multiply_no_nan(_t28 * _t9, _t29) + tf.math.multiply_no_nan(-_t34 * _t8, _t24)),
+                _t18,
             ),
             tf.where(
-                tf.math.greater_equal(_t3, 1 / 4),
-                _t31
-                * (-4 * _t2 * _t22 * _t9 * atanhc_small_d1(_t32) - _t2 * _t29 * (1 / 2 - _t3) * atanhc_small_d2(_t32)),
+                tf.where(_t2, tf.math.greater_equal(_t35, 1 / 4), tf.math.greater_equal(_t37, 1 / 4)),
+                _t38
+                * (-4 * _t13 * _t27 * _t4 * atanhc_small_d1(_t39) - _t34 * _t4 * (1 / 2 - _t7) * atanhc_small_d2(_t39)),
                 -1
                 / 2
-                * _t31
+                * _t38
                 * (
-                    -_t29 / ((_t32 + 1) * (_t32 + 1))
-                    + _t29 / ((2 * _t30 + 2 * tf.math.sigmoid(_t6)) * (2 * _t30 + 2 * tf.math.sigmoid(_t6)))
+                    _t34 / ((_t13 * _t15 + 2 * tf.math.sigmoid(_t10)) * (_t13 * _t15 + 2 * tf.math.sigmoid(_t10)))
+                    - _t34 / ((_t39 + 1) * (_t39 + 1))
                 )
                 / alpha,
             ),
@@ -1229,36 +1377,51 @@ def _hessian_alpha_below_40(x, alpha):
 def _value_alpha_from_40(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = tf.math.floor(_r + 1 / 2)
-    _t1 = sinhc(alpha)
-    _t2 = _r - _t0
-    _t3 = tf.math.equal(_t2, 0)
-    _t4 = tf.math.logical_and(_t3, tf.math.less(alpha, 80))
-    _t5 = tf.math.sign(_t2)
-    _t6 = tf.math.abs(_t2)
-    _t7 = 1 / 2 - _t6
-    _t8 = (1 / 2) * alpha
-    _t9 = tf.math.tanh(_t8)
-    _t10 = 2 * _t6
-    _t11 = _t9 * (1 - _t10)
-    _t12 = tanhc(_t8)
-    _t13 = _t12 * atanhc_small(_t11)
-    _t14 = tf.math.greater_equal(_t6, 1 / 4)
-    _t15 = _t10 * _t9 + 2 * tf.math.sigmoid(-alpha)
-    _t16 = (1 / 2) / alpha
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t4 = sinhc(alpha)
+    _t5 = -_r + _t0
+    _t6 = _t3 + _t5
+    _t7 = -_t6
+    _t8 = tf.math.less(alpha, 80)
+    _t9 = tf.math.equal(_t1, 1)
+    _t10 = tf.math.equal(_t1, 0)
+    _t11 = tf.where(_t2, tf.math.logical_and(_t8, _t9), tf.math.logical_and(_t10, _t8))
+    _t12 = tf.where(_t2, _t9, _t10)
+    _t13 = tf.math.sign(_t7)
+    _t14 = tf.math.abs(_t6)
+    _t15 = 1 / 2 - _t14
+    _t16 = (1 / 2) * alpha
+    _t17 = tf.math.tanh(_t16)
+    _t18 = 2 * _t14
+    _t19 = _t17 * (1 - _t18)
+    _t20 = tanhc(_t16)
+    _t21 = _t20 * atanhc_small(_t19)
+    _t22 = tf.where(
+        _t2,
+        tf.math.greater_equal(tf.where(tf.math.greater_equal(_t5, -1), _t5 + 1, -_t5 - 1), 1 / 4),
+        tf.math.greater_equal(tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
+    )
+    _t23 = _t17 * _t18 + 2 * tf.math.sigmoid(-alpha)
+    _t24 = (1 / 2) / alpha
     y = (
         _n
         + _t0
+        + _t3
         + tf.where(
-            _t4,
-            _t1 * _t2,
+            _t11,
+            _t4 * _t7,
             tf.where(
-                _t3,
-                346288899024594378285698337239478.8307804 * _r - 346288899024594378285698337239478.8307804 * _t0,
+                _t12,
+                346288899024594378285698337239478.8307804 * _r
+                - 346288899024594378285698337239478.8307804 * _t0
+                - 346288899024594378285698337239478.8307804 * _t3,
                 tf.where(
-                    _t14,
-                    _t5 * (-_t13 * _t7 + 1 / 2),
-                    _t5 * (-_t16 * (-tf.math.log(_t15) + tf.math.log1p(_t11)) + 1 / 2),
+                    _t22,
+                    _t13 * (-_t15 * _t21 + 1 / 2),
+                    _t13 * (-_t24 * (-tf.math.log(_t23) + tf.math.log1p(_t19)) + 1 / 2),
                 ),
             ),
         )
@@ -1269,28 +1432,38 @@ def _value_alpha_from_40(x, alpha):
 def _gradient_alpha_from_40(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.equal(_t0, 0)
-    _t2 = tf.math.sign(_t0)
-    _t3 = (1 / 2) * alpha
-    _t4 = tf.math.tanh(_t3)
-    _t5 = tf.math.abs(_t0)
-    _t6 = 2 * _t5
-    _t7 = _t4 * (1 - _t6)
-    _t8 = -tf.math.sign(_t0)
-    _t9 = _t8 * tanhc(_t3)
-    _t10 = 2 * _t4
-    _t11 = _t10 * _t8
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.math.less(alpha, 80)
+    _t4 = tf.math.equal(_t1, 1)
+    _t5 = tf.math.equal(_t1, 0)
+    _t6 = -_r + _t0
+    _t7 = _t6 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t8 = -tf.math.sign(_t7)
+    _t9 = (1 / 2) * alpha
+    _t10 = tf.math.tanh(_t9)
+    _t11 = tf.math.abs(_t7)
+    _t12 = 2 * _t11
+    _t13 = _t10 * (1 - _t12)
+    _t14 = tf.math.sign(_t7)
+    _t15 = _t14 * tanhc(_t9)
+    _t16 = 2 * _t10
+    _t17 = _t14 * _t16
     y_D_x = tf.where(
-        tf.math.logical_and(_t1, tf.math.less(alpha, 80)),
+        tf.where(_t2, tf.math.logical_and(_t3, _t4), tf.math.logical_and(_t3, _t5)),
         sinhc(alpha),
         tf.where(
-            _t1,
+            tf.where(_t2, _t4, _t5),
             tf.constant(346288899024594378285698337239478.8307804, x.dtype),
             tf.where(
-                tf.math.greater_equal(_t5, 1 / 4),
-                _t2 * (-_t10 * _t9 * (1 / 2 - _t5) * atanhc_small_d1(_t7) - _t9 * atanhc_small(_t7)),
-                -1 / 2 * _t2 * (_t11 / (_t4 * _t6 + 2 * tf.math.sigmoid(-alpha)) + _t11 / (_t7 + 1)) / alpha,
+                tf.where(
+                    _t2,
+                    tf.math.greater_equal(tf.where(tf.math.greater_equal(_t6, -1), _t6 + 1, -_t6 - 1), 1 / 4),
+                    tf.math.greater_equal(tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
+                ),
+                _t8 * (-_t15 * _t16 * (1 / 2 - _t11) * atanhc_small_d1(_t13) - _t15 * atanhc_small(_t13)),
+                -1 / 2 * _t8 * (_t17 / (_t10 * _t12 + 2 * tf.math.sigmoid(-alpha)) + _t17 / (_t13 + 1)) / alpha,
             ),
         ),
     )
@@ -1300,29 +1473,43 @@ def _gradient_alpha_from_40(x, alpha):
 def _hessian_alpha_from_40(x, alpha):
     _n = tf.math.round(x)
     _r = -_n + x
-    _t0 = _r - tf.math.floor(_r + 1 / 2)
-    _t1 = tf.math.equal(_t0, 0)
-    _t2 = tf.math.sign(_t0)
-    _t3 = (1 / 2) * alpha
-    _t4 = tf.math.tanh(_t3)
-    _t5 = tf.math.abs(_t0)
-    _t6 = 2 * _t5
-    _t7 = _t4 * (1 - _t6)
-    _t8 = tanhc(_t3)
-    _t9 = 4 * (tf.math.sign(_t0) * tf.math.sign(_t0))
-    _t10 = (_t4 * _t4) * _t9
+    _t0 = tf.math.round(_r)
+    _t1 = _r - _t0
+    _t2 = tf.math.greater_equal(_t1, 1 / 2)
+    _t3 = tf.math.equal(_t1, 1)
+    _t4 = tf.math.less(alpha, 80)
+    _t5 = tf.math.equal(_t1, 0)
+    _t6 = -_r + _t0
+    _t7 = _t6 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t8 = -tf.math.sign(_t7)
+    _t9 = (1 / 2) * alpha
+    _t10 = tf.math.tanh(_t9)
+    _t11 = tf.math.abs(_t7)
+    _t12 = 2 * _t11
+    _t13 = _t10 * (1 - _t12)
+    _t14 = tanhc(_t9)
+    _t15 = 4 * (tf.math.sign(_t7) * tf.math.sign(_t7))
+    _t16 = (_t10 * _t10) * _t15
     y_D_x_D_x = tf.where(
-        tf.math.logical_and(_t1, tf.math.logical_or(_t1, tf.math.less(alpha, 80))),
+        tf.where(
+            _t2,
+            tf.math.logical_and(_t3, tf.math.logical_or(_t3, _t4)),
+            tf.math.logical_and(_t5, tf.math.logical_or(_t4, _t5)),
+        ),
         tf.constant(0, x.dtype),
         tf.where(
-            tf.math.greater_equal(_t5, 1 / 4),
-            _t2 * (-_t10 * _t8 * (1 / 2 - _t5) * atanhc_small_d2(_t7) - _t4 * _t8 * _t9 * atanhc_small_d1(_t7)),
+            tf.where(
+                _t2,
+                tf.math.greater_equal(tf.where(tf.math.greater_equal(_t6, -1), _t6 + 1, -_t6 - 1), 1 / 4),
+                tf.math.greater_equal(tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
+            ),
+            _t8 * (-_t10 * _t14 * _t15 * atanhc_small_d1(_t13) - _t14 * _t16 * (1 / 2 - _t11) * atanhc_small_d2(_t13)),
             -1
             / 2
-            * _t2
+            * _t8
             * (
-                _t10 / ((_t4 * _t6 + 2 * tf.math.sigmoid(-alpha)) * (_t4 * _t6 + 2 * tf.math.sigmoid(-alpha)))
-                - _t10 / ((_t7 + 1) * (_t7 + 1))
+                _t16 / ((_t10 * _t12 + 2 * tf.math.sigmoid(-alpha)) * (_t10 * _t12 + 2 * tf.math.sigmoid(-alpha)))
+                - _t16 / ((_t13 + 1) * (_t13 + 1))
             )
             / alpha,
         ),

@@ -15,74 +15,74 @@ def _hard(x, beta):
 
 def _value_x(x, beta):
     _t0 = beta * x
-    _t1 = tf.math.tanh((1 / 2) * _t0)
-    _t2 = tf.math.exp(-beta * tf.math.abs(x))
-    _t3 = _t2 / ((_t2 + 1) * (_t2 + 1))
-    y = _t1 + tf.math.multiply_no_nan(2 * _t0, _t3)
-    return (y,), (_t1, _t3)
+    _t1 = beta * tf.math.abs(x)
+    _t2 = tf.math.exp(-_t1)
+    y = tf.math.tanh((1 / 2) * _t0) + tf.math.multiply_no_nan(2 * _t0, _t2 / ((_t2 + 1) * (_t2 + 1)))
+    return (y,), (_t1, _t2)
 
 
-def _gradient_from_residuals_x(x, beta, _t1, _t3):
-    y_D_x = tf.math.multiply_no_nan(-2 * _t1 * (beta * beta) * x + 4 * beta, _t3)
+def _gradient_from_residuals_x(x, beta, _t1, _t2):
+    y_D_x = beta * tf.math.multiply_no_nan(_t2 * (_t1 + 2) + (2 - _t1), 2 * _t2 / (_t2 * (_t2 * (_t2 + 3) + 3) + 1))
     return (y_D_x,), ()
 
 
 def _gradient_x(x, beta):
-    _t0 = tf.math.exp(-beta * tf.math.abs(x))
-    y_D_x = tf.math.multiply_no_nan(
-        -2 * (beta * beta) * x * tf.math.tanh((1 / 2) * beta * x) + 4 * beta, _t0 / ((_t0 + 1) * (_t0 + 1))
-    )
+    _t0 = beta * tf.math.abs(x)
+    _t1 = tf.math.exp(-_t0)
+    y_D_x = beta * tf.math.multiply_no_nan(_t1 * (_t0 + 2) + (2 - _t0), 2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1))
     return (y_D_x,), ()
 
 
 def _hessian_x(x, beta):
-    _t0 = (beta * beta * beta) * x
+    _t0 = beta * x
     _t1 = beta * tf.math.abs(x)
     _t2 = tf.math.exp(-_t1)
     _t3 = _t2 + 1
-    _t4 = tf.math.tanh((1 / 2) * beta * x)
-    y_D_x_D_x = tf.math.multiply_no_nan(
-        -4 * _t0, tf.math.exp(-2 * _t1) / (_t3 * _t3 * _t3 * _t3)
-    ) + tf.math.multiply_no_nan(2 * _t0 * (_t4 * _t4) - 6 * _t4 * (beta * beta), _t2 / (_t3 * _t3))
+    _t4 = tf.math.tanh((1 / 2) * _t0)
+    y_D_x_D_x = (beta * beta) * (
+        tf.math.multiply_no_nan(-4 * _t0, tf.math.exp(-2 * _t1) / (_t3 * _t3 * _t3 * _t3))
+        + tf.math.multiply_no_nan(2 * _t0 * (_t4 * _t4) - 6 * _t4, _t2 / (_t3 * _t3))
+    )
     return (y_D_x_D_x,), ()
 
 
-def _gradient_from_residuals_all(x, beta, _t1, _t3):
-    _t4 = 2 * _t1
-    y_D_x = tf.math.multiply_no_nan(-_t4 * (beta * beta) * x + 4 * beta, _t3)
-    y_D_beta = tf.math.multiply_no_nan(-_t4 * beta * (x * x) + 4 * x, _t3)
+def _gradient_from_residuals_all(x, beta, _t1, _t2):
+    _t3 = tf.math.multiply_no_nan(_t2 * (_t1 + 2) + (2 - _t1), 2 * _t2 / (_t2 * (_t2 * (_t2 + 3) + 3) + 1))
+    y_D_x = _t3 * beta
+    y_D_beta = _t3 * x
     return (y_D_x, y_D_beta), ()
 
 
 def _gradient_all(x, beta):
-    _t0 = 2 * tf.math.tanh((1 / 2) * beta * x)
-    _t1 = tf.math.exp(-beta * tf.math.abs(x))
-    _t2 = _t1 / ((_t1 + 1) * (_t1 + 1))
-    y_D_x = tf.math.multiply_no_nan(-_t0 * (beta * beta) * x + 4 * beta, _t2)
-    y_D_beta = tf.math.multiply_no_nan(-_t0 * beta * (x * x) + 4 * x, _t2)
+    _t0 = beta * tf.math.abs(x)
+    _t1 = tf.math.exp(-_t0)
+    _t2 = tf.math.multiply_no_nan(_t1 * (_t0 + 2) + (2 - _t0), 2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1))
+    y_D_x = _t2 * beta
+    y_D_beta = _t2 * x
     return (y_D_x, y_D_beta), ()
 
 
 def _hessian_all(x, beta):
-    _t0 = (beta * beta * beta) * x
-    _t1 = beta * tf.math.abs(x)
-    _t2 = tf.math.exp(-_t1)
-    _t3 = _t2 + 1
-    _t4 = tf.math.exp(-2 * _t1) / (_t3 * _t3 * _t3 * _t3)
-    _t5 = beta * beta
-    _t6 = beta * x
-    _t7 = tf.math.tanh((1 / 2) * _t6)
-    _t8 = 6 * _t7
-    _t9 = 2 * (_t7 * _t7)
-    _t10 = _t2 / (_t3 * _t3)
-    _t11 = x * x
-    _t12 = _t11 * _t5
-    _t13 = beta * (x * x * x)
-    y_D_x_D_x = tf.math.multiply_no_nan(-4 * _t0, _t4) + tf.math.multiply_no_nan(_t0 * _t9 - _t5 * _t8, _t10)
-    y_D_x_D_beta = tf.math.multiply_no_nan(-4 * _t12, _t4) + tf.math.multiply_no_nan(
-        _t12 * _t9 - 8 * _t6 * _t7 + 4, _t10
+    _t0 = beta * beta
+    _t1 = beta * x
+    _t2 = beta * tf.math.abs(x)
+    _t3 = tf.math.exp(-_t2)
+    _t4 = _t3 + 1
+    _t5 = tf.math.exp(-2 * _t2) / (_t4 * _t4 * _t4 * _t4)
+    _t6 = tf.math.tanh((1 / 2) * _t1)
+    _t7 = 6 * _t6
+    _t8 = 2 * (_t6 * _t6)
+    _t9 = _t3 / (_t4 * _t4)
+    _t10 = x * x
+    _t11 = _t0 * _t10
+    _t12 = beta * (x * x * x)
+    y_D_x_D_x = _t0 * (tf.math.multiply_no_nan(-4 * _t1, _t5) + tf.math.multiply_no_nan(_t1 * _t8 - _t7, _t9))
+    y_D_x_D_beta = (
+        tf.math.multiply_no_nan(-4 * _t11, _t5)
+        + tf.math.multiply_no_nan(-_t1 * _t7 + _t11 * _t8, _t9)
+        + tf.math.multiply_no_nan(_t3 * (_t2 + 2) + (2 - _t2), 2 * _t3 / (_t3 * (_t3 * (_t3 + 3) + 3) + 1))
     )
-    y_D_beta_D_beta = tf.math.multiply_no_nan(-4 * _t13, _t4) + tf.math.multiply_no_nan(-_t11 * _t8 + _t13 * _t9, _t10)
+    y_D_beta_D_beta = tf.math.multiply_no_nan(-4 * _t12, _t5) + tf.math.multiply_no_nan(-_t10 * _t7 + _t12 * _t8, _t9)
     return (y_D_x_D_x, y_D_x_D_beta, y_D_beta_D_beta), ()
 
 
@@ -106,7 +106,7 @@ _OP = _runtime.Op(
 def swish_sign(x, beta=5.0, mode="ste", name=None):
     """2*sigmoid(beta*x)*(1 + beta*x*(1 - sigmoid(beta*x))) - 1: the swish sign.
 
-    Smooth forward: 2*b*x*sigmoid_slope(b*x) + tanh(b*x/2)
+    Smooth forward: swish_sign_curve(b*x)
     Hard function: sign(x)
         sign(u): +1 where u >= 0, else -1.
       with b = beta
