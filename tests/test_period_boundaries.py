@@ -30,8 +30,6 @@ CASES = [(a.name, mode, dtype) for a in APPROXIMATIONS for mode in a.modes for d
 # the kernels to 4 ULPs; here a little more is allowed for an exp of a product
 # of exact parameters (4.75 ULP in sigmoid_round's d/dsteepness).
 ULP_TARGET = 8.0
-# d/dalpha of soft_round next to the half-integers cancels (issue 14, case 2)
-CANCELLING = {("soft_round", "alpha")}
 
 
 def periodic(a):
@@ -64,7 +62,7 @@ def points(a, floats, dtype):
     return xs[first], distances[first]
 
 
-def boundary_failures(tf, dr, name, mode, dtype, outputs):
+def boundary_failures(tf, dr, name, mode, dtype):
     a = next(a for a in APPROXIMATIONS if a.name == name)
     floats = {n: float(np.array(a.params[n].default, dtype)) for n in a.float_params}
     ints = {n: int(a.params[n].default) for n in a.int_params}
@@ -75,7 +73,7 @@ def boundary_failures(tf, dr, name, mode, dtype, outputs):
     eps = float(np.finfo(dtype).eps)
     failures = []
     for wrt, values in got.items():
-        if len(wrt) > 1 or not outputs(wrt):
+        if len(wrt) > 1:
             continue
         for x, m, value in zip(xs, magnitude, values):
             point = (float(x), *floats.values())
@@ -98,12 +96,5 @@ def boundary_failures(tf, dr, name, mode, dtype, outputs):
 
 @pytest.mark.parametrize("name,mode,dtype", CASES)
 def test_exact_next_to_every_boundary(tf, dr, name, mode, dtype):
-    failures = boundary_failures(tf, dr, name, mode, dtype, lambda wrt: (name, *wrt) not in CANCELLING)
-    assert not failures, failures
-
-
-@pytest.mark.xfail(strict=True, reason="issue 14, case 2: soft_round's d/dalpha cancels next to the half-integers")
-@pytest.mark.parametrize("name,dtype", [(name, dtype) for name, _ in sorted(CANCELLING) for dtype in ("float32", "float64")])
-def test_d_alpha_next_to_every_boundary(tf, dr, name, dtype):
-    failures = boundary_failures(tf, dr, name, "soft", dtype, lambda wrt: (name, *wrt) in CANCELLING)
+    failures = boundary_failures(tf, dr, name, mode, dtype)
     assert not failures, failures
