@@ -27,7 +27,8 @@ def evaluate_op(tf, fn, a: Approximation, xs, floats, ints, mode, dtype, tensor_
     """Value, first and second derivatives of the generated op at each x.
 
     With ``tensor_params`` each float parameter is a tensor shaped like x, so
-    that per-point partial derivatives come out of the tape."""
+    that per-point partial derivatives come out of the tape. An output that
+    does not depend on an input has derivative 0 there, not None."""
     x = tf.constant(xs, dtype=dtype)
     names = ["x"] + (list(floats) if tensor_params else [])
     variables = [x] + [tf.fill(tf.shape(x), tf.constant(floats[n], dtype)) for n in names[1:]]
@@ -38,11 +39,11 @@ def evaluate_op(tf, fn, a: Approximation, xs, floats, ints, mode, dtype, tensor_
         with tf.GradientTape() as inner:
             inner.watch(variables)
             y = _call(fn, a, x, params, ints, mode)
-        firsts = inner.gradient(y, variables)
+        firsts = inner.gradient(y, variables, unconnected_gradients=tf.UnconnectedGradients.ZERO)
     results = {(): y.numpy().astype(np.float64)}
     for i, name in enumerate(names):
         results[(name,)] = firsts[i].numpy().astype(np.float64)
-        seconds = outer.gradient(firsts[i], variables)
+        seconds = outer.gradient(firsts[i], variables, unconnected_gradients=tf.UnconnectedGradients.ZERO)
         for k, other in enumerate(names):
             if k >= i:
                 results[(name, other)] = seconds[k].numpy().astype(np.float64)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
+from ..functions import HardFunction, LoweredFunction, hard_round
+from ..reference import written_out
 from ..spec import Approximation, x
 
 DTYPES = ("float32", "float64")
@@ -31,6 +33,7 @@ class ParameterSet:
     floats: dict
     ints: dict
     at_domain_end: bool = False  # finite differences are taken at the others only
+    xs: tuple = ()  # a regression set's own points, verified instead of the grid
 
 
 def _domain_ends(domain: sp.Interval) -> list[tuple[str, float]]:
@@ -81,12 +84,44 @@ def breakpoints(a: Approximation, floats: dict, offsets=(-2, 0, 1)) -> list[floa
     for piecewise in expr.atoms(sp.Piecewise):
         for _, cond in piecewise.args:
             for rel in cond.atoms(sp.core.relational.Relational):
-                equation = (rel.lhs - rel.rhs).xreplace(values)
+                equation = _numbers((rel.lhs - rel.rhs).xreplace(values))
                 for offset in offsets:
-                    eq = equation.replace(sp.floor, lambda u: n).xreplace({n: offset})
-                    for root in sp.solve(eq, a.expr.free_symbols & {sp.Symbol("x", real=True)} or [sp.Symbol("x")]):
-                        if root.is_real:
-                            points.add(float(root))
+                    points |= _real_roots(equation.replace(sp.floor, lambda u: n).xreplace({n: offset}))
+    return sorted(points)
+
+
+def _numbers(expr: sp.Expr) -> sp.Expr:
+    """expr with each of the pipeline's functions of the parameters alone
+    (sigmoid_slope(alpha)) replaced by its value as a float: SymPy can solve
+    for x then, and a value below the float64 range is 0, not a rational
+    of 400000 digits."""
+    return expr.replace(
+        lambda e: isinstance(e, LoweredFunction) and not e.free_symbols,
+        lambda e: sp.Float(float(written_out(e).evalf(30))),
+    )
+
+
+def _real_roots(equation: sp.Expr) -> set[float]:
+    """The real x where ``equation`` is 0, as far as SymPy can solve it."""
+    if x not in equation.free_symbols:
+        return set()
+    try:
+        roots = sp.solve(equation, x)
+    except NotImplementedError:  # a transcendental condition: its switch is not on the grid
+        return set()
+    return {float(root) for root in roots if root.is_real}
+
+
+def hard_jumps(a: Approximation, floats: dict) -> list[float]:
+    """x where the hard function of a step or sign jumps (its argument is
+    0); a round's jumps are the half-integers, on the grid anyway."""
+    if a.hard_expr is None:
+        return []
+    values = {a.params[k].symbol: v for k, v in floats.items()}
+    points = set()
+    for function in a.hard_expr.atoms(HardFunction):
+        if not isinstance(function, hard_round):
+            points |= _real_roots(function.args[0].xreplace(values))
     return sorted(points)
 
 
@@ -116,7 +151,14 @@ def x_grid(a: Approximation, floats: dict, dtype, full: bool = False) -> tuple[n
     halves = [k + 0.5 for k in range(-4, 4)] + [2.0**10 + 0.5, -(2.0**10) - 0.5, 2.0 ** (mantissa - 1) - 0.5]
     edges = breakpoints(a, floats, offsets=(-2, 0, 1, 2**10, -(2**10), 2 ** (mantissa - 2)))
     centers = [floats[name] for name in location_params(a)]
-    specials = [("integer", integers), ("half-integer", halves), ("breakpoint", edges), ("centre", centers)]
+    jumps = hard_jumps(a, floats)
+    specials = [
+        ("integer", integers),
+        ("half-integer", halves),
+        ("breakpoint", edges),
+        ("centre", centers),
+        ("jump of the hard function", jumps),
+    ]
     for kind, values in specials:
         add(kind, values)
     for kind, values in specials:
@@ -128,7 +170,8 @@ def x_grid(a: Approximation, floats: dict, dtype, full: bool = False) -> tuple[n
     small = float(finfo.tiny) * 2.0**30
     decades = np.log10(float(finfo.max)) - np.log10(small)
     count = int(np.ceil(decades * MAGNITUDES_PER_DECADE[full][np.dtype(dtype).name])) + 1
-    magnitudes = np.geomspace(small, float(finfo.max), count)
+    with np.errstate(over="ignore"):  # geomspace's last power passes the largest float64 on the way
+        magnitudes = np.geomspace(small, float(finfo.max), count)
     magnitudes[-1] = float(finfo.max)
     add("magnitude", np.concatenate([magnitudes, -magnitudes]))
     large = [1e3 + 0.25, 1e6 + 0.3, 2.0**20 + 0.5, 12345.75, -54321.25]
