@@ -25,17 +25,22 @@ ZERO = mpmath.mpf(10) ** -340  # absolute: far below the smallest float64
 
 class NotReal(ArithmeticError):
     """The reference is complex or NaN at a point: the expression is not a
-    real function there."""
+    real function there. ``reason``: "complex (...)" or "NaN"."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
 
 
 def _real(value, name: str, wrt, point):
     """value as a real mpf; NotReal for a complex value or NaN."""
     if isinstance(value, mpmath.mpc):
         if value.imag != 0:
-            raise NotReal(f"{name}: d{wrt} is complex ({mpmath.nstr(value, 6)}) at {point}")
+            reason = f"complex ({mpmath.nstr(value, 6)})"
+            raise NotReal(f"{name}: d{wrt} is {reason} at {point}", reason)
         value = value.real
     if mpmath.isnan(value):
-        raise NotReal(f"{name}: d{wrt} is NaN at {point}")
+        raise NotReal(f"{name}: d{wrt} is NaN at {point}", "NaN")
     return value
 
 

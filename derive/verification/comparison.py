@@ -36,7 +36,7 @@ def _exact_values(ref, wrt, points):
             exact.append(ref.evaluate(wrt, point))
         except NotReal as error:
             exact.append(None)
-            problems.append((i, str(error).split(": ", 1)[-1].split(" at ")[0]))
+            problems.append((i, error.reason))
         except ZeroDivisionError:
             exact.append(None)
             problems.append((i, "a division by zero (a pole)"))
