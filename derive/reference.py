@@ -23,6 +23,27 @@ AGREEMENT = mpmath.mpf(10) ** -40  # relative; float64 needs 17 digits
 ZERO = mpmath.mpf(10) ** -340  # absolute: far below the smallest float64
 
 
+class NotReal(ArithmeticError):
+    """The reference is complex or NaN at a point: the expression is not a
+    real function there. ``reason``: "complex (...)" or "NaN"."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+def _real(value, name: str, wrt, point):
+    """value as a real mpf; NotReal for a complex value or NaN."""
+    if isinstance(value, mpmath.mpc):
+        if value.imag != 0:
+            reason = f"complex ({mpmath.nstr(value, 6)})"
+            raise NotReal(f"{name}: d{wrt} is {reason} at {point}", reason)
+        value = value.real
+    if mpmath.isnan(value):
+        raise NotReal(f"{name}: d{wrt} is NaN at {point}", "NaN")
+    return value
+
+
 def digits_for(x: float) -> int:
     """Working digits at x: DIGITS, plus three per decade below 1 of |x| and
     of its distance to the nearest integer, since forms like x - sin(x)
@@ -43,7 +64,9 @@ def _evaluated_numerically(cls) -> bool:
     return hasattr(cls, "reference_value")
 
 
-def _plain(expr: sp.Expr) -> sp.Expr:
+def written_out(expr: sp.Expr) -> sp.Expr:
+    """expr with the pipeline's functions (sigmoid, ...) in plain SymPy,
+    except those evaluated by an mpmath routine of their own."""
     return expr.replace(
         lambda e: isinstance(e, LoweredFunction) and not _evaluated_numerically(type(e)), lambda e: e.reference()
     )
@@ -81,7 +104,7 @@ class Reference:
 
     def _lambdify(self, expr):
         modules = [_numeric_functions(), "mpmath"]
-        plain = _plain(expr)
+        plain = written_out(expr)
         shared = sp.lambdify(self.symbols, plain, modules=modules, cse=True)
         separate = sp.lambdify(self.symbols, plain, modules=modules)
 
@@ -107,7 +130,7 @@ class Reference:
         an exponential or hyperbolic function at this point; none where
         exp(-z) times the cube of the largest float is below ZERO anyway."""
         if wrt not in self._arguments:
-            arguments = sorted({a for f in _plain(self.symbolic(wrt)).atoms(*GROWING) for a in f.args}, key=sp.default_sort_key)
+            arguments = sorted({a for f in written_out(self.symbolic(wrt)).atoms(*GROWING) for a in f.args}, key=sp.default_sort_key)
             self._arguments[wrt] = self._lambdify(sp.Tuple(*arguments)) if arguments else None
         if self._arguments[wrt] is None:
             return 0
@@ -133,9 +156,9 @@ class Reference:
             # the same value at twice the digits (to 40 digits, or to within
             # ZERO for a zero), else cancellation ate them
             with mpmath.workdps(digits):
-                low = function(*[mpmath.mpf(v) for v in point])
+                low = _real(function(*[mpmath.mpf(v) for v in point]), self.a.name, wrt, point)
             with mpmath.workdps(2 * digits):
-                high = function(*[mpmath.mpf(v) for v in point])
+                high = _real(function(*[mpmath.mpf(v) for v in point]), self.a.name, wrt, point)
                 # an exact zero at both precisions may be a total cancellation
                 # (x - sin(x) composed): it must survive four times the digits,
                 # or be within ZERO there (1 - (1 - exp(-z)) for a large z)

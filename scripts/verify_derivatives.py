@@ -170,8 +170,8 @@ def main(argv=None) -> int:
         f"\nmax: largest error in ULPs of the exact result (mpmath, 50 digits) at the well-conditioned points,"
         f" target <= {ULP_TARGET:g};"
         f"\nmed: median error in ULPs over all points;"
-        f"\nill: points where rounding the inputs costs more than half an ULP (eps*S > ulp(f),"
-        f" S = sum |v df/dv| over the reduced x and the parameters);"
+        f"\nill: points where rounding x costs more than half an ULP (eps*S > ulp(f), S = |x df/dx| with x"
+        f" measured from where the op starts computing; the parameters are exact inputs);"
         f"\nill/cond: their largest error / (eps*(|f| + S)), target <= {CONDITION_TARGET:g}."
     )
     if args.details:

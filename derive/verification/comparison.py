@@ -1,0 +1,160 @@
+"""The catalog loop: every op, mode, dtype and parameter set compared with
+the references."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+from ..reference import NotReal, Reference
+from ..spec import Approximation
+from .conditioning import CONDITION_TARGET, STRICT, ULP_TARGET, condition_magnitudes, judge, sensitivity
+from .diagnosis import hint
+from .evaluation import evaluate_op, output_label
+from .finite_differences import finite_difference_check
+from .grids import DTYPES, ParameterSet, parameter_sets, x_grid
+from .known_limits import KNOWN_LIMITS
+from .regressions import regression_sets
+from .results import Measurement
+
+def _grid(a: Approximation, params: ParameterSet, dtype, full: bool):
+    """The x of one parameter set and the kind of each: the grid, or a
+    regression set's own points."""
+    if params.xs:
+        xs = np.unique(np.asarray(params.xs, dtype=np.float64).astype(dtype))
+        return xs, ["regression point"] * len(xs)
+    return x_grid(a, params.floats, dtype, full)
+
+
+def _exact_values(ref, wrt, points):
+    """The reference at each point, and (index, reason) where it is not a
+    real number or has no value (a pole)."""
+    exact, problems = [], []
+    for i, point in enumerate(points):
+        try:
+            exact.append(ref.evaluate(wrt, point))
+        except NotReal as error:
+            exact.append(None)
+            problems.append((i, error.reason))
+        except ZeroDivisionError:
+            exact.append(None)
+            problems.append((i, "a division by zero (a pole)"))
+    return exact, problems
+
+
+def compare_case(tf, fn, a: Approximation, mode, dtype_name, params: ParameterSet, measurement: Measurement,
+                 ref: Reference | None = None, full: bool = False):
+    floats, ints = params.floats, params.ints
+    dtype = np.dtype(dtype_name).type
+    tf_dtype = getattr(tf, dtype_name)
+    largest = float(np.finfo(dtype).max)
+    xs, kinds = _grid(a, params, dtype, full)
+    ref = ref or Reference(a, ints)
+    # the parameters as the dtype holds them: the reference is evaluated there, so they are exact inputs
+    param_values = [float(dtype(floats[n])) for n in a.float_params]
+    points = [(float(v), *param_values) for v in xs]
+    magnitudes = condition_magnitudes(a, floats, xs, param_values, STRICT)
+    label = f"{a.name} {mode} {dtype_name} [{params.label}]"
+    measurement.points += len(points)
+
+    def describe(i):
+        return f"x={xs[i]!r} [{kinds[i]}; {params.label}]"
+
+    for tensor_params in (False, True) if a.float_params else (False,):
+        got = evaluate_op(tf, fn, a, xs, floats, ints, mode, tf_dtype, tensor_params)
+        for wrt, values in got.items():
+            if values.shape != xs.shape:
+                measurement.failures.append(
+                    f"{label}: {output_label(wrt)} has shape {values.shape} for x of shape {xs.shape}: "
+                    "an op's output has the shape of x broadcast with the parameters (compared here broadcast)"
+                )
+                values = np.broadcast_to(values, xs.shape)
+            if wrt == () and mode == "ste":
+                expected = np.array([float(ref.hard(p)) for p in points])
+                wrong = values != expected
+                if np.any(wrong):
+                    measurement.failures.append(f"{label}: ste forward differs from the hard function at x={xs[wrong][0]!r}")
+                continue
+            exact, problems = _exact_values(ref, wrt, points)
+            if problems:
+                i, reason = problems[0]
+                measurement.failures.append(
+                    f"{label}: {output_label(wrt)} at x={xs[i]!r}: the exact value is {reason} "
+                    f"({len(problems)} of {len(points)} points): the expression is not a real function of x there; "
+                    "restrict x in the expression (e.g. sqrt(Abs(x)) or a Piecewise) or leave such points out of the op"
+                )
+            real = np.array([e is not None for e in exact])
+            exact_f = np.array([float(e) if e is not None else np.nan for e in exact])
+            stats = measurement.output(wrt)
+            regions = [
+                (lim, lim.region(a, floats, xs, dtype_name))
+                for lim in KNOWN_LIMITS
+                if lim.applies(a, floats, dtype_name, wrt)
+            ]
+            # an exact result beyond the dtype's range correctly comes out as inf
+            overflows = np.abs(np.where(real, exact_f, 0.0)) > largest
+            right_inf = overflows & (values == np.where(exact_f > 0, np.inf, -np.inf))
+            bad = ~np.isfinite(values) & ~right_inf & real
+            for lim, region in regions:
+                stats.note_limit(lim, bad & region, np.inf)
+                if lim.ulps is None:
+                    bad &= ~region
+            if np.any(bad):
+                i = int(np.flatnonzero(bad)[0])
+                measurement.failures.append(
+                    f"{label}: {output_label(wrt)} is {values[i]!r} at x={xs[i]!r}, exact {exact_f[i]:.6g}"
+                    + hint(xs[i], kinds[i], well=True, finite=False)
+                )
+            keep = np.isfinite(values) & ~overflows & real
+            if not np.any(keep):
+                continue
+            index = np.flatnonzero(keep)
+            condition_sum = sensitivity(ref, wrt, [points[i] for i in index], [m[index] for m in magnitudes])
+            ulps, ratios, well = judge(values[index], [exact[i] for i in index], condition_sum, dtype_name)
+            missed = np.where(well, ulps > ULP_TARGET, ratios > CONDITION_TARGET)
+            excused = np.zeros(len(index), dtype=bool)
+            for lim, region in regions:
+                inside = missed & region[index]
+                if lim.ulps is not None:
+                    inside &= ulps <= lim.ulps
+                stats.note_limit(lim, inside, float(np.max(np.where(inside, ulps, 0.0))))
+                excused |= inside
+            judged = np.flatnonzero(~excused)
+            stats.add(ulps[judged], ratios[judged], well[judged], [kinds[index[j]] for j in judged],
+                      lambda j: describe(index[judged[j]]))
+            failing = missed & ~excused
+            if np.any(failing):
+                worst = int(np.argmax(np.where(failing, np.where(well, ulps, ratios), -1.0)))
+                i = index[worst]
+                measurement.failures.append(
+                    f"{label}: {output_label(wrt)} at x={xs[i]!r} ({kinds[i]}): got {values[i]!r}, "
+                    f"exact {exact_f[i]!r} ({ulps[worst]:.3g} ULP, {ratios[worst]:.3g} x the condition bound, "
+                    f"{'well' if well[worst] else 'ill'} conditioned; {np.count_nonzero(failing)} points)"
+                    + hint(xs[i], kinds[i], well=bool(well[worst]), finite=True)
+                )
+    if not params.at_domain_end:
+        finite_difference_check(tf, fn, a, mode, dtype_name, floats, ints, ref, xs, measurement, label)
+
+
+def verify_catalog(tf, package, catalog, dtypes=DTYPES, progress=None, full: bool = False):
+    """{(op, mode): {dtype: Measurement}} for every op and mode of ``catalog``:
+    every parameter set's grid, and the regression points of the op and dtype."""
+    results = {}
+    cases = []
+    for entry in catalog:
+        if isinstance(entry, Approximation):
+            for mode, dtype in itertools.product(entry.modes, dtypes):
+                cases.append((entry, mode, dtype))
+    references = {}
+    for index, (entry, mode, dtype) in enumerate(cases):
+        if progress:
+            progress(index, len(cases), f"{entry.name} {mode} {dtype}")
+        fn = getattr(package, entry.name)
+        measurement = results.setdefault((entry.name, mode), {}).setdefault(dtype, Measurement())
+        for params in parameter_sets(entry) + regression_sets(entry, dtype):
+            key = (entry.name, tuple(sorted(params.ints.items())))
+            if key not in references:
+                references[key] = Reference(entry, params.ints)
+            compare_case(tf, fn, entry, mode, dtype, params, measurement, references[key], full)
+    return results

@@ -1,0 +1,186 @@
+"""The grids: parameter sets and x points where the verifier compares.
+
+Parameter sets are the defaults, each float parameter moved and at the ends
+of its domain, each int parameter at its lowest value and moved up. The x
+grid holds integers, half-integers, breakpoints and centres with both float
+neighbours, uniform points, log-spaced magnitudes up to the largest finite
+value and a few large non-integers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from ..functions import HardFunction, LoweredFunction, hard_round
+from ..reference import written_out
+from ..spec import Approximation, x
+
+DTYPES = ("float32", "float64")
+# log-spaced magnitudes: points per decade of the dtype's range
+MAGNITUDES_PER_DECADE = {False: {"float32": 0.5, "float64": 0.1}, True: {"float32": 1.0, "float64": 0.25}}
+# an open end e of a parameter's domain is taken just inside, at e + INSIDE*max(1, |e|);
+# an unbounded one at +-LARGE
+INSIDE = 2.0**-20
+LARGE = 1e6
+
+
+@dataclass(frozen=True)
+class ParameterSet:
+    label: str
+    floats: dict
+    ints: dict
+    at_domain_end: bool = False  # finite differences are taken at the others only
+    xs: tuple = ()  # a regression set's own points, verified instead of the grid
+
+
+def _domain_ends(domain: sp.Interval) -> list[tuple[str, float]]:
+    """(label, value): the closed ends themselves, just inside the open ones,
+    +-LARGE for an unbounded side."""
+    ends = []
+    for end, is_open, inward in ((domain.inf, domain.left_open, 1), (domain.sup, domain.right_open, -1)):
+        if end in (sp.oo, -sp.oo):
+            ends.append((f"{-inward * LARGE:g}", -inward * LARGE))
+        elif is_open:
+            value = float(end) + inward * INSIDE * max(1.0, abs(float(end)))
+            ends.append((f"just inside {'above' if inward > 0 else 'below'} {float(end):g}", value))
+        else:
+            ends.append((f"at {float(end):g}", float(end)))
+    return ends
+
+
+def parameter_sets(a: Approximation) -> list[ParameterSet]:
+    """The defaults; each float parameter moved (x3), and at both ends of its
+    domain; each int parameter at its lowest value and moved up by 2."""
+    floats = {n: float(a.params[n].default) for n in a.float_params}
+    ints = {n: int(a.params[n].default) for n in a.int_params}
+    sets = [ParameterSet("defaults", floats, ints)]
+    for name in a.float_params:
+        domain = a.params[name].valid_set
+        value = floats[name]
+        moved = value * 3 if value != 0 else 0.25
+        if not domain.contains(moved):
+            moved = float(domain.sup) if domain.sup != sp.oo else value / 3
+        sets.append(ParameterSet(f"{name}={moved:g}", {**floats, name: moved}, ints))
+        for label, end in _domain_ends(domain):
+            sets.append(ParameterSet(f"{name} {label}", {**floats, name: end}, ints, at_domain_end=True))
+    for name in a.int_params:
+        low = int(a.params[name].valid_set.inf)
+        if low != ints[name]:
+            sets.append(ParameterSet(f"{name}={low}", floats, {**ints, name: low}, at_domain_end=True))
+        sets.append(ParameterSet(f"{name}={ints[name] + 2}", floats, {**ints, name: ints[name] + 2}))
+    return sets
+
+
+def breakpoints(a: Approximation, floats: dict, offsets=(-2, 0, 1)) -> list[float]:
+    """x where a Piecewise condition of the spec switches, with floor(x) at
+    each of ``offsets``."""
+    expr = a.expr
+    n = sp.Symbol("n", integer=True)
+    points = set()
+    values = {a.params[k].symbol: v for k, v in floats.items()}
+    for piecewise in expr.atoms(sp.Piecewise):
+        for _, cond in piecewise.args:
+            for rel in cond.atoms(sp.core.relational.Relational):
+                equation = _numbers((rel.lhs - rel.rhs).xreplace(values))
+                for offset in offsets:
+                    points |= _real_roots(equation.replace(sp.floor, lambda u: n).xreplace({n: offset}))
+    return sorted(points)
+
+
+def _numbers(expr: sp.Expr) -> sp.Expr:
+    """expr with each of the pipeline's functions of the parameters alone
+    (sigmoid_slope(alpha)) replaced by its value as a float: SymPy can solve
+    for x then, and a value below the float64 range is 0, not a rational
+    of 400000 digits."""
+    return expr.replace(
+        lambda e: isinstance(e, LoweredFunction) and not e.free_symbols,
+        lambda e: sp.Float(float(written_out(e).evalf(30))),
+    )
+
+
+def _real_roots(equation: sp.Expr) -> set[float]:
+    """The real x where ``equation`` is 0, as far as SymPy can solve it."""
+    if x not in equation.free_symbols:
+        return set()
+    try:
+        roots = sp.solve(equation, x)
+    except NotImplementedError:  # a transcendental condition: its switch is not on the grid
+        return set()
+    return {float(root) for root in roots if root.is_real}
+
+
+def hard_jumps(a: Approximation, floats: dict) -> list[float]:
+    """x where the hard function of a step or sign jumps (its argument is
+    0); a round's jumps are the half-integers, on the grid anyway."""
+    if a.hard_expr is None:
+        return []
+    values = {a.params[k].symbol: v for k, v in floats.items()}
+    points = set()
+    for function in a.hard_expr.atoms(HardFunction):
+        if not isinstance(function, hard_round):
+            points |= _real_roots(function.args[0].xreplace(values))
+    return sorted(points)
+
+
+def location_params(a: Approximation) -> list[str]:
+    """Float parameters that enter only as x - p (a centre, a threshold):
+    f(x + p; p) does not depend on p."""
+    shift = {}
+    for name in a.float_params:
+        symbol = a.params[name].symbol
+        shift[name] = symbol not in a.expr.xreplace({x: x + symbol}).free_symbols
+    return [n for n, is_location in shift.items() if is_location]
+
+
+
+def x_grid(a: Approximation, floats: dict, dtype, full: bool = False) -> tuple[np.ndarray, list[str]]:
+    """Sorted distinct x of the dtype and the kind of each point."""
+    dtype = np.dtype(dtype).type
+    finfo = np.finfo(dtype)
+    tagged = []  # (kind, values); earlier kinds win for equal values
+
+    def add(kind, values):
+        tagged.append((kind, np.asarray(values, dtype=np.float64).astype(dtype)))
+
+    # integers and half-integers, small and near the end of exact halves
+    mantissa = finfo.nmant
+    integers = [float(k) for k in range(-3, 4)] + [2.0**10, -(2.0**10), 2.0 ** (mantissa - 1), -(2.0 ** (mantissa - 1))]
+    halves = [k + 0.5 for k in range(-4, 4)] + [2.0**10 + 0.5, -(2.0**10) - 0.5, 2.0 ** (mantissa - 1) - 0.5]
+    edges = breakpoints(a, floats, offsets=(-2, 0, 1, 2**10, -(2**10), 2 ** (mantissa - 2)))
+    centers = [floats[name] for name in location_params(a)]
+    jumps = hard_jumps(a, floats)
+    specials = [
+        ("integer", integers),
+        ("half-integer", halves),
+        ("breakpoint", edges),
+        ("centre", centers),
+        ("jump of the hard function", jumps),
+    ]
+    for kind, values in specials:
+        add(kind, values)
+    for kind, values in specials:
+        values = np.asarray(values, dtype=np.float64).astype(dtype)
+        add(f"next to {kind}", np.concatenate([np.nextafter(values, dtype(np.inf)), np.nextafter(values, dtype(-np.inf))]))
+    add("uniform", np.linspace(-3, 3, 97))
+    # TensorFlow's CPU kernels flush subnormal numbers to zero, inputs and
+    # intermediates: the smallest magnitudes are taken well inside the normal range
+    small = float(finfo.tiny) * 2.0**30
+    decades = np.log10(float(finfo.max)) - np.log10(small)
+    count = int(np.ceil(decades * MAGNITUDES_PER_DECADE[full][np.dtype(dtype).name])) + 1
+    with np.errstate(over="ignore"):  # geomspace's last power passes the largest float64 on the way
+        magnitudes = np.geomspace(small, float(finfo.max), count)
+    magnitudes[-1] = float(finfo.max)
+    add("magnitude", np.concatenate([magnitudes, -magnitudes]))
+    large = [1e3 + 0.25, 1e6 + 0.3, 2.0**20 + 0.5, 12345.75, -54321.25]
+    add("large", large + [-v for v in large])
+    seen = {}
+    for kind, values in tagged:
+        values = np.where((values != 0) & (np.abs(values) < small), np.sign(values) * small, values).astype(dtype)
+        for v in values:
+            if np.isfinite(v):
+                seen.setdefault(float(v), kind)
+    xs = np.array(sorted(seen), dtype=dtype)
+    return xs, [seen[float(v)] for v in xs]

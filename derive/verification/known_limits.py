@@ -1,0 +1,137 @@
+"""Where an op misses the targets, measured and documented (README, Known
+limits): the regions, and the list the verifier reports apart from failures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..spec import Approximation
+from .conditioning import reduced_x
+from .evaluation import output_label
+from .grids import DTYPES, location_params
+
+def rational_tail(a: Approximation, floats: dict, xs, dtype_name: str) -> np.ndarray:
+    """max(|d|, |s*d|) > max**(1/5), d the reduced x and s the product of the
+    scale parameters: where a rational function's derivatives form powers
+    that overflow in the dtype."""
+    scale = float(np.prod([abs(v) for n, v in floats.items() if n not in location_params(a)] or [1.0]))
+    reduced = reduced_x(a, floats, xs)
+    with np.errstate(over="ignore"):
+        return np.maximum(reduced, scale * reduced) > float(np.finfo(dtype_name).max) ** 0.2
+
+
+def near_integers(a: Approximation, floats: dict, xs, dtype_name: str) -> np.ndarray:
+    """|x - round(x)| < 2**-6."""
+    xs = np.asarray(xs, dtype=np.float64)
+    return np.abs(xs - np.round(xs)) < 2.0**-6
+
+
+def everywhere(a: Approximation, floats: dict, xs, dtype_name: str) -> np.ndarray:
+    return np.ones(len(xs), dtype=bool)
+
+
+@dataclass(frozen=True)
+class KnownLimit:
+    """Where an op misses the targets, measured and documented (README,
+    Known limits): inside ``region`` the listed outputs are reported, not
+    failed, unless their error exceeds ``ulps`` (when given)."""
+
+    op: str
+    label: str
+    outputs: tuple[str, ...]
+    region: object  # (approximation, floats, xs, dtype name) -> bool array
+    reason: str
+    dtypes: tuple[str, ...] = DTYPES
+    params: dict = field(default_factory=dict)  # applies only at these parameter values
+    ulps: float | None = None
+    quick_grid: bool = True  # shows on the --quick grids too (tests/test_verification.py checks it does)
+
+    def applies(self, a, floats, dtype_name, wrt) -> bool:
+        return (
+            a.name == self.op
+            and output_label(wrt) in self.outputs
+            and dtype_name in self.dtypes
+            and all(floats.get(k) == v for k, v in self.params.items())
+        )
+
+
+_SECOND = ("d2/dx dx", "d2/dx d{p}", "d2/dx dcenter", "d2/d{p} d{p}", "d2/d{p} dcenter", "d2/dcenter dcenter")
+KNOWN_LIMITS = [
+    KnownLimit(
+        "soft_round",
+        "float64 rounding",
+        ("d2/dx dalpha",),
+        everywhere,
+        "float64: sigmoid, tanh and exp factors and their alpha-derivatives, each rounded; 4.44 ULP at "
+        "t = x - round(x) = 0.25, alpha = 5",
+        dtypes=("float64",),
+        ulps=4.5,
+    ),
+    KnownLimit(
+        "soft_round_inverse",
+        "float32 next to the integers",
+        ("d2/dalpha dalpha",),
+        near_integers,
+        "float32: the atanh(z)/z form's alpha-derivatives next to an integer; 13.7 ULP (5.1 times the "
+        "condition bound) at x = -3.0000002, alpha = 15",
+        dtypes=("float32",),
+        ulps=16.0,
+    ),
+    *[
+        KnownLimit(
+            "soft_round_inverse",
+            f"{dtype}, large alpha, next to the integers",
+            ("d2/dx dx", "d2/dx dalpha", "d2/dalpha dalpha"),
+            near_integers,
+            f"{dtype}, alpha = 1e6: within about {distance} of an integer the second derivatives reach {size}, "
+            "and their intermediate terms overflow to inf",
+            dtypes=(dtype,),
+            params={"alpha": 1e6},
+            quick_grid=quick_grid,
+        )
+        # float64's overflow is that close to an integer only on the full grid
+        for dtype, distance, size, quick_grid in (("float32", "1e-21", "1e35", True), ("float64", "1e-155", "3e303", False))
+    ],
+    *[
+        KnownLimit(
+            op,
+            "rational tail",
+            tuple(o.format(p=p) for o in (f"d/d{p}",) + _SECOND),
+            rational_tail,
+            f"powers of {p}*(x - center) up to the fifth overflow and terms cancel: the derivative in {p} and "
+            "the second derivatives lose their relative accuracy, underflow to 0 or, at |x| near the largest "
+            "float, come out NaN; the exact values there are below 1e-20 (float32) or 1e-100 (float64)",
+        )
+        for op, p in (("atan_step", "alpha"), ("fast_sigmoid_step", "steepness"))
+    ],
+    KnownLimit(
+        "sine_round",
+        "width 1: edges at the integers",
+        ("f", "d2/dx dx", "d2/dx dwidth", "d2/dwidth dwidth"),
+        near_integers,
+        "with width 1 the window's edges are the integers: next to them f = n + sin(pi*r/2)**2 is formed as "
+        "n + (1 + sin(pi*(r - 1/2)))/2, which cancels (and x - floor(x) = 1 + x rounds just below 0), and the "
+        "window test 1 - 2r >= width rounds onto the flat side within eps of an integer",
+        params={"width": 1.0},
+    ),
+    KnownLimit(
+        "atan_step",
+        "cancellation near |z| = 1",
+        ("d2/dx dalpha", "d2/dalpha dcenter"),
+        everywhere,
+        "1/(2*(1 + z**2)) - z**2/(1 + z**2)**2 cancels for |z| near 1: up to 8.5 ULP (float32) and 8.6 ULP "
+        "(float64)",
+        ulps=9.0,
+    ),
+    KnownLimit(
+        "swish_sign",
+        "float32 rounding",
+        ("d2/dx dbeta",),
+        everywhere,
+        "float32: a sum of four rounded terms; 4.08 ULP at x = -1, beta = 5",
+        dtypes=("float32",),
+        ulps=5.0,
+    ),
+]

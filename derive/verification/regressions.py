@@ -1,0 +1,103 @@
+"""Points where a verification once failed: verified on every run, the
+test suite's --quick grids included, so that a regression there fails
+``make test`` and not only the full grid.
+
+Each entry names the op, the dtype, the parameters moved from their
+defaults and the x (values the dtype holds exactly). Their failures are
+reported like any other point's; a kernel fix must not remove the entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..spec import Approximation
+from .grids import ParameterSet
+
+
+
+def inside_half_integers(dtype_name: str, halves=(0.5, -0.5, 1.5, -2.5)) -> tuple[float, ...]:
+    """The float next to each half-integer on the side of 0: 0.49999997 in float32,
+    0.49999999999999994 in float64."""
+    dtype = np.dtype(dtype_name).type
+    return tuple(float(np.nextafter(dtype(h), dtype(0))) for h in halves)
+
+
+@dataclass(frozen=True)
+class RegressionPoint:
+    op: str
+    dtype: str
+    xs: tuple[float, ...]
+    found: str  # what was wrong there, and where it was found
+    floats: dict = field(default_factory=dict)  # parameters moved from their defaults
+    ints: dict = field(default_factory=dict)
+
+
+def _largest_below_half(op: str, alphas=(5.0, 1000.0)) -> list[RegressionPoint]:
+    found = (
+        "x - round(x) + 1/2 rounds up to 1 at the largest float below a half-integer: the value was "
+        "the half-integer itself (500 ULP off at alpha = 1000) and d/dalpha 0 or -0.0 (issue 14, case 1)"
+    )
+    points = []
+    for alpha in alphas:
+        for dtype in ("float32", "float64"):
+            points.append(RegressionPoint(op, dtype, inside_half_integers(dtype), found, floats={"alpha": alpha}))
+    return points
+
+
+_FOURIER_DX = (
+    "d/dx 6.52 ULP (terms = 5) and 5.59 ULP (terms = 7) through the XLA kernel, on the full grid only "
+    "(issue 14: `make demo` failed)"
+)
+_SOFT_ROUND_DALPHA = (
+    "d/dalpha near the half-integers, alpha = 5: up to 60 ULP (float64) and 34 ULP (float32) where the "
+    "published formula is within 1 ULP (issue 14, case 2); well conditioned 5.4 ULP further in"
+)
+_SWISH_SIGN_DX = (
+    "d/dx up to 8.1 ULP (float64) and 6.6 ULP (float32) at points well conditioned once the parameter "
+    "is taken as exact (issue 14, case 3)"
+)
+
+REGRESSION_POINTS = [
+    RegressionPoint("fourier_round", "float32", (-0.0075003644451498985, 0.0075003644451498985), _FOURIER_DX),
+    RegressionPoint("fourier_round", "float32", (-0.0075003644451498985,), _FOURIER_DX, ints={"terms": 7}),
+    *_largest_below_half("soft_round"),
+    *_largest_below_half("soft_round_inverse"),
+    RegressionPoint(
+        "soft_round",
+        "float64",
+        (2.4990000000000006, -2.502, 0.4980000000000002, -0.5009999999999999, -1.668, -0.621),
+        _SOFT_ROUND_DALPHA,
+        floats={"alpha": 5.0},
+    ),
+    RegressionPoint(
+        "soft_round",
+        "float32",
+        (-0.5009999871253967, 2.499000072479248, -2.502000093460083, -0.3569999933242798),
+        _SOFT_ROUND_DALPHA,
+        floats={"alpha": 5.0},
+    ),
+    RegressionPoint("swish_sign", "float32", (1.11899995803833, -1.1519999504089355), _SWISH_SIGN_DX, floats={"beta": 3.0}),
+    RegressionPoint("swish_sign", "float32", (0.33212628960609436,), _SWISH_SIGN_DX, floats={"beta": 10.0}),
+    RegressionPoint("swish_sign", "float64", (-1.164, 1.1070000000000002), _SWISH_SIGN_DX, floats={"beta": 3.0}),
+    RegressionPoint("swish_sign", "float64", (0.726, -0.726), _SWISH_SIGN_DX),
+    RegressionPoint("swish_sign", "float64", (-0.348,), _SWISH_SIGN_DX, floats={"beta": 10.0}),
+]
+
+
+def regression_sets(a: Approximation, dtype_name: str) -> list[ParameterSet]:
+    """The regression points of one op and dtype, one parameter set per
+    distinct parameters."""
+    sets: dict[tuple, ParameterSet] = {}
+    for point in REGRESSION_POINTS:
+        if point.op != a.name or point.dtype != dtype_name:
+            continue
+        floats = {n: float(a.params[n].default) for n in a.float_params} | point.floats
+        ints = {n: int(a.params[n].default) for n in a.int_params} | point.ints
+        moved = ", ".join(f"{k}={v:g}" for k, v in {**point.floats, **point.ints}.items()) or "defaults"
+        key = (tuple(sorted(floats.items())), tuple(sorted(ints.items())))
+        xs = sets[key].xs if key in sets else ()
+        sets[key] = ParameterSet(f"regression {moved}", floats, ints, at_domain_end=True, xs=xs + point.xs)
+    return list(sets.values())
