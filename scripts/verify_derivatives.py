@@ -4,6 +4,7 @@
     python scripts/verify_derivatives.py                # the full grids
     python scripts/verify_derivatives.py --quick        # the test suite's smaller grids
     python scripts/verify_derivatives.py --ops sine_round,atan_step
+    python scripts/verify_derivatives.py --strict       # the stricter condition rule (not yet met by every op)
     python scripts/verify_derivatives.py --catalog my_ops.py --out some/dir
 
 Prints one row per op, mode and output (forward f, each first derivative,
@@ -33,8 +34,10 @@ from derive.catalog import CATALOG  # noqa: E402
 from derive.spec import Approximation  # noqa: E402
 from derive.verification import (  # noqa: E402
     CONDITION_TARGET,
+    DEFAULT_RULE,
     DTYPES,
     KNOWN_LIMITS,
+    STRICT,
     ULP_TARGET,
     check_published,
     output_label,
@@ -148,6 +151,10 @@ def main(argv=None) -> int:
     parser.add_argument("--quick", action="store_true", help="the smaller grids of the test suite")
     parser.add_argument("--ops", help="comma-separated op names (default: all)")
     parser.add_argument("--details", action="store_true", help="list the ill-conditioned points of every output")
+    parser.add_argument(
+        "--strict", action="store_true",
+        help="judge with the stricter condition rule (exact parameters, x from the nearer integer or half-integer)",
+    )
     args = parser.parse_args(argv)
     if bool(args.catalog) != bool(args.out):
         parser.error("--catalog and --out go together")
@@ -162,7 +169,8 @@ def main(argv=None) -> int:
         catalog = [e for e in catalog if e.name in wanted]
     package = import_package(Path(args.out)) if args.out else importlib.import_module("diffround")
     started = time.perf_counter()
-    results = verify_catalog(tf, package, catalog, progress=progress, full=not args.quick)
+    rule = STRICT if args.strict else DEFAULT_RULE
+    results = verify_catalog(tf, package, catalog, progress=progress, full=not args.quick, rule=rule)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(table(results))

@@ -54,6 +54,24 @@ def run(tf, function, graph, *args):
     return (tf.function(function) if graph else function)(*args)
 
 
+def check_jvp(tf, dr, compiled, graph, primal, tangent, expected, mode, function):
+    """The JVP of ``function`` at ``primal`` along ``tangent``: the expected
+    values, and the reverse-mode gradient times the tangent."""
+
+    def jvp_and_gradient(primal, tangent):
+        with tf.autodiff.ForwardAccumulator(primal, tangent) as acc:
+            with tf.GradientTape() as tape:
+                tape.watch(primal)
+                y = function(primal)
+        return acc.jvp(y), tape.gradient(y, primal)
+
+    with xla(dr, compiled):
+        jvp, gradient = run(tf, jvp_and_gradient, graph, primal, tangent)
+    assert jvp is not None, mode
+    np.testing.assert_allclose(jvp.numpy(), expected, rtol=1e-12, atol=1e-14, err_msg=mode)
+    np.testing.assert_allclose(jvp.numpy(), gradient.numpy() * TANGENT, rtol=1e-14, atol=1e-15, err_msg=mode)
+
+
 @pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("compiled", [True, False], ids=["xla", "no_xla"])
 @pytest.mark.parametrize("graph", [False, True], ids=["eager", "function"])
@@ -62,19 +80,7 @@ def test_jvp_in_x_is_the_derivative_times_the_tangent(tf, dr, name, compiled, gr
     tangent = tf.constant(TANGENT, tf.float64)
     expected = reference(name, ("x",)) * TANGENT
     for mode in APPROXIMATIONS[name].modes:
-
-        def jvp_and_gradient(x, tangent):
-            with tf.autodiff.ForwardAccumulator(x, tangent) as acc:
-                with tf.GradientTape() as tape:
-                    tape.watch(x)
-                    y = call(dr, name, x, mode)
-            return acc.jvp(y), tape.gradient(y, x)
-
-        with xla(dr, compiled):
-            jvp, gradient = run(tf, jvp_and_gradient, graph, x, tangent)
-        assert jvp is not None, mode
-        np.testing.assert_allclose(jvp.numpy(), expected, rtol=1e-12, atol=1e-14, err_msg=mode)
-        np.testing.assert_allclose(jvp.numpy(), gradient.numpy() * TANGENT, rtol=1e-14, atol=1e-15, err_msg=mode)
+        check_jvp(tf, dr, compiled, graph, x, tangent, expected, mode, lambda x: call(dr, name, x, mode))
 
 
 @pytest.mark.parametrize("name", WITH_FLOAT_PARAMS)
@@ -89,19 +95,7 @@ def test_jvp_in_a_tensor_parameter(tf, dr, name, compiled, graph):
     tangent = tf.constant(TANGENT, tf.float64)
     expected = reference(name, (pname,), values) * TANGENT
     for mode in a.modes:
-
-        def jvp_and_gradient(param, tangent):
-            with tf.autodiff.ForwardAccumulator(param, tangent) as acc:
-                with tf.GradientTape() as tape:
-                    tape.watch(param)
-                    y = call(dr, name, x, mode, **{pname: param})
-            return acc.jvp(y), tape.gradient(y, param)
-
-        with xla(dr, compiled):
-            jvp, gradient = run(tf, jvp_and_gradient, graph, param, tangent)
-        assert jvp is not None, mode
-        np.testing.assert_allclose(jvp.numpy(), expected, rtol=1e-12, atol=1e-14, err_msg=mode)
-        np.testing.assert_allclose(jvp.numpy(), gradient.numpy() * TANGENT, rtol=1e-14, atol=1e-15, err_msg=mode)
+        check_jvp(tf, dr, compiled, graph, param, tangent, expected, mode, lambda p: call(dr, name, x, mode, **{pname: p}))
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -17,15 +17,18 @@ can promise ULPs, and the error must be at most ``CONDITION_TARGET`` times
 eps*(|f| + S), the condition bound; the report says which grid points those
 are.
 
-Which inputs are inexact (``conditioning.ConditionRule``): the parameters
-are not. The verifier passes each as a value the dtype holds exactly and
-evaluates the reference at that value, float(dtype(p)), so a parameter adds
-no term. x is exact too, but an evaluation rounds what it computes from x,
-once, where it starts computing; S has that one term, |reduced x| * |df/dx|,
-with x measured from there: from the nearer of the integer and the
-half-integer for a shift-equivariant op (x - round(x) and 1/2 - |x - round(x)|
-are both exact in floating point), from a location parameter p (x - p,
-rounded once), else from 0.
+Which inputs are inexact (``conditioning.ConditionRule``). Under STRICT the
+parameters are not: the verifier passes each as a value the dtype holds
+exactly and evaluates the reference at that value, float(dtype(p)), so a
+parameter adds no term. x is exact too, but an evaluation rounds what it
+computes from x, once, where it starts computing; S has that one term,
+|reduced x| * |df/dx|, with x measured from there: from the nearer of the
+integer and the half-integer for a shift-equivariant op (x - round(x) and
+1/2 - |x - round(x)| are both exact in floating point), from a location
+parameter p (x - p, rounded once), else from 0. The catalog is verified
+under DEFAULT_RULE (LENIENT: each float parameter counted as rounded once,
+x measured from the nearest integer) until every op meets STRICT;
+``scripts/verify_derivatives.py --strict`` shows what does not yet.
 
 The grids: uniform points, log-spaced magnitudes up to the largest finite
 value, integers, half-integers, breakpoints of a piecewise op, centres and
@@ -50,6 +53,7 @@ tapes), ``conditioning`` (ULPs, S and the bound), ``known_limits``,
 from .comparison import compare_case, verify_catalog
 from .conditioning import (
     CONDITION_TARGET,
+    DEFAULT_RULE,
     LENIENT,
     STRICT,
     ULP_TARGET,
@@ -83,6 +87,7 @@ from .results import Measurement, OutputStats
 
 __all__ = [
     "ConditionRule",
+    "DEFAULT_RULE",
     "LENIENT",
     "REGRESSION_POINTS",
     "RegressionPoint",

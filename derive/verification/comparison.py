@@ -9,7 +9,15 @@ import numpy as np
 
 from ..reference import NotReal, Reference
 from ..spec import Approximation
-from .conditioning import CONDITION_TARGET, STRICT, ULP_TARGET, condition_magnitudes, judge, sensitivity
+from .conditioning import (
+    CONDITION_TARGET,
+    DEFAULT_RULE,
+    ULP_TARGET,
+    ConditionRule,
+    condition_magnitudes,
+    judge,
+    sensitivity,
+)
 from .diagnosis import hint
 from .evaluation import evaluate_op, output_label
 from .finite_differences import finite_difference_check
@@ -44,7 +52,7 @@ def _exact_values(ref, wrt, points):
 
 
 def compare_case(tf, fn, a: Approximation, mode, dtype_name, params: ParameterSet, measurement: Measurement,
-                 ref: Reference | None = None, full: bool = False):
+                 ref: Reference | None = None, full: bool = False, rule: ConditionRule = DEFAULT_RULE):
     floats, ints = params.floats, params.ints
     dtype = np.dtype(dtype_name).type
     tf_dtype = getattr(tf, dtype_name)
@@ -54,7 +62,7 @@ def compare_case(tf, fn, a: Approximation, mode, dtype_name, params: ParameterSe
     # the parameters as the dtype holds them: the reference is evaluated there, so they are exact inputs
     param_values = [float(dtype(floats[n])) for n in a.float_params]
     points = [(float(v), *param_values) for v in xs]
-    magnitudes = condition_magnitudes(a, floats, xs, param_values, STRICT)
+    magnitudes = condition_magnitudes(a, floats, xs, param_values, rule)
     label = f"{a.name} {mode} {dtype_name} [{params.label}]"
     measurement.points += len(points)
 
@@ -137,7 +145,9 @@ def compare_case(tf, fn, a: Approximation, mode, dtype_name, params: ParameterSe
         finite_difference_check(tf, fn, a, mode, dtype_name, floats, ints, ref, xs, measurement, label)
 
 
-def verify_catalog(tf, package, catalog, dtypes=DTYPES, progress=None, full: bool = False):
+def verify_catalog(
+    tf, package, catalog, dtypes=DTYPES, progress=None, full: bool = False, rule: ConditionRule = DEFAULT_RULE
+):
     """{(op, mode): {dtype: Measurement}} for every op and mode of ``catalog``:
     every parameter set's grid, and the regression points of the op and dtype."""
     results = {}
@@ -156,5 +166,5 @@ def verify_catalog(tf, package, catalog, dtypes=DTYPES, progress=None, full: boo
             key = (entry.name, tuple(sorted(params.ints.items())))
             if key not in references:
                 references[key] = Reference(entry, params.ints)
-            compare_case(tf, fn, entry, mode, dtype, params, measurement, references[key], full)
+            compare_case(tf, fn, entry, mode, dtype, params, measurement, references[key], full, rule)
     return results
