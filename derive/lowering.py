@@ -309,7 +309,7 @@ def _cosines_complemented(body, j, lo, hi):
     c(j) has a closed form C, B = -2*c(j)*sin(t(j)/2)**2. Next to t = 0 every
     cos(t) rounds to within an ULP of 1 and the sum of their roundings swamps
     a result that is itself small against the terms; 1 - cos(t) = 2*sin(t/2)**2
-    keeps each term's full relative accuracy there."""
+    keeps each term's full relative accuracy there (the cosine's complement)."""
     cosines = [f for f in sp.Mul.make_args(body) if isinstance(f, sp.cos)]
     if len(cosines) != 1 or not cosines[0].has(j):
         return sp.S.Zero, body
@@ -320,7 +320,7 @@ def _cosines_complemented(body, j, lo, hi):
     if closed.has(sp.Sum):
         return sp.S.Zero, body
     (t,) = cosines[0].args
-    return closed, -2 * coefficient * sp.sin(t / 2) ** 2
+    return closed, -coefficient * dict(COMPLEMENTS)[sp.cos](t)
 
 
 def _cse(exprs, prefix):
