@@ -1,62 +1,100 @@
-"""Printing: SymPy expressions to TensorFlow source, strictly.
+"""Printing: SymPy expressions to a framework's source, strictly.
 
-SymPy's TensorflowPrinter, extended with the functions the catalog needs and
-made strict: anything it does not know (an unevaluated derivative, a
-Heaviside, an unknown function, a Piecewise without a default branch) raises
-instead of printing something that would silently compute the wrong thing.
+``KernelPrinting``, a SymPy Python code printer, holds what every backend
+prints alike: strictness (anything unknown raises instead of printing
+something that would silently compute the wrong thing), numbers and powers,
+Piecewise as nested selects, sums, the series helpers and the hard
+functions. A backend (derive/backends/) subclasses it and spells the
+elementwise functions of ``FUNCTIONS`` in its framework, and its select,
+constants and an output filled like x. (SymPy's own TensorFlow and PyTorch
+printers import their framework, which the generator must not.)
 """
 
 from __future__ import annotations
 
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
-from sympy.printing.pycode import PythonCodePrinter
-from sympy.printing.tensorflow import TensorflowPrinter
+from sympy.printing.precedence import PRECEDENCE
+from sympy.printing.pycode import AbstractPythonCodePrinter, PythonCodePrinter
 
 from .functions import _SERIES_VARIABLE, DividedByArgument, hard_round, product_no_nan, sigmoid
 from .spec import DefinitionError
 
 
 class PrintingError(DefinitionError):
-    """The printer met an expression it cannot turn into TensorFlow code."""
+    """The printer met an expression it cannot turn into the framework's code."""
 
 
-class TFPrinter(TensorflowPrinter):
-    """Prints with the ``tf.`` prefix; ``dtype_of`` names a tensor whose
-    dtype constants take where TensorFlow would not infer it."""
+#: The elementwise functions a kernel may call, by the name most frameworks
+#: give them (tf.math.<name>); a backend maps each to its own spelling.
+FUNCTIONS = {
+    sp.Abs: "abs", sp.sign: "sign", sp.ceiling: "ceil", sp.floor: "floor", hard_round: "round",
+    sp.exp: "exp", expm1: "expm1", sp.log: "log", log1p: "log1p",
+    sp.sin: "sin", sp.cos: "cos", sp.tan: "tan", sp.asin: "asin", sp.acos: "acos", sp.atan: "atan",
+    sp.atan2: "atan2", sp.sinh: "sinh", sp.cosh: "cosh", sp.tanh: "tanh", sp.asinh: "asinh",
+    sp.acosh: "acosh", sp.atanh: "atanh", sp.erf: "erf", sp.erfc: "erfc", sigmoid: "sigmoid",
+    product_no_nan: "multiply_no_nan",
+    sp.Eq: "equal", sp.Ne: "not_equal", sp.StrictGreaterThan: "greater", sp.StrictLessThan: "less",
+    sp.GreaterThan: "greater_equal", sp.LessThan: "less_equal",
+    sp.And: "logical_and", sp.Or: "logical_or", sp.Not: "logical_not", sp.Max: "maximum", sp.Min: "minimum",
+}  # fmt: skip
 
-    mapping = {
-        **TensorflowPrinter.mapping,
-        sigmoid: "tensorflow.math.sigmoid",
-        expm1: "tensorflow.math.expm1",
-        log1p: "tensorflow.math.log1p",
-        hard_round: "tensorflow.math.round",
-        sp.erfc: "tensorflow.math.erfc",
-        product_no_nan: "tensorflow.math.multiply_no_nan",
-    }
+
+def spelled(prefix: str, **exceptions: str) -> dict:
+    """FUNCTIONS as prefix + name, except the names given their own spelling."""
+    return {cls: exceptions.get(name, prefix + name) for cls, name in FUNCTIONS.items()}
+
+
+class KernelPrinting(AbstractPythonCodePrinter):
+    """The backend-neutral kernel printer; each backend subclasses it.
+
+    A backend sets ``framework`` (its name in errors), ``where``, ``sqrt`` and
+    ``power`` (function names), ``float64`` (the dtype's name) and
+    ``mapping`` (SymPy function -> name, see ``spelled``), and defines
+    ``constant(text)`` (a number in the compute dtype of ``dtype_of``) and
+    ``filled(text)`` (a tensor shaped like ``dtype_of`` holding it)."""
+
+    framework = ""
+    where = sqrt = power = float64 = ""
+    mapping: dict = {}
 
     def __init__(self, dtype_of: str = "x"):
-        super().__init__({"strict": True, "allow_unknown_functions": False, "tensorflow_version": "2"})
+        super().__init__({"strict": True, "allow_unknown_functions": False})
         self.dtype_of = dtype_of
         self._python = PythonCodePrinter({"fully_qualified_modules": False})
         self.series: set[tuple[type, int]] = set()  # the helpers of series called: (class, order)
 
     def _module_format(self, fqn, register=True):
-        return "tf." + fqn.removeprefix("tensorflow.")
+        return fqn
+
+    def constant(self, text: str) -> str:
+        raise NotImplementedError
+
+    def filled(self, text: str) -> str:
+        raise NotImplementedError
 
     def _constant(self, value) -> str:
-        return f"tf.constant({self._print(value)}, {self.dtype_of}.dtype)"
+        return self.constant(self._print(value))
 
     # -- strictness ----------------------------------------------------------------
     def _print_Function(self, expr):
         if isinstance(expr, DividedByArgument):  # SymPy dispatches no subclass of Function by its base's name
             return self._print_DividedByArgument(expr)
-        if type(expr) not in self.mapping:
-            raise PrintingError(f"no TensorFlow function for {type(expr).__name__} (in {expr})")
-        return super()._print_Function(expr)
+        name = self.mapping.get(type(expr))
+        if name is None:
+            raise PrintingError(f"no {self.framework} function for {type(expr).__name__} (in {expr})")
+        # a function of several arguments (logical_and, maximum) takes two at a time
+        printed = self._print(expr.args[0])
+        for arg in expr.args[1:]:
+            printed = f"{self._module_format(name)}({printed}, {self._print(arg)})"
+        return printed if len(expr.args) > 1 else f"{self._module_format(name)}({printed})"
 
     _print_Expr = _print_Function
     _print_Application = _print_Function
+    _print_Relational = _print_Function
+    _print_Not = _print_Function
+    _print_And = _print_Function
+    _print_Or = _print_Function
 
     def _print_Derivative(self, expr):
         raise PrintingError(f"unevaluated derivative reached the printer: {expr}")
@@ -81,7 +119,7 @@ class TFPrinter(TensorflowPrinter):
     def _print_Rational(self, expr):
         # series coefficients have numerators and denominators of 60 digits; Python
         # would round p/q to the same double that repr(float) spells out briefly
-        text = super()._print_Rational(expr)
+        text = f"{expr.p}/{expr.q}"
         return repr(float(expr)) if len(text) > 24 else text
 
     def _print_Pow(self, expr, rational=False):
@@ -91,14 +129,14 @@ class TFPrinter(TensorflowPrinter):
         if self._is_python_scalar(expr):
             return f"({self._python.doprint(expr)})"
         if exp == -1:
-            return f"1/{self.parenthesize(base, sp.printing.precedence.PRECEDENCE['Mul'])}"
+            return f"1/{self.parenthesize(base, PRECEDENCE['Mul'])}"
         if exp == sp.S.Half:
-            return f"tf.math.sqrt({self._print(base)})"
+            return f"{self.sqrt}({self._print(base)})"
         if exp.is_Integer and 2 <= abs(exp) <= 4:
-            factor = self.parenthesize(base, sp.printing.precedence.PRECEDENCE["Mul"])
+            factor = self.parenthesize(base, PRECEDENCE["Mul"])
             product = "*".join([factor] * int(abs(exp)))
             return f"({product})" if exp > 0 else f"1/({product})"
-        return f"tf.math.pow({self._print(base)}, {self._print(exp)})"
+        return f"{self.power}({self._print(base)}, {self._print(exp)})"
 
     # -- control flow ----------------------------------------------------------------
     def _print_Piecewise(self, expr):
@@ -106,7 +144,7 @@ class TFPrinter(TensorflowPrinter):
             raise PrintingError(f"Piecewise without a default (True) branch: {expr}")
         result = self._branch(expr.args[-1].expr)
         for value, cond in reversed(expr.args[:-1]):
-            result = f"tf.where({self._print(cond)}, {self._branch(value)}, {result})"
+            result = f"{self.where}({self._print(cond)}, {self._branch(value)}, {result})"
         return result
 
     def _branch(self, value) -> str:
@@ -124,49 +162,36 @@ class TFPrinter(TensorflowPrinter):
     def _print_evaluated_first(self, expr):
         return f"({self._print(expr.args[0])})"
 
-    # TFLite has no builtin ATAN but has ATAN2, whose operands must have one shape
-    # (no broadcasting): the argument's, which is x's where the op is used elementwise
-    def _print_atan(self, expr):
-        return f"tf.math.atan2({self._print(expr.args[0])}, tf.ones_like({self.dtype_of}))"
-
     # -- hard functions ----------------------------------------------------------------
     def _print_hard_step(self, expr):
-        return f"tf.where({self._print(expr.args[0] >= 0)}, {self._constant(1)}, {self._constant(0)})"
+        return f"{self.where}({self._print(expr.args[0] >= 0)}, {self._constant(1)}, {self._constant(0)})"
 
     def _print_hard_sign(self, expr):
-        return f"tf.where({self._print(expr.args[0] >= 0)}, {self._constant(1)}, {self._constant(-1)})"
+        return f"{self.where}({self._print(expr.args[0] >= 0)}, {self._constant(1)}, {self._constant(-1)})"
 
     # -- outputs -------------------------------------------------------------------------
     def output(self, expr) -> str:
         """An output must be a tensor shaped like x even when it is a constant."""
         if expr.is_number:
-            return f"tf.fill(tf.shape({self.dtype_of}), {self._constant(expr)})"
+            return self.filled(self._print(expr))
         return self._print(expr)
 
 
-def _strictly(method, expr, owner, dtype_of, printer=None):
+def strictly(method, printer, expr, owner: str):
+    """``method(printer, expr)``, a failure named after ``owner``."""
     try:
-        return method(printer or TFPrinter(dtype_of), expr)
+        return method(printer, expr)
     except PrintingError as err:
         raise PrintingError(f"{owner}: {err}") from None
     except NotImplementedError:  # SymPy's strict mode: no print method at all
-        raise PrintingError(f"{owner}: no TensorFlow code for {type(expr).__name__} in {expr}") from None
+        raise PrintingError(f"{owner}: no {printer.framework} code for {type(expr).__name__} in {expr}") from None
 
 
-def print_expr(expr, owner: str, dtype_of: str = "x") -> str:
-    return _strictly(TFPrinter.doprint, expr, owner, dtype_of)
-
-
-def print_output(expr, owner: str, dtype_of: str = "x") -> str:
-    return _strictly(TFPrinter.output, expr, owner, dtype_of)
-
-
-def print_kernel(kernel, owner: str, printer: TFPrinter | None = None) -> dict:
-    """A kernel as the strings its template lays out, printed by ``printer``
-    (default: a TFPrinter; derive.xla has the one for XLA)."""
+def print_kernel(kernel, owner: str, printer: KernelPrinting) -> dict:
+    """A kernel as the strings templates/common/kernel.py.jinja lays out."""
 
     def expr(value):
-        return _strictly(TFPrinter.doprint, value, owner, "x", printer)
+        return strictly(type(printer).doprint, printer, value, owner)
 
     def assignments(pairs):
         return [(str(t), expr(v)) for t, v in pairs]
@@ -180,7 +205,7 @@ def print_kernel(kernel, owner: str, printer: TFPrinter | None = None) -> dict:
             "body": assignments(kernel.loop.body),
             "updates": ", ".join(expr(v) for v in kernel.loop.update),
         }
-    outputs = [(str(t), _strictly(TFPrinter.output, v, owner, "x", printer)) for t, v in kernel.outputs]
+    outputs = [(str(t), strictly(type(printer).output, printer, v, owner)) for t, v in kernel.outputs]
     names = "".join(f"{t}, " for t, _ in outputs)
     residuals = "".join(f"{r}, " for r in kernel.residuals)
     return {
@@ -194,28 +219,38 @@ def print_kernel(kernel, owner: str, printer: TFPrinter | None = None) -> dict:
     }
 
 
-def print_series_helper(cls: type, order: int) -> dict:
+def print_series_helper(cls: type, order: int, printer_class) -> dict:
     """The helper function of ``cls(order, z)`` (a DividedByArgument) as the
-    strings templates/package/series.py.jinja lays out: the coefficients of
+    strings templates/common/series.py.jinja lays out: the coefficients of
     its Taylor polynomial for each compute dtype and, unless the class is
-    series-only, the direct form beyond the bound, one tf.where choosing."""
+    series-only, the direct form beyond the bound, one select choosing."""
     owner = f"{cls.__name__} helper"
     z, name = sp.Symbol("z", real=True), cls(order, _SERIES_VARIABLE).helper_name()
     parts = cls.helper(order)
-    printer = TFPrinter("z")
+    printer = printer_class("z")
+
+    def text(value):
+        return strictly(printer_class.doprint, printer_class("z"), value, owner)
+
     series = {dtype: [printer.doprint(c) for c in coefficients] for dtype, coefficients in parts["series"].items()}
     ordinal = {0: "", 1: "first derivative of ", 2: "second derivative of ", 3: "third derivative of "}
     function = ordinal.get(order, f"derivative {order} of ") + cls.quotient
     bound = parts["bound"]
     series_form = "its Taylor series" + (", odd" if parts["odd"] else "")
-    context = {"name": name, "series": series, "odd": parts["odd"], "direct": None}
+    context = {"name": name, "series": series, "odd": parts["odd"], "direct": None, "where": printer.where}
+    context["float64"] = printer.float64
     if parts["direct"] is None:
         context["doc"] = f"{function[0].upper()}{function[1:]}, |z| < {bound} (callers keep it there): {series_form}."
         return context
     context["doc"] = f"{function[0].upper()}{function[1:]}: {series_form} for |z| < {bound}, the direct form beyond."
     to_z = {_SERIES_VARIABLE: z}
     temps, (direct,) = sp.cse([parts["direct"].xreplace(to_z)], symbols=sp.numbered_symbols("_d", real=True))
-    context["direct"] = [(str(t), print_expr(v, owner, "z")) for t, v in temps]
-    context["direct_value"] = print_expr(direct, owner, "z")
-    context["condition"] = print_expr(sp.Abs(z) < bound, owner, "z")
+    context["direct"] = [(str(t), text(v)) for t, v in temps]
+    context["direct_value"] = text(direct)
+    context["condition"] = text(sp.Abs(z) < bound)
     return context
+
+
+def print_expr(expr, owner: str, printer_class, dtype_of: str = "x") -> str:
+    """One expression printed by a backend's printer, a failure named after ``owner``."""
+    return strictly(printer_class.doprint, printer_class(dtype_of), expr, owner)

@@ -18,9 +18,8 @@ import jinja2
 import sympy as sp
 from sympy.printing.pycode import PythonCodePrinter
 
-from . import lowering, xla
+from . import lowering
 from .functions import HARD_FUNCTIONS, HardFunction
-from .printing import TFPrinter, print_kernel, print_series_helper
 from .spec import Approximation, DefinitionError, Param, SurrogateChoice
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -146,7 +145,7 @@ def _mode_line(a: Approximation) -> str:
     return f'    mode: {MODE_WORDS[a.mode]}, the only mode of this op; default "{a.mode}".'
 
 
-def op_docstring(a: Approximation) -> str:
+def op_docstring(a: Approximation, backend) -> str:
     lines = [a.doc, ""]
     lines.append(f"Smooth forward: {_formula(a.expr)}")
     if a.repeat:
@@ -158,7 +157,7 @@ def op_docstring(a: Approximation) -> str:
         lines += [f"    {m}." for m in meanings]
     if symbols:
         lines.append("  with " + ", ".join(f"{p.symbol} = {n}" for n, p in a.params.items()))
-    lines += ["", "Args:", "    x: float16, bfloat16, float32 or float64 tensor."]
+    lines += ["", "Args:", f"    x: {backend.tensor_words}."]
     for name, p in a.params.items():
         if p.is_integer:
             kind = domain_text(p).replace("an int", "a Python int", 1)
@@ -166,7 +165,7 @@ def op_docstring(a: Approximation) -> str:
             kind = f"float or float tensor broadcasting with x (differentiable), in {domain_text(p)}"
         lines.append(f"    {name}: {p.doc or name}; {kind}, default {p.default!r}.")
     lines.append(_mode_line(a))
-    lines.append("    name: optional name scope.")
+    lines.append(f"    name: {backend.name_words}")
     lines += ["", "Returns:", "    A tensor of x's dtype and the broadcast shape of x and the parameters."]
     if a.source:
         lines += ["", f"Source: {a.source}."]
@@ -178,7 +177,7 @@ def op_docstring(a: Approximation) -> str:
 MAX_RESIDUALS = 8
 
 
-def _without_many_residuals(group: dict) -> dict:
+def without_many_residuals(group: dict) -> dict:
     value = group.get("value")
     if value is None or len(value.residuals) <= MAX_RESIDUALS:
         return group
@@ -223,7 +222,7 @@ def regime_kernels(a: Approximation) -> list[tuple[str, str, dict]]:
         condition = regime.xreplace(public)
         tag = _regime_tag(condition)
         single = dataclasses.replace(a, expr=specialised(a.expr, regime), regimes=())
-        kernels = _without_many_residuals(lowering.build(single).variants["x"])
+        kernels = without_many_residuals(lowering.build(single).variants["x"])
         kernels = {
             role: None if k is None else dataclasses.replace(k, name=k.name.removesuffix("_x") + "_" + tag)
             for role, k in kernels.items()
@@ -232,79 +231,8 @@ def regime_kernels(a: Approximation) -> list[tuple[str, str, dict]]:
     return out
 
 
-# the order of _runtime.Kernels' arguments
-KERNEL_ROLES = ("value", "gradient_from_residuals", "gradient", "hessian")
-# the kernels compiled with XLA: the backward recomputes from x, so no residuals;
-# the Hessian stays op by op (see Kernels in templates/package/_runtime.py.jinja)
-XLA_ROLES = ("value", "gradient")
-
-
-class _KernelPrinter:
-    """Each distinct kernel printed once; a kernel that prints the same as an
-    earlier one (e.g. "all" = "x" for an op whose derivatives share all work,
-    or the XLA form of a kernel without slow functions) refers to the earlier
-    one by name."""
-
-    def __init__(self, owner):
-        self.owner = owner
-        self.printed, self.by_body, self.helpers, self.series = [], {}, set(), set()
-
-    def plain(self, kernel):
-        if kernel is None:
-            return "None"
-        printer = TFPrinter()
-        text = print_kernel(kernel, self.owner, printer)
-        self.series |= printer.series
-        return self._emit(text, "")
-
-    def xla(self, kernel):
-        """The kernel's XLA form, or "None" if a function XLA compiles slowly is
-        left in it, or if it is one operation on its arguments (tf.round(x)):
-        nothing to fuse, and an XLA launch costs more than the operation."""
-        if kernel is None or _one_operation(kernel):
-            return "None"
-        printer = xla.XLAPrinter(xla.kernel_definitions(kernel))
-        text = print_kernel(kernel, self.owner, printer)
-        if printer.slow:
-            return "None"
-        self.helpers |= printer.helpers
-        self.series |= printer.series
-        return self._emit(text, "_xla")
-
-    def _emit(self, text, suffix):
-        key = repr(sorted({**text, "name": None}.items()))
-        if key not in self.by_body:
-            text["name"] += suffix
-            self.by_body[key] = text["name"]
-            self.printed.append(text)
-        return self.by_body[key]
-
-
-def _one_operation(kernel: lowering.Kernel) -> bool:
-    return not (kernel.prologue or kernel.body or kernel.loop) and all(
-        type(value) in TFPrinter.mapping and set(value.args) <= set(kernel.args)
-        for _, value in kernel.outputs
-    )
-
-
-def _printed_kernels(a: Approximation, kernel_set: lowering.KernelSet, regimes):
-    out = _KernelPrinter(a.name)
-    out.plain(kernel_set.hard)
-    groups = {tag: _without_many_residuals(group) for tag, group in kernel_set.variants.items()}
-    groups.update({tag: group for tag, _, group in regimes})
-    plain = {tag: [out.plain(group[role]) for role in KERNEL_ROLES] for tag, group in groups.items()}
-    hard_xla = out.xla(kernel_set.hard)
-    variants = []
-    for tag, group in groups.items():
-        compiled = ", ".join(out.xla(group[role]) for role in XLA_ROLES)
-        variants.append((tag, f"{', '.join(plain[tag])}, xla=({compiled})"))
-    series = [print_series_helper(cls, order) for cls, order in sorted(out.series, key=lambda s: (s[0].__name__, s[1]))]
-    return out.printed, variants, hard_xla, ", ".join(sorted(out.helpers)), series
-
-
-def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
-    regimes = regime_kernels(a)
-    kernels, variants, hard_xla, helpers, series = _printed_kernels(a, kernel_set, regimes)
+def op_context(a: Approximation, kernel_set: lowering.KernelSet, regimes, backend) -> dict:
+    """What every backend's op template needs besides the printed kernels."""
     params = [{"name": n, "runtime": _runtime_param(n, p)} for n, p in a.params.items()]
     # every op takes mode, one with a single mode too (refusing the other by name)
     signature = ["x"] + [f"{n}={p.default!r}" for n, p in a.params.items()] + [f'mode="{a.mode}"', "name=None"]
@@ -312,31 +240,22 @@ def op_context(a: Approximation, kernel_set: lowering.KernelSet) -> dict:
     return {
         "name": a.name,
         "summary": a.doc.split(".")[0] + ".",
-        "kernels": kernels,
         "params": params,
         "modes": list(a.modes),
-        "variants": variants,
         "signature": ", ".join(signature),
-        "docstring": op_docstring(a),
+        "docstring": op_docstring(a, backend),
         "call": f"_OP(x, {{{values}}}, mode, name)",
         "hard": "_hard" if kernel_set.hard is not None else "None",
-        "hard_xla": hard_xla,
-        "helpers": helpers,
-        "series": series,
         "regimes": [(tag, predicate) for tag, predicate, _ in regimes],
     }
 
 
-def xla_forms_context() -> dict:
-    return {"helpers": [xla.print_helper(h) for h in xla.ordered_helpers()]}
-
-
-def choice_context(c: SurrogateChoice) -> dict:
-    lines = [c.doc, "", "Args:", "    x: float16, bfloat16, float32 or float64 tensor."]
+def choice_context(c: SurrogateChoice, backend) -> dict:
+    lines = [c.doc, "", "Args:", f"    x: {backend.tensor_words}."]
     labels = ", ".join(f'"{label}"' for label in c.surrogates)
     lines.append(f'    surrogate: which gradient: {labels}; default "{c.default}".')
     lines.append(f'    mode: {MODE_WORDS["ste"]}, the only mode of this op; default "ste".')
-    lines.append("    name: optional name scope.")
+    lines.append(f"    name: {backend.name_words}")
     lines.append("    **params: the surrogate's parameters:")
     for label, s in c.surrogates.items():
         defaults = ", ".join(f"{k}={v!r}" for k, v in s.defaults.items()) or "none"
@@ -458,3 +377,64 @@ BLACK_MODE = black.Mode(
 def render(template: str, spec: str, **context) -> str:
     text = ENVIRONMENT.get_template(template).render(header=header(template, spec, context.pop("command")), **context)
     return black.format_str(text, mode=BLACK_MODE)
+
+
+class _Front:
+    """How the package's top level describes x and the name: any backend's."""
+
+    def __init__(self, backends):
+        self.tensor_words = " or ".join(b.tensor_type for b in backends) + " (float16, bfloat16, float32 or float64)"
+        if backends[0].name == "tensorflow":
+            self.tensor_words += "; a NumPy array or a Python number goes to TensorFlow"
+        self.name_words = "optional name scope (TensorFlow, JAX)." if len(backends) > 1 else backends[0].name_words
+
+
+def _front_op(entry, front) -> dict:
+    if isinstance(entry, Approximation):
+        return {
+            "name": entry.name,
+            "signature": ", ".join(
+                ["x"] + [f"{n}={p.default!r}" for n, p in entry.params.items()] + [f'mode="{entry.mode}"', "name=None"]
+            ),
+            "docstring": op_docstring(entry, front),
+            "tensors": ", ".join(["x", *entry.float_params]),
+            "arguments": ", ".join(["x", *entry.params, "mode=mode", "name=name"]),
+        }
+    return {
+        "name": entry.name,
+        "signature": f'x, surrogate="{entry.default}", mode="ste", name=None, **params',
+        "docstring": choice_context(entry, front)["docstring"],
+        "tensors": "x, *params.values()",
+        "arguments": "x, surrogate, mode, name, **params",
+    }
+
+
+def front_files(catalog, backends, spec_file: str, command: str) -> dict[str, str]:
+    """The package's top level: the ops dispatching on their input's
+    framework, and the Keras layers and callbacks where TensorFlow is one of
+    the backends."""
+    names = [b.name for b in backends]
+    front = _Front(backends)
+    exports = [(e.name, e.name) for e in catalog]
+    lazy = names + (["layers", "callbacks"] if "tensorflow" in names else [])
+    package = {
+        "docstring": "Differentiable rounding, step and sign functions, generated by diffround.",
+        "exports": exports,
+        "backends": "the subpackages " + ", ".join(names),
+        "lazy": lazy,
+        "tensorflow": "tensorflow" in names,
+    }
+    modules = [(m, b.name) for b in backends for m in b.tensor_modules]
+    dispatch = {"modules": modules, "default": names[0], "backends": names}
+    files = {
+        "__init__.py": render("package/__init__.py.jinja", spec_file, package=package, command=command),
+        "_dispatch.py": render("package/_dispatch.py.jinja", spec_file, dispatch=dispatch, command=command),
+        "_ops.py": render(
+            "package/_ops.py.jinja", spec_file, front={"ops": [_front_op(e, front) for e in catalog]}, command=command
+        ),
+    }
+    if "tensorflow" in names:
+        keras = layers_context(catalog)
+        files["layers.py"] = render("keras/layers.py.jinja", spec_file, keras=keras, command=command)
+        files["callbacks.py"] = render("keras/callbacks.py.jinja", spec_file, command=command)
+    return files

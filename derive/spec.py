@@ -156,8 +156,8 @@ def _fail(name: str, cause: str):
 # checks this against every name the generated package uses.
 GENERATED_NAMES = {
     **dict.fromkeys(("abs", "enumerate", "range", "reversed", "sum", "super"), "Python builtin"),
-    **dict.fromkeys(("tf", "np", "math", "keras", "ml_dtypes", "warnings"), "module"),
-    **dict.fromkeys(("layers", "callbacks"), "package module"),
+    **dict.fromkeys(("tf", "jax", "jnp", "torch", "np", "math", "keras", "ml_dtypes", "warnings"), "module"),
+    **dict.fromkeys(("layers", "callbacks", "tensorflow"), "package module"),
     "set_xla": "package function",
     "self": "layer method argument",
 }
@@ -165,7 +165,7 @@ GENERATED_NAMES = {
 
 def generated_names() -> dict[str, str]:
     """{name: what it is} for every name a parameter or an op must not take."""
-    from .xla import HELPERS  # derive.xla imports this module
+    from .backends.tensorflow_xla import HELPERS  # which imports this module
 
     names = dict.fromkeys(HELPERS, "XLA helper")
     names.update(GENERATED_NAMES)

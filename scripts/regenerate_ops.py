@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Regenerate the TensorFlow package from a catalog.
+"""Regenerate the package from a catalog: a subpackage per backend
+(tensorflow, jax, torch) and a top level that dispatches on the input.
 
     python scripts/regenerate_ops.py            # rewrite generated/diffround
     python scripts/regenerate_ops.py --check    # exit 1 with a diff if it is stale
-    python scripts/regenerate_ops.py --catalog my_ops.py --out some/dir
+    python scripts/regenerate_ops.py --catalog my_ops.py --out some/dir [--backends jax,torch]
 
 With --catalog, the package is written to --out (its name is the folder's).
 A definition the pipeline cannot handle fails with a message naming it and
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from derive import DefinitionError, generate, load_catalog  # noqa: E402
+from derive.backends import BACKENDS, selected  # noqa: E402
 from derive.catalog import CATALOG  # noqa: E402
 from derive.writing import compare, write_tree  # noqa: E402
 
@@ -39,21 +41,35 @@ def main(argv=None) -> int:
     parser.add_argument("--catalog", help="a Python file defining CATALOG (default: the built-in catalog)")
     parser.add_argument("--out", help="package folder to write (default: generated/diffround)")
     parser.add_argument("--check", action="store_true", help="compare with the folder instead of writing")
+    parser.add_argument(
+        "--backends", help=f"comma-separated backends to write (default: all of {', '.join(BACKENDS)})"
+    )
     args = parser.parse_args(argv)
     if args.catalog and not args.out:
         parser.error("--catalog needs --out: generated/diffround holds the built-in catalog only")
+    if args.backends and not args.out:
+        parser.error("--backends needs --out: generated/diffround holds every backend")
+    backends = None
+    if args.backends:
+        backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+        try:
+            selected(backends)
+        except ValueError as err:
+            parser.error(str(err))
 
     started = time.perf_counter()
     command = "python scripts/regenerate_ops.py"
     if args.catalog:
         command += f" --catalog {Path(args.catalog).name} --out {Path(args.out).name}"
+    if backends:
+        command += f" --backends {','.join(backends)}"
     out = Path(args.out) if args.out else DEFAULT_OUT
     try:
         catalog = load_catalog(args.catalog) if args.catalog else CATALOG
         spec_file = Path(args.catalog).name if args.catalog else "derive/catalog.py"
         what = "checking" if args.check else "writing"
         print(f"{what} {out} from {spec_file}: each entry is derived first", file=sys.stderr, flush=True)
-        files = generate(catalog, spec_file=spec_file, command=command, progress=_progress)
+        files = generate(catalog, spec_file=spec_file, command=command, progress=_progress, backends=backends)
     except (DefinitionError, jinja2.TemplateError) as err:
         cause = err if isinstance(err, DefinitionError) else f"template error ({type(err).__name__}): {err}"
         print(f"error: {cause}", file=sys.stderr)

@@ -66,8 +66,9 @@ def _names_the_generated_code_uses(files: dict[str, str]) -> set[str]:
     params = {n for e in ops for n in e.params}
     entries = {e.name for e in CATALOG}
     functions = []
-    for op in ops:
-        tree = ast.parse(files[f"{op.name}.py"])
+    backends = {name.split("/")[0] for name in files if "/" in name}
+    for op, backend in ((op, backend) for op in ops for backend in sorted(backends)):
+        tree = ast.parse(files[f"{backend}/{op.name}.py"])
         for node in tree.body:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 names = {(a.asname or a.name).split(".")[0] for a in node.names}
@@ -143,7 +144,7 @@ def test_a_shadowing_parameter_name_says_what_it_would_shadow(name, message):
 def test_a_builtin_the_generated_code_does_not_use_is_a_fine_parameter_name():
     # a quantizer's range is naturally (min, max); shadowing them in the op's scope is harmless
     files = generate([approximation(params={"min": Param(k, 2.0)})])
-    assert "def my_round(x, min=2.0" in files["my_round.py"]
+    assert "def my_round(x, min=2.0" in files["tensorflow/my_round.py"]
 
 
 def test_an_expression_that_is_not_a_function_of_x_is_refused():

@@ -24,12 +24,12 @@ TANGENT = np.linspace(0.5, 1.5, len(XS))
 
 @contextlib.contextmanager
 def xla(dr, enabled):
-    previous = dr._runtime.XLA
-    dr._runtime.set_xla(enabled)
+    previous = dr.tensorflow._runtime.XLA
+    dr.tensorflow._runtime.set_xla(enabled)
     try:
         yield
     finally:
-        dr._runtime.set_xla(previous)
+        dr.tensorflow._runtime.set_xla(previous)
 
 
 def reference(name, wrt, param_values=None):

@@ -31,7 +31,7 @@ def test_output_is_identical_under_different_hash_seeds(tmp_path, catalog_files)
     out = tmp_path / "diffround"
     env = {**os.environ, "PYTHONHASHSEED": seed}
     subprocess.run([sys.executable, str(SCRIPT), "--out", str(out)], check=True, env=env, capture_output=True)
-    texts = {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+    texts = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.py"))}
     assert texts == {name: text.encode() for name, text in catalog_files.items()}
     committed = ROOT / "generated" / "diffround"
     assert texts == {name: (committed / name).read_bytes() for name in texts}
@@ -42,13 +42,15 @@ def test_check_reports_stale_added_and_missing_files(tmp_path, catalog_files):
     root = tmp_path / "diffround"
     root.mkdir()
     for name, text in files.items():
+        (root / name).parent.mkdir(exist_ok=True)
         (root / name).write_text(text)
-    (root / "sigmoid_round.py").write_text(files["sigmoid_round.py"].replace("floor", "ceil", 1))
-    (root / "heaviside.py").unlink()
+    stale = "tensorflow/sigmoid_round.py"
+    (root / stale).write_text(files[stale].replace("floor", "ceil", 1))
+    (root / "tensorflow" / "heaviside.py").unlink()
     (root / "leftover.py").write_text("# Do NOT modify by hand\n")
     comparison = compare(files, root, "diffround")
-    assert comparison.stale == ["sigmoid_round.py"]
-    assert comparison.missing == ["heaviside.py"]
+    assert comparison.stale == [stale]
+    assert comparison.missing == ["tensorflow/heaviside.py"]
     assert comparison.added == ["leftover.py"]
     assert "-    _t0 = tf.math.ceil(x)" in comparison.diff or "ceil" in comparison.diff
 
@@ -60,17 +62,18 @@ def test_check_command_reports_exactly_the_stale_missing_and_extra_files(tmp_pat
     out = tmp_path / "pkg"
     run = [sys.executable, str(SCRIPT), "--catalog", str(catalog), "--out", str(out)]
     subprocess.run(run, check=True, capture_output=True)
-    target = out / "sine_round.py"
+    target = out / "tensorflow" / "sine_round.py"
     target.write_text(target.read_text().replace("width", "widht", 1))
-    (out / "atan_step.py").unlink()
+    (out / "tensorflow" / "atan_step.py").unlink()
     (out / "old_op.py").write_text("# Do NOT modify by hand\n")
     (out / "__pycache__").mkdir()
     (out / "__pycache__" / "x.pyc").write_bytes(b"ignored")
     result = subprocess.run(run + ["--check"], capture_output=True, text=True)
     assert result.returncode == 1
     listed = [line for line in result.stdout.splitlines() if line.split(":")[0] in ("stale", "missing", "not generated any more")]
-    assert listed == ["stale: sine_round.py", "not generated any more: old_op.py", "missing: atan_step.py"]
-    assert "+++ pkg/sine_round.py (generated)" in result.stdout
+    stale, missing = "tensorflow/sine_round.py", "tensorflow/atan_step.py"
+    assert listed == [f"stale: {stale}", "not generated any more: old_op.py", f"missing: {missing}"]
+    assert f"+++ pkg/{stale} (generated)" in result.stdout
     subprocess.run(run, check=True, capture_output=True)
     clean = subprocess.run(run + ["--check"], capture_output=True, text=True)
     assert clean.returncode == 0 and "up to date" in clean.stdout

@@ -249,7 +249,7 @@ def test_anneal_errors_name_the_cause(keras, dr):
 @pytest.fixture(params=[True, False], ids=["xla", "op_by_op"])
 def xla(dr, request):
     """Kernels compiled with XLA (the default) or run op by op (set_xla(False))."""
-    previous = dr._runtime.XLA
+    previous = dr.tensorflow._runtime.XLA
     dr.set_xla(request.param)
     yield request.param
     dr.set_xla(previous)

@@ -18,6 +18,7 @@ import sympy as sp
 from derive import Approximation, DefinitionError, Param, generate, load_catalog, rendering, writing, x
 from derive.catalog import CATALOG
 from derive.derivatives import differentiate, normalize
+from derive.backends.tensorflow import TFPrinter
 from derive.printing import PrintingError, print_expr
 from derive.writing import read_tree, recover, write_tree
 
@@ -52,13 +53,13 @@ def test_an_underivable_expression_names_the_approximation():
 )
 def test_printer_is_strict(expr, message):
     with pytest.raises(PrintingError, match=message):
-        print_expr(expr, "owner")
+        print_expr(expr, "owner", TFPrinter)
 
 
 def test_printer_writes_small_powers_as_products_and_constants_in_dtype():
-    assert print_expr(x**2, "o") == "(x*x)"
-    assert print_expr(1 / x, "o") == "1/x"
-    assert "tf.constant(0, x.dtype)" in print_expr(sp.Piecewise((0, x < 0), (x, True)), "o")
+    assert print_expr(x**2, "o", TFPrinter) == "(x*x)"
+    assert print_expr(1 / x, "o", TFPrinter) == "1/x"
+    assert "tf.constant(0, x.dtype)" in print_expr(sp.Piecewise((0, x < 0), (x, True)), "o", TFPrinter)
 
 
 def approximation(**overrides):
@@ -128,8 +129,9 @@ def stale_tree(tmp_path, fresh_files):
     """generated/diffround written by the generator, then made stale three ways."""
     root = tmp_path / "generated" / "diffround"
     write_tree(fresh_files, root)
-    (root / "sigmoid_step.py").write_text(fresh_files["sigmoid_step.py"] + "# stale\n")
-    (root / "heaviside.py").unlink()
+    stale = "tensorflow/sigmoid_step.py"
+    (root / stale).write_text(fresh_files[stale] + "# stale\n")
+    (root / "tensorflow" / "heaviside.py").unlink()
     (root / "leftover.py").write_text("# Do NOT modify by hand\n")
     return root
 
@@ -176,7 +178,7 @@ INJECTIONS = {
         script, "load_catalog", lambda path: load_catalog(path) + [approximation(expr=sp.besselj(1, k * x))]
     ),
     "a template error": lambda mp, script: mp.setattr(
-        rendering.ENVIRONMENT, "get_template", _bad_template("package/surrogate.py.jinja", rendering.ENVIRONMENT.get_template)
+        rendering.ENVIRONMENT, "get_template", _bad_template("tensorflow/surrogate.py.jinja", rendering.ENVIRONMENT.get_template)
     ),
     "no space for the staging folder": lambda mp, script: mp.setattr(tempfile, "mkdtemp", _fail_on_call(1, ENOSPC)),
     "no space writing a file": lambda mp, script: mp.setattr("builtins.open", _write_mode_open(ENOSPC)),
@@ -311,7 +313,7 @@ def test_a_bad_catalog_leaves_the_output_untouched(tmp_path):
 
 def test_an_approximation_without_a_hard_function_is_soft_only():
     entry = approximation(name="soft_only", hard=None, modes=("soft",))
-    text = generate([entry])["soft_only.py"]
+    text = generate([entry])["tensorflow/soft_only.py"]
     assert "hard=None," in text and "def _hard" not in text
     assert 'def soft_only(x, k=2.0, mode="soft", name=None):' in text  # mode taken, only "soft" accepted
     with pytest.raises(DefinitionError, match="soft_only: ste mode needs a hard function"):

@@ -16,7 +16,7 @@ from erf_round_catalog import erf_round
 
 from derive import Approximation, generate, x
 from derive.catalog import CATALOG
-from derive.xla import HELPERS, XLAPrinter
+from derive.backends.tensorflow_xla import HELPERS, XLAPrinter
 
 APPROXIMATIONS = [a for a in CATALOG if isinstance(a, Approximation)]
 CASES = [(a.name, mode) for a in APPROXIMATIONS for mode in a.modes]
@@ -24,7 +24,7 @@ CASES = [(a.name, mode) for a in APPROXIMATIONS for mode in a.modes]
 
 def helper(name):
     """A generated helper of the package's XLA forms."""
-    return getattr(importlib.import_module("diffround._xla_forms"), name)
+    return getattr(importlib.import_module("diffround.tensorflow._xla_forms"), name)
 
 
 def relative_error(got, exact):

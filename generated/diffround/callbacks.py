@@ -1,4 +1,4 @@
-# Generated from template templates/package/callbacks.py.jinja and spec derive/catalog.py.
+# Generated from template templates/keras/callbacks.py.jinja and spec derive/catalog.py.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """Keras callbacks for the layers of this package."""

@@ -1,4 +1,4 @@
-# Generated from template templates/package/layers.py.jinja and spec derive/catalog.py.
+# Generated from template templates/keras/layers.py.jinja and spec derive/catalog.py.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """Keras layers, one per op, and the ops registered as Keras activations.
@@ -22,39 +22,41 @@ import ml_dtypes
 import tensorflow as tf
 from keras.src import activations as _keras_activations
 
-from . import _runtime
-from .sigmoid_round import _OP as _sigmoid_round_op
-from .sigmoid_round import sigmoid_round
-from .sine_round import _OP as _sine_round_op
-from .sine_round import sine_round
-from .fourier_round import _OP as _fourier_round_op
-from .fourier_round import fourier_round
-from .sine_staircase_round import _OP as _sine_staircase_round_op
-from .sine_staircase_round import sine_staircase_round
-from .ste_round import _OP as _ste_round_op
-from .ste_round import ste_round
-from .sigmoid_step import _OP as _sigmoid_step_op
-from .sigmoid_step import sigmoid_step
-from .hard_step import _OP as _hard_step_op
-from .hard_step import hard_step
-from .triangle_step import _OP as _triangle_step_op
-from .triangle_step import triangle_step
-from .fast_sigmoid_step import _OP as _fast_sigmoid_step_op
-from .fast_sigmoid_step import fast_sigmoid_step
-from .atan_step import _OP as _atan_step_op
-from .atan_step import atan_step
-from .ste_sign import _OP as _ste_sign_op
-from .ste_sign import ste_sign
-from .approx_sign import _OP as _approx_sign_op
-from .approx_sign import approx_sign
-from .swish_sign import _OP as _swish_sign_op
-from .swish_sign import swish_sign
-from .soft_round import _OP as _soft_round_op
-from .soft_round import soft_round
-from .soft_round_inverse import _OP as _soft_round_inverse_op
-from .soft_round_inverse import soft_round_inverse
-from .heaviside import _CHOICE as _heaviside_choice
-from .heaviside import heaviside
+from ._ops import (
+    sigmoid_round,
+    sine_round,
+    fourier_round,
+    sine_staircase_round,
+    ste_round,
+    sigmoid_step,
+    hard_step,
+    triangle_step,
+    fast_sigmoid_step,
+    atan_step,
+    ste_sign,
+    approx_sign,
+    swish_sign,
+    soft_round,
+    soft_round_inverse,
+    heaviside,
+)
+from .tensorflow import _runtime
+from .tensorflow.sigmoid_round import _OP as _sigmoid_round_op
+from .tensorflow.sine_round import _OP as _sine_round_op
+from .tensorflow.fourier_round import _OP as _fourier_round_op
+from .tensorflow.sine_staircase_round import _OP as _sine_staircase_round_op
+from .tensorflow.ste_round import _OP as _ste_round_op
+from .tensorflow.sigmoid_step import _OP as _sigmoid_step_op
+from .tensorflow.hard_step import _OP as _hard_step_op
+from .tensorflow.triangle_step import _OP as _triangle_step_op
+from .tensorflow.fast_sigmoid_step import _OP as _fast_sigmoid_step_op
+from .tensorflow.atan_step import _OP as _atan_step_op
+from .tensorflow.ste_sign import _OP as _ste_sign_op
+from .tensorflow.approx_sign import _OP as _approx_sign_op
+from .tensorflow.swish_sign import _OP as _swish_sign_op
+from .tensorflow.soft_round import _OP as _soft_round_op
+from .tensorflow.soft_round_inverse import _OP as _soft_round_inverse_op
+from .tensorflow.heaviside import _CHOICE as _heaviside_choice
 
 PACKAGE = __package__
 

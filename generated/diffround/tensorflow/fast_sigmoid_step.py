@@ -1,4 +1,4 @@
-# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:fast_sigmoid_step.
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:fast_sigmoid_step.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """fast_sigmoid_step: 1/2 + s*d/(2*(1 + s*|d|)), d = x - center: the fast sigmoid, whose derivative decays as 1/d**2."""

@@ -1,4 +1,4 @@
-# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:sigmoid_step.
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:sigmoid_step.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """sigmoid_step: Logistic sigmoid step; overflow-free at any steepness."""

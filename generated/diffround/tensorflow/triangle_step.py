@@ -1,4 +1,4 @@
-# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:triangle_step.
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:triangle_step.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """triangle_step: C1 piecewise quadratic whose derivative is the triangle max(0, 1 - |x - center|/width)/width."""

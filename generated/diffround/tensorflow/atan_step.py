@@ -1,4 +1,4 @@
-# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:atan_step.
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:atan_step.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """atan_step: 1/2 + atan(pi*alpha*(x - center)/2)/pi: the arctangent step."""

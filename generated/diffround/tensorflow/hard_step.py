@@ -1,4 +1,4 @@
-# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:hard_step.
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:hard_step.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """hard_step: min(max((x - threshold)*gain, 0), 1): a steep linear ramp clipped to [0, 1]."""

@@ -1,4 +1,4 @@
-# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:sigmoid_round.
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:sigmoid_round.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """sigmoid_round: floor(x) plus a logistic sigmoid of the fractional part, centred on the half-integer."""

@@ -1,4 +1,4 @@
-# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:swish_sign.
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:swish_sign.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """swish_sign: 2*sigmoid(beta*x)*(1 + beta*x*(1 - sigmoid(beta*x))) - 1: the swish sign."""

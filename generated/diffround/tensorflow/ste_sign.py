@@ -1,4 +1,4 @@
-# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:ste_sign.
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:ste_sign.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """ste_sign: clip(x, -clip, clip): the straight-through sign."""

@@ -1,4 +1,4 @@
-# Generated from template templates/package/surrogate.py.jinja and spec derive/catalog.py:heaviside.
+# Generated from template templates/tensorflow/surrogate.py.jinja and spec derive/catalog.py:heaviside.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """heaviside: Heaviside step H(x) with H(0) = 1 in the forward pass; the gradient of the named surrogate."""

@@ -1,4 +1,4 @@
-# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:sine_staircase_round.
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:sine_staircase_round.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """sine_staircase_round: g(x) = x - sin(2 pi x)/(2 pi), composed depth times; each composition steepens the steps."""

@@ -1,4 +1,4 @@
-# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:fourier_round.
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:fourier_round.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """fourier_round: x plus the truncated Fourier series of the sawtooth round(x) - x."""

@@ -33,8 +33,8 @@ import mpmath
 import sympy as sp
 from sympy.printing.precedence import PRECEDENCE
 
-from .functions import hard_round, sigmoid
-from .printing import TFPrinter
+from ..functions import hard_round, sigmoid
+from .tensorflow import TFPrinter
 
 #: Functions XLA on CPU compiles to code at least 4x slower than TensorFlow's
 #: eager kernels (TF 2.21; see the module docstring).
@@ -268,7 +268,7 @@ def ordered_helpers() -> list[Helper]:
 
 
 def print_helper(helper: Helper) -> dict:
-    """A helper as the strings templates/package/helper.py.jinja lays out."""
+    """A helper as the strings templates/common/helper.py.jinja lays out."""
     printer = XLAPrinter()
 
     def text(value):

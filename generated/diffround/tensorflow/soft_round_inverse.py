@@ -1,4 +1,4 @@
-# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:soft_round_inverse.
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:soft_round_inverse.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """soft_round_inverse: m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round."""

@@ -1,4 +1,4 @@
-# Generated from template templates/package/_runtime.py.jinja and spec derive/catalog.py.
+# Generated from template templates/tensorflow/_runtime.py.jinja and spec derive/catalog.py.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """Runtime support shared by every generated op.

@@ -1,4 +1,4 @@
-# Generated from template templates/package/op.py.jinja and spec derive/catalog.py:sine_round.
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:sine_round.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """sine_round: floor(x) plus a half-sine ramp of the given width around each half-integer, flat elsewhere."""

@@ -1,0 +1,109 @@
+"""TensorFlow: tf.math kernels, compiled with XLA where that is fast
+(derive/backends/tensorflow_xla.py), wired into GradientTapes and
+ForwardAccumulators by templates/tensorflow/_runtime.py.jinja."""
+
+from __future__ import annotations
+
+from .. import lowering, rendering
+from ..printing import KernelPrinting, print_kernel, spelled
+from .base import KERNEL_ROLES, Backend, KernelCollector
+
+
+class TFPrinter(KernelPrinting):
+    """Prints with the ``tf.`` prefix; ``dtype_of`` names a tensor whose
+    dtype constants take where TensorFlow would not infer it."""
+
+    framework = "TensorFlow"
+    where, sqrt, power, float64 = "tf.where", "tf.math.sqrt", "tf.math.pow", "tf.float64"
+    mapping = spelled("tf.math.")
+
+    def constant(self, text: str) -> str:
+        return f"tf.constant({text}, {self.dtype_of}.dtype)"
+
+    def filled(self, text: str) -> str:
+        return f"tf.fill(tf.shape({self.dtype_of}), {self.constant(text)})"
+
+    # TFLite has no builtin ATAN but has ATAN2, whose operands must have one shape
+    # (no broadcasting): the argument's, which is x's where the op is used elementwise
+    def _print_atan(self, expr):
+        return f"tf.math.atan2({self._print(expr.args[0])}, tf.ones_like({self.dtype_of}))"
+
+
+# the kernels compiled with XLA: the backward recomputes from x, so no residuals;
+# the Hessian stays op by op (see Kernels in templates/tensorflow/_runtime.py.jinja)
+XLA_ROLES = ("value", "gradient")
+
+
+class XLACollector(KernelCollector):
+    """Also prints each kernel's XLA form, and records the XLA helpers used."""
+
+    def __init__(self, owner):
+        super().__init__(owner, TFPrinter)
+        self.helpers = set()
+
+    def xla(self, kernel):
+        """The kernel's XLA form, or "None" if a function XLA compiles slowly is
+        left in it, or if it is one operation on its arguments (tf.round(x)):
+        nothing to fuse, and an XLA launch costs more than the operation."""
+        from . import tensorflow_xla as xla
+
+        if kernel is None or _one_operation(kernel):
+            return "None"
+        printer = xla.XLAPrinter(xla.kernel_definitions(kernel))
+        text = print_kernel(kernel, self.owner, printer)
+        if printer.slow:
+            return "None"
+        self.helpers |= printer.helpers
+        self.series |= printer.series
+        return self.emit(text, "_xla")
+
+
+def _one_operation(kernel: lowering.Kernel) -> bool:
+    return not (kernel.prologue or kernel.body or kernel.loop) and all(
+        type(value) in TFPrinter.mapping and set(value.args) <= set(kernel.args)
+        for _, value in kernel.outputs
+    )
+
+
+class TensorFlowBackend(Backend):
+    name = "tensorflow"
+    framework = "TensorFlow"
+    printer = TFPrinter
+    runtime_files = ("_runtime.py",)
+    tensor_words = "float16, bfloat16, float32 or float64 tensor"
+    tensor_type = "tf.Tensor"
+    tensor_modules = ("tensorflow",)
+
+    def collector(self, owner):
+        return XLACollector(owner)
+
+    def printed_kernels(self, a, kernel_set, regimes):
+        # every plain kernel first, then the XLA forms: the order of the module's functions
+        out = self.collector(a.name)
+        out.plain(kernel_set.hard)
+        groups = {tag: rendering.without_many_residuals(group) for tag, group in kernel_set.variants.items()}
+        groups.update({tag: group for tag, _, group in regimes})
+        plain = {tag: [out.plain(group[role]) for role in KERNEL_ROLES] for tag, group in groups.items()}
+        hard_xla = out.xla(kernel_set.hard)
+        variants = []
+        for tag, group in groups.items():
+            compiled = ", ".join(out.xla(group[role]) for role in XLA_ROLES)
+            variants.append((tag, f"{', '.join(plain[tag])}, xla=({compiled})"))
+        return {
+            "kernels": out.printed,
+            "variants": variants,
+            "series": out.series_helpers(),
+            "hard_xla": hard_xla,
+            "helpers": ", ".join(sorted(out.helpers)),
+            "collector": out,
+        }
+
+    def package_files(self, exports, spec_file, command):
+        from . import tensorflow_xla as xla
+
+        files = super().package_files(exports, spec_file, command)
+        forms = {"helpers": [xla.print_helper(h) for h in xla.ordered_helpers()]}
+        files["_xla_forms.py"] = rendering.render(
+            self.template("_xla_forms.py"), "derive/backends/tensorflow_xla.py", forms=forms, command=command
+        )
+        return files
