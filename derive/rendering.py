@@ -110,7 +110,7 @@ def _formula(expr: sp.Expr) -> str:
 
 # The hard functions in words, as the README and the errors name them.
 HARD_FUNCTION_WORDS = {
-    "round": "round(u): round half to even, as tf.round",
+    "round": "round(u): round half to even (as tf.round, jnp.round and torch.round)",
     "step": "step(u): 1 where u >= 0, else 0",
     "sign": "sign(u): +1 where u >= 0, else -1",
 }

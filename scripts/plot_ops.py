@@ -417,7 +417,7 @@ def first_jump(tf, fn, a, kwargs, mode, order: int, candidates: int = 24, zooms:
     ints = {k: v for k, v in params.items() if k in a.int_params}
 
     def values(xs):
-        return evaluate_op(tf, fn, a, xs, floats, ints, mode, tf.float64, False)[wrt]
+        return evaluate_op(fn, a, xs, floats, ints, mode, "float64", False)[wrt]
 
     xs = np.linspace(*X_RANGE, 4001)
     f = values(xs)

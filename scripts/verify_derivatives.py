@@ -155,10 +155,10 @@ def main(argv=None) -> int:
         "--strict", action="store_true",
         help="judge with the stricter condition rule (exact parameters, x from the nearer integer or half-integer)",
     )
+    parser.add_argument("--backends", help="comma-separated backends (default: every backend the package has)")
     args = parser.parse_args(argv)
     if bool(args.catalog) != bool(args.out):
         parser.error("--catalog and --out go together")
-    import tensorflow as tf
 
     catalog = load_catalog(args.catalog) if args.catalog else CATALOG
     if args.ops:
@@ -168,12 +168,23 @@ def main(argv=None) -> int:
             parser.error(f"unknown ops: {', '.join(sorted(unknown))}")
         catalog = [e for e in catalog if e.name in wanted]
     package = import_package(Path(args.out)) if args.out else importlib.import_module("diffround")
+    available = list(importlib.import_module(f"{package.__name__}._dispatch").BACKENDS)
+    backends = args.backends.split(",") if args.backends else available
+    missing = sorted(set(backends) - set(available))
+    if missing:
+        parser.error(f"the package has no backend {missing[0]!r} (it has {', '.join(available)})")
     started = time.perf_counter()
     rule = STRICT if args.strict else DEFAULT_RULE
-    results = verify_catalog(tf, package, catalog, progress=progress, full=not args.quick, rule=rule)
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    print(table(results))
+    by_backend, references = {}, {}  # the references are computed once, for every backend
+    for backend in backends:
+        by_backend[backend] = verify_catalog(
+            package, catalog, progress=progress, full=not args.quick, rule=rule, backend=backend, references=references
+        )
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    for backend, results in by_backend.items():
+        print(f"== {backend}")
+        print(table(results))
     print(
         f"\nmax: largest error in ULPs of the exact result (mpmath, 50 digits) at the well-conditioned points,"
         f" target <= {ULP_TARGET:g};"
@@ -185,15 +196,24 @@ def main(argv=None) -> int:
     if args.details:
         print("\nIll-conditioned points, by kind of grid point:")
         print(ill_conditioned(results))
-    limits = known_limits(results)
-    if limits:
-        print("\nKnown limits: points where a target is missed, inside a documented region (not failures):")
-        print(limits)
-    print("\nFinite differences (tf.test.compute_gradient, largest relative disagreement at smooth points):")
-    print(finite_differences(results))
+    for backend, results in by_backend.items():
+        limits = known_limits(results)
+        if limits:
+            print(f"\nKnown limits ({backend}): points where a target is missed, inside a documented region (not failures):")
+            print(limits)
+    if "tensorflow" in by_backend:
+        print("\nFinite differences (tf.test.compute_gradient, largest relative disagreement at smooth points):")
+        print(finite_differences(by_backend["tensorflow"]))
     grid = "quick" if args.quick else "full"
-    print(f"\n{sum(len(d) for d in results.values())} op/mode/dtype combinations, {grid} grids, in {time.perf_counter() - started:.0f} s")
-    failures = [f for by_dtype in results.values() for m in by_dtype.values() for f in m.failures]
+    combinations = sum(len(d) for results in by_backend.values() for d in results.values())
+    print(f"\n{combinations} backend/op/mode/dtype combinations, {grid} grids, in {time.perf_counter() - started:.0f} s")
+    failures = [
+        f"{backend}: {f}"
+        for backend, results in by_backend.items()
+        for by_dtype in results.values()
+        for m in by_dtype.values()
+        for f in m.failures
+    ]
     published = [c for a in catalog if isinstance(a, Approximation) for c in check_published(a)]
     if published:
         print("\nDerived derivatives (and values) against the published formulas (50 digits, relative):")

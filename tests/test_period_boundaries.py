@@ -69,7 +69,7 @@ def boundary_failures(tf, dr, name, mode, dtype):
     ref = Reference(a, ints)
     xs, distance = points(a, floats, dtype)
     magnitude = np.minimum(reduced_x(a, floats, xs), distance)  # x alone: the parameters are exact
-    got = evaluate_op(tf, getattr(dr, name), a, xs, floats, ints, mode, getattr(tf, dtype), tensor_params=bool(floats))
+    got = evaluate_op(getattr(dr, name), a, xs, floats, ints, mode, dtype, tensor_params=bool(floats))
     eps = float(np.finfo(dtype).eps)
     failures = []
     for wrt, values in got.items():

@@ -36,7 +36,7 @@ def test_user_catalog_generates_a_verified_package(tmp_path, tf):
             tape.gradient(y, x).numpy(), [float(ref.evaluate(("x",), (v, 4.0))) for v in (0.2, 0.5, 1.7)], rtol=1e-13
         )
         np.testing.assert_array_equal(package.erf_round(x, mode="ste").numpy(), [0.0, 0.0, 2.0])
-        results = verify_catalog(tf, package, catalog)
+        results = verify_catalog(package, catalog)
         failures = [f for d in results.values() for m in d.values() for f in m.failures]
         assert not failures, failures[:5]
     finally:

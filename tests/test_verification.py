@@ -41,21 +41,24 @@ SWISH_SIGN_F64_X, SWISH_SIGN_F64_ULPS = -1.164, 8.11  # beta = 3
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize("approximation", APPROXIMATIONS, ids=lambda a: a.name)
 def test_op_matches_the_reference(tf, dr, approximation, dtype):
-    # one dtype per test: the two halves of the slowest ops run on both workers
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        results = verify_catalog(tf, dr, [approximation], dtypes=(dtype,))
-    failures = [f for by_dtype in results.values() for m in by_dtype.values() for f in m.failures]
-    assert not failures, "\n".join(failures[:10])
-    checked = sum(m.points for by_dtype in results.values() for m in by_dtype.values())
-    assert checked > 100
-    # every documented known limit of this op and dtype still shows on the grid, or it must go
-    seen = {key for by_dtype in results.values() for m in by_dtype.values() for s in m.outputs.values() for key in s.limited}
-    for limit in KNOWN_LIMITS:
-        if limit.op == approximation.name and dtype in limit.dtypes and limit.quick_grid:
-            assert (limit.op, limit.label) in seen, f"known limit no longer measured in {dtype}: {limit.op} [{limit.label}]"
-    # overflows the verifier provokes (the largest floats, far tails) are expected, not printed
-    assert not [w for w in caught if issubclass(w.category, RuntimeWarning)], [str(w.message) for w in caught]
+    # one dtype per test: the two halves of the slowest ops run on both workers; every
+    # backend in one test, so that each reference value is computed once for all of them
+    references = {}
+    for backend in dr._dispatch.BACKENDS:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            results = verify_catalog(dr, [approximation], dtypes=(dtype,), backend=backend, references=references)
+        failures = [f for by_dtype in results.values() for m in by_dtype.values() for f in m.failures]
+        assert not failures, f"{backend}:\n" + "\n".join(failures[:10])
+        checked = sum(m.points for by_dtype in results.values() for m in by_dtype.values())
+        assert checked > 100
+        # every documented known limit of this op and dtype still shows on the grid, or it must go
+        seen = {key for by_dtype in results.values() for m in by_dtype.values() for s in m.outputs.values() for key in s.limited}
+        for limit in KNOWN_LIMITS:
+            if limit.applies_to(approximation.name, dtype, backend) and limit.quick_grid:
+                assert (limit.op, limit.label) in seen, f"{backend}: known limit no longer measured in {dtype}: {limit.op} [{limit.label}]"
+        # overflows the verifier provokes (the largest floats, far tails) are expected, not printed
+        assert not [w for w in caught if issubclass(w.category, RuntimeWarning)], [str(w.message) for w in caught]
 
 
 # -- the grid --------------------------------------------------------------------------------

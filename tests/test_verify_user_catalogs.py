@@ -40,7 +40,7 @@ def test_a_complex_reference_is_a_failure_naming_op_output_and_point(tmp_path, t
         'root = Approximation(name="root", hard=None, modes=("soft",), expr=sp.sqrt(x), doc="square root")\n'
         "CATALOG = [root]\n",
     )
-    results = verify_catalog(tf, package, catalog, dtypes=("float64",))
+    results = verify_catalog(package, catalog, dtypes=("float64",))
     failures = failures_of(results)
     complex_values = [f for f in failures if "is complex" in f]
     assert complex_values, failures
@@ -59,7 +59,7 @@ def test_an_expression_without_x_is_compared_broadcast_to_the_shape_of_x(tmp_pat
         k = tf.convert_to_tensor(k, x_tensor.dtype)
         return k / (1 + k)
 
-    results = verify_catalog(tf, types.SimpleNamespace(ratio=ratio), [a], dtypes=("float32",))
+    results = verify_catalog(types.SimpleNamespace(ratio=ratio), [a], dtypes=("float32",))
     failures = failures_of(results)
     # the scalar output is named as a shape failure, and compared broadcast: k/(1 + k) to the ULP target
     assert any("f has shape () for x of shape" in f for f in failures), failures
@@ -94,7 +94,7 @@ CATALOG = [smoothstep_round]
 
 def test_an_inaccurate_user_formula_fails_with_the_kind_of_point_and_a_remedy(tmp_path, tf):
     catalog, package = user_package(tmp_path, "smoothstep_floor_pkg", SMOOTHSTEP_ON_FLOOR)
-    failures = failures_of(verify_catalog(tf, package, catalog, dtypes=("float32",)))
+    failures = failures_of(verify_catalog(package, catalog, dtypes=("float32",)))
     value = [f for f in failures if "[defaults]: f at" in f]
     assert value, failures
     # below an integer, floor(x) + (3r**2 - 2r**3 with r near 1) cancels
@@ -103,7 +103,7 @@ def test_an_inaccurate_user_formula_fails_with_the_kind_of_point_and_a_remedy(tm
 
 def test_the_same_function_written_on_the_nearest_integer_passes(tmp_path, tf):
     catalog, package = user_package(tmp_path, "smoothstep_nearest_pkg", SMOOTHSTEP_ON_NEAREST)
-    failures = failures_of(verify_catalog(tf, package, catalog, dtypes=("float32",)))
+    failures = failures_of(verify_catalog(package, catalog, dtypes=("float32",)))
     # the value and d/dx are within the targets everywhere (the README's example); the second
     # derivative may still fail at the float below a half-integer, where the generated reduction
     # floor(t + 1/2) rounds across the half-integer (issue 14, case 1)

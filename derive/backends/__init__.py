@@ -10,10 +10,11 @@ package templates, and an entry in BACKENDS.
 from __future__ import annotations
 
 from .base import Backend
+from .jax import JaxBackend
 from .tensorflow import TensorFlowBackend
 
 #: Every backend, by the name of its subpackage in a generated package.
-BACKENDS: dict[str, Backend] = {b.name: b for b in (TensorFlowBackend(),)}
+BACKENDS: dict[str, Backend] = {b.name: b for b in (TensorFlowBackend(), JaxBackend())}
 
 
 def selected(names=None) -> list[Backend]:

@@ -58,6 +58,8 @@ class Backend:
     #: how the docstrings describe x and the optional name
     tensor_words = ""
     name_words = "optional name scope."
+    #: the kernels of each variant the runtime's Kernels takes, in its order
+    kernel_roles = KERNEL_ROLES
 
     def template(self, file: str) -> str:
         return f"{self.name}/{file}.jinja"
@@ -67,7 +69,7 @@ class Backend:
 
     def variant(self, collector: KernelCollector, group: dict) -> str:
         """The arguments of the runtime's Kernels for one variant."""
-        return ", ".join(collector.plain(group[role]) for role in KERNEL_ROLES)
+        return ", ".join(collector.plain(group[role]) for role in self.kernel_roles)
 
     def printed_kernels(self, a: Approximation, kernel_set: lowering.KernelSet, regimes) -> dict:
         out = self.collector(a.name)

@@ -45,7 +45,7 @@ and adds what kind of point it is and what usually helps
 not real there) is a failure at that point, not an error of the verifier.
 
 Modules: ``grids`` (parameter sets, x), ``evaluation`` (the op through
-tapes), ``conditioning`` (ULPs, S and the bound), ``known_limits``,
+its framework's differentiation: evaluate_<backend>), ``conditioning`` (ULPs, S and the bound), ``known_limits``,
 ``regressions``, ``diagnosis``, ``finite_differences``, ``published``, and
 ``comparison`` (the catalog loop).
 """

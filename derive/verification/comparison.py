@@ -19,7 +19,7 @@ from .conditioning import (
     sensitivity,
 )
 from .diagnosis import hint
-from .evaluation import evaluate_op, output_label
+from .evaluation import evaluator, output_label
 from .finite_differences import finite_difference_check
 from .grids import DTYPES, ParameterSet, parameter_sets, x_grid
 from .known_limits import KNOWN_LIMITS
@@ -51,11 +51,15 @@ def _exact_values(ref, wrt, points):
     return exact, problems
 
 
-def compare_case(tf, fn, a: Approximation, mode, dtype_name, params: ParameterSet, measurement: Measurement,
-                 ref: Reference | None = None, full: bool = False, rule: ConditionRule = DEFAULT_RULE):
+def compare_case(fn, a: Approximation, mode, dtype_name, params: ParameterSet, measurement: Measurement,
+                 ref: Reference | None = None, full: bool = False, rule: ConditionRule = DEFAULT_RULE,
+                 backend: str = "tensorflow"):
+    """One op, mode, dtype and parameter set of ``backend`` against the
+    reference; finite differences too for TensorFlow (the derivation's own
+    check: the other backends print the same derivatives)."""
     floats, ints = params.floats, params.ints
     dtype = np.dtype(dtype_name).type
-    tf_dtype = getattr(tf, dtype_name)
+    evaluate = evaluator(backend)
     largest = float(np.finfo(dtype).max)
     xs, kinds = _grid(a, params, dtype, full)
     ref = ref or Reference(a, ints)
@@ -70,7 +74,7 @@ def compare_case(tf, fn, a: Approximation, mode, dtype_name, params: ParameterSe
         return f"x={xs[i]!r} [{kinds[i]}; {params.label}]"
 
     for tensor_params in (False, True) if a.float_params else (False,):
-        got = evaluate_op(tf, fn, a, xs, floats, ints, mode, tf_dtype, tensor_params)
+        got = evaluate(fn, a, xs, floats, ints, mode, dtype_name, tensor_params)
         for wrt, values in got.items():
             if values.shape != xs.shape:
                 measurement.failures.append(
@@ -98,7 +102,7 @@ def compare_case(tf, fn, a: Approximation, mode, dtype_name, params: ParameterSe
             regions = [
                 (lim, lim.region(a, floats, xs, dtype_name))
                 for lim in KNOWN_LIMITS
-                if lim.applies(a, floats, dtype_name, wrt)
+                if lim.applies(a, floats, dtype_name, wrt, backend)
             ]
             # an exact result beyond the dtype's range correctly comes out as inf
             overflows = np.abs(np.where(real, exact_f, 0.0)) > largest
@@ -141,30 +145,35 @@ def compare_case(tf, fn, a: Approximation, mode, dtype_name, params: ParameterSe
                     f"{'well' if well[worst] else 'ill'} conditioned; {np.count_nonzero(failing)} points)"
                     + hint(xs[i], kinds[i], well=bool(well[worst]), finite=True)
                 )
-    if not params.at_domain_end:
-        finite_difference_check(tf, fn, a, mode, dtype_name, floats, ints, ref, xs, measurement, label)
+    if backend == "tensorflow" and not params.at_domain_end:
+        finite_difference_check(fn, a, mode, dtype_name, floats, ints, ref, xs, measurement, label)
 
 
 def verify_catalog(
-    tf, package, catalog, dtypes=DTYPES, progress=None, full: bool = False, rule: ConditionRule = DEFAULT_RULE
+    package, catalog, dtypes=DTYPES, progress=None, full: bool = False, rule: ConditionRule = DEFAULT_RULE,
+    backend: str = "tensorflow", references: dict | None = None,
 ):
-    """{(op, mode): {dtype: Measurement}} for every op and mode of ``catalog``:
-    every parameter set's grid, and the regression points of the op and dtype."""
+    """{(op, mode): {dtype: Measurement}} for every op and mode of ``catalog``
+    in ``backend`` (its ops: ``package``'s subpackage of that name, or
+    ``package``'s own where it has none): every parameter set's grid, and the
+    regression points of the op and dtype. ``references``, shared between
+    calls, computes each reference value once for every backend."""
+    ops = getattr(package, backend, package)
     results = {}
     cases = []
     for entry in catalog:
         if isinstance(entry, Approximation):
             for mode, dtype in itertools.product(entry.modes, dtypes):
                 cases.append((entry, mode, dtype))
-    references = {}
+    references = {} if references is None else references
     for index, (entry, mode, dtype) in enumerate(cases):
         if progress:
             progress(index, len(cases), f"{entry.name} {mode} {dtype}")
-        fn = getattr(package, entry.name)
+        fn = getattr(ops, entry.name)
         measurement = results.setdefault((entry.name, mode), {}).setdefault(dtype, Measurement())
         for params in parameter_sets(entry) + regression_sets(entry, dtype):
             key = (entry.name, tuple(sorted(params.ints.items())))
             if key not in references:
                 references[key] = Reference(entry, params.ints)
-            compare_case(tf, fn, entry, mode, dtype, params, measurement, references[key], full, rule)
+            compare_case(fn, entry, mode, dtype, params, measurement, references[key], full, rule, backend)
     return results

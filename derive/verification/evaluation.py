@@ -1,11 +1,21 @@
-"""Evaluating a generated op: its value and its first and second derivatives
-through nested GradientTapes."""
+"""Evaluating a generated op: its value and its first and second
+derivatives at each x, through its framework's own differentiation. Each
+backend's evaluator is a module evaluate_<backend>.py here with
+
+    evaluate_op(fn, a, xs, floats, ints, mode, dtype_name, tensor_params)
+        -> {(): values, (name,): first derivatives, (name, other): second}
+
+(float64 NumPy arrays shaped like xs; with ``tensor_params`` each float
+parameter is a tensor shaped like x, so that per-point partial derivatives
+come out; an output that does not depend on an input has derivative 0)."""
 
 from __future__ import annotations
 
-import numpy as np
+import importlib
 
-from ..spec import Approximation
+#: The backends an evaluator exists for.
+EVALUATED_BACKENDS = ("tensorflow", "jax", "torch")
+
 
 def output_label(wrt: tuple[str, ...]) -> str:
     """"f", "d/dx", "d2/dx dsteepness": one name per output."""
@@ -16,35 +26,20 @@ def output_label(wrt: tuple[str, ...]) -> str:
     return f"d{len(wrt)}/" + " ".join(f"d{v}" for v in wrt)
 
 
-def _call(fn, a, x, floats, ints, mode):
+def call_op(fn, a, x, floats, ints, mode):
     kwargs = {**floats, **ints}
     if len(a.modes) > 1:
         kwargs["mode"] = mode
     return fn(x, **kwargs)
 
 
-def evaluate_op(tf, fn, a: Approximation, xs, floats, ints, mode, dtype, tensor_params: bool):
-    """Value, first and second derivatives of the generated op at each x.
+def evaluator(backend: str):
+    """The evaluate_op of ``backend`` (importing its framework)."""
+    if backend not in EVALUATED_BACKENDS:
+        raise ValueError(f"no evaluator for backend {backend!r}; choose from {', '.join(EVALUATED_BACKENDS)}")
+    return importlib.import_module(f"{__package__}.evaluate_{backend}").evaluate_op
 
-    With ``tensor_params`` each float parameter is a tensor shaped like x, so
-    that per-point partial derivatives come out of the tape. An output that
-    does not depend on an input has derivative 0 there, not None."""
-    x = tf.constant(xs, dtype=dtype)
-    names = ["x"] + (list(floats) if tensor_params else [])
-    variables = [x] + [tf.fill(tf.shape(x), tf.constant(floats[n], dtype)) for n in names[1:]]
-    params = {n: v for n, v in zip(names[1:], variables[1:])}
-    params = {**floats, **params}
-    with tf.GradientTape(persistent=True) as outer:
-        outer.watch(variables)
-        with tf.GradientTape() as inner:
-            inner.watch(variables)
-            y = _call(fn, a, x, params, ints, mode)
-        firsts = inner.gradient(y, variables, unconnected_gradients=tf.UnconnectedGradients.ZERO)
-    results = {(): y.numpy().astype(np.float64)}
-    for i, name in enumerate(names):
-        results[(name,)] = firsts[i].numpy().astype(np.float64)
-        seconds = outer.gradient(firsts[i], variables, unconnected_gradients=tf.UnconnectedGradients.ZERO)
-        for k, other in enumerate(names):
-            if k >= i:
-                results[(name, other)] = seconds[k].numpy().astype(np.float64)
-    return results
+
+def evaluate_op(fn, a, xs, floats, ints, mode, dtype_name: str, tensor_params: bool, backend: str = "tensorflow"):
+    """``backend``'s evaluate_op (see the module docstring)."""
+    return evaluator(backend)(fn, a, xs, floats, ints, mode, dtype_name, tensor_params)

@@ -47,12 +47,15 @@ class KnownLimit:
     params: dict = field(default_factory=dict)  # applies only at these parameter values
     ulps: float | None = None
     quick_grid: bool = True  # shows on the --quick grids too (tests/test_verification.py checks it does)
+    backends: tuple[str, ...] = ("tensorflow", "jax", "torch")
 
-    def applies(self, a, floats, dtype_name, wrt) -> bool:
+    def applies_to(self, op: str, dtype_name: str, backend: str) -> bool:
+        return op == self.op and dtype_name in self.dtypes and backend in self.backends
+
+    def applies(self, a, floats, dtype_name, wrt, backend: str = "tensorflow") -> bool:
         return (
-            a.name == self.op
+            self.applies_to(a.name, dtype_name, backend)
             and output_label(wrt) in self.outputs
-            and dtype_name in self.dtypes
             and all(floats.get(k) == v for k, v in self.params.items())
         )
 

@@ -88,7 +88,7 @@ def fourier_round(x, terms=5, mode="soft", name=None):
 
     Smooth forward: x + Sum((-1)**j*sin(2*pi*j*x)/j, (j, 1, N))/pi
     Hard function: round(x)
-        round(u): round half to even, as tf.round.
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
       with N = terms
 
     Args:

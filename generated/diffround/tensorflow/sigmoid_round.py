@@ -125,7 +125,7 @@ def sigmoid_round(x, steepness=10.0, mode="soft", name=None):
 
     Smooth forward: floor(x) + sigmoid(k*(x - floor(x) - 1/2))
     Hard function: round(x)
-        round(u): round half to even, as tf.round.
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
       with k = steepness
 
     Args:

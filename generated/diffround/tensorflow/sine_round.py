@@ -297,7 +297,7 @@ def sine_round(x, width=0.1, mode="soft", name=None):
     Smooth forward: Piecewise((floor(x), w <= -2*x + 2*floor(x) + 1), (floor(x) + 1, w <= 2*x -
         2*floor(x) - 1), (sin(pi*(x - floor(x) - 1/2)/w)/2 + floor(x) + 1/2, True))
     Hard function: round(x)
-        round(u): round half to even, as tf.round.
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
       with w = width
 
     Args:

@@ -340,7 +340,7 @@ def sine_staircase_round(x, depth=1, mode="soft", name=None):
     Smooth forward: x - sin(2*pi*x)/(2*pi)
         applied depth times, x being the previous result.
     Hard function: round(x)
-        round(u): round half to even, as tf.round.
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
       with D = depth
 
     Args:

@@ -1286,7 +1286,7 @@ def soft_round(x, alpha=5.0, mode="soft", name=None):
         1/2))))*tanh(alpha*(x - floor(x + 1/2)))*sigmoid(-2*alpha*(1/2 - Abs(x - floor(x +
         1/2))))/((1 + exp(-alpha))*tanh(alpha/2)), True)) + floor(x + 1/2)
     Hard function: round(x)
-        round(u): round half to even, as tf.round.
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
       with alpha = alpha
 
     Args:

@@ -38,7 +38,7 @@ def ste_round(x, mode="ste", name=None):
 
     Smooth forward: x
     Hard function: round(x)
-        round(u): round half to even, as tf.round.
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.

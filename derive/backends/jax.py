@@ -1,0 +1,47 @@
+"""JAX: jax.numpy kernels; templates/jax/_runtime.py.jinja makes each op a
+jax.custom_jvp whose rule calls the derivative kernels, themselves a
+custom_jvp with the exact Hessian, so every JAX transformation (grad, jvp,
+jacfwd, hessian, vmap, jit) sees exact first and second derivatives."""
+
+from __future__ import annotations
+
+from ..printing import KernelPrinting, spelled
+from .base import Backend
+
+
+class JaxPrinter(KernelPrinting):
+    framework = "JAX"
+    where, sqrt, power, float64 = "jnp.where", "jnp.sqrt", "jnp.power", "jnp.float64"
+    mapping = spelled(
+        "jnp.",
+        asin="jnp.arcsin",
+        acos="jnp.arccos",
+        atan="jnp.arctan",
+        atan2="jnp.arctan2",
+        asinh="jnp.arcsinh",
+        acosh="jnp.arccosh",
+        atanh="jnp.arctanh",
+        erf="jax.lax.erf",
+        erfc="jax.lax.erfc",
+        sigmoid="jax.nn.sigmoid",
+        # 0 where the second factor is 0, even against an infinite first
+        multiply_no_nan="_runtime.multiply_no_nan",
+    )
+
+    def constant(self, text: str) -> str:
+        return f"jnp.asarray({text}, {self.dtype_of}.dtype)"
+
+    def filled(self, text: str) -> str:
+        return f"jnp.full_like({self.dtype_of}, {text})"
+
+
+class JaxBackend(Backend):
+    name = "jax"
+    framework = "JAX"
+    printer = JaxPrinter
+    # XLA shares the work of value and derivatives under jit: no residuals kept
+    kernel_roles = ("value", "gradient", "hessian")
+    tensor_words = "float16, bfloat16, float32 or float64 jax.Array (float64 with jax_enable_x64)"
+    tensor_type = "jax.Array"
+    tensor_modules = ("jax", "jaxlib")
+    name_words = "optional name (a jax.named_scope)."
