@@ -429,6 +429,7 @@ def front_files(catalog, backends, spec_file: str, command: str) -> dict[str, st
     files = {
         "__init__.py": render("package/__init__.py.jinja", spec_file, package=package, command=command),
         "_dispatch.py": render("package/_dispatch.py.jinja", spec_file, dispatch=dispatch, command=command),
+        "_arguments.py": render("package/_arguments.py.jinja", spec_file, command=command),
         "_ops.py": render(
             "package/_ops.py.jinja", spec_file, front={"ops": [_front_op(e, front) for e in catalog]}, command=command
         ),

@@ -18,13 +18,15 @@ A parameter out of its domain raises a ValueError when its value is known
 value to check: the outputs are NaN where it is out of its domain.
 """
 
-import math
 import numbers
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 from jax.custom_derivatives import SymbolicZero
+
+from .. import _arguments
+from .._arguments import IntParam, SurrogateChoice, check_mode, symmetric  # noqa: F401 (the op modules use them)
 
 FLOAT_DTYPES = (jnp.float16, jnp.bfloat16, jnp.float32, jnp.float64)
 HALF_DTYPES = (jnp.float16, jnp.bfloat16)
@@ -63,36 +65,17 @@ def as_float_array(op, value):
     return array
 
 
-class FloatParam:
+class FloatParam(_arguments.FloatParam):
     """A float parameter: a Python number, or a float array that broadcasts
     with x and then gets its exact partial derivative."""
 
-    def __init__(self, name, default, low, high, low_open, high_open):
-        self.name = name
-        self.default = default
-        self.low, self.high = low, high
-        self.low_open, self.high_open = low_open, high_open
-
-    @property
-    def domain(self):
-        left = "(" if self.low_open else "["
-        right = ")" if self.high_open else "]"
-        return f"{left}{self.low:g}, {self.high:g}{right}"
-
-    def _contains(self, values):
-        low_ok = values > self.low if self.low_open else values >= self.low
-        high_ok = values < self.high if self.high_open else values <= self.high
-        return low_ok & high_ok
+    tensor_word = "array"
 
     def check(self, op, value):
         """Return (value, is_array); raise for wrong types or values."""
-        if isinstance(value, (bool, np.bool_)):
-            raise TypeError(f"{op}: {self.name} must be a float or a float array, got a bool")
-        if isinstance(value, numbers.Real):
-            value = float(value)
-            if not (math.isfinite(value) and self._contains(value)):
-                raise ValueError(f"{op}: {self.name} must be in {self.domain}, got {value!r}")
-            return value, False
+        number = self.check_number(op, value)
+        if number is not None:
+            return number, False
         if not _is_array_like(value):
             raise TypeError(f"{op}: {self.name} must be a float or a float array, got {type(value).__name__}")
         if not _is_float_dtype(value.dtype):
@@ -100,22 +83,6 @@ class FloatParam:
                 f"{op}: {self.name} must be a floating array ({_dtype_names()}), got dtype {jnp.dtype(value.dtype).name}"
             )
         return value, True
-
-    def check_in_dtype(self, op, value, dtype, x_dtype):
-        """A Python number as ``dtype`` (the compute dtype) holds it: finite,
-        and still in the domain (a value that overflowed to inf gave NaN)."""
-        with np.errstate(over="ignore", under="ignore"):
-            stored = float(np.asarray(value, dtype))
-        note = "" if dtype == x_dtype else f"; {jnp.dtype(x_dtype).name} x computes in {jnp.dtype(dtype).name}"
-        if not math.isfinite(stored):
-            largest = float(jnp.finfo(dtype).max)
-            raise ValueError(
-                f"{op}: {self.name}={value:g} overflows {jnp.dtype(dtype).name} (largest {largest:.2g}{note})"
-            )
-        if not self._contains(stored):
-            raise ValueError(
-                f"{op}: {self.name}={value:g} is {stored:g} in {jnp.dtype(dtype).name}{note}, outside {self.domain}"
-            )
 
     def check_values(self, op, array):
         """A concrete array's values: a ValueError naming the first bad one.
@@ -127,31 +94,6 @@ class FloatParam:
             bad = np.asarray(array)[~np.asarray(valid)]
             raise ValueError(f"{op}: {self.name} must be in {self.domain}, got {float(bad.flat[0])!r}")
         return array
-
-
-class IntParam:
-    """A structural parameter: a Python int, fixed when traced."""
-
-    def __init__(self, name, default, low, high):
-        self.name = name
-        self.default = default
-        self.low, self.high = low, high
-
-    @property
-    def domain(self):
-        if self.high is None:
-            return f"an int >= {self.low}"
-        return f"an int in [{self.low}, {self.high}]"
-
-    def check(self, op, value):
-        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-            raise TypeError(
-                f"{op}: {self.name} must be a Python int ({self.domain}), got {value!r} ({type(value).__name__})"
-            )
-        value = int(value)
-        if value < self.low or (self.high is not None and value > self.high):
-            raise ValueError(f"{op}: {self.name} must be {self.domain}, got {value!r}")
-        return value
 
 
 def _check_broadcast(op, name, value, x):
@@ -171,16 +113,6 @@ class Kernels:
         self.value = value
         self.gradient = gradient
         self.hessian = hessian
-
-
-def _symmetric(upper, n):
-    """Full n-by-n lookup from the row-major upper triangle."""
-    index, full = 0, [[None] * n for _ in range(n)]
-    for i in range(n):
-        for k in range(i, n):
-            full[i][k] = full[k][i] = upper[index]
-            index += 1
-    return full
 
 
 def _dot(vectors, tangents):
@@ -205,9 +137,7 @@ class Op:
         self._functions = {}
 
     def __call__(self, x, values, mode, name=None):
-        if not isinstance(mode, str) or mode not in self.modes:
-            choices = ", ".join(repr(m) for m in self.modes)
-            raise ValueError(f"{self.name}: mode must be one of {choices}, got {mode!r}")
+        check_mode(self.name, self.modes, mode)
         x = as_float_array(self.name, x)
         compute = jnp.float32 if any(x.dtype == d for d in HALF_DTYPES) else x.dtype
         ints, floats, watched = [], [], []
@@ -221,7 +151,7 @@ class Op:
                 _check_broadcast(self.name, param.name, value, x)
                 value = param.check_values(self.name, jnp.asarray(value, compute))
             else:
-                param.check_in_dtype(self.name, value, compute, x.dtype)
+                param.check_in_dtype(self.name, value, compute, jnp.dtype(compute).name, jnp.dtype(x.dtype).name)
             floats.append(value)
             watched.append(is_array)
         variant = self._variant(floats, watched)
@@ -282,7 +212,7 @@ def _differentiable(op, mode, kernels, with_params, ints):
     def hessian_rows(x, floats):
         upper = kernels.hessian(*arguments(finite(x), floats))[0]
         upper = [jnp.where(jnp.isfinite(x), h, jnp.zeros_like(h)) for h in upper]
-        return _symmetric(upper, 1 + len(floats) if with_params else 1)
+        return symmetric(upper, 1 + len(floats) if with_params else 1)
 
     def function_jvp(primals, tangents):
         x, *floats = primals
@@ -303,35 +233,3 @@ def _differentiable(op, mode, kernels, with_params, ints):
     function.defjvp(function_jvp, symbolic_zeros=True)
     first.defjvp(first_jvp, symbolic_zeros=True)
     return function
-
-
-class SurrogateChoice:
-    """A hard function whose gradient comes from a named surrogate op."""
-
-    def __init__(self, name, surrogates, default):
-        self.name = name
-        self.surrogates = surrogates
-        self.default = default
-
-    def __call__(self, x, surrogate, params, name=None, mode="ste"):
-        if mode != "ste":  # the hard forward is what this op is: no soft mode
-            raise ValueError(f"{self.name}: mode must be one of 'ste', got {mode!r}")
-        if not isinstance(surrogate, str) or surrogate not in self.surrogates:
-            choices = ", ".join(repr(s) for s in self.surrogates)
-            raise ValueError(f"{self.name}: surrogate must be one of {choices}, got {surrogate!r}")
-        op, defaults = self.surrogates[surrogate]
-        unknown = sorted(set(params) - set(defaults))
-        if unknown:
-            allowed = ", ".join(defaults) or "none"
-            raise TypeError(
-                f"{self.name}: surrogate {surrogate!r} takes the parameters ({allowed}), got {', '.join(unknown)}"
-            )
-        values = {**defaults, **params}
-        try:
-            return op(x, mode="ste", name=name or self.name, **values)
-        except (TypeError, ValueError) as err:
-            # the surrogate op's checks, told in the name the caller used
-            prefix = f"{op.__name__}: "
-            if not str(err).startswith(prefix):
-                raise
-            raise type(err)(f"{self.name} (surrogate {surrogate!r}): {str(err)[len(prefix):]}") from None

@@ -19,8 +19,6 @@ the same loop. DIFFROUND_XLA=0 in the environment, or set_xla(False), runs
 the kernels op by op instead, with residuals.
 """
 
-import math
-import numbers
 import os
 
 import numpy as np
@@ -29,6 +27,9 @@ import tensorflow as tf
 # GradientTapes' and ForwardAccumulators' own recording: is one active, record
 # an operation with its exact gradient and JVP, stop recording
 from tensorflow.python.eager import record as _tapes
+
+from .. import _arguments
+from .._arguments import IntParam, SurrogateChoice, check_mode, symmetric  # noqa: F401 (the op modules use them)
 
 XLA = os.environ.get("DIFFROUND_XLA", "1").strip().lower() not in ("0", "false", "no", "off")
 
@@ -64,55 +65,21 @@ def as_float_tensor(op, value):
     return tensor
 
 
-class FloatParam:
+class FloatParam(_arguments.FloatParam):
     """A float parameter: a Python number, or a float tensor/variable that
     broadcasts with x and then gets its exact partial derivative."""
 
-    def __init__(self, name, default, low, high, low_open, high_open):
-        self.name = name
-        self.default = default
-        self.low, self.high = low, high
-        self.low_open, self.high_open = low_open, high_open
-
-    @property
-    def domain(self):
-        left = "(" if self.low_open else "["
-        right = ")" if self.high_open else "]"
-        return f"{left}{self.low:g}, {self.high:g}{right}"
-
-    def _contains(self, values):
-        low_ok = values > self.low if self.low_open else values >= self.low
-        high_ok = values < self.high if self.high_open else values <= self.high
-        return low_ok & high_ok
-
     def check(self, op, value):
         """Return (value, is_tensor); raise for wrong types or values."""
-        if isinstance(value, (bool, np.bool_)):
-            raise TypeError(f"{op}: {self.name} must be a float or a float tensor, got a bool")
-        if isinstance(value, numbers.Real):
-            value = float(value)
-            if not (math.isfinite(value) and self._contains(value)):
-                raise ValueError(f"{op}: {self.name} must be in {self.domain}, got {value!r}")
-            return value, False
+        number = self.check_number(op, value)
+        if number is not None:
+            return number, False
         if not _is_tensor_like(value):
             raise TypeError(f"{op}: {self.name} must be a float or a float tensor, got {type(value).__name__}")
         dtype = tf.as_dtype(value.dtype)
         if dtype not in FLOAT_DTYPES:
             raise TypeError(f"{op}: {self.name} must be a floating tensor ({_dtype_names()}), got dtype {dtype.name}")
         return value, True
-
-    def check_in_dtype(self, op, value, dtype, x_dtype):
-        """A Python number as ``dtype`` (the compute dtype) holds it: finite,
-        and still in the domain (a value that overflowed to inf gave NaN)."""
-        numpy_dtype = dtype.as_numpy_dtype
-        with np.errstate(over="ignore", under="ignore"):
-            stored = float(np.asarray(value, numpy_dtype))
-        note = "" if dtype == x_dtype else f"; {x_dtype.name} x computes in {dtype.name}"
-        if not math.isfinite(stored):
-            largest = float(np.finfo(numpy_dtype).max)
-            raise ValueError(f"{op}: {self.name}={value:g} overflows {dtype.name} (largest {largest:.2g}{note})")
-        if not self._contains(stored):
-            raise ValueError(f"{op}: {self.name}={value:g} is {stored:g} in {dtype.name}{note}, outside {self.domain}")
 
     def check_values(self, op, tensor):
         """Check a tensor's values: eagerly a ValueError, in a graph an assertion."""
@@ -125,31 +92,6 @@ class FloatParam:
                 raise ValueError(f"{message}, got {float(bad[0])!r}")
         else:
             tf.debugging.Assert(valid, [message])
-
-
-class IntParam:
-    """A structural parameter: a Python int fixed at trace time."""
-
-    def __init__(self, name, default, low, high):
-        self.name = name
-        self.default = default
-        self.low, self.high = low, high
-
-    @property
-    def domain(self):
-        if self.high is None:
-            return f"an int >= {self.low}"
-        return f"an int in [{self.low}, {self.high}]"
-
-    def check(self, op, value):
-        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-            raise TypeError(
-                f"{op}: {self.name} must be a Python int ({self.domain}), got {value!r} ({type(value).__name__})"
-            )
-        value = int(value)
-        if value < self.low or (self.high is not None and value > self.high):
-            raise ValueError(f"{op}: {self.name} must be {self.domain}, got {value!r}")
-        return value
 
 
 def _check_broadcast(op, name, value, x):
@@ -258,16 +200,6 @@ def broadcast_with(y, tensors):
     return tf.broadcast_to(y, shape)
 
 
-def _symmetric(upper, n):
-    """Full n-by-n lookup from the row-major upper triangle."""
-    index, full = 0, [[None] * n for _ in range(n)]
-    for i in range(n):
-        for k in range(i, n):
-            full[i][k] = full[k][i] = upper[index]
-            index += 1
-    return full
-
-
 class NonFiniteX:
     """Where x is NaN or +-inf, the kernels' formulas do not apply.
 
@@ -343,9 +275,7 @@ class Op:
         self.compiled_hard = _compiled(hard_xla, _first_output)
 
     def __call__(self, x, values, mode, name=None):
-        if not isinstance(mode, str) or mode not in self.modes:
-            choices = ", ".join(repr(m) for m in self.modes)
-            raise ValueError(f"{self.name}: mode must be one of {choices}, got {mode!r}")
+        check_mode(self.name, self.modes, mode)
         x = as_float_tensor(self.name, x)
         compute = tf.float32 if x.dtype in HALF_DTYPES else x.dtype
         checked, watched = [], []
@@ -358,7 +288,7 @@ class Op:
             if is_tensor:
                 _check_broadcast(self.name, param.name, value, x)
             else:
-                param.check_in_dtype(self.name, value, compute, x.dtype)
+                param.check_in_dtype(self.name, value, compute.as_numpy_dtype, compute.name, x.dtype.name)
             checked.append(value)
             watched.append(is_tensor)
         tensors = iter(watched)
@@ -593,36 +523,4 @@ class _Derivatives:
         non_finite = self.non_finite(x)
         args = self.merged(non_finite.finite(x), floats)
         upper = [non_finite.derivative(h) for h in self.kernels.hessian(*args)[0]]
-        return [_dot(row, vectors) for row in _symmetric(upper, len(vectors))]
-
-
-class SurrogateChoice:
-    """A hard function whose gradient comes from a named surrogate op."""
-
-    def __init__(self, name, surrogates, default):
-        self.name = name
-        self.surrogates = surrogates
-        self.default = default
-
-    def __call__(self, x, surrogate, params, name=None, mode="ste"):
-        if mode != "ste":  # the hard forward is what this op is: no soft mode
-            raise ValueError(f"{self.name}: mode must be one of 'ste', got {mode!r}")
-        if not isinstance(surrogate, str) or surrogate not in self.surrogates:
-            choices = ", ".join(repr(s) for s in self.surrogates)
-            raise ValueError(f"{self.name}: surrogate must be one of {choices}, got {surrogate!r}")
-        op, defaults = self.surrogates[surrogate]
-        unknown = sorted(set(params) - set(defaults))
-        if unknown:
-            allowed = ", ".join(defaults) or "none"
-            raise TypeError(
-                f"{self.name}: surrogate {surrogate!r} takes the parameters ({allowed}), got {', '.join(unknown)}"
-            )
-        values = {**defaults, **params}
-        try:
-            return op(x, mode="ste", name=name or self.name, **values)
-        except (TypeError, ValueError) as err:
-            # the surrogate op's checks, told in the name the caller used
-            prefix = f"{op.__name__}: "
-            if not str(err).startswith(prefix):
-                raise
-            raise type(err)(f"{self.name} (surrogate {surrogate!r}): {str(err)[len(prefix):]}") from None
+        return [_dot(row, vectors) for row in symmetric(upper, len(vectors))]
