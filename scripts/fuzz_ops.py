@@ -208,7 +208,7 @@ def run_child(args) -> None:
                 finding(f"unclear {type(err).__name__}", op=name, kwargs=kwargs, params=tensor_params, message=message[:300])
             return
         except tf.errors.InvalidArgumentError as err:
-            # inside tf.function a bad tensor parameter value is a tf.debugging.Assert (README, Known limits)
+            # inside tf.function a bad tensor parameter value is a tf.debugging.Assert (docs/known-limits.md)
             tally("errors")
             if not (use_function and "must be in" in str(err)):
                 finding("InvalidArgumentError", op=name, kwargs=kwargs, message=str(err)[:300])

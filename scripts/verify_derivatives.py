@@ -130,7 +130,7 @@ def known_limits(results) -> str:
                         f"  {name} {mode} {_short(dtype)} {output_label(wrt)} [{label}]: {count} points, worst {shown}"
                     )
     reasons = [f"  {lim.op} [{lim.label}] ({', '.join(lim.outputs)}): {lim.reason}" for lim in KNOWN_LIMITS]
-    return "\n".join(lines + ["", "Why (README, Known limits):"] + reasons) if lines else ""
+    return "\n".join(lines + ["", "Why (docs/known-limits.md):"] + reasons) if lines else ""
 
 
 def finite_differences(results) -> str:

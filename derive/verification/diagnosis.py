@@ -1,5 +1,5 @@
 """What a failure says beyond the numbers: which kind of point failed, and
-what usually helps (README, Your own approximation)."""
+what usually helps (docs/own-approximation.md)."""
 
 from __future__ import annotations
 

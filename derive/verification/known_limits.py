@@ -1,5 +1,5 @@
-"""Where an op misses the targets, measured and documented (README, Known
-limits): the regions, and the list the verifier reports apart from failures."""
+"""Where an op misses the targets, measured and documented (docs/known-limits.md):
+the regions, and the list the verifier reports apart from failures."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def everywhere(a: Approximation, floats: dict, xs, dtype_name: str) -> np.ndarra
 
 @dataclass(frozen=True)
 class KnownLimit:
-    """Where an op misses the targets, measured and documented (README,
-    Known limits): inside ``region`` the listed outputs are reported, not
+    """Where an op misses the targets, measured and documented
+    (docs/known-limits.md): inside ``region`` the listed outputs are reported, not
     failed, unless their error exceeds ``ulps`` (when given)."""
 
     op: str
