@@ -229,6 +229,39 @@ class evaluated_first(LoweredFunction):
         return self  # printed as a parenthesized group
 
 
+def _sum_and_error(a, b):
+    """(s, c) with s = a + b rounded and c = b - (s - a) its rounding error,
+    exact when |b| <= |a| (Fast2Sum: both subtractions are exact)."""
+    s = evaluated_first(a + b)
+    return s, b - evaluated_first(s - a)
+
+
+class exp_sum(LoweredFunction):
+    """exp(a + b) for |b| <= |a|, with the rounding of the sum a + b undone.
+
+    s = a + b rounds by up to half an ULP of s, which exp turns into a
+    relative error of up to |s| * eps / 2, many ULPs once |s| is large. That
+    rounding c is recovered exactly (``_sum_and_error``), and exp(a + b) =
+    exp(s) + exp(s)*c to within c**2. a is meant to be exact (a parameter
+    times a power of two) and b small next to it where accuracy matters, so
+    that b's own rounding is the input's.
+    """
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        return self
+
+    def reference(self):
+        a, b = self.args
+        return sp.exp(a + b)
+
+    def lowered(self):
+        s, c = _sum_and_error(*self.args)
+        e = sp.exp(s)
+        return e + e * c
+
+
 class theta_minus_sin(LoweredFunction):
     """t - sin(t), without the cancellation of the direct form for small t:
     its Taylor series (Horner form) for |t| < 3/2, the direct form beyond."""

@@ -18,6 +18,7 @@ from . import derivatives
 from .functions import (
     LoweredFunction,
     evaluated_first,
+    exp_sum,
     fraction_minus,
     hard_round,
     product_no_nan,
@@ -228,6 +229,39 @@ def _decaying_last(mul):
     return product_no_nan(rest, density)
 
 
+def _exponent_split(y):
+    """(a, b) with a + b = y for y = -|c*fraction_minus(w, 1/2)|, c >= 0 free
+    of w, else None: the exponent of a logistic tail taken from the half-
+    integer. Next to the integers |fraction_minus| = 1/2 - |rho| rounds (rho
+    = w - round(w), exact) and c times it rounds again, each by up to half
+    an ULP of a value near c/2, which exp turns into a relative error of
+    |y| times that. Written -c/2 + c*|rho| its first term is exact and its
+    second is rho's, rounded once; ``exp_sum`` undoes the sum's rounding."""
+    halves = [f for f in y.atoms(fraction_minus) if f.args[1] == sp.S.Half]
+    if len(halves) != 1:
+        return None
+    (fraction,) = halves
+    w = fraction.args[0]
+    c = sp.simplify(-y / sp.Abs(fraction))
+    if c.has(fraction) or c.free_symbols & w.free_symbols or not c.is_nonnegative:
+        return None
+    return -c / 2, c * sp.Abs(evaluated_first(w - hard_round(w)))
+
+
+def _logistic_tail_split(e):
+    """sigmoid(-|z|) as E/(1 + E) and sigmoid_slope(z) as E/(1 + E)**2 with E =
+    exp(-|z|) an ``exp_sum`` where ``_exponent_split`` applies (else e)."""
+    y = e.args[0] if isinstance(e, sigmoid) else -sp.Abs(e.args[0])
+    split = _exponent_split(y)
+    if split is None:
+        return e
+    tail = exp_sum(*split)
+    if isinstance(e, sigmoid):
+        return tail / (1 + tail)
+    # (1 + E)**2 as 1 + E*(2 + E): one rounding where (1 + E)*(1 + E) has three
+    return tail / (1 + tail * (2 + tail))
+
+
 def lower(expr: sp.Expr) -> sp.Expr:
     """Stable elementary form of ``expr``."""
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid, sp.erf) and e.has(sp.floor), _integer_plus_cdf)
@@ -241,6 +275,7 @@ def lower(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid_slope), _density_collected)
     expr = expr.replace(lambda e: e.is_Mul and e.has(sigmoid_slope), _decaying_last)
     expr = expr.replace(lambda e: isinstance(e, sp.floor), _floor_exactly)
+    expr = expr.replace(lambda e: isinstance(e, (sigmoid, sigmoid_slope)) and e.has(fraction_minus), _logistic_tail_split)
     for function, form in HYPERBOLIC_REWRITES:
         expr = expr.replace(function, form)
     # before the special functions are written out: pattern matching is slow on
