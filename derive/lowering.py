@@ -25,6 +25,7 @@ from .functions import (
     sigmoid,
     sigmoid_slope,
     sinhc,
+    swish_sign_curvature,
     theta_minus_sin,
 )
 from .spec import Approximation, DefinitionError, x
@@ -192,6 +193,10 @@ def _floor_exactly(floor):
     return whole + n + sp.Piecewise(*steps, (0, True))
 
 
+# factors that decay faster than any chain-rule factor grows: multiplied last (product_no_nan)
+DECAYING = (sigmoid_slope, swish_sign_curvature)
+
+
 def _density_collected(add):
     """a*D + b*D + c: (a + b)*D + c for a logistic density D = sigmoid_slope(z):
     one rounding of the sum of the cofactors instead of one per term."""
@@ -204,25 +209,26 @@ def _density_collected(add):
 
 
 def _density_distributed(mul):
-    """c * (a*D1 + b*D2), D logistic densities, c a monomial: c*a*D1 + c*b*D2, so that each
+    """c * (a*D1 + b*D2), D decaying factors (``DECAYING``), c a monomial: c*a*D1 + c*b*D2, so that each
     term's density can come last (a chain-rule factor c = x*x overflows where
     the densities underflow, at |x| = 1e300)."""
     for i, factor in enumerate(mul.args):
-        if factor.is_Add and factor.has(sigmoid_slope):
+        if factor.is_Add and factor.has(*DECAYING):
             rest = sp.Mul(*(mul.args[:i] + mul.args[i + 1 :]))
             # only a chain-rule monomial in x (x**2 from d2/dbeta2 of f(beta*x)), on terms
             # that each decay
-            if rest.atoms(sp.Function, sp.Piecewise) or not rest.has(x) or not all(t.has(sigmoid_slope) for t in factor.args):
+            if rest.atoms(sp.Function, sp.Piecewise) or not rest.has(x) or not all(t.has(*DECAYING) for t in factor.args):
                 return mul
             return sp.Add(*[rest * term for term in factor.args])
     return mul
 
 
 def _decaying_last(mul):
-    """c * sigmoid_slope(z): product_no_nan(c, sigmoid_slope(z)), so that a
-    factor c that overflows where the density has underflowed (z*(x - c)**2
-    at |x| = 1e300) gives 0, not inf * 0 = NaN."""
-    density = sp.Mul(*[f for f in mul.args if f.has(sigmoid_slope) and f.is_Pow or isinstance(f, sigmoid_slope)])
+    """c * sigmoid_slope(z): product_no_nan(c, sigmoid_slope(z)) (and so for
+    the other ``DECAYING`` factors), so that a factor c that overflows where
+    the density has underflowed (z*(x - c)**2 at |x| = 1e300) gives 0, not
+    inf * 0 = NaN."""
+    density = sp.Mul(*[f for f in mul.args if f.is_Pow and f.has(sigmoid_slope) or isinstance(f, DECAYING)])
     rest = mul / density
     if density == 1 or rest.is_number:
         return mul
@@ -269,11 +275,11 @@ def lower(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.sin), _theta_minus_sin)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.cos, sp.tanh), _complements)
     expr = expr.replace(
-        lambda e: e.is_Mul and not any(isinstance(f, sigmoid_slope) for f in e.args) and e.has(sigmoid_slope),
+        lambda e: e.is_Mul and not any(isinstance(f, DECAYING) for f in e.args) and e.has(*DECAYING),
         _density_distributed,
     )
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid_slope), _density_collected)
-    expr = expr.replace(lambda e: e.is_Mul and e.has(sigmoid_slope), _decaying_last)
+    expr = expr.replace(lambda e: e.is_Mul and e.has(*DECAYING), _decaying_last)
     expr = expr.replace(lambda e: isinstance(e, sp.floor), _floor_exactly)
     expr = expr.replace(lambda e: isinstance(e, (sigmoid, sigmoid_slope)) and e.has(fraction_minus), _logistic_tail_split)
     for function, form in HYPERBOLIC_REWRITES:

@@ -118,12 +118,13 @@ def test_swish_sign_slope_where_x_alone_is_well_conditioned(tf, dr, dtype, beta)
 
 
 def test_swish_sign_slope_forms_are_the_derivatives_of_the_curve():
-    """The lowered slope and its derivative (which the references of the
-    Hessian use) against SymPy's derivatives of the plain curve
+    """The lowered slope, its derivative (which the references of the
+    Hessian use) and that derivative's lowered form (both of its branches,
+    which switch at |z| = 3/2) against SymPy's derivatives of the plain curve
     tanh(z/2) + 2*z/(exp(z/2) + exp(-z/2))**2, at 50 digits."""
     import sympy as sp
 
-    from derive.functions import swish_sign_curve, swish_sign_slope
+    from derive.functions import swish_sign_curvature, swish_sign_curve, swish_sign_slope
     from derive.reference import written_out
 
     z = sp.Symbol("z", real=True)
@@ -131,10 +132,13 @@ def test_swish_sign_slope_forms_are_the_derivatives_of_the_curve():
     first, second = sp.diff(plain, z), sp.diff(plain, z, 2)
     lowered = written_out(swish_sign_slope(z).lowered())
     hand = written_out(swish_sign_slope(z).fdiff())
-    for value in ("-40", "-3.3", "-2.3994", "-0.5", "1e-8", "0.7", "2.4", "9", "35"):
+    lowered_second = written_out(swish_sign_curvature(z).lowered())
+    points = ("-40", "-3.44", "-3.3", "-2.3994", "-1.6", "-1.4", "-0.5", "1e-8", "0.7", "1.5", "2.4", "9", "35")
+    for value in points:
         at = {z: sp.Float(value, 60)}
         assert abs(sp.N(lowered.xreplace(at) - first.xreplace(at), 50)) <= 1e-45 * (1 + abs(sp.N(first.xreplace(at), 50)))
-        assert abs(sp.N(hand.xreplace(at) - second.xreplace(at), 50)) <= 1e-45 * (1 + abs(sp.N(second.xreplace(at), 50)))
+        for form in (hand, lowered_second):
+            assert abs(sp.N(form.xreplace(at) - second.xreplace(at), 50)) <= 1e-45 * (1 + abs(sp.N(second.xreplace(at), 50)))
 
 
 def _value_and_derivatives(tf, op, xs, name, value, **kwargs):
@@ -197,5 +201,52 @@ def test_sigmoid_round_next_to_the_integers(tf, dr, xla, mode):
                     assert values[0] == np.round(x)
                     continue
                 assert ulps(values[0], exact, x.dtype) <= 4, (label, x, steepness, values[0], exact)
+    finally:
+        dr.set_xla(True)
+
+
+def swish_sign_second_derivatives(x, beta):
+    """beta**2*g'', g' + z*g'' and x**2*g'' at z = beta*x, for
+    g(z) = 2*sigmoid(z)*(1 + z*(1 - sigmoid(z))) - 1 (BNN+, Larq SwishSign),
+    each with S = |x * d/dx| of it: mpmath's differentiation at 60 digits."""
+
+    def g(t):
+        s = 1 / (1 + mpmath.exp(-t))
+        return 2 * s * (1 + t * (1 - s)) - 1
+
+    outputs = {
+        "d2/dx dx": lambda u: beta**2 * mpmath.diff(g, beta * u, 2),
+        "d2/dx dbeta": lambda u: mpmath.diff(g, beta * u, 1) + beta * u * mpmath.diff(g, beta * u, 2),
+        "d2/dbeta dbeta": lambda u: u * u * mpmath.diff(g, beta * u, 2),
+    }
+    with mpmath.workdps(60):
+        u = mpmath.mpf(float(x))
+        return {label: (f(u), abs(u * mpmath.diff(f, u))) for label, f in outputs.items()}
+
+
+@pytest.mark.parametrize("xla", [True, False])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_swish_sign_second_derivatives(tf, dr, xla, dtype):
+    """The differentiated Hessian 2*z*tanh(z/2)**2 - 6*tanh(z/2) - 4*z*sigmoid_slope(z)
+    (times the density) subtracts terms four times the result past |z| = 4,
+    multiplying each tanh's rounding: d2/dbeta2 4.1 ULP at x = -1.0625, beta = 5
+    (float32). Judged as the verifier does: within 4 ULP where rounding x
+    moves the output by at most an ULP (eps*S <= ulp, S = |x * d/dx|), else
+    within 4 eps*(|f| + S)."""
+    beta = 5.0
+    eps = float(np.finfo(dtype).eps)
+    xs = np.array([-1.0625, -1.0, -0.875, -0.375, -0.25, 0.0625, 0.6528, 2.3], dtype)
+    try:
+        dr.set_xla(xla)
+        got = _value_and_derivatives(tf, dr.swish_sign, xs, "beta", beta, mode="soft")
+        for i, x in enumerate(xs):
+            exact = swish_sign_second_derivatives(x, beta)
+            for (label, (value, condition)), values in zip(exact.items(), got[3:]):
+                ulp = float(np.spacing(np.array(abs(float(value)), dtype)))
+                if eps * float(condition) <= ulp:
+                    assert ulps(values[i], value, dtype) <= 4, (label, x, values[i], value)
+                else:
+                    bound = eps * (abs(float(value)) + float(condition))
+                    assert abs(float(values[i]) - float(value)) <= 4 * bound, (label, x, values[i], value, bound)
     finally:
         dr.set_xla(True)

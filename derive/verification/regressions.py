@@ -63,6 +63,7 @@ _SIGMOID_ROUND_TAIL = (
     "every output 5 to 6 ULP next to 0 from below under --strict (steepness exact): the tail's exponent "
     "-steepness*(1/2 - |x|) rounded twice"
 )
+_SWISH_SIGN_D2_DBETA = "d2/dbeta dbeta 4.1 ULP under --strict: the differentiated Hessian's tanh terms cancel"
 
 REGRESSION_POINTS = [
     RegressionPoint("fourier_round", "float32", (-0.0075003644451498985, 0.0075003644451498985), _FOURIER_DX),
@@ -92,6 +93,7 @@ REGRESSION_POINTS = [
     RegressionPoint("sigmoid_round", "float32", (-7.94689913163893e-06, -0.0075003644451498985), _SIGMOID_ROUND_TAIL),
     RegressionPoint("sigmoid_round", "float64", (-6.896914465920188e-08,), _SIGMOID_ROUND_TAIL),
     RegressionPoint("sigmoid_round", "float64", (-0.0006780523157298256,), _SIGMOID_ROUND_TAIL, floats={"steepness": 30.0}),
+    RegressionPoint("swish_sign", "float32", (-1.0625, -0.375), _SWISH_SIGN_D2_DBETA),
 ]
 
 
