@@ -12,7 +12,7 @@ import functools
 
 import mpmath
 import sympy as sp
-from sympy.codegen.cfunctions import log1p
+from sympy.codegen.cfunctions import expm1, log1p
 
 
 class LoweredFunction(sp.Function):
@@ -108,11 +108,9 @@ class swish_sign_slope(LoweredFunction):
     nargs = 1
 
     def fdiff(self, argindex=1):
-        # the differentiated form, as before: this form's own derivative cancels
-        # next to z = 0 (3*(e**2 - 1))
+        # not this form's own derivative, which cancels next to z = 0 (3*(e**2 - 1))
         (z,) = self.args
-        w = sp.Dummy("w", real=True)
-        return sp.diff(sp.tanh(w / 2) + 2 * w * sigmoid_slope(w), w, 2).xreplace({w: z})
+        return swish_sign_curvature(z)
 
     @classmethod
     def eval(cls, z):
@@ -130,6 +128,56 @@ class swish_sign_slope(LoweredFunction):
         e = sp.exp(-a)
         # (1 + e)**3 expanded in Horner form: one rounding that is not cubed
         return product_no_nan(evaluated_first(2 - a) + e * (2 + a), 2 * e / (1 + e * (3 + e * (3 + e))))
+
+
+class swish_sign_curvature(LoweredFunction):
+    """d/dz of swish_sign_slope: 2*sigmoid_slope(z)*(z - 3*tanh(z/2) - 6*z*sigmoid_slope(z)).
+
+    With a = |z| and e = exp(-a) as sign(z)*2*e*p/(1 + e)**4, p the
+    polynomial a*(1 - 4*e + e**2) - 3*(1 - e**2) in e. The differentiated
+    form, 2*z*tanh(z/2)**2 - 6*tanh(z/2) - 4*z*sigmoid_slope(z) times the
+    density, subtracts terms four times the result past a = 4, where each
+    tanh's rounding is multiplied. p is taken as (a - 3) - 4*a*e + (a + 3)*e**2
+    from a = 3/2 on (a - 3 is exact there, and the rest is small beside it
+    except next to p's root at a = 3.44, where the output is ill-conditioned
+    anyway); below, where those terms near 3 cancel to -8*a, as
+    a*(m**2 - 2*e) - 3*m*(1 + e) with m = 1 - e = -expm1(-a): terms of one
+    sign there. (1 + e)**4 in Horner form rounds once.
+    """
+
+    nargs = 1
+    SWITCH = sp.Rational(3, 2)
+
+    def fdiff(self, argindex=1):
+        (z,) = self.args
+        w = sp.Dummy("w", real=True)
+        return sp.diff(self._differentiated(w), w).xreplace({w: z})
+
+    @staticmethod
+    def _differentiated(z):
+        return 2 * sigmoid_slope(z) * (z - 3 * sp.tanh(z / 2) - 6 * z * sigmoid_slope(z))
+
+    @classmethod
+    def eval(cls, z):
+        if z.is_zero:
+            return sp.S.Zero
+        if z.could_extract_minus_sign():
+            return -cls(-z)  # odd function
+
+    def reference(self):
+        (z,) = self.args
+        density = 1 / (sp.exp(z / 2) + sp.exp(-z / 2)) ** 2
+        return 2 * (z - 3 * sp.tanh(z / 2)) * density - 12 * z * density**2
+
+    def lowered(self):
+        (z,) = self.args
+        a = sp.Abs(z)
+        e = sp.exp(-a)
+        m = -expm1(-a)
+        near_zero = a * (m**2 - 2 * e) - 3 * m * (1 + e)
+        beyond = evaluated_first(a - 3) - 4 * a * e + (a + 3) * e**2
+        p = sp.Piecewise((near_zero, a < self.SWITCH), (beyond, True))
+        return product_no_nan(sp.sign(z) * p, 2 * e / (1 + e * (4 + e * (6 + e * (4 + e)))))
 
 
 class product_no_nan(LoweredFunction):
@@ -227,6 +275,39 @@ class evaluated_first(LoweredFunction):
 
     def lowered(self):
         return self  # printed as a parenthesized group
+
+
+def _sum_and_error(a, b):
+    """(s, c) with s = a + b rounded and c = b - (s - a) its rounding error,
+    exact when |b| <= |a| (Fast2Sum: both subtractions are exact)."""
+    s = evaluated_first(a + b)
+    return s, b - evaluated_first(s - a)
+
+
+class exp_sum(LoweredFunction):
+    """exp(a + b) for |b| <= |a|, with the rounding of the sum a + b undone.
+
+    s = a + b rounds by up to half an ULP of s, which exp turns into a
+    relative error of up to |s| * eps / 2, many ULPs once |s| is large. That
+    rounding c is recovered exactly (``_sum_and_error``), and exp(a + b) =
+    exp(s) + exp(s)*c to within c**2. a is meant to be exact (a parameter
+    times a power of two) and b small next to it where accuracy matters, so
+    that b's own rounding is the input's.
+    """
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        return self
+
+    def reference(self):
+        a, b = self.args
+        return sp.exp(a + b)
+
+    def lowered(self):
+        s, c = _sum_and_error(*self.args)
+        e = sp.exp(s)
+        return e + e * c
 
 
 class theta_minus_sin(LoweredFunction):

@@ -18,12 +18,14 @@ from . import derivatives
 from .functions import (
     LoweredFunction,
     evaluated_first,
+    exp_sum,
     fraction_minus,
     hard_round,
     product_no_nan,
     sigmoid,
     sigmoid_slope,
     sinhc,
+    swish_sign_curvature,
     theta_minus_sin,
 )
 from .spec import Approximation, DefinitionError, x
@@ -191,6 +193,10 @@ def _floor_exactly(floor):
     return whole + n + sp.Piecewise(*steps, (0, True))
 
 
+# factors that decay faster than any chain-rule factor grows: multiplied last (product_no_nan)
+DECAYING = (sigmoid_slope, swish_sign_curvature)
+
+
 def _density_collected(add):
     """a*D + b*D + c: (a + b)*D + c for a logistic density D = sigmoid_slope(z):
     one rounding of the sum of the cofactors instead of one per term."""
@@ -203,29 +209,63 @@ def _density_collected(add):
 
 
 def _density_distributed(mul):
-    """c * (a*D1 + b*D2), D logistic densities, c a monomial: c*a*D1 + c*b*D2, so that each
+    """c * (a*D1 + b*D2), D decaying factors (``DECAYING``), c a monomial: c*a*D1 + c*b*D2, so that each
     term's density can come last (a chain-rule factor c = x*x overflows where
     the densities underflow, at |x| = 1e300)."""
     for i, factor in enumerate(mul.args):
-        if factor.is_Add and factor.has(sigmoid_slope):
+        if factor.is_Add and factor.has(*DECAYING):
             rest = sp.Mul(*(mul.args[:i] + mul.args[i + 1 :]))
             # only a chain-rule monomial in x (x**2 from d2/dbeta2 of f(beta*x)), on terms
             # that each decay
-            if rest.atoms(sp.Function, sp.Piecewise) or not rest.has(x) or not all(t.has(sigmoid_slope) for t in factor.args):
+            if rest.atoms(sp.Function, sp.Piecewise) or not rest.has(x) or not all(t.has(*DECAYING) for t in factor.args):
                 return mul
             return sp.Add(*[rest * term for term in factor.args])
     return mul
 
 
 def _decaying_last(mul):
-    """c * sigmoid_slope(z): product_no_nan(c, sigmoid_slope(z)), so that a
-    factor c that overflows where the density has underflowed (z*(x - c)**2
-    at |x| = 1e300) gives 0, not inf * 0 = NaN."""
-    density = sp.Mul(*[f for f in mul.args if f.has(sigmoid_slope) and f.is_Pow or isinstance(f, sigmoid_slope)])
+    """c * sigmoid_slope(z): product_no_nan(c, sigmoid_slope(z)) (and so for
+    the other ``DECAYING`` factors), so that a factor c that overflows where
+    the density has underflowed (z*(x - c)**2 at |x| = 1e300) gives 0, not
+    inf * 0 = NaN."""
+    density = sp.Mul(*[f for f in mul.args if f.is_Pow and f.has(sigmoid_slope) or isinstance(f, DECAYING)])
     rest = mul / density
     if density == 1 or rest.is_number:
         return mul
     return product_no_nan(rest, density)
+
+
+def _exponent_split(y):
+    """(a, b) with a + b = y for y = -|c*fraction_minus(w, 1/2)|, c >= 0 free
+    of w, else None: the exponent of a logistic tail taken from the half-
+    integer. Next to the integers |fraction_minus| = 1/2 - |rho| rounds (rho
+    = w - round(w), exact) and c times it rounds again, each by up to half
+    an ULP of a value near c/2, which exp turns into a relative error of
+    |y| times that. Written -c/2 + c*|rho| its first term is exact and its
+    second is rho's, rounded once; ``exp_sum`` undoes the sum's rounding."""
+    halves = [f for f in y.atoms(fraction_minus) if f.args[1] == sp.S.Half]
+    if len(halves) != 1:
+        return None
+    (fraction,) = halves
+    w = fraction.args[0]
+    c = sp.simplify(-y / sp.Abs(fraction))
+    if c.has(fraction) or c.free_symbols & w.free_symbols or not c.is_nonnegative:
+        return None
+    return -c / 2, c * sp.Abs(evaluated_first(w - hard_round(w)))
+
+
+def _logistic_tail_split(e):
+    """sigmoid(-|z|) as E/(1 + E) and sigmoid_slope(z) as E/(1 + E)**2 with E =
+    exp(-|z|) an ``exp_sum`` where ``_exponent_split`` applies (else e)."""
+    y = e.args[0] if isinstance(e, sigmoid) else -sp.Abs(e.args[0])
+    split = _exponent_split(y)
+    if split is None:
+        return e
+    tail = exp_sum(*split)
+    if isinstance(e, sigmoid):
+        return tail / (1 + tail)
+    # (1 + E)**2 as 1 + E*(2 + E): one rounding where (1 + E)*(1 + E) has three
+    return tail / (1 + tail * (2 + tail))
 
 
 def lower(expr: sp.Expr) -> sp.Expr:
@@ -235,12 +275,13 @@ def lower(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.sin), _theta_minus_sin)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.cos, sp.tanh), _complements)
     expr = expr.replace(
-        lambda e: e.is_Mul and not any(isinstance(f, sigmoid_slope) for f in e.args) and e.has(sigmoid_slope),
+        lambda e: e.is_Mul and not any(isinstance(f, DECAYING) for f in e.args) and e.has(*DECAYING),
         _density_distributed,
     )
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid_slope), _density_collected)
-    expr = expr.replace(lambda e: e.is_Mul and e.has(sigmoid_slope), _decaying_last)
+    expr = expr.replace(lambda e: e.is_Mul and e.has(*DECAYING), _decaying_last)
     expr = expr.replace(lambda e: isinstance(e, sp.floor), _floor_exactly)
+    expr = expr.replace(lambda e: isinstance(e, (sigmoid, sigmoid_slope)) and e.has(fraction_minus), _logistic_tail_split)
     for function, form in HYPERBOLIC_REWRITES:
         expr = expr.replace(function, form)
     # before the special functions are written out: pattern matching is slow on

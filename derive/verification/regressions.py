@@ -59,6 +59,11 @@ _SWISH_SIGN_DX = (
     "d/dx up to 8.1 ULP (float64) and 6.6 ULP (float32) at points well conditioned once the parameter "
     "is taken as exact (issue 14, case 3)"
 )
+_SIGMOID_ROUND_TAIL = (
+    "every output 5 to 6 ULP next to 0 from below under --strict (steepness exact): the tail's exponent "
+    "-steepness*(1/2 - |x|) rounded twice"
+)
+_SWISH_SIGN_D2_DBETA = "d2/dbeta dbeta 4.1 ULP under --strict: the differentiated Hessian's tanh terms cancel"
 
 REGRESSION_POINTS = [
     RegressionPoint("fourier_round", "float32", (-0.0075003644451498985, 0.0075003644451498985), _FOURIER_DX),
@@ -84,6 +89,11 @@ REGRESSION_POINTS = [
     RegressionPoint("swish_sign", "float64", (-1.164, 1.1070000000000002), _SWISH_SIGN_DX, floats={"beta": 3.0}),
     RegressionPoint("swish_sign", "float64", (0.726, -0.726), _SWISH_SIGN_DX),
     RegressionPoint("swish_sign", "float64", (-0.348,), _SWISH_SIGN_DX, floats={"beta": 10.0}),
+    RegressionPoint("sigmoid_round", "float32", (-8.101575872387912e-07,), _SIGMOID_ROUND_TAIL, floats={"steepness": 30.0}),
+    RegressionPoint("sigmoid_round", "float32", (-7.94689913163893e-06, -0.0075003644451498985), _SIGMOID_ROUND_TAIL),
+    RegressionPoint("sigmoid_round", "float64", (-6.896914465920188e-08,), _SIGMOID_ROUND_TAIL),
+    RegressionPoint("sigmoid_round", "float64", (-0.0006780523157298256,), _SIGMOID_ROUND_TAIL, floats={"steepness": 30.0}),
+    RegressionPoint("swish_sign", "float32", (-1.0625, -0.375), _SWISH_SIGN_D2_DBETA),
 ]
 
 

@@ -15,75 +15,91 @@ def _hard(x, steepness):
 
 def _value_x(x, steepness):
     _t0 = tf.math.floor(x)
-    _t1 = x - tf.math.round(x)
-    _t2 = _t1 + 1 / 2
-    _t3 = tf.math.less(_t1, 0)
-    _t4 = _t1 - 1 / 2
-    _t5 = -steepness * tf.math.abs(tf.where(_t3, _t2, _t4))
-    _t6 = tf.math.sigmoid(_t5)
+    _t1 = (1 / 2) * steepness
+    _t2 = x - tf.math.round(x)
+    _t3 = steepness * tf.math.abs(_t2)
+    _t4 = -_t1 + _t3
+    _t5 = tf.math.exp(_t4)
+    _t6 = _t5 * (_t3 - (_t1 + _t4)) + _t5
+    _t7 = _t6 / (_t6 + 1)
     y = tf.where(
-        tf.where(_t3, tf.math.greater(_t2 * steepness, 0), tf.math.greater(_t4 * steepness, 0)),
-        -_t6 + (_t0 + 1),
-        _t0 + _t6,
+        tf.where(
+            tf.math.less(_t2, 0),
+            tf.math.greater(steepness * (_t2 + 1 / 2), 0),
+            tf.math.greater(steepness * (_t2 - 1 / 2), 0),
+        ),
+        -_t7 + (_t0 + 1),
+        _t0 + _t7,
     )
-    return (y,), (_t5,)
+    return (y,), (_t6,)
 
 
-def _gradient_from_residuals_x(x, steepness, _t5):
-    _t7 = tf.math.exp(_t5)
-    y_D_x = tf.math.multiply_no_nan(steepness, _t7 / ((_t7 + 1) * (_t7 + 1)))
+def _gradient_from_residuals_x(x, steepness, _t6):
+    y_D_x = tf.math.multiply_no_nan(steepness, _t6 / (_t6 * (_t6 + 2) + 1))
     return (y_D_x,), ()
 
 
 def _gradient_x(x, steepness):
-    _t0 = x - tf.math.round(x)
-    _t1 = tf.math.exp(-steepness * tf.math.abs(tf.where(tf.math.less(_t0, 0), _t0 + 1 / 2, _t0 - 1 / 2)))
-    y_D_x = tf.math.multiply_no_nan(steepness, _t1 / ((_t1 + 1) * (_t1 + 1)))
+    _t0 = (1 / 2) * steepness
+    _t1 = steepness * tf.math.abs((x - tf.math.round(x)))
+    _t2 = -_t0 + _t1
+    _t3 = tf.math.exp(_t2)
+    _t4 = _t3 * (_t1 - (_t0 + _t2)) + _t3
+    y_D_x = tf.math.multiply_no_nan(steepness, _t4 / (_t4 * (_t4 + 2) + 1))
     return (y_D_x,), ()
 
 
 def _hessian_x(x, steepness):
     _t0 = x - tf.math.round(x)
-    _t1 = tf.where(tf.math.less(_t0, 0), _t0 + 1 / 2, _t0 - 1 / 2)
-    _t2 = tf.math.exp(-steepness * tf.math.abs(_t1))
+    _t1 = (1 / 2) * steepness
+    _t2 = steepness * tf.math.abs(_t0)
+    _t3 = -_t1 + _t2
+    _t4 = tf.math.exp(_t3)
+    _t5 = _t4 * (_t2 - (_t1 + _t3)) + _t4
     y_D_x_D_x = tf.math.multiply_no_nan(
-        -(steepness * steepness) * tf.math.tanh((1 / 2) * _t1 * steepness), _t2 / ((_t2 + 1) * (_t2 + 1))
+        -(steepness * steepness) * tf.math.tanh(_t1 * tf.where(tf.math.less(_t0, 0), _t0 + 1 / 2, _t0 - 1 / 2)),
+        _t5 / (_t5 * (_t5 + 2) + 1),
     )
     return (y_D_x_D_x,), ()
 
 
 def _value_all(x, steepness):
     _t0 = tf.math.floor(x)
-    _t1 = x - tf.math.round(x)
-    _t2 = _t1 + 1 / 2
-    _t3 = tf.math.less(_t1, 0)
-    _t4 = _t1 - 1 / 2
-    _t5 = tf.where(_t3, _t2, _t4)
-    _t6 = -steepness * tf.math.abs(_t5)
-    _t7 = tf.math.sigmoid(_t6)
+    _t1 = (1 / 2) * steepness
+    _t2 = x - tf.math.round(x)
+    _t3 = steepness * tf.math.abs(_t2)
+    _t4 = -_t1 + _t3
+    _t5 = tf.math.exp(_t4)
+    _t6 = _t5 * (_t3 - (_t1 + _t4)) + _t5
+    _t7 = _t6 / (_t6 + 1)
+    _t8 = tf.math.less(_t2, 0)
+    _t9 = _t2 + 1 / 2
+    _t10 = _t2 - 1 / 2
     y = tf.where(
-        tf.where(_t3, tf.math.greater(_t2 * steepness, 0), tf.math.greater(_t4 * steepness, 0)),
+        tf.where(_t8, tf.math.greater(_t9 * steepness, 0), tf.math.greater(_t10 * steepness, 0)),
         -_t7 + (_t0 + 1),
         _t0 + _t7,
     )
-    return (y,), (_t5, _t6)
+    return (y,), (_t6, _t8, _t9, _t10)
 
 
-def _gradient_from_residuals_all(x, steepness, _t5, _t6):
-    _t8 = tf.math.exp(_t6)
-    _t9 = _t8 / ((_t8 + 1) * (_t8 + 1))
-    y_D_x = tf.math.multiply_no_nan(steepness, _t9)
-    y_D_steepness = tf.math.multiply_no_nan(_t5, _t9)
+def _gradient_from_residuals_all(x, steepness, _t6, _t8, _t9, _t10):
+    _t11 = _t6 / (_t6 * (_t6 + 2) + 1)
+    y_D_x = tf.math.multiply_no_nan(steepness, _t11)
+    y_D_steepness = tf.math.multiply_no_nan(tf.where(_t8, _t9, _t10), _t11)
     return (y_D_x, y_D_steepness), ()
 
 
 def _gradient_all(x, steepness):
-    _t0 = x - tf.math.round(x)
-    _t1 = tf.where(tf.math.less(_t0, 0), _t0 + 1 / 2, _t0 - 1 / 2)
-    _t2 = tf.math.exp(-steepness * tf.math.abs(_t1))
-    _t3 = _t2 / ((_t2 + 1) * (_t2 + 1))
-    y_D_x = tf.math.multiply_no_nan(steepness, _t3)
-    y_D_steepness = tf.math.multiply_no_nan(_t1, _t3)
+    _t0 = (1 / 2) * steepness
+    _t1 = x - tf.math.round(x)
+    _t2 = steepness * tf.math.abs(_t1)
+    _t3 = -_t0 + _t2
+    _t4 = tf.math.exp(_t3)
+    _t5 = _t4 * (_t2 - (_t0 + _t3)) + _t4
+    _t6 = _t5 / (_t5 * (_t5 + 2) + 1)
+    y_D_x = tf.math.multiply_no_nan(steepness, _t6)
+    y_D_steepness = tf.math.multiply_no_nan(tf.where(tf.math.less(_t1, 0), _t1 + 1 / 2, _t1 - 1 / 2), _t6)
     return (y_D_x, y_D_steepness), ()
 
 
@@ -93,13 +109,16 @@ def _hessian_all(x, steepness):
     _t2 = tf.math.less(_t0, 0)
     _t3 = _t0 - 1 / 2
     _t4 = tf.where(_t2, _t1, _t3)
-    _t5 = _t4 * steepness
-    _t6 = tf.math.tanh((1 / 2) * _t5)
-    _t7 = tf.math.exp(-steepness * tf.math.abs(_t4))
-    _t8 = _t7 / ((_t7 + 1) * (_t7 + 1))
-    y_D_x_D_x = tf.math.multiply_no_nan(-_t6 * (steepness * steepness), _t8)
-    y_D_x_D_steepness = tf.math.multiply_no_nan(-_t5 * _t6 + 1, _t8)
-    y_D_steepness_D_steepness = tf.math.multiply_no_nan(-_t6 * tf.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t8)
+    _t5 = (1 / 2) * steepness
+    _t6 = tf.math.tanh(_t4 * _t5)
+    _t7 = steepness * tf.math.abs(_t0)
+    _t8 = -_t5 + _t7
+    _t9 = tf.math.exp(_t8)
+    _t10 = _t9 * (_t7 - (_t5 + _t8)) + _t9
+    _t11 = _t10 / (_t10 * (_t10 + 2) + 1)
+    y_D_x_D_x = tf.math.multiply_no_nan(-_t6 * (steepness * steepness), _t11)
+    y_D_x_D_steepness = tf.math.multiply_no_nan(-_t4 * _t6 * steepness + 1, _t11)
+    y_D_steepness_D_steepness = tf.math.multiply_no_nan(-_t6 * tf.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t11)
     return (y_D_x_D_x, y_D_x_D_steepness, y_D_steepness_D_steepness), ()
 
 
