@@ -22,7 +22,9 @@ from . import lowering
 from .functions import HARD_FUNCTIONS, HardFunction
 from .spec import Approximation, DefinitionError, Param, SurrogateChoice
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# templates/ beside derive/ in a source checkout; inside the generator once installed
+_HERE = Path(__file__).resolve().parent
+TEMPLATES = next((p for p in (_HERE / "templates", _HERE.parent / "templates") if p.is_dir()), _HERE / "templates")
 REGENERATE = "python scripts/regenerate_ops.py"
 
 ENVIRONMENT = jinja2.Environment(

@@ -93,10 +93,12 @@ def test_duplicate_names_fail():
 
 # -- atomic regeneration: each failure injected at its stage ---------------------------------
 def _script():
-    spec = importlib.util.spec_from_file_location("regenerate_ops", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The regenerate command (scripts/regenerate_ops.py runs it), whose names the failures patch."""
+    return importlib.import_module("derive.commands.regenerate")
+
+
+def _run(script, argv):
+    return script.main(argv, command="python scripts/regenerate_ops.py")
 
 
 def _snapshot(folder: Path) -> dict:
@@ -207,15 +209,15 @@ def test_a_failed_regeneration_leaves_generated_byte_identical(
     before = _snapshot(stale_tree.parent)
     if failure in INJECTIONS:
         INJECTIONS[failure](monkeypatch, script)
-        assert script.main(argv) == 2
+        assert _run(script, argv) == 2
         assert "error:" in capsys.readouterr().err
     else:
         INTERRUPTIONS[failure](monkeypatch, script)
         with pytest.raises(KeyboardInterrupt):
-            script.main(argv)
+            _run(script, argv)
     monkeypatch.undo()
     assert _snapshot(stale_tree.parent) == before
-    assert script.main(argv) == 0  # the same run without the failure writes the new tree
+    assert _run(script, argv) == 0  # the same run without the failure writes the new tree
     assert read_tree(stale_tree) == fresh_files
 
 

@@ -16,57 +16,75 @@ def _hard(x, steepness):
 
 def _value_x(x, steepness):
     _t0 = jnp.floor(x)
-    _t1 = x - jnp.round(x)
-    _t2 = _t1 + 1 / 2
-    _t3 = jnp.less(_t1, 0)
-    _t4 = _t1 - 1 / 2
-    _t5 = -steepness * jnp.abs(jnp.where(_t3, _t2, _t4))
-    _t6 = jax.nn.sigmoid(_t5)
+    _t1 = (1 / 2) * steepness
+    _t2 = x - jnp.round(x)
+    _t3 = steepness * jnp.abs(_t2)
+    _t4 = -_t1 + _t3
+    _t5 = jnp.exp(_t4)
+    _t6 = _t5 * (_t3 - (_t1 + _t4)) + _t5
+    _t7 = _t6 / (_t6 + 1)
     y = jnp.where(
-        jnp.where(_t3, jnp.greater(_t2 * steepness, 0), jnp.greater(_t4 * steepness, 0)), -_t6 + (_t0 + 1), _t0 + _t6
+        jnp.where(
+            jnp.less(_t2, 0), jnp.greater(steepness * (_t2 + 1 / 2), 0), jnp.greater(steepness * (_t2 - 1 / 2), 0)
+        ),
+        -_t7 + (_t0 + 1),
+        _t0 + _t7,
     )
-    return (y,), (_t5,)
+    return (y,), (_t6,)
 
 
 def _gradient_x(x, steepness):
-    _t0 = x - jnp.round(x)
-    _t1 = jnp.exp(-steepness * jnp.abs(jnp.where(jnp.less(_t0, 0), _t0 + 1 / 2, _t0 - 1 / 2)))
-    y_D_x = _runtime.multiply_no_nan(steepness, _t1 / ((_t1 + 1) * (_t1 + 1)))
+    _t0 = (1 / 2) * steepness
+    _t1 = steepness * jnp.abs((x - jnp.round(x)))
+    _t2 = -_t0 + _t1
+    _t3 = jnp.exp(_t2)
+    _t4 = _t3 * (_t1 - (_t0 + _t2)) + _t3
+    y_D_x = _runtime.multiply_no_nan(steepness, _t4 / (_t4 * (_t4 + 2) + 1))
     return (y_D_x,), ()
 
 
 def _hessian_x(x, steepness):
     _t0 = x - jnp.round(x)
-    _t1 = jnp.where(jnp.less(_t0, 0), _t0 + 1 / 2, _t0 - 1 / 2)
-    _t2 = jnp.exp(-steepness * jnp.abs(_t1))
+    _t1 = (1 / 2) * steepness
+    _t2 = steepness * jnp.abs(_t0)
+    _t3 = -_t1 + _t2
+    _t4 = jnp.exp(_t3)
+    _t5 = _t4 * (_t2 - (_t1 + _t3)) + _t4
     y_D_x_D_x = _runtime.multiply_no_nan(
-        -(steepness * steepness) * jnp.tanh((1 / 2) * _t1 * steepness), _t2 / ((_t2 + 1) * (_t2 + 1))
+        -(steepness * steepness) * jnp.tanh(_t1 * jnp.where(jnp.less(_t0, 0), _t0 + 1 / 2, _t0 - 1 / 2)),
+        _t5 / (_t5 * (_t5 + 2) + 1),
     )
     return (y_D_x_D_x,), ()
 
 
 def _value_all(x, steepness):
     _t0 = jnp.floor(x)
-    _t1 = x - jnp.round(x)
-    _t2 = _t1 + 1 / 2
-    _t3 = jnp.less(_t1, 0)
-    _t4 = _t1 - 1 / 2
-    _t5 = jnp.where(_t3, _t2, _t4)
-    _t6 = -steepness * jnp.abs(_t5)
-    _t7 = jax.nn.sigmoid(_t6)
+    _t1 = (1 / 2) * steepness
+    _t2 = x - jnp.round(x)
+    _t3 = steepness * jnp.abs(_t2)
+    _t4 = -_t1 + _t3
+    _t5 = jnp.exp(_t4)
+    _t6 = _t5 * (_t3 - (_t1 + _t4)) + _t5
+    _t7 = _t6 / (_t6 + 1)
+    _t8 = jnp.less(_t2, 0)
+    _t9 = _t2 + 1 / 2
+    _t10 = _t2 - 1 / 2
     y = jnp.where(
-        jnp.where(_t3, jnp.greater(_t2 * steepness, 0), jnp.greater(_t4 * steepness, 0)), -_t7 + (_t0 + 1), _t0 + _t7
+        jnp.where(_t8, jnp.greater(_t9 * steepness, 0), jnp.greater(_t10 * steepness, 0)), -_t7 + (_t0 + 1), _t0 + _t7
     )
-    return (y,), (_t5, _t6)
+    return (y,), (_t6, _t8, _t9, _t10)
 
 
 def _gradient_all(x, steepness):
-    _t0 = x - jnp.round(x)
-    _t1 = jnp.where(jnp.less(_t0, 0), _t0 + 1 / 2, _t0 - 1 / 2)
-    _t2 = jnp.exp(-steepness * jnp.abs(_t1))
-    _t3 = _t2 / ((_t2 + 1) * (_t2 + 1))
-    y_D_x = _runtime.multiply_no_nan(steepness, _t3)
-    y_D_steepness = _runtime.multiply_no_nan(_t1, _t3)
+    _t0 = (1 / 2) * steepness
+    _t1 = x - jnp.round(x)
+    _t2 = steepness * jnp.abs(_t1)
+    _t3 = -_t0 + _t2
+    _t4 = jnp.exp(_t3)
+    _t5 = _t4 * (_t2 - (_t0 + _t3)) + _t4
+    _t6 = _t5 / (_t5 * (_t5 + 2) + 1)
+    y_D_x = _runtime.multiply_no_nan(steepness, _t6)
+    y_D_steepness = _runtime.multiply_no_nan(jnp.where(jnp.less(_t1, 0), _t1 + 1 / 2, _t1 - 1 / 2), _t6)
     return (y_D_x, y_D_steepness), ()
 
 
@@ -76,13 +94,16 @@ def _hessian_all(x, steepness):
     _t2 = jnp.less(_t0, 0)
     _t3 = _t0 - 1 / 2
     _t4 = jnp.where(_t2, _t1, _t3)
-    _t5 = _t4 * steepness
-    _t6 = jnp.tanh((1 / 2) * _t5)
-    _t7 = jnp.exp(-steepness * jnp.abs(_t4))
-    _t8 = _t7 / ((_t7 + 1) * (_t7 + 1))
-    y_D_x_D_x = _runtime.multiply_no_nan(-_t6 * (steepness * steepness), _t8)
-    y_D_x_D_steepness = _runtime.multiply_no_nan(-_t5 * _t6 + 1, _t8)
-    y_D_steepness_D_steepness = _runtime.multiply_no_nan(-_t6 * jnp.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t8)
+    _t5 = (1 / 2) * steepness
+    _t6 = jnp.tanh(_t4 * _t5)
+    _t7 = steepness * jnp.abs(_t0)
+    _t8 = -_t5 + _t7
+    _t9 = jnp.exp(_t8)
+    _t10 = _t9 * (_t7 - (_t5 + _t8)) + _t9
+    _t11 = _t10 / (_t10 * (_t10 + 2) + 1)
+    y_D_x_D_x = _runtime.multiply_no_nan(-_t6 * (steepness * steepness), _t11)
+    y_D_x_D_steepness = _runtime.multiply_no_nan(-_t4 * _t6 * steepness + 1, _t11)
+    y_D_steepness_D_steepness = _runtime.multiply_no_nan(-_t6 * jnp.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t11)
     return (y_D_x_D_x, y_D_x_D_steepness, y_D_steepness_D_steepness), ()
 
 

@@ -30,14 +30,22 @@ def _gradient_x(x, beta):
 
 
 def _hessian_x(x, beta):
-    _t0 = beta * x
-    _t1 = beta * jnp.abs(x)
-    _t2 = jnp.exp(-_t1)
-    _t3 = _t2 + 1
-    _t4 = jnp.tanh((1 / 2) * _t0)
-    y_D_x_D_x = (beta * beta) * (
-        _runtime.multiply_no_nan(-4 * _t0, jnp.exp(-2 * _t1) / (_t3 * _t3 * _t3 * _t3))
-        + _runtime.multiply_no_nan(2 * _t0 * (_t4 * _t4) - 6 * _t4, _t2 / (_t3 * _t3))
+    _t0 = beta * jnp.abs(x)
+    _t1 = -_t0
+    _t2 = jnp.expm1(_t1)
+    _t3 = jnp.exp(_t1)
+    _t4 = 2 * _t3
+    y_D_x_D_x = _runtime.multiply_no_nan(
+        (beta * beta),
+        _runtime.multiply_no_nan(
+            jnp.where(
+                jnp.less(_t0, 3 / 2),
+                _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
+                -4 * _t0 * _t3 + (_t0 + 3) * jnp.exp(-2 * _t0) + (_t0 - 3),
+            )
+            * jnp.sign(x),
+            _t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1),
+        ),
     )
     return (y_D_x_D_x,), ()
 
@@ -52,26 +60,25 @@ def _gradient_all(x, beta):
 
 
 def _hessian_all(x, beta):
-    _t0 = beta * beta
-    _t1 = beta * x
-    _t2 = beta * jnp.abs(x)
-    _t3 = jnp.exp(-_t2)
-    _t4 = _t3 + 1
-    _t5 = jnp.exp(-2 * _t2) / (_t4 * _t4 * _t4 * _t4)
-    _t6 = jnp.tanh((1 / 2) * _t1)
-    _t7 = 6 * _t6
-    _t8 = 2 * (_t6 * _t6)
-    _t9 = _t3 / (_t4 * _t4)
-    _t10 = x * x
-    _t11 = _t0 * _t10
-    _t12 = beta * (x * x * x)
-    y_D_x_D_x = _t0 * (_runtime.multiply_no_nan(-4 * _t1, _t5) + _runtime.multiply_no_nan(_t1 * _t8 - _t7, _t9))
-    y_D_x_D_beta = (
-        _runtime.multiply_no_nan(-4 * _t11, _t5)
-        + _runtime.multiply_no_nan(-_t1 * _t7 + _t11 * _t8, _t9)
-        + _runtime.multiply_no_nan(_t3 * (_t2 + 2) + (2 - _t2), 2 * _t3 / (_t3 * (_t3 * (_t3 + 3) + 3) + 1))
+    _t0 = beta * jnp.abs(x)
+    _t1 = -_t0
+    _t2 = jnp.expm1(_t1)
+    _t3 = jnp.exp(_t1)
+    _t4 = 2 * _t3
+    _t5 = _runtime.multiply_no_nan(
+        jnp.where(
+            jnp.less(_t0, 3 / 2),
+            _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
+            -4 * _t0 * _t3 + (_t0 + 3) * jnp.exp(-2 * _t0) + (_t0 - 3),
+        )
+        * jnp.sign(x),
+        _t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1),
     )
-    y_D_beta_D_beta = _runtime.multiply_no_nan(-4 * _t12, _t5) + _runtime.multiply_no_nan(-_t10 * _t7 + _t12 * _t8, _t9)
+    y_D_x_D_x = _runtime.multiply_no_nan((beta * beta), _t5)
+    y_D_x_D_beta = _runtime.multiply_no_nan(beta * x, _t5) + _runtime.multiply_no_nan(
+        _t3 * (_t0 + 2) + (2 - _t0), _t4 / (_t3 * (_t3 * (_t3 + 3) + 3) + 1)
+    )
+    y_D_beta_D_beta = _runtime.multiply_no_nan((x * x), _t5)
     return (y_D_x_D_x, y_D_x_D_beta, y_D_beta_D_beta), ()
 
 

@@ -1,0 +1,1 @@
+"""The generator's command-line tools: regenerate (diffround-regenerate) and verify (diffround-verify)."""
