@@ -3,7 +3,9 @@
 #     python scripts/regenerate_ops.py
 """Keras layers, one per op, and the ops registered as Keras activations.
 
-A layer applies its op elementwise. Its float parameters are scalar weights:
+A layer applies its op elementwise, from the backend Keras runs on
+(KERAS_BACKEND: tensorflow, jax or torch), so a model saved under one
+backend loads under another. Its float parameters are scalar weights:
 trainable when named in ``trainable_params`` (an InDomain constraint keeps them
 in the op's domain), non-trainable otherwise, so that the Anneal callback can
 change them while a compiled training step runs. Integer parameters are fixed.
@@ -14,14 +16,18 @@ given by name: "package>name" always means this package's op, e.g.
 name does too unless another package took it first.
 """
 
+import contextlib
+import importlib
 import math
 import warnings
 
 import keras
 import ml_dtypes
-import tensorflow as tf
+import numpy as np
 from keras.src import activations as _keras_activations
 
+from . import _arguments
+from ._dispatch import BACKENDS
 from ._ops import (
     sigmoid_round,
     sine_round,
@@ -40,25 +46,28 @@ from ._ops import (
     soft_round_inverse,
     heaviside,
 )
-from .tensorflow import _runtime
-from .tensorflow.sigmoid_round import _OP as _sigmoid_round_op
-from .tensorflow.sine_round import _OP as _sine_round_op
-from .tensorflow.fourier_round import _OP as _fourier_round_op
-from .tensorflow.sine_staircase_round import _OP as _sine_staircase_round_op
-from .tensorflow.ste_round import _OP as _ste_round_op
-from .tensorflow.sigmoid_step import _OP as _sigmoid_step_op
-from .tensorflow.hard_step import _OP as _hard_step_op
-from .tensorflow.triangle_step import _OP as _triangle_step_op
-from .tensorflow.fast_sigmoid_step import _OP as _fast_sigmoid_step_op
-from .tensorflow.atan_step import _OP as _atan_step_op
-from .tensorflow.ste_sign import _OP as _ste_sign_op
-from .tensorflow.approx_sign import _OP as _approx_sign_op
-from .tensorflow.swish_sign import _OP as _swish_sign_op
-from .tensorflow.soft_round import _OP as _soft_round_op
-from .tensorflow.soft_round_inverse import _OP as _soft_round_inverse_op
-from .tensorflow.heaviside import _CHOICE as _heaviside_choice
 
 PACKAGE = __package__
+# the layers call the ops of the backend Keras runs on
+BACKEND = keras.backend.backend()
+if BACKEND not in BACKENDS:
+    raise ImportError(
+        f"{PACKAGE}.layers: Keras runs on {BACKEND!r}, and this package has the backends {', '.join(BACKENDS)}"
+    )
+
+
+def _op_of(module):
+    """The runtime object (_OP or _CHOICE) of an op module of the backend Keras runs on."""
+    return importlib.import_module(f"{PACKAGE}.{BACKEND}.{module}")
+
+
+def _eagerly():
+    """Arguments are checked eagerly, even where a layer is made inside a tf.function."""
+    if BACKEND == "tensorflow":
+        import tensorflow as tf
+
+        return tf.init_scope()
+    return contextlib.nullcontext()
 
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
@@ -72,7 +81,8 @@ class InDomain(keras.constraints.Constraint):
     def _bound(self, value, is_open, direction, dtype):
         if not is_open or math.isinf(value):
             return value
-        info = ml_dtypes.finfo(tf.as_dtype(dtype).as_numpy_dtype)
+        name = keras.backend.standardize_dtype(dtype)
+        info = ml_dtypes.finfo(ml_dtypes.bfloat16 if name == "bfloat16" else np.dtype(name))
         # at least one unit in the last place inside, and never a subnormal,
         # which CPU kernels flush to zero
         return value + direction * max(abs(value) * float(info.eps), float(info.tiny))
@@ -102,8 +112,8 @@ class _OpLayer(keras.layers.Layer):
         # the op's own argument checks, on an empty input, so that bad arguments
         # fail here with the op's message rather than in the first training step
         # (before Keras wraps the values for tracking)
-        with tf.init_scope():
-            self._apply(tf.zeros([0]), values)
+        with _eagerly():
+            self._apply(keras.ops.zeros((0,)), values)
         self._values = values
         self._domains = self._float_params()
         for name in self._domains:
@@ -192,7 +202,7 @@ class _ApproximationLayer(_OpLayer):
         return self._op(x, values, self._variant)
 
     def _float_params(self):
-        return {p.name: p for p in self._op.params if isinstance(p, _runtime.FloatParam)}
+        return {p.name: p for p in self._op.params if isinstance(p, _arguments.FloatParam)}
 
     def _default(self, name):
         return next(p.default for p in self._op.params if p.name == name)
@@ -208,7 +218,7 @@ class _SurrogateLayer(_OpLayer):
 
     def __init__(self, values, variant, trainable_params, mode, **kwargs):
         if mode != "ste":  # the op's own error, naming its only mode
-            self._choice(tf.zeros([0]), variant, {}, None, mode)
+            self._choice(keras.ops.zeros((0,)), variant, {}, None, mode)
         super().__init__(values, variant, trainable_params, **kwargs)
 
     @property
@@ -251,7 +261,7 @@ class SigmoidRound(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _sigmoid_round_op
+    _op = _op_of("sigmoid_round")._OP
 
     def __init__(self, steepness=10.0, mode="soft", trainable_params=(), **kwargs):
         super().__init__({"steepness": steepness}, mode, trainable_params, **kwargs)
@@ -273,7 +283,7 @@ class SineRound(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _sine_round_op
+    _op = _op_of("sine_round")._OP
 
     def __init__(self, width=0.1, mode="soft", trainable_params=(), **kwargs):
         super().__init__({"width": width}, mode, trainable_params, **kwargs)
@@ -295,7 +305,7 @@ class FourierRound(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _fourier_round_op
+    _op = _op_of("fourier_round")._OP
 
     def __init__(self, terms=5, mode="soft", trainable_params=(), **kwargs):
         super().__init__({"terms": terms}, mode, trainable_params, **kwargs)
@@ -317,7 +327,7 @@ class SineStaircaseRound(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _sine_staircase_round_op
+    _op = _op_of("sine_staircase_round")._OP
 
     def __init__(self, depth=1, mode="soft", trainable_params=(), **kwargs):
         super().__init__({"depth": depth}, mode, trainable_params, **kwargs)
@@ -337,7 +347,7 @@ class SteRound(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _ste_round_op
+    _op = _op_of("ste_round")._OP
 
     def __init__(self, mode="ste", trainable_params=(), **kwargs):
         super().__init__({}, mode, trainable_params, **kwargs)
@@ -361,7 +371,7 @@ class SigmoidStep(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _sigmoid_step_op
+    _op = _op_of("sigmoid_step")._OP
 
     def __init__(self, steepness=10.0, center=0.0, mode="soft", trainable_params=(), **kwargs):
         super().__init__({"steepness": steepness, "center": center}, mode, trainable_params, **kwargs)
@@ -385,7 +395,7 @@ class HardStep(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _hard_step_op
+    _op = _op_of("hard_step")._OP
 
     def __init__(self, threshold=0.499, gain=10000.0, mode="soft", trainable_params=(), **kwargs):
         super().__init__({"threshold": threshold, "gain": gain}, mode, trainable_params, **kwargs)
@@ -409,7 +419,7 @@ class TriangleStep(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _triangle_step_op
+    _op = _op_of("triangle_step")._OP
 
     def __init__(self, width=1.0, center=0.0, mode="soft", trainable_params=(), **kwargs):
         super().__init__({"width": width, "center": center}, mode, trainable_params, **kwargs)
@@ -433,7 +443,7 @@ class FastSigmoidStep(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _fast_sigmoid_step_op
+    _op = _op_of("fast_sigmoid_step")._OP
 
     def __init__(self, steepness=25.0, center=0.0, mode="soft", trainable_params=(), **kwargs):
         super().__init__({"steepness": steepness, "center": center}, mode, trainable_params, **kwargs)
@@ -456,7 +466,7 @@ class AtanStep(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _atan_step_op
+    _op = _op_of("atan_step")._OP
 
     def __init__(self, alpha=2.0, center=0.0, mode="soft", trainable_params=(), **kwargs):
         super().__init__({"alpha": alpha, "center": center}, mode, trainable_params, **kwargs)
@@ -477,7 +487,7 @@ class SteSign(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _ste_sign_op
+    _op = _op_of("ste_sign")._OP
 
     def __init__(self, clip=1.0, mode="ste", trainable_params=(), **kwargs):
         super().__init__({"clip": clip}, mode, trainable_params, **kwargs)
@@ -497,7 +507,7 @@ class ApproxSign(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _approx_sign_op
+    _op = _op_of("approx_sign")._OP
 
     def __init__(self, mode="ste", trainable_params=(), **kwargs):
         super().__init__({}, mode, trainable_params, **kwargs)
@@ -518,7 +528,7 @@ class SwishSign(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _swish_sign_op
+    _op = _op_of("swish_sign")._OP
 
     def __init__(self, beta=5.0, mode="ste", trainable_params=(), **kwargs):
         super().__init__({"beta": beta}, mode, trainable_params, **kwargs)
@@ -540,7 +550,7 @@ class SoftRound(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _soft_round_op
+    _op = _op_of("soft_round")._OP
 
     def __init__(self, alpha=5.0, mode="soft", trainable_params=(), **kwargs):
         super().__init__({"alpha": alpha}, mode, trainable_params, **kwargs)
@@ -561,7 +571,7 @@ class SoftRoundInverse(_ApproximationLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _op = _soft_round_inverse_op
+    _op = _op_of("soft_round_inverse")._OP
 
     def __init__(self, alpha=5.0, mode="soft", trainable_params=(), **kwargs):
         super().__init__({"alpha": alpha}, mode, trainable_params, **kwargs)
@@ -586,12 +596,12 @@ class Heaviside(_SurrogateLayer):
         **kwargs: keras.layers.Layer arguments (name, dtype, ...).
     """
 
-    _choice = _heaviside_choice
+    _choice = _op_of("heaviside")._CHOICE
     _surrogate_ops = {
-        "sigmoid": _sigmoid_step_op,
-        "triangle": _triangle_step_op,
-        "fast_sigmoid": _fast_sigmoid_step_op,
-        "atan": _atan_step_op,
+        "sigmoid": _op_of("sigmoid_step")._OP,
+        "triangle": _op_of("triangle_step")._OP,
+        "fast_sigmoid": _op_of("fast_sigmoid_step")._OP,
+        "atan": _op_of("atan_step")._OP,
     }
 
     def __init__(

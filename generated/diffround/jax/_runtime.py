@@ -44,10 +44,6 @@ def _is_array_like(value):
     return isinstance(value, (jax.Array, np.ndarray, np.generic))
 
 
-def _is_traced(value):
-    return isinstance(value, jax.core.Tracer)
-
-
 def multiply_no_nan(a, b):
     """a * b, and 0 where b is 0 (even where a is inf or NaN)."""
     return jnp.where(b == 0, jnp.zeros_like(a * b), a * b)
@@ -88,9 +84,11 @@ class FloatParam(_arguments.FloatParam):
         """A concrete array's values: a ValueError naming the first bad one.
         A traced array's: NaN where out of the domain (nothing to raise under jit)."""
         valid = self._contains(array) & jnp.isfinite(array)
-        if _is_traced(array):
+        try:
+            all_valid = bool(jnp.all(valid))
+        except jax.errors.ConcretizationTypeError:  # traced (jit, a Keras model's build)
             return jnp.where(valid, array, jnp.nan)
-        if not bool(jnp.all(valid)):
+        if not all_valid:
             bad = np.asarray(array)[~np.asarray(valid)]
             raise ValueError(f"{op}: {self.name} must be in {self.domain}, got {float(bad.flat[0])!r}")
         return array
