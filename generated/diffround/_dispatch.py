@@ -13,9 +13,9 @@ framework.
 import importlib
 
 # the top-level module of a tensor's type -> the backend subpackage
-_BACKEND_OF_MODULE = {"tensorflow": "tensorflow"}
+_BACKEND_OF_MODULE = {"tensorflow": "tensorflow", "torch": "torch"}
 DEFAULT = "tensorflow"
-BACKENDS = ("tensorflow",)
+BACKENDS = ("tensorflow", "torch")
 
 
 def backend_name(*values):

@@ -16,13 +16,13 @@ def sigmoid_round(x, steepness=10.0, mode="soft", name=None):
       with k = steepness
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         steepness: slope of the sigmoid at the half-integers; float or float tensor broadcasting
             with x (differentiable), in (0, inf), default 10.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -42,13 +42,13 @@ def sine_round(x, width=0.1, mode="soft", name=None):
       with w = width
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         width: width of the half-sine window around each half-integer; float or float tensor
             broadcasting with x (differentiable), in (0, 1], default 0.1.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -67,12 +67,12 @@ def fourier_round(x, terms=5, mode="soft", name=None):
       with N = terms
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         terms: number of sine terms of the sawtooth series; a Python int in [1, 64], default 5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -92,13 +92,13 @@ def sine_staircase_round(x, depth=1, mode="soft", name=None):
       with D = depth
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; a Python int in [1, 16],
             default 1.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -116,11 +116,11 @@ def ste_round(x, mode="ste", name=None):
         round(u): round half to even, as tf.round.
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
             default "ste".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -139,15 +139,15 @@ def sigmoid_step(x, steepness=10.0, center=0.0, mode="soft", name=None):
       with k = steepness, c = center
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         steepness: slope of the sigmoid at the centre; float or float tensor broadcasting with x
             (differentiable), in (0, inf), default 10.0.
         center: where the step is; float or float tensor broadcasting with x (differentiable), in
             (-inf, inf), default 0.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -166,15 +166,15 @@ def hard_step(x, threshold=0.499, gain=10000.0, mode="soft", name=None):
       with t = threshold, g = gain
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         threshold: where the ramp starts; float or float tensor broadcasting with x
             (differentiable), in (-inf, inf), default 0.499.
         gain: slope of the ramp; float or float tensor broadcasting with x (differentiable), in
             (0, inf), default 10000.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -194,15 +194,15 @@ def triangle_step(x, width=1.0, center=0.0, mode="soft", name=None):
       with w = width, c = center
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         width: half-width of the triangular derivative; float or float tensor broadcasting with x
             (differentiable), in (0, inf), default 1.0.
         center: where the step is; float or float tensor broadcasting with x (differentiable), in
             (-inf, inf), default 0.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -221,15 +221,15 @@ def fast_sigmoid_step(x, steepness=25.0, center=0.0, mode="soft", name=None):
       with k = steepness, c = center
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         steepness: slope parameter s; float or float tensor broadcasting with x (differentiable), in
             (0, inf), default 25.0.
         center: where the step is; float or float tensor broadcasting with x (differentiable), in
             (-inf, inf), default 0.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -249,15 +249,15 @@ def atan_step(x, alpha=2.0, center=0.0, mode="soft", name=None):
       with a = alpha, c = center
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         alpha: sharpness; float or float tensor broadcasting with x (differentiable), in (0, inf),
             default 2.0.
         center: where the step is; float or float tensor broadcasting with x (differentiable), in
             (-inf, inf), default 0.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -276,13 +276,13 @@ def ste_sign(x, clip=1.0, mode="ste", name=None):
       with l = clip
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         clip: gradient is 1 for |x| <= clip, 0 beyond; float or float tensor broadcasting with x
             (differentiable), in (0, inf), default 1.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "ste".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -300,11 +300,11 @@ def approx_sign(x, mode="ste", name=None):
         sign(u): +1 where u >= 0, else -1.
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "ste".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -323,13 +323,13 @@ def swish_sign(x, beta=5.0, mode="ste", name=None):
       with b = beta
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         beta: sharpness; float or float tensor broadcasting with x (differentiable), in (0, inf),
             default 5.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "ste".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -355,13 +355,13 @@ def soft_round(x, alpha=5.0, mode="soft", name=None):
       with alpha = alpha
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         alpha: sharpness: 0 is the identity, large values approach round; float or float tensor
             broadcasting with x (differentiable), in [0, inf), default 5.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -390,12 +390,12 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
       with alpha = alpha
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         alpha: sharpness of the soft_round it inverts; float or float tensor broadcasting with x
             (differentiable), in [0, inf), default 5.0.
         mode: "soft" (smooth forward, exact derivative), the only mode of this op; default "soft".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
 
     Returns:
         A tensor of x's dtype and the broadcast shape of x and the parameters.
@@ -409,12 +409,12 @@ def heaviside(x, surrogate="sigmoid", mode="ste", name=None, **params):
     """Heaviside step H(x) with H(0) = 1 in the forward pass; the gradient of the named surrogate.
 
     Args:
-        x: tf.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a Python number goes
-            to TensorFlow.
+        x: tf.Tensor or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy array or a
+            Python number goes to TensorFlow.
         surrogate: which gradient: "sigmoid", "triangle", "fast_sigmoid", "atan"; default "sigmoid".
         mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
             default "ste".
-        name: optional name scope.
+        name: optional name scope (TensorFlow, JAX).
         **params: the surrogate's parameters:
             "sigmoid": sigmoid_step in ste mode, steepness=1.0.
             "triangle": triangle_step in ste mode, width=1.0.
