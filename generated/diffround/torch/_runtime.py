@@ -270,11 +270,12 @@ class NonFiniteX:
 
 def _functions(name, kernels, hard, mode, float_slots, differentiated):
     """The autograd.Functions of one op, variant and mode: the value (and
-    its form for torch.compile), and its first derivatives. Each takes (x, *args), the op's parameters in
-    order: Python ints, and float tensors of x's dtype; of those, the slots
-    in ``differentiated`` get derivatives, the others are constants.
-    The Functions refer to plain functions and tuples only, which
-    torch.compile can trace from a closure (not a Kernels object)."""
+    its form for torch.compile), and its first derivatives. Each takes
+    (x, *args), the op's parameters in order: Python ints, and float tensors
+    of x's dtype; of those, the slots in ``differentiated`` get derivatives,
+    the others are constants. The Functions refer to plain functions and
+    tuples only, which torch.compile traces from a closure (a Kernels
+    object it does not)."""
     value_kernel, gradient_kernel, hessian_kernel = kernels.value, kernels.gradient, kernels.hessian
     float_slots, differentiated = tuple(float_slots), tuple(differentiated)
 
@@ -372,7 +373,8 @@ def _functions(name, kernels, hard, mode, float_slots, differentiated):
         @staticmethod
         def backward(ctx, dy):
             x, args = restore(ctx)
-            first = FirstDerivatives.apply(x, *args)
+            # a backward that builds no graph (no create_graph) needs no differentiable first derivatives
+            first = FirstDerivatives.apply(x, *args) if torch.is_grad_enabled() else first_derivatives(x, *args)
             return gradients(x, args, [dy * d for d in first])
 
         @staticmethod
