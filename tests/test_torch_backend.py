@@ -244,9 +244,33 @@ def test_torch_compile_fullgraph_gives_the_eager_results(drt):
         assert torch.equal(compiled_y, eager_y)
         for got, expected in zip(compiled_grads, eager_grads):
             assert torch.equal(got, expected)
-    # a tensor parameter's values are checked by an assertion in the graph: the message without the value
-    with pytest.raises(RuntimeError, match=re.escape("sigmoid_round: steepness must be in (0, inf)")):
-        compiled(x, torch.tensor(-1.0))
+    # parameters are checked by an assertion in the graph: the message without the value
+    for bad in (torch.tensor(-1.0), -1.0, math.nan, 1e39):
+        with pytest.raises(RuntimeError, match=re.escape("sigmoid_round: steepness must be in (0, inf)")):
+            compiled(x, bad)
+
+
+def test_torch_compile_keeps_one_graph_for_a_changing_number(drt):
+    """A number parameter that changes between calls (an annealed steepness)
+    becomes an input of the compiled graph after the first change: two
+    compilations for any number of values, and one more per regime of
+    soft_round (alpha < 4, alpha >= 4), each giving eager's result."""
+    from torch._dynamo.testing import CompileCounterWithBackend
+
+    x = torch.linspace(-2, 2, 33, dtype=torch.float64)
+    cases = ((drt.sigmoid_round, "steepness", (1.0, 2.0, 3.5, 9.0, 30.0), 2),
+             (drt.soft_round, "alpha", (1.0, 2.0, 3.9, 4.0, 12.0), 3))
+    for op, name, values, compilations in cases:
+        torch._dynamo.reset()  # forget which inputs earlier calls made dynamic
+        counter = CompileCounterWithBackend("aot_eager")
+
+        def call(x, value, op=op, name=name):
+            return op(x, **{name: value})
+
+        compiled = torch.compile(call, fullgraph=True, backend=counter)
+        for value in values:
+            assert torch.equal(compiled(x, value), call(x, value)), (op.__name__, value)
+        assert counter.frame_count == compilations, op.__name__
 
 
 def test_torch_compile_with_inductor(drt):

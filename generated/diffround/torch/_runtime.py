@@ -17,6 +17,12 @@ the hard function's value there, and both a zero derivative.
 Nothing here moves data between devices: constants are made on x's device,
 and a data-dependent Python branch (the all-finite shortcut) is taken only
 for CPU tensors outside torch.compile and vmap.
+
+Under torch.compile the op and its backward compile into one graph each
+(fullgraph): parameter values are checked by an assertion in the graph (a
+RuntimeError naming the op, the parameter and the range), and a number
+parameter that changes between calls becomes an input of the graph, so a
+schedule of values does not compile again for each.
 """
 
 import math
@@ -107,6 +113,10 @@ class FloatParam:
             raise TypeError(f"{op}: {self.name} must be a float or a float tensor, got a bool")
         if isinstance(value, numbers.Real):
             value = float(value)
+            if torch.compiler.is_compiling():
+                # checked as a tensor in the compute dtype (Op.__call__): a comparison here
+                # would make torch.compile specialise the graph to each value
+                return value, False
             if not (math.isfinite(value) and self._contains(value)):
                 raise ValueError(f"{op}: {self.name} must be in {self.domain}, got {value!r}")
             return value, False
@@ -442,7 +452,7 @@ class Op:
             value, is_tensor = param.check(self.name, value)
             if is_tensor:
                 _check_broadcast(self.name, param.name, value, x)
-            else:
+            elif not torch.compiler.is_compiling():  # compiled: checked as a tensor below
                 param.check_in_dtype(self.name, value, compute, x.dtype)
             checked.append(value)
             watched.append(is_tensor)
@@ -454,7 +464,13 @@ class Op:
                     param.check_values(self.name, value)
                 else:
                     # made on x's device, in the compute dtype: nothing copied from the host
-                    value = torch.full((), value, dtype=compute, device=x.device)
+                    if torch.compiler.is_compiling():
+                        # arithmetic, not torch.full: torch.compile keeps a number that changes
+                        # between calls an input of one graph only where a tensor op uses it
+                        value = torch.zeros((), dtype=compute, device=x.device) + value
+                        param.check_values(self.name, value)
+                    else:
+                        value = torch.full((), value, dtype=compute, device=x.device)
             arguments.append(value)
         value, compiled = self.functions[(self._variant(checked, watched), mode)]
         value_function = compiled if torch.compiler.is_compiling() else value
