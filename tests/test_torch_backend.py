@@ -26,7 +26,7 @@ torch = pytest.importorskip("torch")
 
 from derive.catalog import CATALOG  # noqa: E402
 from derive.reference import Reference  # noqa: E402
-from derive.spec import Approximation, SurrogateChoice  # noqa: E402
+from derive.spec import Approximation  # noqa: E402
 from derive.verification import Measurement, output_label, parameter_sets, x_grid  # noqa: E402
 from derive.verification import comparison  # noqa: E402
 from derive.verification.evaluate_torch import evaluate_op  # noqa: E402
@@ -97,8 +97,14 @@ def test_every_op_meets_the_verifiers_bounds(drt, a, monkeypatch):
             comparison.compare_case(_DtypeNames(), getattr(drt, a.name), a, mode, dtype, params, measurement, reference)
             assert measurement.points == len(xs) > 10
             for failure in measurement.failures:
-                limit = next((ulps for (op, d, label), ulps in TORCH_LIMITS.items()
-                              if (op, d) == (a.name, dtype) and f"[defaults]: {label} at x=" in failure), None)
+                limit = next(
+                    (
+                        ulps
+                        for (op, d, label), ulps in TORCH_LIMITS.items()
+                        if (op, d) == (a.name, dtype) and f"[defaults]: {label} at x=" in failure
+                    ),
+                    None,
+                )
                 measured = [s.max_ulp for wrt, s in measurement.outputs.items() if output_label(wrt) in failure]
                 if limit is None or max(measured) > limit:
                     failures.append(failure)
@@ -258,8 +264,10 @@ def test_torch_compile_keeps_one_graph_for_a_changing_number(drt):
     from torch._dynamo.testing import CompileCounterWithBackend
 
     x = torch.linspace(-2, 2, 33, dtype=torch.float64)
-    cases = ((drt.sigmoid_round, "steepness", (1.0, 2.0, 3.5, 9.0, 30.0), 2),
-             (drt.soft_round, "alpha", (1.0, 2.0, 3.9, 4.0, 12.0), 3))
+    cases = (
+        (drt.sigmoid_round, "steepness", (1.0, 2.0, 3.5, 9.0, 30.0), 2),
+        (drt.soft_round, "alpha", (1.0, 2.0, 3.9, 4.0, 12.0), 3),
+    )
     for op, name, values, compilations in cases:
         torch._dynamo.reset()  # forget which inputs earlier calls made dynamic
         counter = CompileCounterWithBackend("aot_eager")
@@ -370,8 +378,7 @@ def _torch_rows():
     return [
         row
         for row in table
-        if not (row.what == "x" and isinstance(row.args.get("x"), list))
-        and "string" not in str(row.contains)
+        if not (row.what == "x" and isinstance(row.args.get("x"), list)) and "string" not in str(row.contains)
     ]
 
 
