@@ -265,17 +265,23 @@ class NonFiniteX:
         at_inf = self.x if hard_value is None else hard_value()
         return torch.where(torch.isfinite(self.x), y, torch.where(torch.isnan(self.x), self.x, at_inf))
 
+    def _finite_mask(self):
+        """Where x is finite, written unlike the value's torch.isfinite: a
+        compiled backward then recomputes it from x instead of saving a bool
+        tensor from the forward, whose store Inductor's CPU code makes slow."""
+        return self.x.abs() <= torch.finfo(self.x.dtype).max
+
     def derivative(self, d):
         if self.all_finite:
             return d
-        return torch.where(torch.isfinite(self.x), d, 0.0)
+        return torch.where(self._finite_mask(), d, 0.0)
 
     def finite(self):
         """x with 0 where it is not finite: a kernel's ops there stay finite,
         and so does their own gradient (a NaN times the masked 0 would not)."""
         if self.all_finite:
             return self.x
-        return torch.where(torch.isfinite(self.x), self.x, 0.0)
+        return torch.where(self._finite_mask(), self.x, 0.0)
 
 
 def _functions(name, kernels, hard, mode, float_slots, differentiated):
