@@ -84,10 +84,15 @@ class KernelPrinting(AbstractPythonCodePrinter):
         if name is None:
             raise PrintingError(f"no {self.framework} function for {type(expr).__name__} (in {expr})")
         # a function of several arguments (logical_and, maximum) takes two at a time
-        printed = self._print(expr.args[0])
+        printed = self._argument(expr.args[0], True, name)
         for arg in expr.args[1:]:
-            printed = f"{self._module_format(name)}({printed}, {self._print(arg)})"
+            printed = f"{self._module_format(name)}({printed}, {self._argument(arg, False, name)})"
         return printed if len(expr.args) > 1 else f"{self._module_format(name)}({printed})"
+
+    def _argument(self, arg, first: bool, function: str) -> str:
+        """An argument of ``function``; a backend whose functions take no
+        plain number in some places prints a constant there."""
+        return self._print(arg)
 
     _print_Expr = _print_Function
     _print_Application = _print_Function

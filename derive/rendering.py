@@ -16,7 +16,6 @@ from pathlib import Path
 import black
 import jinja2
 import sympy as sp
-from sympy.printing.pycode import PythonCodePrinter
 
 from . import lowering
 from .functions import HARD_FUNCTIONS, HardFunction

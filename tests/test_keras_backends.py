@@ -31,7 +31,7 @@ model.compile(keras.optimizers.SGD(0.05), "mse")
 anneal = dr.callbacks.Anneal("steepness", 1.0, 8.0, schedule="geometric", layers=[model.get_layer("annealed")])
 history = model.fit(x, y, epochs=4, batch_size=16, verbose=0, callbacks=[anneal])
 model.save(sys.argv[1])
-np.save(sys.argv[1] + ".npy", np.asarray(model(x[:8])))
+np.save(sys.argv[1] + ".npy", keras.ops.convert_to_numpy(model(x[:8])))
 print(json.dumps({
     "backend": keras.backend.backend(),
     "learned": model.get_layer("learned").get_param("steepness"),
@@ -46,7 +46,7 @@ import numpy as np, keras
 import diffround
 m = keras.models.load_model(sys.argv[1])
 x = (np.random.default_rng(0).normal(size=(64, 3)) * 2).astype("float32")
-print(json.dumps(float(np.max(np.abs(np.asarray(m(x[:8])) - np.load(sys.argv[1] + ".npy"))))))
+print(json.dumps(float(np.max(np.abs(keras.ops.convert_to_numpy(m(x[:8])) - np.load(sys.argv[1] + ".npy"))))))
 """
 
 BACKENDS = [b for b in ("tensorflow", "jax", "torch") if b in diffround._dispatch.BACKENDS]

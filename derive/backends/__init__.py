@@ -12,9 +12,10 @@ from __future__ import annotations
 from .base import Backend
 from .jax import JaxBackend
 from .tensorflow import TensorFlowBackend
+from .torch import TorchBackend
 
 #: Every backend, by the name of its subpackage in a generated package.
-BACKENDS: dict[str, Backend] = {b.name: b for b in (TensorFlowBackend(), JaxBackend())}
+BACKENDS: dict[str, Backend] = {b.name: b for b in (TensorFlowBackend(), JaxBackend(), TorchBackend())}
 
 
 def selected(names=None) -> list[Backend]:

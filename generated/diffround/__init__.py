@@ -5,7 +5,7 @@
 
 Each op takes a TensorFlow tensor, a JAX array or a PyTorch tensor and
 returns one of the same kind; a NumPy array or a Python number goes to
-TensorFlow. The backends themselves, with the same names: the subpackages tensorflow, jax.
+TensorFlow. The backends themselves, with the same names: the subpackages tensorflow, jax, torch.
 Importing this package imports no framework; each backend is imported when
 first used.
 """
@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 # imported when first used: each imports a framework
-_LAZY_MODULES = ("tensorflow", "jax", "layers", "callbacks")
+_LAZY_MODULES = ("tensorflow", "jax", "torch", "layers", "callbacks")
 
 
 def set_xla(enabled):

@@ -60,9 +60,12 @@ class FloatParam:
         the domain (a value that overflowed to inf gave NaN)."""
         with np.errstate(over="ignore", under="ignore"):
             stored = float(np.asarray(value, numpy_dtype))
+        self.check_stored(op, value, stored, dtype_name, x_dtype_name, float(np.finfo(numpy_dtype).max))
+
+    def check_stored(self, op, value, stored, dtype_name, x_dtype_name, largest):
+        """``value`` as the compute dtype stores it, ``stored``: finite and in the domain."""
         note = "" if dtype_name == x_dtype_name else f"; {x_dtype_name} x computes in {dtype_name}"
         if not math.isfinite(stored):
-            largest = float(np.finfo(numpy_dtype).max)
             raise ValueError(f"{op}: {self.name}={value:g} overflows {dtype_name} (largest {largest:.2g}{note})")
         if not self._contains(stored):
             raise ValueError(f"{op}: {self.name}={value:g} is {stored:g} in {dtype_name}{note}, outside {self.domain}")

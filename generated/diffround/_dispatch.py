@@ -13,9 +13,9 @@ framework.
 import importlib
 
 # the top-level module of a tensor's type -> the backend subpackage
-_BACKEND_OF_MODULE = {"tensorflow": "tensorflow", "jax": "jax", "jaxlib": "jax"}
+_BACKEND_OF_MODULE = {"tensorflow": "tensorflow", "jax": "jax", "jaxlib": "jax", "torch": "torch"}
 DEFAULT = "tensorflow"
-BACKENDS = ("tensorflow", "jax")
+BACKENDS = ("tensorflow", "jax", "torch")
 
 
 def backend_name(*values):

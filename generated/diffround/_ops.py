@@ -16,8 +16,8 @@ def sigmoid_round(x, steepness=10.0, mode="soft", name=None):
       with k = steepness
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         steepness: slope of the sigmoid at the half-integers; float or float tensor broadcasting
             with x (differentiable), in (0, inf), default 10.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
@@ -42,8 +42,8 @@ def sine_round(x, width=0.1, mode="soft", name=None):
       with w = width
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         width: width of the half-sine window around each half-integer; float or float tensor
             broadcasting with x (differentiable), in (0, 1], default 0.1.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
@@ -67,8 +67,8 @@ def fourier_round(x, terms=5, mode="soft", name=None):
       with N = terms
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         terms: number of sine terms of the sawtooth series; a Python int in [1, 64], default 5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
@@ -92,8 +92,8 @@ def sine_staircase_round(x, depth=1, mode="soft", name=None):
       with D = depth
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; a Python int in [1, 16],
             default 1.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
@@ -116,8 +116,8 @@ def ste_round(x, mode="ste", name=None):
         round(u): round half to even (as tf.round, jnp.round and torch.round).
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
             default "ste".
         name: optional name scope (TensorFlow, JAX).
@@ -139,8 +139,8 @@ def sigmoid_step(x, steepness=10.0, center=0.0, mode="soft", name=None):
       with k = steepness, c = center
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         steepness: slope of the sigmoid at the centre; float or float tensor broadcasting with x
             (differentiable), in (0, inf), default 10.0.
         center: where the step is; float or float tensor broadcasting with x (differentiable), in
@@ -166,8 +166,8 @@ def hard_step(x, threshold=0.499, gain=10000.0, mode="soft", name=None):
       with t = threshold, g = gain
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         threshold: where the ramp starts; float or float tensor broadcasting with x
             (differentiable), in (-inf, inf), default 0.499.
         gain: slope of the ramp; float or float tensor broadcasting with x (differentiable), in
@@ -194,8 +194,8 @@ def triangle_step(x, width=1.0, center=0.0, mode="soft", name=None):
       with w = width, c = center
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         width: half-width of the triangular derivative; float or float tensor broadcasting with x
             (differentiable), in (0, inf), default 1.0.
         center: where the step is; float or float tensor broadcasting with x (differentiable), in
@@ -221,8 +221,8 @@ def fast_sigmoid_step(x, steepness=25.0, center=0.0, mode="soft", name=None):
       with k = steepness, c = center
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         steepness: slope parameter s; float or float tensor broadcasting with x (differentiable), in
             (0, inf), default 25.0.
         center: where the step is; float or float tensor broadcasting with x (differentiable), in
@@ -249,8 +249,8 @@ def atan_step(x, alpha=2.0, center=0.0, mode="soft", name=None):
       with a = alpha, c = center
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         alpha: sharpness; float or float tensor broadcasting with x (differentiable), in (0, inf),
             default 2.0.
         center: where the step is; float or float tensor broadcasting with x (differentiable), in
@@ -276,8 +276,8 @@ def ste_sign(x, clip=1.0, mode="ste", name=None):
       with l = clip
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         clip: gradient is 1 for |x| <= clip, 0 beyond; float or float tensor broadcasting with x
             (differentiable), in (0, inf), default 1.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
@@ -300,8 +300,8 @@ def approx_sign(x, mode="ste", name=None):
         sign(u): +1 where u >= 0, else -1.
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "ste".
         name: optional name scope (TensorFlow, JAX).
@@ -323,8 +323,8 @@ def swish_sign(x, beta=5.0, mode="ste", name=None):
       with b = beta
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         beta: sharpness; float or float tensor broadcasting with x (differentiable), in (0, inf),
             default 5.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
@@ -355,8 +355,8 @@ def soft_round(x, alpha=5.0, mode="soft", name=None):
       with alpha = alpha
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         alpha: sharpness: 0 is the identity, large values approach round; float or float tensor
             broadcasting with x (differentiable), in [0, inf), default 5.0.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
@@ -390,8 +390,8 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
       with alpha = alpha
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         alpha: sharpness of the soft_round it inverts; float or float tensor broadcasting with x
             (differentiable), in [0, inf), default 5.0.
         mode: "soft" (smooth forward, exact derivative), the only mode of this op; default "soft".
@@ -409,8 +409,8 @@ def heaviside(x, surrogate="sigmoid", mode="ste", name=None, **params):
     """Heaviside step H(x) with H(0) = 1 in the forward pass; the gradient of the named surrogate.
 
     Args:
-        x: tf.Tensor or jax.Array (float16, bfloat16, float32 or float64); a NumPy array or a Python
-            number goes to TensorFlow.
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
         surrogate: which gradient: "sigmoid", "triangle", "fast_sigmoid", "atan"; default "sigmoid".
         mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
             default "ste".

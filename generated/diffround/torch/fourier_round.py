@@ -1,0 +1,81 @@
+# Generated from template templates/torch/op.py.jinja and spec derive/catalog.py:fourier_round.
+# Do NOT modify by hand: edit the spec or the template, then run
+#     python scripts/regenerate_ops.py
+"""fourier_round: x plus the truncated Fourier series of the sawtooth round(x) - x."""
+
+import torch
+
+from . import _runtime
+
+
+def _hard(x, terms):
+    y = torch.round(x)
+    return (y,), ()
+
+
+def _value_x(x, terms):
+    _n = torch.round(x)
+    _r = -_n + x
+    _ts0 = sum(((-1) ** _j) * torch.sin(2 * 3.1415926535897932 * _j * _r) / _j for _j in range(1, terms + 1))
+    y = _n + _r + _ts0 / 3.1415926535897932
+    return (y,), (_r,)
+
+
+def _gradient_from_residuals_x(x, terms, _r):
+    _ts1 = sum(
+        -2 * ((-1) ** _j) * (torch.sin(3.1415926535897932 * _j * _r) * torch.sin(3.1415926535897932 * _j * _r))
+        for _j in range(1, terms + 1)
+    )
+    y_D_x = -((-1) ** (terms + 1)) + 2 * _ts1
+    return (y_D_x,), ()
+
+
+def _gradient_x(x, terms):
+    _n = torch.round(x)
+    _r = -_n + x
+    _ts0 = sum(
+        -2 * ((-1) ** _j) * (torch.sin(3.1415926535897932 * _j * _r) * torch.sin(3.1415926535897932 * _j * _r))
+        for _j in range(1, terms + 1)
+    )
+    y_D_x = -((-1) ** (terms + 1)) + 2 * _ts0
+    return (y_D_x,), ()
+
+
+def _hessian_x(x, terms):
+    _n = torch.round(x)
+    _r = -_n + x
+    _ts0 = sum(((-1) ** _j) * _j * torch.sin(2 * 3.1415926535897932 * _j * _r) for _j in range(1, terms + 1))
+    y_D_x_D_x = -4 * 3.1415926535897932 * _ts0
+    return (y_D_x_D_x,), ()
+
+
+_OP = _runtime.Op(
+    name="fourier_round",
+    params=[_runtime.IntParam("terms", 5, 1, 64)],
+    modes=("soft", "ste"),
+    hard=_hard,
+    kernels={"x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x)},
+)
+
+
+def fourier_round(x, terms=5, mode="soft", name=None):
+    """x plus the truncated Fourier series of the sawtooth round(x) - x.
+
+    Smooth forward: x + Sum((-1)**j*sin(2*pi*j*x)/j, (j, 1, N))/pi
+    Hard function: round(x)
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
+      with N = terms
+
+    Args:
+        x: float16, bfloat16, float32 or float64 torch.Tensor.
+        terms: number of sine terms of the sawtooth series; a Python int in [1, 64], default 5.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
+        name: unused; accepted for the same signature as the other backends.
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: seed 001.
+    """
+    return _OP(x, {"terms": terms}, mode, name)

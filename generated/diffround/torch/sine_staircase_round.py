@@ -1,0 +1,238 @@
+# Generated from template templates/torch/op.py.jinja and spec derive/catalog.py:sine_staircase_round.
+# Do NOT modify by hand: edit the spec or the template, then run
+#     python scripts/regenerate_ops.py
+"""sine_staircase_round: g(x) = x - sin(2 pi x)/(2 pi), composed depth times; each composition steepens the steps."""
+
+import torch
+
+from . import _runtime
+
+
+def _hard(x, depth):
+    y = torch.round(x)
+    return (y,), ()
+
+
+def _value_x(x, depth):
+    _n = torch.round(x)
+    _r = -_n + x
+    _u = _r
+    for _ in range(depth):
+        _t0 = 9.869604401089358 * (_u * _u)
+        _t1 = 4 * _t0
+        _t2 = 2 * 3.1415926535897932 * _u
+        _u = (
+            (1 / 2)
+            * torch.where(
+                torch.lt(3.1415926535897932 * torch.abs(_u), 3 / 4),
+                8
+                * 31.00627668029982
+                * (_u * _u * _u)
+                * (
+                    _t1
+                    * (
+                        _t1
+                        * (
+                            _t1
+                            * (
+                                _t1
+                                * (
+                                    _t1
+                                    * (
+                                        _t1
+                                        * (
+                                            _t1
+                                            * (
+                                                _t1
+                                                * (
+                                                    _t1
+                                                    * (
+                                                        _t1 * (3.868170170630684e-23 - 2.5787801137537894e-25 * _t0)
+                                                        - 1 / 51090942171709440000
+                                                    )
+                                                    + 1 / 121645100408832000
+                                                )
+                                                - 1 / 355687428096000
+                                            )
+                                            + 1 / 1307674368000
+                                        )
+                                        - 1 / 6227020800
+                                    )
+                                    + 1 / 39916800
+                                )
+                                - 1 / 362880
+                            )
+                            + 1 / 5040
+                        )
+                        - 1 / 120
+                    )
+                    + 1 / 6
+                ),
+                _t2 - torch.sin(_t2),
+            )
+            / 3.1415926535897932
+        )
+    y = _n + _u
+    return (y,), ()
+
+
+def _gradient_x(x, depth):
+    _n = torch.round(x)
+    _r = -_n + x
+    _u, _D1 = _r, 1
+    for _ in range(depth):
+        _t0 = 9.869604401089358 * (_u * _u)
+        _t1 = 4 * _t0
+        _t2 = 3.1415926535897932 * _u
+        _t3 = 2 * _t2
+        _u, _D1 = (1 / 2) * torch.where(
+            torch.lt(3.1415926535897932 * torch.abs(_u), 3 / 4),
+            8
+            * 31.00627668029982
+            * (_u * _u * _u)
+            * (
+                _t1
+                * (
+                    _t1
+                    * (
+                        _t1
+                        * (
+                            _t1
+                            * (
+                                _t1
+                                * (
+                                    _t1
+                                    * (
+                                        _t1
+                                        * (
+                                            _t1
+                                            * (
+                                                _t1
+                                                * (
+                                                    _t1 * (3.868170170630684e-23 - 2.5787801137537894e-25 * _t0)
+                                                    - 1 / 51090942171709440000
+                                                )
+                                                + 1 / 121645100408832000
+                                            )
+                                            - 1 / 355687428096000
+                                        )
+                                        + 1 / 1307674368000
+                                    )
+                                    - 1 / 6227020800
+                                )
+                                + 1 / 39916800
+                            )
+                            - 1 / 362880
+                        )
+                        + 1 / 5040
+                    )
+                    - 1 / 120
+                )
+                + 1 / 6
+            ),
+            _t3 - torch.sin(_t3),
+        ) / 3.1415926535897932, 2 * _D1 * (torch.sin(_t2) * torch.sin(_t2))
+    y_D_x = _D1
+    return (y_D_x,), ()
+
+
+def _hessian_x(x, depth):
+    _n = torch.round(x)
+    _r = -_n + x
+    _u, _D1, _D2 = _r, 1, 0
+    for _ in range(depth):
+        _t0 = 9.869604401089358 * (_u * _u)
+        _t1 = 4 * _t0
+        _t2 = 3.1415926535897932 * _u
+        _t3 = 2 * _t2
+        _t4 = torch.sin(_t3)
+        _t5 = 2 * (torch.sin(_t2) * torch.sin(_t2))
+        _u, _D1, _D2 = (
+            (1 / 2)
+            * torch.where(
+                torch.lt(3.1415926535897932 * torch.abs(_u), 3 / 4),
+                8
+                * 31.00627668029982
+                * (_u * _u * _u)
+                * (
+                    _t1
+                    * (
+                        _t1
+                        * (
+                            _t1
+                            * (
+                                _t1
+                                * (
+                                    _t1
+                                    * (
+                                        _t1
+                                        * (
+                                            _t1
+                                            * (
+                                                _t1
+                                                * (
+                                                    _t1
+                                                    * (
+                                                        _t1 * (3.868170170630684e-23 - 2.5787801137537894e-25 * _t0)
+                                                        - 1 / 51090942171709440000
+                                                    )
+                                                    + 1 / 121645100408832000
+                                                )
+                                                - 1 / 355687428096000
+                                            )
+                                            + 1 / 1307674368000
+                                        )
+                                        - 1 / 6227020800
+                                    )
+                                    + 1 / 39916800
+                                )
+                                - 1 / 362880
+                            )
+                            + 1 / 5040
+                        )
+                        - 1 / 120
+                    )
+                    + 1 / 6
+                ),
+                _t3 - _t4,
+            )
+            / 3.1415926535897932,
+            _D1 * _t5,
+            2 * 3.1415926535897932 * (_D1 * _D1) * _t4 + _D2 * _t5,
+        )
+    y_D_x_D_x = _D2
+    return (y_D_x_D_x,), ()
+
+
+_OP = _runtime.Op(
+    name="sine_staircase_round",
+    params=[_runtime.IntParam("depth", 1, 1, 16)],
+    modes=("soft", "ste"),
+    hard=_hard,
+    kernels={"x": _runtime.Kernels(_value_x, None, _gradient_x, _hessian_x)},
+)
+
+
+def sine_staircase_round(x, depth=1, mode="soft", name=None):
+    """g(x) = x - sin(2 pi x)/(2 pi), composed depth times; each composition steepens the steps.
+
+    Smooth forward: x - sin(2*pi*x)/(2*pi)
+        applied depth times, x being the previous result.
+    Hard function: round(x)
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
+      with D = depth
+
+    Args:
+        x: float16, bfloat16, float32 or float64 torch.Tensor.
+        depth: how many times g(x) = x - sin(2 pi x)/(2 pi) is composed; a Python int in [1, 16],
+            default 1.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "soft".
+        name: unused; accepted for the same signature as the other backends.
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: seed 001.
+    """
+    return _OP(x, {"depth": depth}, mode, name)

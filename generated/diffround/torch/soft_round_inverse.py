@@ -1,0 +1,1541 @@
+# Generated from template templates/torch/op.py.jinja and spec derive/catalog.py:soft_round_inverse.
+# Do NOT modify by hand: edit the spec or the template, then run
+#     python scripts/regenerate_ops.py
+"""soft_round_inverse: m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round."""
+
+import torch
+
+from . import _runtime
+
+
+def polynomial(w, coefficients):
+    """sum of coefficients[k] * w**k, in Horner form."""
+    result = coefficients[-1]
+    for coefficient in reversed(coefficients[:-1]):
+        result = result * w + coefficient
+    return result
+
+
+def atanhc_small(z):
+    """Atanh(z)/z, |z| < 1/2 (callers keep it there): its Taylor series."""
+    if z.dtype == torch.float64:
+        coefficients = (
+            1,
+            1 / 3,
+            1 / 5,
+            1 / 7,
+            1 / 9,
+            1 / 11,
+            1 / 13,
+            1 / 15,
+            1 / 17,
+            1 / 19,
+            1 / 21,
+            1 / 23,
+            1 / 25,
+            1 / 27,
+            1 / 29,
+            1 / 31,
+            1 / 33,
+            1 / 35,
+            1 / 37,
+            1 / 39,
+            1 / 41,
+            1 / 43,
+            1 / 45,
+            1 / 47,
+            1 / 49,
+            1 / 51,
+            1 / 53,
+            1 / 55,
+        )
+    else:
+        coefficients = (1, 1 / 3, 1 / 5, 1 / 7, 1 / 9, 1 / 11, 1 / 13, 1 / 15, 1 / 17, 1 / 19, 1 / 21, 1 / 23, 1 / 25)
+    series = polynomial(z * z, coefficients)
+    return series
+
+
+def atanhc_small_d1(z):
+    """First derivative of atanh(z)/z, |z| < 1/2 (callers keep it there): its Taylor series, odd."""
+    if z.dtype == torch.float64:
+        coefficients = (
+            2 / 3,
+            4 / 5,
+            6 / 7,
+            8 / 9,
+            10 / 11,
+            12 / 13,
+            14 / 15,
+            16 / 17,
+            18 / 19,
+            20 / 21,
+            22 / 23,
+            24 / 25,
+            26 / 27,
+            28 / 29,
+            30 / 31,
+            32 / 33,
+            34 / 35,
+            36 / 37,
+            38 / 39,
+            40 / 41,
+            42 / 43,
+            44 / 45,
+            46 / 47,
+            48 / 49,
+            50 / 51,
+            52 / 53,
+            54 / 55,
+            56 / 57,
+            58 / 59,
+            60 / 61,
+            62 / 63,
+        )
+    else:
+        coefficients = (
+            2 / 3,
+            4 / 5,
+            6 / 7,
+            8 / 9,
+            10 / 11,
+            12 / 13,
+            14 / 15,
+            16 / 17,
+            18 / 19,
+            20 / 21,
+            22 / 23,
+            24 / 25,
+            26 / 27,
+            28 / 29,
+            30 / 31,
+            32 / 33,
+        )
+    series = z * polynomial(z * z, coefficients)
+    return series
+
+
+def atanhc_small_d2(z):
+    """Second derivative of atanh(z)/z, |z| < 1/2 (callers keep it there): its Taylor series."""
+    if z.dtype == torch.float64:
+        coefficients = (
+            2 / 3,
+            12 / 5,
+            30 / 7,
+            56 / 9,
+            90 / 11,
+            132 / 13,
+            182 / 15,
+            240 / 17,
+            306 / 19,
+            380 / 21,
+            462 / 23,
+            552 / 25,
+            650 / 27,
+            756 / 29,
+            870 / 31,
+            992 / 33,
+            1122 / 35,
+            1260 / 37,
+            1406 / 39,
+            1560 / 41,
+            1722 / 43,
+            1892 / 45,
+            2070 / 47,
+            2256 / 49,
+            2450 / 51,
+            2652 / 53,
+            2862 / 55,
+            3080 / 57,
+            3306 / 59,
+            3540 / 61,
+            3782 / 63,
+            4032 / 65,
+            4290 / 67,
+        )
+    else:
+        coefficients = (
+            2 / 3,
+            12 / 5,
+            30 / 7,
+            56 / 9,
+            90 / 11,
+            132 / 13,
+            182 / 15,
+            240 / 17,
+            306 / 19,
+            380 / 21,
+            462 / 23,
+            552 / 25,
+            650 / 27,
+            756 / 29,
+            870 / 31,
+            992 / 33,
+            1122 / 35,
+            1260 / 37,
+        )
+    series = polynomial(z * z, coefficients)
+    return series
+
+
+def sinhc(z):
+    """Sinh(z)/z: its Taylor series for |z| < 2, the direct form beyond."""
+    if z.dtype == torch.float64:
+        coefficients = (
+            1,
+            1 / 6,
+            1 / 120,
+            1 / 5040,
+            1 / 362880,
+            1 / 39916800,
+            1 / 6227020800,
+            1 / 1307674368000,
+            1 / 355687428096000,
+            1 / 121645100408832000,
+            1 / 51090942171709440000,
+            3.868170170630684e-23,
+        )
+    else:
+        coefficients = (1, 1 / 6, 1 / 120, 1 / 5040, 1 / 362880, 1 / 39916800, 1 / 6227020800, 1 / 1307674368000)
+    series = polynomial(z * z, coefficients)
+    return torch.where(torch.lt(torch.abs(z), 2), series, ((1 / 2) * torch.exp(z) - 1 / 2 * torch.exp(-z)) / z)
+
+
+def sinhc_d1(z):
+    """First derivative of sinh(z)/z: its Taylor series, odd for |z| < 2, the direct form beyond."""
+    if z.dtype == torch.float64:
+        coefficients = (
+            1 / 3,
+            1 / 30,
+            1 / 840,
+            1 / 45360,
+            1 / 3991680,
+            1 / 518918400,
+            1 / 93405312000,
+            1 / 22230464256000,
+            1 / 6758061133824000,
+            1 / 2554547108585472000,
+            1 / 1175091669949317120000,
+            1.5472680682522736e-24,
+        )
+    else:
+        coefficients = (
+            1 / 3,
+            1 / 30,
+            1 / 840,
+            1 / 45360,
+            1 / 3991680,
+            1 / 518918400,
+            1 / 93405312000,
+            1 / 22230464256000,
+        )
+    series = z * polynomial(z * z, coefficients)
+    _d0 = (1 / 2) * torch.exp(z)
+    _d1 = (1 / 2) * torch.exp(-z)
+    return torch.where(torch.lt(torch.abs(z), 2), series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
+
+
+def sinhc_d2(z):
+    """Second derivative of sinh(z)/z: its Taylor series for |z| < 2, the direct form beyond."""
+    if z.dtype == torch.float64:
+        coefficients = (
+            1 / 3,
+            1 / 10,
+            1 / 168,
+            1 / 6480,
+            1 / 443520,
+            1 / 47174400,
+            1 / 7185024000,
+            1 / 1482030950400,
+            1 / 397533007872000,
+            1 / 134449847820288000,
+            1 / 55956746188062720000,
+            3.5587165569802293e-23,
+            5.969398411467106e-26,
+        )
+    else:
+        coefficients = (1 / 3, 1 / 10, 1 / 168, 1 / 6480, 1 / 443520, 1 / 47174400, 1 / 7185024000, 1 / 1482030950400)
+    series = polynomial(z * z, coefficients)
+    _d0 = 1 / z
+    _d1 = torch.exp(z)
+    _d2 = torch.exp(-z)
+    return torch.where(
+        torch.lt(torch.abs(z), 2),
+        series,
+        _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)),
+    )
+
+
+def tanhc(z):
+    """Tanh(z)/z: its Taylor series for |z| < pi/4, the direct form beyond."""
+    if z.dtype == torch.float64:
+        coefficients = (
+            1,
+            -1 / 3,
+            2 / 15,
+            -17 / 315,
+            62 / 2835,
+            -1382 / 155925,
+            21844 / 6081075,
+            -929569 / 638512875,
+            6404582 / 10854718875,
+            -443861162 / 1856156927625,
+            9.691537956929451e-05,
+            -3.927832388331683e-05,
+            1.5918905069328964e-05,
+            -6.451689215655431e-06,
+            2.6147711512907546e-06,
+            -1.0597268320104654e-06,
+            4.294911078273806e-07,
+            -1.7406618963571648e-07,
+            7.054636946400968e-08,
+            -2.859136662305254e-08,
+            1.1587644432798853e-08,
+            -4.6962953982309016e-09,
+            1.903336833931276e-09,
+            -7.713933635359062e-10,
+            3.126339545892087e-10,
+            -1.26705769303054e-10,
+            5.135191408039368e-11,
+            -2.0812146867700473e-11,
+            8.434845419094337e-12,
+            -3.4185140868111557e-12,
+        )
+    else:
+        coefficients = (
+            1,
+            -1 / 3,
+            2 / 15,
+            -17 / 315,
+            62 / 2835,
+            -1382 / 155925,
+            21844 / 6081075,
+            -929569 / 638512875,
+            6404582 / 10854718875,
+            -443861162 / 1856156927625,
+            9.691537956929451e-05,
+            -3.927832388331683e-05,
+            1.5918905069328964e-05,
+            -6.451689215655431e-06,
+            2.6147711512907546e-06,
+        )
+    series = polynomial(z * z, coefficients)
+    return torch.where(torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932), series, torch.tanh(z) / z)
+
+
+def tanhc_d1(z):
+    """First derivative of tanh(z)/z: its Taylor series, odd for |z| < pi/4, the direct form beyond."""
+    if z.dtype == torch.float64:
+        coefficients = (
+            -2 / 3,
+            8 / 15,
+            -34 / 105,
+            496 / 2835,
+            -2764 / 31185,
+            87376 / 2027025,
+            -1859138 / 91216125,
+            102473312 / 10854718875,
+            -887722324 / 206239658625,
+            0.0019383075913858901,
+            -0.0008641231254329704,
+            0.00038205372166389513,
+            -0.0001677439196070412,
+            7.321359223614113e-05,
+            -3.179180496031396e-05,
+            1.3743715450476178e-05,
+            -5.91825044761436e-06,
+            2.5396693007043486e-06,
+            -1.0864719316759965e-06,
+            4.6350577731195406e-07,
+            -1.9724440672569787e-07,
+            8.374682069297614e-08,
+            -3.5484094722651683e-08,
+            1.500642982028202e-08,
+            -6.335288465152701e-09,
+            2.670299532180471e-09,
+            -1.1238559308558256e-09,
+            4.72351343469283e-10,
+            -1.9827381703504703e-10,
+            8.312829445769082e-11,
+            -3.4813649712971017e-11,
+            1.4564584034386398e-11,
+            -6.087266186192091e-12,
+        )
+    else:
+        coefficients = (
+            -2 / 3,
+            8 / 15,
+            -34 / 105,
+            496 / 2835,
+            -2764 / 31185,
+            87376 / 2027025,
+            -1859138 / 91216125,
+            102473312 / 10854718875,
+            -887722324 / 206239658625,
+            0.0019383075913858901,
+            -0.0008641231254329704,
+            0.00038205372166389513,
+            -0.0001677439196070412,
+            7.321359223614113e-05,
+            -3.179180496031396e-05,
+            1.3743715450476178e-05,
+            -5.91825044761436e-06,
+            2.5396693007043486e-06,
+        )
+    series = z * polynomial(z * z, coefficients)
+    _d0 = torch.exp(-2 * torch.abs(z))
+    return torch.where(
+        torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932),
+        series,
+        4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - torch.tanh(z) / (z * z),
+    )
+
+
+def tanhc_d2(z):
+    """Second derivative of tanh(z)/z: its Taylor series for |z| < pi/4, the direct form beyond."""
+    if z.dtype == torch.float64:
+        coefficients = (
+            -2 / 3,
+            8 / 5,
+            -34 / 21,
+            496 / 405,
+            -2764 / 3465,
+            87376 / 184275,
+            -1859138 / 7016625,
+            102473312 / 723647925,
+            -887722324 / 12131744625,
+            0.03682784423633191,
+            -0.018146585634092376,
+            0.00878723559826959,
+            -0.00419359799017603,
+            0.0019767669903758105,
+            -0.0009219623438491049,
+            0.0004260551789647615,
+            -0.0001953022647712739,
+            8.88884255246522e-05,
+            -4.019946147201187e-05,
+            1.807672531516621e-05,
+            -8.087020675753612e-06,
+            3.601113289797974e-06,
+            -1.5967842625193258e-06,
+            7.053022015532548e-07,
+            -3.104291347924823e-07,
+            1.3618527614120404e-07,
+            -5.956436433535876e-08,
+            2.5979323890810562e-08,
+            -1.1301607570997681e-08,
+            4.904569373003758e-09,
+            -2.123632632491232e-09,
+            9.175687941663432e-10,
+            -3.956723021024859e-10,
+            1.7030300805676742e-10,
+            -7.317217767392776e-11,
+            3.1387009625697154e-11,
+            -1.3442310450536459e-11,
+            5.748498772821835e-12,
+        )
+    else:
+        coefficients = (
+            -2 / 3,
+            8 / 5,
+            -34 / 21,
+            496 / 405,
+            -2764 / 3465,
+            87376 / 184275,
+            -1859138 / 7016625,
+            102473312 / 723647925,
+            -887722324 / 12131744625,
+            0.03682784423633191,
+            -0.018146585634092376,
+            0.00878723559826959,
+            -0.00419359799017603,
+            0.0019767669903758105,
+            -0.0009219623438491049,
+            0.0004260551789647615,
+            -0.0001953022647712739,
+            8.88884255246522e-05,
+            -4.019946147201187e-05,
+            1.807672531516621e-05,
+            -8.087020675753612e-06,
+            3.601113289797974e-06,
+        )
+    series = polynomial(z * z, coefficients)
+    _d0 = 1 / z
+    _d1 = torch.tanh(z)
+    _d2 = torch.exp(-2 * torch.abs(z))
+    _d3 = 4 * _d2 / ((_d2 + 1) * (_d2 + 1))
+    return torch.where(
+        torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932), series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z))
+    )
+
+
+def _value_x(x, alpha):
+    _n = torch.round(x)
+    _r = -_n + x
+    _t0 = torch.round(_r)
+    _t1 = _r - _t0
+    _t2 = torch.ge(_t1, 1 / 2)
+    _t3 = torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t4 = sinhc(alpha)
+    _t5 = -_r + _t0
+    _t6 = _t3 + _t5
+    _t7 = -_t6
+    _t8 = torch.lt(alpha, 80)
+    _t9 = torch.eq(_t1, 1)
+    _t10 = torch.eq(_t1, 0)
+    _t11 = torch.where(_t2, torch.logical_and(_t8, _t9), torch.logical_and(_t10, _t8))
+    _t12 = torch.where(_t2, _t9, _t10)
+    _t13 = (1 / 2) * alpha
+    _t14 = tanhc(_t13)
+    _t15 = torch.abs(_t6)
+    _t16 = _t14 * alpha
+    _t17 = -alpha
+    _t18 = torch.exp(_t17)
+    _t19 = _t18 / ((_t18 + 1) * (_t18 + 1))
+    _t20 = torch.tanh(_t13)
+    _t21 = _t20 * _t20
+    _t22 = 2 * _t15
+    _t23 = _t21 * _t22
+    _t24 = 4 * _t19 + _t23
+    _t25 = 1 / _t24
+    _t26 = _runtime.multiply_no_nan(_t15 * _t16, _t25)
+    _t27 = _t14 * atanhc_small(_t26)
+    _t28 = _t27 * _t7
+    _t29 = torch.lt(alpha, 40)
+    _t30 = torch.abs(_t5 + 1)
+    _t31 = (1 / 2) * _t21
+    _t32 = torch.abs(_t1)
+    _t33 = torch.where(
+        _t2,
+        torch.logical_and(torch.logical_and(_t29, torch.lt(_t30, 1 / 4)), torch.lt(_t20 * _t30, _t19 + _t30 * _t31)),
+        torch.logical_and(torch.logical_and(_t29, torch.lt(_t32, 1 / 4)), torch.lt(_t20 * _t32, _t19 + _t31 * _t32)),
+    )
+    _t34 = torch.sign(_t7)
+    _t35 = 1 / 2 - _t15
+    _t36 = _t20 * (1 - _t22)
+    _t37 = _t14 * atanhc_small(_t36)
+    _t38 = torch.where(_t2, torch.ge(_t30, 1 / 4), torch.ge(_t32, 1 / 4))
+    _t39 = _t20 * _t22 + 2 * torch.sigmoid(_t17)
+    _t40 = (1 / 2) / alpha
+    y = (
+        _n
+        + _t0
+        + _t3
+        + torch.where(
+            _t11,
+            _t4 * _t7,
+            torch.where(
+                _t12,
+                346288899024594378285698337239478.8307804 * _r
+                - 346288899024594378285698337239478.8307804 * _t0
+                - 346288899024594378285698337239478.8307804 * _t3,
+                torch.where(
+                    _t33,
+                    _runtime.multiply_no_nan(_t28, _t25),
+                    torch.where(
+                        _t38,
+                        _t34 * (-_t35 * _t37 + 1 / 2),
+                        _t34 * (-_t40 * (-torch.log(_t39) + torch.log1p(_t36)) + 1 / 2),
+                    ),
+                ),
+            ),
+        )
+    )
+    return (y,), ()
+
+
+def _gradient_x(x, alpha):
+    _n = torch.round(x)
+    _r = -_n + x
+    _t0 = torch.round(_r)
+    _t1 = _r - _t0
+    _t2 = torch.ge(_t1, 1 / 2)
+    _t3 = torch.lt(alpha, 80)
+    _t4 = torch.eq(_t1, 1)
+    _t5 = torch.eq(_t1, 0)
+    _t6 = (1 / 2) * alpha
+    _t7 = tanhc(_t6)
+    _t8 = -_r + _t0
+    _t9 = _t8 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t10 = torch.abs(_t9)
+    _t11 = _t7 * alpha
+    _t12 = -alpha
+    _t13 = torch.exp(_t12)
+    _t14 = _t13 / ((_t13 + 1) * (_t13 + 1))
+    _t15 = torch.tanh(_t6)
+    _t16 = _t15 * _t15
+    _t17 = 2 * _t10
+    _t18 = _t16 * _t17
+    _t19 = 4 * _t14 + _t18
+    _t20 = 1 / _t19
+    _t21 = _runtime.multiply_no_nan(_t10 * _t11, _t20)
+    _t22 = _t7 * atanhc_small(_t21)
+    _t23 = -_t9
+    _t24 = torch.sign(_t9)
+    _t25 = 2 * _t24
+    _t26 = 1 / (_t19 * _t19)
+    _t27 = _t11 * _t24
+    _t28 = torch.lt(alpha, 40)
+    _t29 = torch.abs(_t8 + 1)
+    _t30 = (1 / 2) * _t16
+    _t31 = torch.abs(_t1)
+    _t32 = torch.sign(_t23)
+    _t33 = _t15 * (1 - _t17)
+    _t34 = _t24 * _t7
+    _t35 = _t15 * _t25
+    y_D_x = torch.where(
+        torch.where(_t2, torch.logical_and(_t3, _t4), torch.logical_and(_t3, _t5)),
+        sinhc(alpha),
+        torch.where(
+            torch.where(_t2, _t4, _t5),
+            x.new_full((), 346288899024594378285698337239478.8307804),
+            torch.where(
+                torch.where(
+                    _t2,
+                    torch.logical_and(
+                        torch.logical_and(_t28, torch.lt(_t29, 1 / 4)), torch.lt(_t15 * _t29, _t14 + _t29 * _t30)
+                    ),
+                    torch.logical_and(
+                        torch.logical_and(_t28, torch.lt(_t31, 1 / 4)), torch.lt(_t15 * _t31, _t14 + _t30 * _t31)
+                    ),
+                ),
+                _runtime.multiply_no_nan(_t22, _t20)
+                + _runtime.multiply_no_nan(_t16 * _t22 * _t23 * _t25, _t26)
+                + _runtime.multiply_no_nan(
+                    _t23
+                    * _t7
+                    * (_runtime.multiply_no_nan(-_t27, _t20) + _runtime.multiply_no_nan(_t18 * _t27, _t26))
+                    * atanhc_small_d1(_t21),
+                    _t20,
+                ),
+                torch.where(
+                    torch.where(_t2, torch.ge(_t29, 1 / 4), torch.ge(_t31, 1 / 4)),
+                    _t32 * (-2 * _t15 * _t34 * (1 / 2 - _t10) * atanhc_small_d1(_t33) - _t34 * atanhc_small(_t33)),
+                    -1 / 2 * _t32 * (_t35 / (_t15 * _t17 + 2 * torch.sigmoid(_t12)) + _t35 / (_t33 + 1)) / alpha,
+                ),
+            ),
+        ),
+    )
+    return (y_D_x,), ()
+
+
+def _hessian_x(x, alpha):
+    _n = torch.round(x)
+    _r = -_n + x
+    _t0 = torch.round(_r)
+    _t1 = _r - _t0
+    _t2 = torch.ge(_t1, 1 / 2)
+    _t3 = torch.eq(_t1, 1)
+    _t4 = torch.lt(alpha, 80)
+    _t5 = torch.eq(_t1, 0)
+    _t6 = (1 / 2) * alpha
+    _t7 = tanhc(_t6)
+    _t8 = -_r + _t0
+    _t9 = _t8 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t10 = torch.abs(_t9)
+    _t11 = _t7 * alpha
+    _t12 = _t10 * _t11
+    _t13 = -alpha
+    _t14 = torch.exp(_t13)
+    _t15 = _t14 / ((_t14 + 1) * (_t14 + 1))
+    _t16 = torch.tanh(_t6)
+    _t17 = _t16 * _t16
+    _t18 = 2 * _t10
+    _t19 = _t17 * _t18
+    _t20 = 4 * _t15 + _t19
+    _t21 = 1 / _t20
+    _t22 = _runtime.multiply_no_nan(_t12, _t21)
+    _t23 = atanhc_small(_t22)
+    _t24 = torch.sign(_t9)
+    _t25 = 4 * _t17
+    _t26 = _t24 * _t25
+    _t27 = 1 / (_t20 * _t20)
+    _t28 = -_t9
+    _t29 = _t28 * _t7
+    _t30 = _t24 * _t24
+    _t31 = 8 * (_t16 * _t16 * _t16 * _t16) * _t30
+    _t32 = 1 / (_t20 * _t20 * _t20)
+    _t33 = _t11 * _t24
+    _t34 = _runtime.multiply_no_nan(-_t33, _t21) + _runtime.multiply_no_nan(_t19 * _t33, _t27)
+    _t35 = atanhc_small_d1(_t22)
+    _t36 = _t34 * _t35
+    _t37 = _t25 * _t30
+    _t38 = torch.lt(alpha, 40)
+    _t39 = torch.abs(_t8 + 1)
+    _t40 = (1 / 2) * _t17
+    _t41 = torch.abs(_t1)
+    _t42 = torch.sign(_t28)
+    _t43 = _t16 * (1 - _t18)
+    y_D_x_D_x = torch.where(
+        torch.where(
+            _t2, torch.logical_and(_t3, torch.logical_or(_t3, _t4)), torch.logical_and(_t5, torch.logical_or(_t4, _t5))
+        ),
+        x.new_full((), 0),
+        torch.where(
+            torch.where(
+                _t2,
+                torch.logical_and(
+                    torch.logical_and(_t38, torch.lt(_t39, 1 / 4)), torch.lt(_t16 * _t39, _t15 + _t39 * _t40)
+                ),
+                torch.logical_and(
+                    torch.logical_and(_t38, torch.lt(_t41, 1 / 4)), torch.lt(_t16 * _t41, _t15 + _t40 * _t41)
+                ),
+            ),
+            _runtime.multiply_no_nan(_t29 * atanhc_small_d2(_t22), _t21 * (_t34 * _t34))
+            + _runtime.multiply_no_nan(2 * _t36 * _t7, _t21)
+            + _runtime.multiply_no_nan(_t23 * _t26 * _t7, _t27)
+            + _runtime.multiply_no_nan(_t23 * _t29 * _t31, _t32)
+            + _runtime.multiply_no_nan(_t26 * _t29 * _t36, _t27)
+            + _runtime.multiply_no_nan(
+                _t29
+                * _t35
+                * (_runtime.multiply_no_nan(-_t11 * _t37, _t27) + _runtime.multiply_no_nan(_t12 * _t31, _t32)),
+                _t21,
+            ),
+            torch.where(
+                torch.where(_t2, torch.ge(_t39, 1 / 4), torch.ge(_t41, 1 / 4)),
+                _t42
+                * (
+                    -4 * _t16 * _t30 * _t7 * atanhc_small_d1(_t43) - _t37 * _t7 * (1 / 2 - _t10) * atanhc_small_d2(_t43)
+                ),
+                -1
+                / 2
+                * _t42
+                * (
+                    _t37 / ((_t16 * _t18 + 2 * torch.sigmoid(_t13)) * (_t16 * _t18 + 2 * torch.sigmoid(_t13)))
+                    - _t37 / ((_t43 + 1) * (_t43 + 1))
+                )
+                / alpha,
+            ),
+        ),
+    )
+    return (y_D_x_D_x,), ()
+
+
+def _value_all(x, alpha):
+    _n = torch.round(x)
+    _r = -_n + x
+    _t0 = torch.round(_r)
+    _t1 = _r - _t0
+    _t2 = torch.ge(_t1, 1 / 2)
+    _t3 = torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t4 = sinhc(alpha)
+    _t5 = -_r + _t0
+    _t6 = _t3 + _t5
+    _t7 = -_t6
+    _t8 = torch.lt(alpha, 80)
+    _t9 = torch.eq(_t1, 1)
+    _t10 = torch.eq(_t1, 0)
+    _t11 = torch.where(_t2, torch.logical_and(_t8, _t9), torch.logical_and(_t10, _t8))
+    _t12 = torch.where(_t2, _t9, _t10)
+    _t13 = (1 / 2) * alpha
+    _t14 = tanhc(_t13)
+    _t15 = torch.abs(_t6)
+    _t16 = _t14 * _t15
+    _t17 = _t16 * alpha
+    _t18 = -alpha
+    _t19 = torch.exp(_t18)
+    _t20 = _t19 / ((_t19 + 1) * (_t19 + 1))
+    _t21 = torch.tanh(_t13)
+    _t22 = _t21 * _t21
+    _t23 = 2 * _t15
+    _t24 = _t22 * _t23
+    _t25 = 4 * _t20 + _t24
+    _t26 = 1 / _t25
+    _t27 = _runtime.multiply_no_nan(_t17, _t26)
+    _t28 = atanhc_small(_t27)
+    _t29 = _t14 * _t28
+    _t30 = _t29 * _t7
+    _t31 = torch.lt(alpha, 40)
+    _t32 = torch.abs(_t5 + 1)
+    _t33 = (1 / 2) * _t22
+    _t34 = torch.abs(_t1)
+    _t35 = torch.where(
+        _t2,
+        torch.logical_and(torch.logical_and(_t31, torch.lt(_t32, 1 / 4)), torch.lt(_t21 * _t32, _t20 + _t32 * _t33)),
+        torch.logical_and(torch.logical_and(_t31, torch.lt(_t34, 1 / 4)), torch.lt(_t21 * _t34, _t20 + _t33 * _t34)),
+    )
+    _t36 = torch.sign(_t7)
+    _t37 = 1 / 2 - _t15
+    _t38 = 1 - _t23
+    _t39 = _t21 * _t38
+    _t40 = atanhc_small(_t39)
+    _t41 = _t14 * _t40
+    _t42 = torch.where(_t2, torch.ge(_t32, 1 / 4), torch.ge(_t34, 1 / 4))
+    _t43 = 1 / alpha
+    _t44 = _t21 * _t23 + 2 * torch.sigmoid(_t18)
+    _t45 = -1 / 2 * torch.log(_t44) + (1 / 2) * torch.log1p(_t39)
+    y = (
+        _n
+        + _t0
+        + _t3
+        + torch.where(
+            _t11,
+            _t4 * _t7,
+            torch.where(
+                _t12,
+                346288899024594378285698337239478.8307804 * _r
+                - 346288899024594378285698337239478.8307804 * _t0
+                - 346288899024594378285698337239478.8307804 * _t3,
+                torch.where(
+                    _t35,
+                    _runtime.multiply_no_nan(_t30, _t26),
+                    torch.where(_t42, _t36 * (-_t37 * _t41 + 1 / 2), _t36 * (-_t43 * _t45 + 1 / 2)),
+                ),
+            ),
+        )
+    )
+    return (y,), ()
+
+
+def _gradient_all(x, alpha):
+    _n = torch.round(x)
+    _r = -_n + x
+    _t0 = torch.round(_r)
+    _t1 = _r - _t0
+    _t2 = torch.ge(_t1, 1 / 2)
+    _t3 = torch.lt(alpha, 80)
+    _t4 = torch.eq(_t1, 1)
+    _t5 = torch.eq(_t1, 0)
+    _t6 = torch.where(_t2, torch.logical_and(_t3, _t4), torch.logical_and(_t3, _t5))
+    _t7 = torch.where(_t2, _t4, _t5)
+    _t8 = (1 / 2) * alpha
+    _t9 = tanhc(_t8)
+    _t10 = -_r + _t0
+    _t11 = _t10 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t12 = torch.abs(_t11)
+    _t13 = _t12 * _t9
+    _t14 = _t13 * alpha
+    _t15 = -alpha
+    _t16 = torch.exp(_t15)
+    _t17 = _t16 / ((_t16 + 1) * (_t16 + 1))
+    _t18 = torch.tanh(_t8)
+    _t19 = _t18 * _t18
+    _t20 = 2 * _t12
+    _t21 = _t19 * _t20
+    _t22 = 4 * _t17 + _t21
+    _t23 = 1 / _t22
+    _t24 = _runtime.multiply_no_nan(_t14, _t23)
+    _t25 = atanhc_small(_t24)
+    _t26 = _t25 * _t9
+    _t27 = torch.sign(_t11)
+    _t28 = -_t11
+    _t29 = _t26 * _t28
+    _t30 = 1 / (_t22 * _t22)
+    _t31 = _t27 * _t9
+    _t32 = _t31 * alpha
+    _t33 = _t28 * _t9 * atanhc_small_d1(_t24)
+    _t34 = torch.lt(alpha, 40)
+    _t35 = torch.abs(_t10 + 1)
+    _t36 = (1 / 2) * _t19
+    _t37 = torch.abs(_t1)
+    _t38 = torch.where(
+        _t2,
+        torch.logical_and(torch.logical_and(_t34, torch.lt(_t35, 1 / 4)), torch.lt(_t18 * _t35, _t17 + _t35 * _t36)),
+        torch.logical_and(torch.logical_and(_t34, torch.lt(_t37, 1 / 4)), torch.lt(_t18 * _t37, _t17 + _t36 * _t37)),
+    )
+    _t39 = torch.sign(_t28)
+    _t40 = 1 - _t20
+    _t41 = _t18 * _t40
+    _t42 = atanhc_small(_t41)
+    _t43 = 1 / 2 - _t12
+    _t44 = 2 * _t43 * atanhc_small_d1(_t41)
+    _t45 = torch.where(_t2, torch.ge(_t35, 1 / 4), torch.ge(_t37, 1 / 4))
+    _t46 = 2 / (_t41 + 1)
+    _t47 = _t18 * _t27
+    _t48 = _t18 * _t20 + 2 * torch.sigmoid(_t15)
+    _t49 = 1 / _t48
+    _t50 = (1 / 2) / alpha
+    _t51 = tanhc_d1(_t8)
+    _t52 = (1 / 2) * _t51
+    _t53 = -8 * _t12 * _t18 + 4 * _t18
+    _t54 = _t17 * _t30
+    y_D_x = torch.where(
+        _t6,
+        sinhc(alpha),
+        torch.where(
+            _t7,
+            x.new_full((), 346288899024594378285698337239478.8307804),
+            torch.where(
+                _t38,
+                _runtime.multiply_no_nan(_t26, _t23)
+                + _runtime.multiply_no_nan(
+                    _t33 * (_runtime.multiply_no_nan(-_t32, _t23) + _runtime.multiply_no_nan(_t21 * _t32, _t30)), _t23
+                )
+                + _runtime.multiply_no_nan(2 * _t19 * _t27 * _t29, _t30),
+                torch.where(
+                    _t45, _t39 * (-_t18 * _t31 * _t44 - _t31 * _t42), -_t39 * _t50 * (_t46 * _t47 + 2 * _t47 * _t49)
+                ),
+            ),
+        ),
+    )
+    y_D_alpha = torch.where(
+        _t6,
+        _t28 * sinhc_d1(alpha),
+        torch.where(
+            _t7,
+            x.new_full((), 0),
+            torch.where(
+                _t38,
+                _runtime.multiply_no_nan(_t29 * _t53, _t54)
+                + _runtime.multiply_no_nan(
+                    _t33
+                    * (
+                        _runtime.multiply_no_nan(_t13, _t23)
+                        + _runtime.multiply_no_nan(_t14 * _t53, _t54)
+                        + _runtime.multiply_no_nan(_t12 * _t51 * _t8, _t23)
+                    ),
+                    _t23,
+                )
+                + _runtime.multiply_no_nan(_t25 * _t28 * _t52, _t23),
+                torch.where(
+                    _t45,
+                    _t39 * (-_t42 * _t43 * _t52 + _runtime.multiply_no_nan(-_t40 * _t44 * _t9, _t17)),
+                    _t39
+                    * (
+                        _runtime.multiply_no_nan(-_t50 * (_t40 * _t46 - _t49 * (4 * _t12 - 2)), _t17)
+                        + (1 / 2) * (-torch.log(_t48) + torch.log1p(_t41)) / (alpha * alpha)
+                    ),
+                ),
+            ),
+        ),
+    )
+    return (y_D_x, y_D_alpha), ()
+
+
+def _hessian_all(x, alpha):
+    _n = torch.round(x)
+    _r = -_n + x
+    _t0 = torch.round(_r)
+    _t1 = _r - _t0
+    _t2 = torch.ge(_t1, 1 / 2)
+    _t3 = torch.eq(_t1, 1)
+    _t4 = torch.lt(alpha, 80)
+    _t5 = torch.eq(_t1, 0)
+    _t6 = (1 / 2) * alpha
+    _t7 = tanhc(_t6)
+    _t8 = -_r + _t0
+    _t9 = _t8 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t10 = torch.abs(_t9)
+    _t11 = _t10 * _t7
+    _t12 = _t11 * alpha
+    _t13 = -alpha
+    _t14 = torch.exp(_t13)
+    _t15 = _t14 + 1
+    _t16 = _t14 / (_t15 * _t15)
+    _t17 = torch.tanh(_t6)
+    _t18 = _t17 * _t17
+    _t19 = 2 * _t10
+    _t20 = _t18 * _t19
+    _t21 = 4 * _t16 + _t20
+    _t22 = 1 / _t21
+    _t23 = _runtime.multiply_no_nan(_t12, _t22)
+    _t24 = atanhc_small(_t23)
+    _t25 = torch.sign(_t9)
+    _t26 = _t25 * _t7
+    _t27 = 4 * _t18
+    _t28 = _t26 * _t27
+    _t29 = 1 / (_t21 * _t21)
+    _t30 = -_t9
+    _t31 = _t30 * _t7
+    _t32 = _t24 * _t31
+    _t33 = _t25 * _t25
+    _t34 = 8 * (_t17 * _t17 * _t17 * _t17) * _t33
+    _t35 = 1 / (_t21 * _t21 * _t21)
+    _t36 = _t26 * alpha
+    _t37 = _t20 * _t36
+    _t38 = _runtime.multiply_no_nan(-_t36, _t22) + _runtime.multiply_no_nan(_t37, _t29)
+    _t39 = atanhc_small_d1(_t23)
+    _t40 = _t39 * _t7
+    _t41 = _t31 * atanhc_small_d2(_t23)
+    _t42 = _t27 * _t33
+    _t43 = _t42 * _t7
+    _t44 = _t31 * _t39
+    _t45 = _t30 * _t39
+    _t46 = _t38 * _t45
+    _t47 = torch.lt(alpha, 40)
+    _t48 = torch.abs(_t8 + 1)
+    _t49 = (1 / 2) * _t18
+    _t50 = torch.abs(_t1)
+    _t51 = torch.where(
+        _t2,
+        torch.logical_and(torch.logical_and(_t47, torch.lt(_t48, 1 / 4)), torch.lt(_t17 * _t48, _t16 + _t48 * _t49)),
+        torch.logical_and(torch.logical_and(_t47, torch.lt(_t50, 1 / 4)), torch.lt(_t17 * _t50, _t16 + _t49 * _t50)),
+    )
+    _t52 = torch.sign(_t30)
+    _t53 = 4 * _t17
+    _t54 = 1 - _t19
+    _t55 = _t17 * _t54
+    _t56 = atanhc_small_d1(_t55)
+    _t57 = _t56 * _t7
+    _t58 = 1 / 2 - _t10
+    _t59 = _t58 * atanhc_small_d2(_t55)
+    _t60 = torch.where(_t2, torch.ge(_t48, 1 / 4), torch.ge(_t50, 1 / 4))
+    _t61 = _t55 + 1
+    _t62 = 1 / (_t61 * _t61)
+    _t63 = _t17 * _t19 + 2 * torch.sigmoid(_t13)
+    _t64 = 1 / (_t63 * _t63)
+    _t65 = (1 / 2) / alpha
+    _t66 = _t52 * _t65
+    _t67 = torch.where(_t2, torch.logical_and(_t3, _t4), torch.logical_and(_t4, _t5))
+    _t68 = torch.where(_t2, _t3, _t5)
+    _t69 = tanhc_d1(_t6)
+    _t70 = (1 / 2) * _t69
+    _t71 = _t25 * _t69
+    _t72 = _t24 * _t30
+    _t73 = _t18 * _t72
+    _t74 = _t10 * _t69
+    _t75 = 8 * _t17
+    _t76 = -_t10 * _t75 + 4 * _t17
+    _t77 = _t12 * _t76
+    _t78 = (
+        _runtime.multiply_no_nan(_t11, _t22)
+        + _runtime.multiply_no_nan(_t77, _t16 * _t29)
+        + _runtime.multiply_no_nan(_t6 * _t74, _t22)
+    )
+    _t79 = _t45 * _t78
+    _t80 = 2 * _t26
+    _t81 = _t74 * alpha
+    _t82 = 16 * _t10
+    _t83 = -_t17 * _t82 + 8 * _t17
+    _t84 = _t7 * _t76
+    _t85 = _t44 * _t76
+    _t86 = atanhc_small(_t55)
+    _t87 = _t56 * _t58
+    _t88 = 4 * _t26
+    _t89 = 2 * _t54
+    _t90 = 1 / (alpha * alpha)
+    _t91 = 1 / _t61
+    _t92 = 2 * _t17 * _t25
+    _t93 = 1 / _t63
+    _t94 = 4 * _t25
+    _t95 = 4 * _t10 - 2
+    _t96 = -_t64 * _t95
+    _t97 = (1 / 4) * tanhc_d2(_t6)
+    _t98 = torch.exp(-2 * alpha) / (_t15 * _t15 * _t15 * _t15)
+    _t99 = _t35 * _t98
+    _t100 = 8 * _t98 + _runtime.multiply_no_nan(-_t82, _t98) + _runtime.multiply_no_nan(8 * _t10 * _t18 - _t27, _t16)
+    _t101 = 4 * (_t54 * _t54)
+    _t102 = 2 * _t91
+    y_D_x_D_x = torch.where(
+        torch.where(
+            _t2, torch.logical_and(_t3, torch.logical_or(_t3, _t4)), torch.logical_and(_t5, torch.logical_or(_t4, _t5))
+        ),
+        x.new_full((), 0),
+        torch.where(
+            _t51,
+            _runtime.multiply_no_nan(_t41, _t22 * (_t38 * _t38))
+            + _runtime.multiply_no_nan(_t24 * _t28, _t29)
+            + _runtime.multiply_no_nan(_t28 * _t46, _t29)
+            + _runtime.multiply_no_nan(_t32 * _t34, _t35)
+            + _runtime.multiply_no_nan(2 * _t38 * _t40, _t22)
+            + _runtime.multiply_no_nan(
+                _t44 * (_runtime.multiply_no_nan(_t12 * _t34, _t35) + _runtime.multiply_no_nan(-_t43 * alpha, _t29)),
+                _t22,
+            ),
+            torch.where(_t60, _t52 * (-_t33 * _t53 * _t57 - _t43 * _t59), -_t66 * (-_t42 * _t62 + _t42 * _t64)),
+        ),
+    )
+    y_D_x_D_alpha = torch.where(
+        _t67,
+        sinhc_d1(alpha),
+        torch.where(
+            _t68,
+            x.new_full((), 0),
+            torch.where(
+                _t51,
+                _runtime.multiply_no_nan(_t24 * _t70, _t22)
+                + _runtime.multiply_no_nan(_t40 * _t78, _t22)
+                + _runtime.multiply_no_nan(
+                    _t44
+                    * (
+                        _runtime.multiply_no_nan(-_t26, _t22)
+                        + _runtime.multiply_no_nan(_t20 * _t26, _t29)
+                        + _runtime.multiply_no_nan(-_t6 * _t71, _t22)
+                        + _runtime.multiply_no_nan(_t18 * _t25 * _t81, _t29)
+                        + _runtime.multiply_no_nan(
+                            _runtime.multiply_no_nan(-_t36 * _t76, _t29)
+                            + _runtime.multiply_no_nan(_t37 * _t83, _t35)
+                            + _runtime.multiply_no_nan(_t12 * _t25 * _t75, _t29),
+                            _t16,
+                        )
+                    ),
+                    _t22,
+                )
+                + _runtime.multiply_no_nan(_t46 * _t70, _t22)
+                + _runtime.multiply_no_nan(_t71 * _t73, _t29)
+                + _runtime.multiply_no_nan(_t18 * _t79 * _t80, _t29)
+                + _runtime.multiply_no_nan(_t38 * _t41 * _t78, _t22)
+                + _runtime.multiply_no_nan(
+                    _runtime.multiply_no_nan(_t24 * _t84, _t29)
+                    + _runtime.multiply_no_nan(_t38 * _t85, _t29)
+                    + _runtime.multiply_no_nan(_t26 * _t72 * _t75, _t29)
+                    + _runtime.multiply_no_nan(_t73 * _t80 * _t83, _t35),
+                    _t16,
+                ),
+                torch.where(
+                    _t60,
+                    _t52
+                    * (
+                        -_t17 * _t71 * _t87
+                        - _t25 * _t70 * _t86
+                        + _runtime.multiply_no_nan(-_t26 * _t56 * _t89 - _t55 * _t59 * _t88 - _t87 * _t88, _t16)
+                    ),
+                    (1 / 2) * _t52 * _t90 * (_t91 * _t92 + _t92 * _t93)
+                    + _runtime.multiply_no_nan(
+                        -_t66 * (-_t55 * _t62 * _t94 + _t91 * _t94 + _t92 * _t96 + _t93 * _t94), _t16
+                    ),
+                ),
+            ),
+        ),
+    )
+    y_D_alpha_D_alpha = torch.where(
+        _t67,
+        _t30 * sinhc_d2(alpha),
+        torch.where(
+            _t68,
+            x.new_full((), 0),
+            torch.where(
+                _t51,
+                _runtime.multiply_no_nan(_t41, _t22 * (_t78 * _t78))
+                + _runtime.multiply_no_nan(_t100 * _t32, _t29)
+                + _runtime.multiply_no_nan(
+                    _t44
+                    * (
+                        _runtime.multiply_no_nan(_t74, _t22)
+                        + _runtime.multiply_no_nan(_t100 * _t12, _t29)
+                        + _runtime.multiply_no_nan(_t77 * _t83, _t99)
+                        + _runtime.multiply_no_nan(_t10 * _t97 * alpha, _t22)
+                        + _runtime.multiply_no_nan(
+                            _runtime.multiply_no_nan(_t19 * _t84, _t29) + _runtime.multiply_no_nan(_t76 * _t81, _t29),
+                            _t16,
+                        )
+                    ),
+                    _t22,
+                )
+                + _runtime.multiply_no_nan(_t69 * _t79, _t22)
+                + _runtime.multiply_no_nan(_t72 * _t97, _t22)
+                + _runtime.multiply_no_nan(_t32 * _t76 * _t83, _t99)
+                + _runtime.multiply_no_nan(
+                    _runtime.multiply_no_nan(2 * _t78 * _t85, _t29)
+                    + _runtime.multiply_no_nan(_t69 * _t72 * _t76, _t29),
+                    _t16,
+                ),
+                torch.where(
+                    _t60,
+                    _t52
+                    * (
+                        -_t58 * _t86 * _t97
+                        + _runtime.multiply_no_nan(-_t101 * _t59 * _t7, _t98)
+                        + _runtime.multiply_no_nan(2 * _t55 * _t57 * _t58 - _t69 * _t87 * _t89, _t16)
+                    ),
+                    _t52
+                    * (
+                        -_t65
+                        * (
+                            _runtime.multiply_no_nan(-_t101 * _t62, _t98)
+                            + _runtime.multiply_no_nan(-_t95 * _t96, _t98)
+                            + _runtime.multiply_no_nan(-_t102 * _t55 - _t93 * (-_t10 * _t53 + 2 * _t17), _t16)
+                        )
+                        + _runtime.multiply_no_nan(_t90 * (_t102 * _t54 - _t93 * _t95), _t16)
+                        - (-torch.log(_t63) + torch.log1p(_t55)) / (alpha * alpha * alpha)
+                    ),
+                ),
+            ),
+        ),
+    )
+    return (y_D_x_D_x, y_D_x_D_alpha, y_D_alpha_D_alpha), ()
+
+
+def _value_alpha_below_40(x, alpha):
+    _n = torch.round(x)
+    _r = -_n + x
+    _t0 = torch.round(_r)
+    _t1 = _r - _t0
+    _t2 = torch.ge(_t1, 1 / 2)
+    _t3 = torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t4 = sinhc(alpha)
+    _t5 = -_r + _t0
+    _t6 = _t3 + _t5
+    _t7 = -_t6
+    _t8 = torch.where(_t2, torch.eq(_t1, 1), torch.eq(_t1, 0))
+    _t9 = (1 / 2) * alpha
+    _t10 = tanhc(_t9)
+    _t11 = torch.abs(_t6)
+    _t12 = _t10 * alpha
+    _t13 = -alpha
+    _t14 = torch.exp(_t13)
+    _t15 = _t14 / ((_t14 + 1) * (_t14 + 1))
+    _t16 = torch.tanh(_t9)
+    _t17 = _t16 * _t16
+    _t18 = 2 * _t11
+    _t19 = _t17 * _t18
+    _t20 = 4 * _t15 + _t19
+    _t21 = 1 / _t20
+    _t22 = _runtime.multiply_no_nan(_t11 * _t12, _t21)
+    _t23 = _t10 * atanhc_small(_t22)
+    _t24 = _t23 * _t7
+    _t25 = torch.abs(_t5 + 1)
+    _t26 = (1 / 2) * _t17
+    _t27 = torch.abs(_t1)
+    _t28 = torch.where(
+        _t2,
+        torch.logical_and(torch.lt(_t25, 1 / 4), torch.lt(_t16 * _t25, _t15 + _t25 * _t26)),
+        torch.logical_and(torch.lt(_t27, 1 / 4), torch.lt(_t16 * _t27, _t15 + _t26 * _t27)),
+    )
+    _t29 = torch.sign(_t7)
+    _t30 = 1 / 2 - _t11
+    _t31 = _t16 * (1 - _t18)
+    _t32 = _t10 * atanhc_small(_t31)
+    _t33 = torch.where(_t2, torch.ge(_t25, 1 / 4), torch.ge(_t27, 1 / 4))
+    _t34 = _t16 * _t18 + 2 * torch.sigmoid(_t13)
+    _t35 = (1 / 2) / alpha
+    y = (
+        _n
+        + _t0
+        + _t3
+        + torch.where(
+            _t8,
+            _t4 * _t7,
+            torch.where(
+                _t28,
+                _runtime.multiply_no_nan(_t24, _t21),
+                torch.where(
+                    _t33, _t29 * (-_t30 * _t32 + 1 / 2), _t29 * (-_t35 * (-torch.log(_t34) + torch.log1p(_t31)) + 1 / 2)
+                ),
+            ),
+        )
+    )
+    return (y,), ()
+
+
+def _gradient_alpha_below_40(x, alpha):
+    _n = torch.round(x)
+    _r = -_n + x
+    _t0 = torch.round(_r)
+    _t1 = _r - _t0
+    _t2 = torch.ge(_t1, 1 / 2)
+    _t3 = (1 / 2) * alpha
+    _t4 = tanhc(_t3)
+    _t5 = -_r + _t0
+    _t6 = _t5 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t7 = torch.abs(_t6)
+    _t8 = _t4 * alpha
+    _t9 = -alpha
+    _t10 = torch.exp(_t9)
+    _t11 = _t10 / ((_t10 + 1) * (_t10 + 1))
+    _t12 = torch.tanh(_t3)
+    _t13 = _t12 * _t12
+    _t14 = 2 * _t7
+    _t15 = _t13 * _t14
+    _t16 = 4 * _t11 + _t15
+    _t17 = 1 / _t16
+    _t18 = _runtime.multiply_no_nan(_t7 * _t8, _t17)
+    _t19 = _t4 * atanhc_small(_t18)
+    _t20 = -_t6
+    _t21 = torch.sign(_t6)
+    _t22 = 2 * _t21
+    _t23 = 1 / (_t16 * _t16)
+    _t24 = _t21 * _t8
+    _t25 = torch.abs(_t5 + 1)
+    _t26 = (1 / 2) * _t13
+    _t27 = torch.abs(_t1)
+    _t28 = torch.sign(_t20)
+    _t29 = _t12 * (1 - _t14)
+    _t30 = _t21 * _t4
+    _t31 = _t12 * _t22
+    y_D_x = torch.where(
+        torch.where(_t2, torch.eq(_t1, 1), torch.eq(_t1, 0)),
+        sinhc(alpha),
+        torch.where(
+            torch.where(
+                _t2,
+                torch.logical_and(torch.lt(_t25, 1 / 4), torch.lt(_t12 * _t25, _t11 + _t25 * _t26)),
+                torch.logical_and(torch.lt(_t27, 1 / 4), torch.lt(_t12 * _t27, _t11 + _t26 * _t27)),
+            ),
+            _runtime.multiply_no_nan(_t19, _t17)
+            + _runtime.multiply_no_nan(_t13 * _t19 * _t20 * _t22, _t23)
+            + _runtime.multiply_no_nan(
+                _t20
+                * _t4
+                * (_runtime.multiply_no_nan(-_t24, _t17) + _runtime.multiply_no_nan(_t15 * _t24, _t23))
+                * atanhc_small_d1(_t18),
+                _t17,
+            ),
+            torch.where(
+                torch.where(_t2, torch.ge(_t25, 1 / 4), torch.ge(_t27, 1 / 4)),
+                _t28 * (-2 * _t12 * _t30 * (1 / 2 - _t7) * atanhc_small_d1(_t29) - _t30 * atanhc_small(_t29)),
+                -1 / 2 * _t28 * (_t31 / (_t12 * _t14 + 2 * torch.sigmoid(_t9)) + _t31 / (_t29 + 1)) / alpha,
+            ),
+        ),
+    )
+    return (y_D_x,), ()
+
+
+def _hessian_alpha_below_40(x, alpha):
+    _n = torch.round(x)
+    _r = -_n + x
+    _t0 = torch.round(_r)
+    _t1 = _r - _t0
+    _t2 = torch.ge(_t1, 1 / 2)
+    _t3 = (1 / 2) * alpha
+    _t4 = tanhc(_t3)
+    _t5 = -_r + _t0
+    _t6 = _t5 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t7 = torch.abs(_t6)
+    _t8 = _t4 * alpha
+    _t9 = _t7 * _t8
+    _t10 = -alpha
+    _t11 = torch.exp(_t10)
+    _t12 = _t11 / ((_t11 + 1) * (_t11 + 1))
+    _t13 = torch.tanh(_t3)
+    _t14 = _t13 * _t13
+    _t15 = 2 * _t7
+    _t16 = _t14 * _t15
+    _t17 = 4 * _t12 + _t16
+    _t18 = 1 / _t17
+    _t19 = _runtime.multiply_no_nan(_t9, _t18)
+    _t20 = atanhc_small(_t19)
+    _t21 = torch.sign(_t6)
+    _t22 = 4 * _t14
+    _t23 = _t21 * _t22
+    _t24 = 1 / (_t17 * _t17)
+    _t25 = -_t6
+    _t26 = _t25 * _t4
+    _t27 = _t21 * _t21
+    _t28 = 8 * (_t13 * _t13 * _t13 * _t13) * _t27
+    _t29 = 1 / (_t17 * _t17 * _t17)
+    _t30 = _t21 * _t8
+    _t31 = _runtime.multiply_no_nan(-_t30, _t18) + _runtime.multiply_no_nan(_t16 * _t30, _t24)
+    _t32 = atanhc_small_d1(_t19)
+    _t33 = _t31 * _t32
+    _t34 = _t22 * _t27
+    _t35 = torch.abs(_t5 + 1)
+    _t36 = (1 / 2) * _t14
+    _t37 = torch.abs(_t1)
+    _t38 = torch.sign(_t25)
+    _t39 = _t13 * (1 - _t15)
+    y_D_x_D_x = torch.where(
+        torch.where(_t2, torch.eq(_t1, 1), torch.eq(_t1, 0)),
+        x.new_full((), 0),
+        torch.where(
+            torch.where(
+                _t2,
+                torch.logical_and(torch.lt(_t35, 1 / 4), torch.lt(_t13 * _t35, _t12 + _t35 * _t36)),
+                torch.logical_and(torch.lt(_t37, 1 / 4), torch.lt(_t13 * _t37, _t12 + _t36 * _t37)),
+            ),
+            _runtime.multiply_no_nan(_t26 * atanhc_small_d2(_t19), _t18 * (_t31 * _t31))
+            + _runtime.multiply_no_nan(2 * _t33 * _t4, _t18)
+            + _runtime.multiply_no_nan(_t20 * _t23 * _t4, _t24)
+            + _runtime.multiply_no_nan(_t20 * _t26 * _t28, _t29)
+            + _runtime.multiply_no_nan(_t23 * _t26 * _t33, _t24)
+            + _runtime.multiply_no_nan(
+                _t26
+                * _t32
+                * (_runtime.multiply_no_nan(_t28 * _t9, _t29) + _runtime.multiply_no_nan(-_t34 * _t8, _t24)),
+                _t18,
+            ),
+            torch.where(
+                torch.where(_t2, torch.ge(_t35, 1 / 4), torch.ge(_t37, 1 / 4)),
+                _t38
+                * (-4 * _t13 * _t27 * _t4 * atanhc_small_d1(_t39) - _t34 * _t4 * (1 / 2 - _t7) * atanhc_small_d2(_t39)),
+                -1
+                / 2
+                * _t38
+                * (
+                    _t34 / ((_t13 * _t15 + 2 * torch.sigmoid(_t10)) * (_t13 * _t15 + 2 * torch.sigmoid(_t10)))
+                    - _t34 / ((_t39 + 1) * (_t39 + 1))
+                )
+                / alpha,
+            ),
+        ),
+    )
+    return (y_D_x_D_x,), ()
+
+
+def _value_alpha_from_40(x, alpha):
+    _n = torch.round(x)
+    _r = -_n + x
+    _t0 = torch.round(_r)
+    _t1 = _r - _t0
+    _t2 = torch.ge(_t1, 1 / 2)
+    _t3 = torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t4 = sinhc(alpha)
+    _t5 = -_r + _t0
+    _t6 = _t3 + _t5
+    _t7 = -_t6
+    _t8 = torch.lt(alpha, 80)
+    _t9 = torch.eq(_t1, 1)
+    _t10 = torch.eq(_t1, 0)
+    _t11 = torch.where(_t2, torch.logical_and(_t8, _t9), torch.logical_and(_t10, _t8))
+    _t12 = torch.where(_t2, _t9, _t10)
+    _t13 = torch.sign(_t7)
+    _t14 = torch.abs(_t6)
+    _t15 = 1 / 2 - _t14
+    _t16 = (1 / 2) * alpha
+    _t17 = torch.tanh(_t16)
+    _t18 = 2 * _t14
+    _t19 = _t17 * (1 - _t18)
+    _t20 = tanhc(_t16)
+    _t21 = _t20 * atanhc_small(_t19)
+    _t22 = torch.where(
+        _t2,
+        torch.ge(torch.where(torch.ge(_t5, -1), _t5 + 1, -_t5 - 1), 1 / 4),
+        torch.ge(torch.where(torch.ge(_t1, 0), _t1, -_t1), 1 / 4),
+    )
+    _t23 = _t17 * _t18 + 2 * torch.sigmoid(-alpha)
+    _t24 = (1 / 2) / alpha
+    y = (
+        _n
+        + _t0
+        + _t3
+        + torch.where(
+            _t11,
+            _t4 * _t7,
+            torch.where(
+                _t12,
+                346288899024594378285698337239478.8307804 * _r
+                - 346288899024594378285698337239478.8307804 * _t0
+                - 346288899024594378285698337239478.8307804 * _t3,
+                torch.where(
+                    _t22, _t13 * (-_t15 * _t21 + 1 / 2), _t13 * (-_t24 * (-torch.log(_t23) + torch.log1p(_t19)) + 1 / 2)
+                ),
+            ),
+        )
+    )
+    return (y,), ()
+
+
+def _gradient_alpha_from_40(x, alpha):
+    _n = torch.round(x)
+    _r = -_n + x
+    _t0 = torch.round(_r)
+    _t1 = _r - _t0
+    _t2 = torch.ge(_t1, 1 / 2)
+    _t3 = torch.lt(alpha, 80)
+    _t4 = torch.eq(_t1, 1)
+    _t5 = torch.eq(_t1, 0)
+    _t6 = -_r + _t0
+    _t7 = _t6 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t8 = -torch.sign(_t7)
+    _t9 = (1 / 2) * alpha
+    _t10 = torch.tanh(_t9)
+    _t11 = torch.abs(_t7)
+    _t12 = 2 * _t11
+    _t13 = _t10 * (1 - _t12)
+    _t14 = torch.sign(_t7)
+    _t15 = _t14 * tanhc(_t9)
+    _t16 = 2 * _t10
+    _t17 = _t14 * _t16
+    y_D_x = torch.where(
+        torch.where(_t2, torch.logical_and(_t3, _t4), torch.logical_and(_t3, _t5)),
+        sinhc(alpha),
+        torch.where(
+            torch.where(_t2, _t4, _t5),
+            x.new_full((), 346288899024594378285698337239478.8307804),
+            torch.where(
+                torch.where(
+                    _t2,
+                    torch.ge(torch.where(torch.ge(_t6, -1), _t6 + 1, -_t6 - 1), 1 / 4),
+                    torch.ge(torch.where(torch.ge(_t1, 0), _t1, -_t1), 1 / 4),
+                ),
+                _t8 * (-_t15 * _t16 * (1 / 2 - _t11) * atanhc_small_d1(_t13) - _t15 * atanhc_small(_t13)),
+                -1 / 2 * _t8 * (_t17 / (_t10 * _t12 + 2 * torch.sigmoid(-alpha)) + _t17 / (_t13 + 1)) / alpha,
+            ),
+        ),
+    )
+    return (y_D_x,), ()
+
+
+def _hessian_alpha_from_40(x, alpha):
+    _n = torch.round(x)
+    _r = -_n + x
+    _t0 = torch.round(_r)
+    _t1 = _r - _t0
+    _t2 = torch.ge(_t1, 1 / 2)
+    _t3 = torch.eq(_t1, 1)
+    _t4 = torch.lt(alpha, 80)
+    _t5 = torch.eq(_t1, 0)
+    _t6 = -_r + _t0
+    _t7 = _t6 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t8 = -torch.sign(_t7)
+    _t9 = (1 / 2) * alpha
+    _t10 = torch.tanh(_t9)
+    _t11 = torch.abs(_t7)
+    _t12 = 2 * _t11
+    _t13 = _t10 * (1 - _t12)
+    _t14 = tanhc(_t9)
+    _t15 = 4 * (torch.sign(_t7) * torch.sign(_t7))
+    _t16 = (_t10 * _t10) * _t15
+    y_D_x_D_x = torch.where(
+        torch.where(
+            _t2, torch.logical_and(_t3, torch.logical_or(_t3, _t4)), torch.logical_and(_t5, torch.logical_or(_t4, _t5))
+        ),
+        x.new_full((), 0),
+        torch.where(
+            torch.where(
+                _t2,
+                torch.ge(torch.where(torch.ge(_t6, -1), _t6 + 1, -_t6 - 1), 1 / 4),
+                torch.ge(torch.where(torch.ge(_t1, 0), _t1, -_t1), 1 / 4),
+            ),
+            _t8 * (-_t10 * _t14 * _t15 * atanhc_small_d1(_t13) - _t14 * _t16 * (1 / 2 - _t11) * atanhc_small_d2(_t13)),
+            -1
+            / 2
+            * _t8
+            * (
+                _t16 / ((_t10 * _t12 + 2 * torch.sigmoid(-alpha)) * (_t10 * _t12 + 2 * torch.sigmoid(-alpha)))
+                - _t16 / ((_t13 + 1) * (_t13 + 1))
+            )
+            / alpha,
+        ),
+    )
+    return (y_D_x_D_x,), ()
+
+
+_OP = _runtime.Op(
+    name="soft_round_inverse",
+    params=[_runtime.FloatParam("alpha", 5.0, 0.0, float("inf"), low_open=False, high_open=True)],
+    modes=("soft",),
+    hard=None,
+    kernels={
+        "x": _runtime.Kernels(_value_x, None, _gradient_x, _hessian_x),
+        "all": _runtime.Kernels(_value_all, None, _gradient_all, _hessian_all),
+        "alpha_below_40": _runtime.Kernels(
+            _value_alpha_below_40, None, _gradient_alpha_below_40, _hessian_alpha_below_40
+        ),
+        "alpha_from_40": _runtime.Kernels(_value_alpha_from_40, None, _gradient_alpha_from_40, _hessian_alpha_from_40),
+    },
+    regimes=(("alpha_below_40", lambda alpha: alpha < 40), ("alpha_from_40", lambda alpha: alpha >= 40)),
+)
+
+
+def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
+    """m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round.
+
+    Smooth forward: Piecewise(((x - floor(x + 1/2))*sinhc(alpha), (alpha < 80) & Eq(x - floor(x +
+        1/2), 0)), (346288899024594378285698337239478.8307804*x -
+        346288899024594378285698337239478.8307804*floor(x + 1/2), Eq(x - floor(x + 1/2), 0)), ((x -
+        floor(x + 1/2))*atanhc_small(alpha*Abs(x - floor(x +
+        1/2))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
+        4*sigmoid_slope(alpha)))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
+        4*sigmoid_slope(alpha)), (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4) &
+        (tanh(alpha/2)*Abs(x - floor(x + 1/2)) < tanh(alpha/2)**2*Abs(x - floor(x + 1/2))/2 +
+        sigmoid_slope(alpha))), ((-(1/2 - Abs(x - floor(x + 1/2)))*atanhc_small((1 - 2*Abs(x -
+        floor(x + 1/2)))*tanh(alpha/2))*tanhc(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), Abs(x -
+        floor(x + 1/2)) >= 1/4), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) +
+        2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x
+        - floor(x + 1/2)), True)) + floor(x + 1/2)
+      with alpha = alpha
+
+    Args:
+        x: float16, bfloat16, float32 or float64 torch.Tensor.
+        alpha: sharpness of the soft_round it inverts; float or float tensor broadcasting with x
+            (differentiable), in [0, inf), default 5.0.
+        mode: "soft" (smooth forward, exact derivative), the only mode of this op; default "soft".
+        name: unused; accepted for the same signature as the other backends.
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: Agustsson & Theis 2020, Universally Quantized Neural Compression, Sec. 4.1.
+    """
+    return _OP(x, {"alpha": alpha}, mode, name)
