@@ -59,7 +59,10 @@ _SWISH_SIGN_DX = (
     "d/dx up to 8.1 ULP (float64) and 6.6 ULP (float32) at points well conditioned once the parameter "
     "is taken as exact (issue 14, case 3)"
 )
-
+_SINE_ROUND_WIDTH_ONE = (
+    "width 1, next to the integers (the window's edges): d/dx and d/dwidth 0 instead of about x "
+    "(5.85e6 ULP in float32, 1.08e14 in float64) and f 16 ULP at x = -0.0625, under --strict (issue 14)"
+)
 REGRESSION_POINTS = [
     RegressionPoint("fourier_round", "float32", (-0.0075003644451498985, 0.0075003644451498985), _FOURIER_DX),
     RegressionPoint("fourier_round", "float32", (-0.0075003644451498985,), _FOURIER_DX, ints={"terms": 7}),
@@ -84,6 +87,14 @@ REGRESSION_POINTS = [
     RegressionPoint("swish_sign", "float64", (-1.164, 1.1070000000000002), _SWISH_SIGN_DX, floats={"beta": 3.0}),
     RegressionPoint("swish_sign", "float64", (0.726, -0.726), _SWISH_SIGN_DX),
     RegressionPoint("swish_sign", "float64", (-0.348,), _SWISH_SIGN_DX, floats={"beta": 10.0}),
+    RegressionPoint(
+        "sine_round",
+        "float32",
+        (-1.168512295291235e-25, -8.420018460242318e-09, -0.0625),
+        _SINE_ROUND_WIDTH_ONE,
+        floats={"width": 1.0},
+    ),
+    RegressionPoint("sine_round", "float64", (-7.638439773880448e-32,), _SINE_ROUND_WIDTH_ONE, floats={"width": 1.0}),
 ]
 
 
