@@ -187,3 +187,66 @@ def test_sine_round_at_width_one_next_to_the_integers(tf, dr, xla, mode):
     finally:
         dr.set_xla(True)
 
+
+def second_derivative(tf, op, xs, **params):
+    x = tf.constant(xs)
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = op(x, **params)
+        slope = inner.gradient(y, x)
+    return outer.gradient(slope, x).numpy()
+
+
+def fourier_round_curvature(x, terms):
+    """d2/dx2 of x + sum_j (-1)**j sin(2 pi j x)/(j pi): -4 pi sum_j (-1)**j j sin(2 pi j x)."""
+    with mpmath.workdps(50):
+        u = mpmath.mpf(float(x))
+        u -= mpmath.nint(u)  # exact, and sin(2 pi j u) has period 1: 50 digits at any |x|
+        return -4 * mpmath.pi * mpmath.fsum((-1) ** j * j * mpmath.sin(2 * mpmath.pi * j * u) for j in range(1, terms + 1))
+
+
+def staircase_curvature(x, depth):
+    """d2/dx2 of g composed depth times, g(u) = u - sin(2 pi u)/(2 pi), by the chain rule."""
+    with mpmath.workdps(60):
+        u, d1, d2 = mpmath.mpf(float(x)), mpmath.mpf(1), mpmath.mpf(0)
+        u -= mpmath.nint(u)  # exact; g(u + 1) = g(u) + 1 leaves the derivatives as they are
+        for _ in range(depth):
+            slope = 1 - mpmath.cos(2 * mpmath.pi * u)
+            curvature = 2 * mpmath.pi * mpmath.sin(2 * mpmath.pi * u)
+            u, d1, d2 = u - mpmath.sin(2 * mpmath.pi * u) / (2 * mpmath.pi), d1 * slope, d2 * slope + d1**2 * curvature
+        return d2
+
+
+# half-integers, where sin(2 pi j x) is exactly 0: among them the largest of each dtype's
+# magnitudes on the verifier's grid, where the kernels returned up to 4e-5 (4e26 ULP)
+HALF_INTEGERS = {
+    "float32": [0.5, -2.5, 1024.5, -6305744.5, 2.0**22 + 0.5],
+    "float64": [0.5, -2.5, -2251799813685248.5, 2.0**51 + 0.5],
+}
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("mode", ["soft", "ste"])
+def test_curvature_of_the_sine_series_at_and_next_to_the_half_integers(tf, dr, dtype, mode):
+    """sin(2 pi j x) at a half-integer is exactly 0, and next to one it is
+    2 pi j times the distance to it: the kernels took sin(2*pi*j*r) of the
+    reduced r, and 2*pi*j*r rounds by about an ULP of pi*j, so d2/dx dx came
+    out 4e-5 where it is 0 and lost its relative accuracy next to the
+    half-integers. They fold r to its exact offset from the nearer integer
+    or half-integer first: 0 at the half-integers, 4 ULP next to them."""
+    halves = np.array(HALF_INTEGERS[dtype], dtype)
+    below = np.nextafter(halves[:3], np.array(0, dtype))
+    for terms in (1, 5, 7):
+        curvature = second_derivative(tf, dr.fourier_round, halves, terms=terms, mode=mode)
+        np.testing.assert_array_equal(curvature, 0)
+        for xi, got in zip(below, second_derivative(tf, dr.fourier_round, below, terms=terms, mode=mode)):
+            exact = fourier_round_curvature(xi, terms)
+            assert ulps(got, exact, dtype) <= 4, (terms, xi, got, exact)
+    for depth in (1, 3):
+        curvature = second_derivative(tf, dr.sine_staircase_round, halves, depth=depth, mode=mode)
+        np.testing.assert_array_equal(curvature, 0)
+    for xi, got in zip(below, second_derivative(tf, dr.sine_staircase_round, below, depth=1, mode=mode)):
+        exact = staircase_curvature(xi, 1)
+        assert ulps(got, exact, dtype) <= 4, (xi, got, exact)

@@ -63,6 +63,11 @@ _SINE_ROUND_WIDTH_ONE = (
     "width 1, next to the integers (the window's edges): d/dx and d/dwidth 0 instead of about x "
     "(5.85e6 ULP in float32, 1.08e14 in float64) and f 16 ULP at x = -0.0625, under --strict (issue 14)"
 )
+_SINE_SERIES_CURVATURE = (
+    "d2/dx dx at a half-integer of large magnitude, exactly 0 there: 1e-6 to 4e-5 (float32) and 1e-15 to "
+    "2e-13 (float64) returned, up to 4e26 and 2e279 ULP, under --strict (issue 14)"
+)
+
 REGRESSION_POINTS = [
     RegressionPoint("fourier_round", "float32", (-0.0075003644451498985, 0.0075003644451498985), _FOURIER_DX),
     RegressionPoint("fourier_round", "float32", (-0.0075003644451498985,), _FOURIER_DX, ints={"terms": 7}),
@@ -95,6 +100,16 @@ REGRESSION_POINTS = [
         floats={"width": 1.0},
     ),
     RegressionPoint("sine_round", "float64", (-7.638439773880448e-32,), _SINE_ROUND_WIDTH_ONE, floats={"width": 1.0}),
+    *[
+        RegressionPoint(op, dtype, (x,), _SINE_SERIES_CURVATURE, ints=ints)
+        for op, ints in (
+            ("fourier_round", {}),
+            ("fourier_round", {"terms": 7}),
+            ("sine_staircase_round", {}),
+            ("sine_staircase_round", {"depth": 3}),
+        )
+        for dtype, x in (("float32", -6305744.5), ("float64", -2251799813685248.5))
+    ],
 ]
 
 
