@@ -16,6 +16,7 @@ from .functions import (
     sigmoid_slope,
     sinhc,
     sinhc_small,
+    sum_exact_pair_first,
     swish_sign_curve,
     tanhc,
     tanhc_small,
@@ -48,20 +49,40 @@ sigmoid_round = Approximation(
     source="seeds 000, 002, 004 (with the gradient's missing factor steepness restored)",
 )
 
+# sine_round as the seeds write it: floor(x) plus a half-sine ramp of width w around each
+# half-integer, on the fractional part r.
+_seed_sine_round = sp.Piecewise(
+    (n, r <= half - width / 2),
+    (n + 1, r >= half + width / 2),
+    (n + (1 + sp.sin(sp.pi * (r - half) / width)) / 2, True),
+)
+# Written here around the nearest integer n = floor(x + 1/2), t = x - n, a = |t|: the
+# window's edges are where its margin m = w - (1 - 2a) is 0 (m > 0 inside), the integers
+# themselves for w = 1, where r rounds just below 1 and the seeds' 1 + sin(...) cancels.
+# The same function is n + sign(t)*sin(pi*m/(4w))**2 from the edges to halfway (m = w/2),
+# m rounded once, and n + sign(t)*(1 - sin(pi*v/w))/2 from there to the half-integer,
+# v = 1/2 - a (exact there): each sine stays away from 1, where its derivative would cancel.
+_nearest_integer = sp.floor(x + half)
+_integer_offset = x - _nearest_integer
+_window_margin = sum_exact_pair_first(width, -1, 2 * sp.Abs(_integer_offset))
 sine_round = Approximation(
     name="sine_round",
     monotone=True,
     hard="round",
-    expr=sp.Piecewise(
-        (n, r <= half - width / 2),
-        (n + 1, r >= half + width / 2),
-        (n + (1 + sp.sin(sp.pi * (r - half) / width)) / 2, True),
+    expr=_nearest_integer
+    + sp.sign(_integer_offset)
+    * sp.Piecewise(
+        (0, _window_margin <= 0),
+        (sp.sin(sp.pi * _window_margin / (4 * width)) ** 2, _window_margin <= width / 2),
+        ((1 - sp.sin(sp.pi * (half - sp.Abs(_integer_offset)) / width)) / 2, True),
     ),
     params={
         "width": Param(width, 0.1, domain=sp.Interval.Lopen(0, 1), doc="width of the half-sine window around each half-integer")
     },
     doc="floor(x) plus a half-sine ramp of the given width around each half-integer, flat elsewhere.",
     source="seeds 000, 002 (with the window's upper edge r = 1/2 + width/2 mapped to 1, not 0)",
+    shift_equivariant=True,
+    published={"y": (_seed_sine_round, "seeds 000, 002: floor(x) + (1 + sin(pi*(r - 1/2)/w))/2 inside the window")},
 )
 
 fourier_round = Approximation(

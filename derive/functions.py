@@ -310,6 +310,35 @@ class exp_sum(LoweredFunction):
         return e + e * c
 
 
+class sum_exact_pair_first(LoweredFunction):
+    """a + k + c for a rational constant k, rounded once where either pair is
+    exact: k + c first where Sterbenz's lemma makes it exact (c of the other
+    sign than k, within a factor 2 of it), else a + k first. In
+    sine_round's window margin w - 1 + 2|t| the first is exact for |t| >= 1/4
+    and the second for w >= 1/2; where neither is (|t| < 1/4, w < 1/2) the
+    margin is below -1/4, and its sign, all that is used there, is exact.
+    Any fixed order rounds twice next to one of the window's edges."""
+
+    nargs = 3
+
+    def fdiff(self, argindex=1):
+        return sp.S.One
+
+    def reference(self):
+        return sp.Add(*self.args)
+
+    def lowered(self):
+        a, k, c = self.args
+        low, high = sorted((-k / 2, -2 * k))
+        # a 0-or-1 factor, not a Piecewise: SymPy would fold a Piecewise in a
+        # condition into every branch of the enclosing one
+        exact_pair = hard_step(c - low) * hard_step(high - c)
+        # k + c as 2*(c/2 + k/2), as exact: TensorFlow's graph optimizer would turn a constant
+        # a plus (c + k) into c + (a + k), rounded twice
+        paired = a + 2 * evaluated_first(c / 2 + k / 2)
+        return exact_pair * paired + (1 - exact_pair) * (evaluated_first(a + k) + c)
+
+
 class theta_minus_sin(LoweredFunction):
     """t - sin(t), without the cancellation of the direct form for small t:
     its Taylor series (Horner form) for |t| < 3/2, the direct form beyond."""

@@ -21,6 +21,7 @@ from .functions import (
     exp_sum,
     fraction_minus,
     hard_round,
+    hard_step,
     product_no_nan,
     sigmoid,
     sigmoid_slope,
@@ -299,6 +300,83 @@ def lower(expr: sp.Expr) -> sp.Expr:
     return expr
 
 
+def _whole_turns(angle):
+    """(m, v) with angle = 2*pi*m*v, m the integer factors of the angle (a
+    loop index, an integer constant) and v free of pi; None for an angle
+    that is no rational multiple of pi."""
+    turns = sp.factor_terms(angle) / (2 * sp.pi)
+    if turns.has(sp.pi) or not turns.free_symbols:
+        return None
+    coefficient, rest = turns.as_coeff_Mul()
+    if not coefficient.is_Rational:
+        return None
+    whole = sp.Mul(*[f for f in sp.Mul.make_args(rest) if f.is_integer])
+    return coefficient.p * whole, rest / whole / coefficient.q
+
+
+class QuarterTurnOffset(sp.Symbol):
+    """A symbol whose value the kernel keeps within a quarter of 0: folding
+    a whole number of turns of it (``fold_half_turns``) would change nothing."""
+
+
+def _exactly_scaled_symbol(v) -> bool:
+    """v = s/2**k for a symbol s: exact where s is."""
+    coefficient, rest = v.as_coeff_Mul()
+    return rest.is_Symbol and coefficient.is_Rational and coefficient.p == 1 and sp.log(coefficient.q, 2).is_Integer
+
+
+def _half_turns_folded(trig):
+    """sin(2*pi*m*v) or cos(2*pi*m*v), m an integer: evaluated on v's offset
+    from the nearer of the integer and the half-integer, e = rho or
+    rho - sign(rho)/2 with rho = v - round(v), both exact (the second by
+    Sterbenz's lemma, |rho| >= 1/4), times (-1)**m where e is the latter.
+    Next to a half-turn the angle 2*pi*m*v itself rounds by about an ULP of
+    pi*m, which swamps a sine that is close to 0 (and at the half-turn gives
+    sin(pi) = 1e-16, not 0); from e it keeps its relative accuracy."""
+    turns = _whole_turns(trig.args[0])
+    # an argument computed with roundings of its own (a quotient by a parameter)
+    # has lost its distance to the half-turn before any fold could keep it
+    if turns is None or not _exactly_scaled_symbol(turns[1]) or turns[1].has(QuarterTurnOffset):
+        return trig
+    m, v = turns
+    rho = evaluated_first(v - hard_round(v))
+    # 0 or 1, a step rather than a Piecewise: SymPy folds a Piecewise into the
+    # enclosing one's branches (every term of a sum over m evaluated twice)
+    far = hard_step(sp.Abs(rho) - sp.Rational(1, 4))
+    offset = rho - far * sp.sign(rho) / 2
+    parity = 1 - (1 - (-1) ** m) * far
+    return parity * type(trig)(2 * sp.pi * m * offset)
+
+
+def fold_half_turns(expr: sp.Expr) -> sp.Expr:
+    """Every sine and cosine of a whole number of turns of v evaluated on
+    v's exact offset from the nearer integer or half-integer (see
+    ``_half_turns_folded``). Applied after the other rewrites, which match
+    cos(t) and sin(t) themselves."""
+    return expr.replace(lambda e: isinstance(e, (sp.sin, sp.cos)), _half_turns_folded)
+
+
+def _whole_half_turns_out(expr, k, parity):
+    """expr with each sine and cosine of pi*m*k + t (k an integer symbol, m an
+    integer) written as (-1)**(m*k) times that of t, (-1)**k as ``parity``;
+    None for a multiple of k that is no integer multiple of pi."""
+
+    def split(f):
+        argument = sp.expand(f.args[0])
+        whole = argument.coeff(k)
+        if whole == 0:
+            return f
+        m = whole / sp.pi
+        if not m.is_integer:
+            raise ValueError(f)
+        return (parity if m % 2 else 1) * type(f)(argument - whole * k)
+
+    try:
+        return sp.expand(expr.replace(lambda e: isinstance(e, (sp.sin, sp.cos)), split), deep=False)
+    except ValueError:
+        return None
+
+
 def _output_symbol(name: str) -> sp.Symbol:
     return sp.Symbol(name, real=True)
 
@@ -323,13 +401,21 @@ class _Namer:
 
 def _atomize_sums(exprs, prefix):
     """Replace each Sum by a symbol (CSE must not hoist terms out of a Sum's
-    scope); return the Sum assignments and the rewritten expressions."""
+    scope); return the assignments (the parts of the Sums' terms free of the
+    index, computed once before the Sums, then the Sums) and the rewritten
+    expressions."""
     sums: dict[sp.Sum, sp.Symbol] = {}
+    invariants: dict[sp.Expr, tuple] = {}
 
     def symbol(summed):
         if summed not in sums:
-            sums[summed] = (sp.Symbol(f"{prefix}{len(sums)}", real=True), summed)
+            sums[summed] = (sp.Symbol(f"{prefix}s{len(sums)}", real=True), summed)
         return sums[summed][0]
+
+    def invariant(e):
+        if e not in invariants:
+            invariants[e] = (sp.Symbol(f"{prefix}i{len(invariants)}", real=True), e)
+        return invariants[e][0]
 
     def atom(e):
         (index, lo, hi) = e.limits[0]
@@ -339,10 +425,20 @@ def _atomize_sums(exprs, prefix):
         # against factors outside it (1/pi * sum of pi*...) instead of rounding each term
         factor, body = body.as_independent(loop_index, as_Add=False)
         constant, body = _cosines_complemented(body, loop_index, lo, hi)
+        body = fold_half_turns(body)
+        # functions, branches and sums free of the index, on tensors: once, not once per
+        # term (inner ones first)
+        body = body.replace(
+            lambda s: isinstance(s, (sp.Function, sp.Piecewise, sp.Add))
+            and not isinstance(s, evaluated_first)  # parentheses, not work
+            and not s.has(loop_index)
+            and not all(v.is_integer for v in s.free_symbols),
+            invariant,
+        )
         return factor * (constant + symbol(sp.Sum(body, (loop_index, lo, hi))))
 
     out = [e.replace(lambda s: isinstance(s, sp.Sum), atom) for e in exprs]
-    return [v for v in sums.values()], out
+    return list(invariants.values()) + list(sums.values()), out
 
 
 def _cosines_complemented(body, j, lo, hi):
@@ -365,7 +461,8 @@ def _cosines_complemented(body, j, lo, hi):
 
 
 def _cse(exprs, prefix):
-    sums, exprs = _atomize_sums(exprs, f"{prefix}s")
+    sums, exprs = _atomize_sums(exprs, prefix)
+    exprs = [fold_half_turns(e) for e in exprs]
     temps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols(prefix, real=True), order="canonical")
     return sums + list(temps), reduced
 
@@ -467,17 +564,63 @@ class KernelBuilder:
     def repeated(self, name, order) -> Kernel:
         """u <- step(u) applied ``repeat`` times, carrying d^k u/dx^k, k <= order."""
         state, updates = derivatives.chain_rule_step(self.expr, x, order)
-        start = self.shift[1] if self.shift is not None else x
-        init = [start, sp.S.One, sp.S.Zero][: order + 1]
+        offsets = self._offset_loop(state, updates, order) if self.shift is not None else None
+        if offsets is not None:
+            state, init, updates, final = offsets
+        else:
+            start = self.shift[1] if self.shift is not None else x
+            init = [start, sp.S.One, sp.S.Zero][: order + 1]
+            final = state[order]
+            if order == 0 and self.shift is not None:
+                final = final + self.shift[0]
         temps, reduced = _cse([lower(self.name(u)) for u in updates], "_t")
         count = self.name.public[self.a.repeat]
         loop = Loop(count=count, state=state, init=init, body=temps, update=reduced)
-        final = state[order]
-        if order == 0 and self.shift is not None:
-            final = final + self.shift[0]
         out = output_name(("x",) * order)
         return Kernel(name=name, args=self.args, prologue=self.prologue, loop=loop, outputs=[(_output_symbol(out), final)])
 
+    def _offset_loop(self, state, updates, order):
+        """The loop of a shift-equivariant step carrying u = k/2 + e: e, the
+        offset from the nearer integer or half-integer (|e| <= 1/4, folded
+        exactly after each step), the parity p = (-1)**k, and for the value
+        the half-turns k. A state u next to a half-integer holds its distance
+        to it only to an ULP of 1/2, which each further step doubles (the
+        sine staircase's second derivative at depth 3 lost all its digits
+        next to the half-integers); e holds it to its own ULP. The step
+        from k/2 + e is step(e) or step(1/2 + e) - 1/2 by shift-equivariance,
+        one branch per parity; None where SymPy does not write it with k
+        only in (-1)**k (then the loop carries u)."""
+        u = state[0]
+        k = sp.Dummy("k", integer=True)
+        offset = QuarterTurnOffset("_e", real=True)
+        parity, half_turns = sp.Symbol("_p", real=True), sp.Symbol("_k", real=True)
+        stepped = [updates[0].xreplace({u: k / 2 + offset}) - k / 2]
+        stepped += [d.xreplace({u: k / 2 + offset}) for d in updates[1:]]
+        stepped = [_whole_half_turns_out(e, k, parity) for e in stepped]
+        if any(e is None or e.has(k) for e in stepped):
+            return None
+        by_parity = [sp.Piecewise((e.xreplace({parity: 1}), parity > 0), (e.xreplace({parity: -1}), True)) for e in stepped]
+
+        def folded(e):
+            """(e - taken/2, |taken|, taken): taken = sign(e) where |e| >= 1/4, else 0."""
+            e = evaluated_first(e)  # once: the CSE then shares it
+            quarter = sp.Rational(1, 4)
+            up, down = hard_step(e - quarter), hard_step(-e - quarter)
+            return e - (up - down) / 2, up + down, up - down
+
+        n, r = self.shift
+        start, far, taken = folded(r)
+        new_offset, new_far, new_taken = folded(by_parity[0])
+        loop_state = [offset, parity, *state[1:]]
+        init = [start, 1 - 2 * far, *[sp.S.One, sp.S.Zero][:order]]
+        loop_updates = [new_offset, parity * (1 - 2 * new_far), *by_parity[1:]]
+        final = state[order]
+        if order == 0:
+            loop_state.append(half_turns)
+            init.append(taken)
+            loop_updates.append(half_turns + new_taken)
+            final = evaluated_first(n + half_turns / 2) + offset
+        return loop_state, init, loop_updates, final
 
 def build(a: Approximation) -> KernelSet:
     b = KernelBuilder(a)

@@ -250,3 +250,118 @@ def test_swish_sign_second_derivatives(tf, dr, xla, dtype):
                     assert abs(float(values[i]) - float(value)) <= 4 * bound, (label, x, values[i], value, bound)
     finally:
         dr.set_xla(True)
+
+
+def sine_round_seed(x, width):
+    """Seeds 000, 002: floor(x) + (1 + sin(pi*(r - 1/2)/w))/2 inside the window
+    |r - 1/2| < w/2, r = x - floor(x), and its derivatives in x and in w there;
+    next to an integer 1 + sin(...) cancels to about x**2: two more digits per
+    decade of x there keep 50."""
+    x = float(x)
+    decades = max(0, -int(np.floor(np.log10(abs(x - round(x)))))) if x != round(x) else 0
+    with mpmath.workdps(50 + 2 * decades):
+        x, w = mpmath.mpf(x), mpmath.mpf(width)
+        n = mpmath.floor(x)
+        s = x - n - mpmath.mpf(1) / 2
+        assert abs(s) < w / 2, "the point must lie inside the window"
+        phase = mpmath.pi * s / w
+        value = n + (1 + mpmath.sin(phase)) / 2
+        d_x = mpmath.pi * mpmath.cos(phase) / (2 * w)
+        d_width = -mpmath.pi * s * mpmath.cos(phase) / (2 * w**2)
+        return value, d_x, d_width
+
+
+@pytest.mark.parametrize("xla", [True, False])
+@pytest.mark.parametrize("mode", ["soft", "ste"])
+def test_sine_round_at_width_one_next_to_the_integers(tf, dr, xla, mode):
+    """With width 1 the window's edges are the integers. The kernel took the
+    window test 1 + 2t >= width on t = x - round(x) and the phase on t + 1/2,
+    both rounded: at tiny negative x it answered flat (d/dx and d/dwidth 0,
+    5.85e6 ULP in float32, 1.08e14 in float64), and n + (1 + sin)/2 cancelled
+    in f (16 ULP at x = -0.0625). Well conditioned there: 4 ULP."""
+    points = {
+        "float32": [-1.1685123e-25, -8.4200185e-09, -0.0625, 1e-30, 0.49999997, -0.9999999],
+        "float64": [-7.638439773880448e-32, -1e-12, -0.0625, 1e-300, 0.49999999999999994],
+    }
+    try:
+        dr.set_xla(xla)
+        for dtype, values in points.items():
+            xs = np.array(values, dtype)
+            x = tf.constant(xs)
+            width = tf.ones_like(x)
+            with tf.GradientTape(persistent=True) as tape:
+                tape.watch([x, width])
+                y = dr.sine_round(x, width=width, mode=mode)
+            d_x, d_width = (tape.gradient(y, v).numpy() for v in (x, width))
+            for i, xi in enumerate(xs):
+                value, slope, slope_width = sine_round_seed(xi, 1.0)
+                if mode == "soft":
+                    assert ulps(y.numpy()[i], value, dtype) <= 4, (dtype, xi, y.numpy()[i], value)
+                assert ulps(d_x[i], slope, dtype) <= 4, (dtype, xi, d_x[i], slope)
+                assert ulps(d_width[i], slope_width, dtype) <= 4, (dtype, xi, d_width[i], slope_width)
+    finally:
+        dr.set_xla(True)
+
+
+def second_derivative(tf, op, xs, **params):
+    x = tf.constant(xs)
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = op(x, **params)
+        slope = inner.gradient(y, x)
+    return outer.gradient(slope, x).numpy()
+
+
+def fourier_round_curvature(x, terms):
+    """d2/dx2 of x + sum_j (-1)**j sin(2 pi j x)/(j pi): -4 pi sum_j (-1)**j j sin(2 pi j x)."""
+    with mpmath.workdps(50):
+        u = mpmath.mpf(float(x))
+        u -= mpmath.nint(u)  # exact, and sin(2 pi j u) has period 1: 50 digits at any |x|
+        return -4 * mpmath.pi * mpmath.fsum((-1) ** j * j * mpmath.sin(2 * mpmath.pi * j * u) for j in range(1, terms + 1))
+
+
+def staircase_curvature(x, depth):
+    """d2/dx2 of g composed depth times, g(u) = u - sin(2 pi u)/(2 pi), by the chain rule."""
+    with mpmath.workdps(60):
+        u, d1, d2 = mpmath.mpf(float(x)), mpmath.mpf(1), mpmath.mpf(0)
+        u -= mpmath.nint(u)  # exact; g(u + 1) = g(u) + 1 leaves the derivatives as they are
+        for _ in range(depth):
+            slope = 1 - mpmath.cos(2 * mpmath.pi * u)
+            curvature = 2 * mpmath.pi * mpmath.sin(2 * mpmath.pi * u)
+            u, d1, d2 = u - mpmath.sin(2 * mpmath.pi * u) / (2 * mpmath.pi), d1 * slope, d2 * slope + d1**2 * curvature
+        return d2
+
+
+# half-integers, where sin(2 pi j x) is exactly 0: among them the largest of each dtype's
+# magnitudes on the verifier's grid, where the kernels returned up to 4e-5 (4e26 ULP)
+HALF_INTEGERS = {
+    "float32": [0.5, -2.5, 1024.5, -6305744.5, 2.0**22 + 0.5],
+    "float64": [0.5, -2.5, -2251799813685248.5, 2.0**51 + 0.5],
+}
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("mode", ["soft", "ste"])
+def test_curvature_of_the_sine_series_at_and_next_to_the_half_integers(tf, dr, dtype, mode):
+    """sin(2 pi j x) at a half-integer is exactly 0, and next to one it is
+    2 pi j times the distance to it: the kernels took sin(2*pi*j*r) of the
+    reduced r, and 2*pi*j*r rounds by about an ULP of pi*j, so d2/dx dx came
+    out 4e-5 where it is 0 and lost its relative accuracy next to the
+    half-integers. They fold r to its exact offset from the nearer integer
+    or half-integer first: 0 at the half-integers, 4 ULP next to them."""
+    halves = np.array(HALF_INTEGERS[dtype], dtype)
+    below = np.nextafter(halves[:3], np.array(0, dtype))
+    for terms in (1, 5, 7):
+        curvature = second_derivative(tf, dr.fourier_round, halves, terms=terms, mode=mode)
+        np.testing.assert_array_equal(curvature, 0)
+        for xi, got in zip(below, second_derivative(tf, dr.fourier_round, below, terms=terms, mode=mode)):
+            exact = fourier_round_curvature(xi, terms)
+            assert ulps(got, exact, dtype) <= 4, (terms, xi, got, exact)
+    for depth in (1, 3):
+        curvature = second_derivative(tf, dr.sine_staircase_round, halves, depth=depth, mode=mode)
+        np.testing.assert_array_equal(curvature, 0)
+    for xi, got in zip(below, second_derivative(tf, dr.sine_staircase_round, below, depth=1, mode=mode)):
+        exact = staircase_curvature(xi, 1)
+        assert ulps(got, exact, dtype) <= 4, (xi, got, exact)

@@ -84,7 +84,7 @@ def breakpoints(a: Approximation, floats: dict, offsets=(-2, 0, 1)) -> list[floa
     for piecewise in expr.atoms(sp.Piecewise):
         for _, cond in piecewise.args:
             for rel in cond.atoms(sp.core.relational.Relational):
-                equation = _numbers((rel.lhs - rel.rhs).xreplace(values))
+                equation = _numbers(written_out((rel.lhs - rel.rhs).xreplace(values)))
                 for offset in offsets:
                     points |= _real_roots(equation.replace(sp.floor, lambda u: n).xreplace({n: offset}))
     return sorted(points)

@@ -110,16 +110,6 @@ KNOWN_LIMITS = [
         for op, p in (("atan_step", "alpha"), ("fast_sigmoid_step", "steepness"))
     ],
     KnownLimit(
-        "sine_round",
-        "width 1: edges at the integers",
-        ("f", "d2/dx dx", "d2/dx dwidth", "d2/dwidth dwidth"),
-        near_integers,
-        "with width 1 the window's edges are the integers: next to them f = n + sin(pi*r/2)**2 is formed as "
-        "n + (1 + sin(pi*(r - 1/2)))/2, which cancels (and x - floor(x) = 1 + x rounds just below 0), and the "
-        "window test 1 - 2r >= width rounds onto the flat side within eps of an integer",
-        params={"width": 1.0},
-    ),
-    KnownLimit(
         "atan_step",
         "cancellation near |z| = 1",
         ("d2/dx dalpha", "d2/dalpha dcenter"),

@@ -64,6 +64,14 @@ _SIGMOID_ROUND_TAIL = (
     "-steepness*(1/2 - |x|) rounded twice"
 )
 _SWISH_SIGN_D2_DBETA = "d2/dbeta dbeta 4.1 ULP under --strict: the differentiated Hessian's tanh terms cancel"
+_SINE_ROUND_WIDTH_ONE = (
+    "width 1, next to the integers (the window's edges): d/dx and d/dwidth 0 instead of about x "
+    "(5.85e6 ULP in float32, 1.08e14 in float64) and f 16 ULP at x = -0.0625, under --strict (issue 14)"
+)
+_SINE_SERIES_CURVATURE = (
+    "d2/dx dx at a half-integer of large magnitude, exactly 0 there: 1e-6 to 4e-5 (float32) and 1e-15 to "
+    "2e-13 (float64) returned, up to 4e26 and 2e279 ULP, under --strict (issue 14)"
+)
 
 REGRESSION_POINTS = [
     RegressionPoint("fourier_round", "float32", (-0.0075003644451498985, 0.0075003644451498985), _FOURIER_DX),
@@ -94,6 +102,24 @@ REGRESSION_POINTS = [
     RegressionPoint("sigmoid_round", "float64", (-6.896914465920188e-08,), _SIGMOID_ROUND_TAIL),
     RegressionPoint("sigmoid_round", "float64", (-0.0006780523157298256,), _SIGMOID_ROUND_TAIL, floats={"steepness": 30.0}),
     RegressionPoint("swish_sign", "float32", (-1.0625, -0.375), _SWISH_SIGN_D2_DBETA),
+    RegressionPoint(
+        "sine_round",
+        "float32",
+        (-1.168512295291235e-25, -8.420018460242318e-09, -0.0625),
+        _SINE_ROUND_WIDTH_ONE,
+        floats={"width": 1.0},
+    ),
+    RegressionPoint("sine_round", "float64", (-7.638439773880448e-32,), _SINE_ROUND_WIDTH_ONE, floats={"width": 1.0}),
+    *[
+        RegressionPoint(op, dtype, (x,), _SINE_SERIES_CURVATURE, ints=ints)
+        for op, ints in (
+            ("fourier_round", {}),
+            ("fourier_round", {"terms": 7}),
+            ("sine_staircase_round", {}),
+            ("sine_staircase_round", {"depth": 3}),
+        )
+        for dtype, x in (("float32", -6305744.5), ("float64", -2251799813685248.5))
+    ],
 ]
 
 

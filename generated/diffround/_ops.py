@@ -35,8 +35,10 @@ def sigmoid_round(x, steepness=10.0, mode="soft", name=None):
 def sine_round(x, width=0.1, mode="soft", name=None):
     """floor(x) plus a half-sine ramp of the given width around each half-integer, flat elsewhere.
 
-    Smooth forward: Piecewise((floor(x), w <= -2*x + 2*floor(x) + 1), (floor(x) + 1, w <= 2*x -
-        2*floor(x) - 1), (sin(pi*(x - floor(x) - 1/2)/w)/2 + floor(x) + 1/2, True))
+    Smooth forward: Piecewise((0, sum_exact_pair_first(w, -1, 2*Abs(x - floor(x + 1/2))) <= 0),
+        (sin(pi*sum_exact_pair_first(w, -1, 2*Abs(x - floor(x + 1/2)))/(4*w))**2, w >=
+        2*sum_exact_pair_first(w, -1, 2*Abs(x - floor(x + 1/2)))), (1/2 - sin(pi*(1/2 - Abs(x -
+        floor(x + 1/2)))/w)/2, True))*sign(x - floor(x + 1/2)) + floor(x + 1/2)
     Hard function: round(x)
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with w = width

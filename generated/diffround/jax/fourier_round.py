@@ -17,7 +17,17 @@ def _hard(x, terms):
 def _value_x(x, terms):
     _n = jnp.round(x)
     _r = -_n + x
-    _ts0 = sum(((-1) ** _j) * jnp.sin(2 * 3.1415926535897932 * _j * _r) / _j for _j in range(1, terms + 1))
+    _ti0 = jnp.round(_r)
+    _ti1 = _r - _ti0
+    _ti2 = jnp.abs((_ti1))
+    _ti3 = _ti2 - 1 / 4
+    _ti4 = jnp.where(jnp.greater_equal(_ti3, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _ti5 = jnp.sign((_ti1))
+    _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
+    _ts0 = sum(
+        ((-1) ** _j) * (-_ti4 * (1 - ((-1) ** _j)) + 1) * jnp.sin(2 * 3.1415926535897932 * _j * _ti6) / _j
+        for _j in range(1, terms + 1)
+    )
     y = _n + _r + _ts0 / 3.1415926535897932
     return (y,), (_r,)
 
@@ -25,8 +35,18 @@ def _value_x(x, terms):
 def _gradient_x(x, terms):
     _n = jnp.round(x)
     _r = -_n + x
+    _ti0 = jnp.round((1 / 2) * _r)
+    _ti1 = (1 / 2) * _r - _ti0
+    _ti2 = jnp.abs((_ti1))
+    _ti3 = _ti2 - 1 / 4
+    _ti4 = jnp.where(jnp.greater_equal(_ti3, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _ti5 = jnp.sign((_ti1))
+    _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = sum(
-        -2 * ((-1) ** _j) * (jnp.sin(3.1415926535897932 * _j * _r) * jnp.sin(3.1415926535897932 * _j * _r))
+        -2
+        * ((-1) ** _j)
+        * ((-_ti4 * (1 - ((-1) ** _j)) + 1) * (-_ti4 * (1 - ((-1) ** _j)) + 1))
+        * (jnp.sin(2 * 3.1415926535897932 * _j * _ti6) * jnp.sin(2 * 3.1415926535897932 * _j * _ti6))
         for _j in range(1, terms + 1)
     )
     y_D_x = -((-1) ** (terms + 1)) + 2 * _ts0
@@ -36,7 +56,17 @@ def _gradient_x(x, terms):
 def _hessian_x(x, terms):
     _n = jnp.round(x)
     _r = -_n + x
-    _ts0 = sum(((-1) ** _j) * _j * jnp.sin(2 * 3.1415926535897932 * _j * _r) for _j in range(1, terms + 1))
+    _ti0 = jnp.round(_r)
+    _ti1 = _r - _ti0
+    _ti2 = jnp.abs((_ti1))
+    _ti3 = _ti2 - 1 / 4
+    _ti4 = jnp.where(jnp.greater_equal(_ti3, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _ti5 = jnp.sign((_ti1))
+    _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
+    _ts0 = sum(
+        ((-1) ** _j) * _j * (-_ti4 * (1 - ((-1) ** _j)) + 1) * jnp.sin(2 * 3.1415926535897932 * _j * _ti6)
+        for _j in range(1, terms + 1)
+    )
     y_D_x_D_x = -4 * 3.1415926535897932 * _ts0
     return (y_D_x_D_x,), ()
 

@@ -15,138 +15,315 @@ def _hard(x, width):
 
 
 def _value_x(x, width):
-    _t0 = jnp.floor(x)
-    _t1 = x - jnp.round(x)
-    _t2 = jnp.less(_t1, 0)
-    _t3 = 2 * _t1
-    _t4 = _t3 + 1
-    _t5 = jnp.less_equal(width, -_t4)
-    _t6 = _t3 - 1
-    _t7 = jnp.less_equal(width, -_t6)
-    _t8 = jnp.less_equal(width, _t4)
-    _t9 = jnp.less_equal(width, _t6)
-    _t10 = 3.1415926535897932 / width
-    _t11 = _t10 * jnp.where(_t2, _t1 + 1 / 2, _t1 - 1 / 2)
-    y = jnp.where(
-        jnp.where(_t2, _t5, _t7),
-        _t0,
-        jnp.where(jnp.where(_t2, _t8, _t9), _t0 + 1, _t0 + (1 / 2) * jnp.sin(_t11) + 1 / 2),
+    _n = jnp.round(x)
+    _r = -_n + x
+    _t0 = jnp.round(_r)
+    _t1 = _r - _t0
+    _t2 = jnp.greater_equal(_t1, 1 / 2)
+    _t3 = jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t4 = -_r + _t0
+    _t5 = _t3 + _t4
+    _t6 = -jnp.sign(_t5)
+    _t7 = jnp.abs(_t4 + 1)
+    _t8 = 2 * _t7
+    _t9 = jnp.where(jnp.greater_equal(2 - _t8, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t8 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
     )
-    return (y,), (_t2, _t5, _t7, _t8, _t9, _t10, _t11)
+    _t10 = _t9 * (width + 2 * (_t7 - 1 / 2))
+    _t11 = width - 1
+    _t12 = (1 - _t9) * (_t11 + _t8)
+    _t13 = jnp.abs(_t1)
+    _t14 = 2 * _t13
+    _t15 = jnp.where(jnp.greater_equal(2 - _t14, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t14 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+    )
+    _t16 = _t15 * (width + 2 * (_t13 - 1 / 2))
+    _t17 = (1 - _t15) * (_t11 + _t14)
+    _t18 = jnp.where(_t2, jnp.less_equal(_t10 + _t12, 0), jnp.less_equal(_t16 + _t17, 0))
+    _t19 = jnp.abs(_t5)
+    _t20 = _t19 - 1 / 2
+    _t21 = 2 * _t19
+    _t22 = jnp.where(jnp.greater_equal(2 - _t21, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t21 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+    )
+    _t23 = 3.1415926535897932 / width
+    _t24 = (1 / 4) * _t23 * (_t22 * (width + 2 * (_t20)) + (1 - _t22) * (_t11 + _t21))
+    _t25 = jnp.sin(_t24)
+    _t26 = jnp.where(_t2, jnp.greater_equal(width, 2 * _t10 + 2 * _t12), jnp.greater_equal(width, 2 * _t16 + 2 * _t17))
+    _t27 = -_t20 * _t23
+    y = (
+        _n
+        + _t0
+        + _t3
+        + _t6 * jnp.where(_t18, jnp.asarray(0, x.dtype), jnp.where(_t26, (_t25 * _t25), 1 / 2 - 1 / 2 * jnp.sin(_t27)))
+    )
+    return (y,), (_t5, _t6, _t18, _t23, _t24, _t25, _t26, _t27)
 
 
 def _gradient_x(x, width):
-    _t0 = x - jnp.round(x)
-    _t1 = jnp.less(_t0, 0)
-    _t2 = 2 * _t0
-    _t3 = _t2 + 1
-    _t4 = _t2 - 1
-    _t5 = 3.1415926535897932 / width
-    y_D_x = jnp.where(
-        jnp.where(
-            _t1,
-            jnp.logical_or(jnp.greater_equal(_t3, width), jnp.less_equal(_t3, -width)),
-            jnp.logical_or(jnp.greater_equal(_t4, width), jnp.less_equal(_t4, -width)),
-        ),
-        jnp.asarray(0, x.dtype),
-        (1 / 2) * _t5 * jnp.cos(_t5 * jnp.where(_t1, _t0 + 1 / 2, _t0 - 1 / 2)),
+    _n = jnp.round(x)
+    _r = -_n + x
+    _t0 = jnp.round(_r)
+    _t1 = _r - _t0
+    _t2 = jnp.greater_equal(_t1, 1 / 2)
+    _t3 = -_r + _t0
+    _t4 = _t3 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t5 = jnp.abs(_t3 + 1)
+    _t6 = 2 * _t5
+    _t7 = jnp.where(jnp.greater_equal(2 - _t6, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t6 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
     )
+    _t8 = _t7 * (width + 2 * (_t5 - 1 / 2))
+    _t9 = width - 1
+    _t10 = (1 - _t7) * (_t6 + _t9)
+    _t11 = jnp.abs(_t1)
+    _t12 = 2 * _t11
+    _t13 = jnp.where(jnp.greater_equal(2 - _t12, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t12 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+    )
+    _t14 = _t13 * (width + 2 * (_t11 - 1 / 2))
+    _t15 = (1 - _t13) * (_t12 + _t9)
+    _t16 = jnp.abs(_t4)
+    _t17 = _t16 - 1 / 2
+    _t18 = 2 * _t16
+    _t19 = jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+    )
+    _t20 = 3.1415926535897932 / width
+    _t21 = (1 / 4) * _t20 * (_t19 * (width + 2 * (_t17)) + (1 - _t19) * (_t18 + _t9))
+    _t22 = _t20 * jnp.sign(_t4)
+    y_D_x = -jnp.where(
+        jnp.where(_t2, jnp.less_equal(_t10 + _t8, 0), jnp.less_equal(_t14 + _t15, 0)),
+        jnp.asarray(0, x.dtype),
+        jnp.where(
+            jnp.where(_t2, jnp.greater_equal(width, 2 * _t10 + 2 * _t8), jnp.greater_equal(width, 2 * _t14 + 2 * _t15)),
+            -_t22 * jnp.sin(_t21) * jnp.cos(_t21),
+            -1 / 2 * _t22 * jnp.cos(_t17 * _t20),
+        ),
+    ) * jnp.sign(_t4)
     return (y_D_x,), ()
 
 
 def _hessian_x(x, width):
-    _t0 = x - jnp.round(x)
-    _t1 = jnp.less(_t0, 0)
-    _t2 = 2 * _t0
-    _t3 = _t2 + 1
-    _t4 = _t2 - 1
-    y_D_x_D_x = jnp.where(
-        jnp.where(
-            _t1,
-            jnp.logical_or(jnp.greater_equal(_t3, width), jnp.less_equal(_t3, -width)),
-            jnp.logical_or(jnp.greater_equal(_t4, width), jnp.less_equal(_t4, -width)),
-        ),
-        jnp.asarray(0, x.dtype),
-        -1
-        / 2
-        * 9.869604401089358
-        * jnp.sin(3.1415926535897932 * jnp.where(_t1, _t0 + 1 / 2, _t0 - 1 / 2) / width)
-        / (width * width),
+    _n = jnp.round(x)
+    _r = -_n + x
+    _t0 = jnp.round(_r)
+    _t1 = _r - _t0
+    _t2 = jnp.greater_equal(_t1, 1 / 2)
+    _t3 = -_r + _t0
+    _t4 = _t3 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t5 = jnp.abs(_t3 + 1)
+    _t6 = 2 * _t5
+    _t7 = jnp.where(jnp.greater_equal(2 - _t6, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t6 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
     )
+    _t8 = _t7 * (width + 2 * (_t5 - 1 / 2))
+    _t9 = width - 1
+    _t10 = (1 - _t7) * (_t6 + _t9)
+    _t11 = jnp.abs(_t1)
+    _t12 = 2 * _t11
+    _t13 = jnp.where(jnp.greater_equal(2 - _t12, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t12 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+    )
+    _t14 = _t13 * (width + 2 * (_t11 - 1 / 2))
+    _t15 = (1 - _t13) * (_t12 + _t9)
+    _t16 = jnp.abs(_t4)
+    _t17 = _t16 - 1 / 2
+    _t18 = 2 * _t16
+    _t19 = jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+    )
+    _t20 = 3.1415926535897932 / width
+    _t21 = (1 / 4) * _t20 * (_t19 * (width + 2 * (_t17)) + (1 - _t19) * (_t18 + _t9))
+    _t22 = 9.869604401089358
+    _t23 = 1 / (width * width)
+    _t24 = jnp.sign(_t4) * jnp.sign(_t4)
+    _t25 = (1 / 2) * _t22 * _t23 * _t24
+    y_D_x_D_x = -jnp.where(
+        jnp.where(_t2, jnp.less_equal(_t10 + _t8, 0), jnp.less_equal(_t14 + _t15, 0)),
+        jnp.asarray(0, x.dtype),
+        jnp.where(
+            jnp.where(_t2, jnp.greater_equal(width, 2 * _t10 + 2 * _t8), jnp.greater_equal(width, 2 * _t14 + 2 * _t15)),
+            (1 / 2) * _t22 * _t23 * _t24 * (jnp.cos(_t21) * jnp.cos(_t21)) - _t25 * (jnp.sin(_t21) * jnp.sin(_t21)),
+            -_t25 * jnp.sin(_t17 * _t20),
+        ),
+    ) * jnp.sign(_t4)
     return (y_D_x_D_x,), ()
 
 
 def _value_all(x, width):
-    _t0 = jnp.floor(x)
-    _t1 = x - jnp.round(x)
-    _t2 = jnp.less(_t1, 0)
-    _t3 = 2 * _t1
-    _t4 = _t3 + 1
-    _t5 = jnp.less_equal(width, -_t4)
-    _t6 = _t3 - 1
-    _t7 = jnp.less_equal(width, -_t6)
-    _t8 = jnp.less_equal(width, _t4)
-    _t9 = jnp.less_equal(width, _t6)
-    _t10 = jnp.where(_t2, _t1 + 1 / 2, _t1 - 1 / 2)
-    _t11 = 3.1415926535897932 / width
-    _t12 = _t10 * _t11
-    y = jnp.where(
-        jnp.where(_t2, _t5, _t7),
-        _t0,
-        jnp.where(jnp.where(_t2, _t8, _t9), _t0 + 1, _t0 + (1 / 2) * jnp.sin(_t12) + 1 / 2),
+    _n = jnp.round(x)
+    _r = -_n + x
+    _t0 = jnp.round(_r)
+    _t1 = _r - _t0
+    _t2 = jnp.greater_equal(_t1, 1 / 2)
+    _t3 = jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t4 = -_r + _t0
+    _t5 = _t3 + _t4
+    _t6 = -jnp.sign(_t5)
+    _t7 = jnp.abs(_t4 + 1)
+    _t8 = 2 * _t7
+    _t9 = jnp.where(jnp.greater_equal(2 - _t8, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t8 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
     )
-    return (y,), (_t2, _t5, _t7, _t8, _t9, _t10, _t11, _t12)
+    _t10 = _t9 * (width + 2 * (_t7 - 1 / 2))
+    _t11 = width - 1
+    _t12 = (1 - _t9) * (_t11 + _t8)
+    _t13 = jnp.abs(_t1)
+    _t14 = 2 * _t13
+    _t15 = jnp.where(jnp.greater_equal(2 - _t14, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t14 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+    )
+    _t16 = _t15 * (width + 2 * (_t13 - 1 / 2))
+    _t17 = (1 - _t15) * (_t11 + _t14)
+    _t18 = jnp.where(_t2, jnp.less_equal(_t10 + _t12, 0), jnp.less_equal(_t16 + _t17, 0))
+    _t19 = jnp.abs(_t5)
+    _t20 = _t19 - 1 / 2
+    _t21 = 2 * _t19
+    _t22 = jnp.where(jnp.greater_equal(2 - _t21, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t21 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+    )
+    _t23 = _t22 * (width + 2 * (_t20)) + (1 - _t22) * (_t11 + _t21)
+    _t24 = 3.1415926535897932 / width
+    _t25 = (1 / 4) * _t24
+    _t26 = _t23 * _t25
+    _t27 = jnp.sin(_t26)
+    _t28 = jnp.where(_t2, jnp.greater_equal(width, 2 * _t10 + 2 * _t12), jnp.greater_equal(width, 2 * _t16 + 2 * _t17))
+    _t29 = -_t20
+    _t30 = _t24 * _t29
+    y = (
+        _n
+        + _t0
+        + _t3
+        + _t6 * jnp.where(_t18, jnp.asarray(0, x.dtype), jnp.where(_t28, (_t27 * _t27), 1 / 2 - 1 / 2 * jnp.sin(_t30)))
+    )
+    return (y,), ()
 
 
 def _gradient_all(x, width):
-    _t0 = x - jnp.round(x)
-    _t1 = jnp.less(_t0, 0)
-    _t2 = 2 * _t0
-    _t3 = _t2 + 1
-    _t4 = _t2 - 1
-    _t5 = jnp.where(
-        _t1,
-        jnp.logical_or(jnp.less_equal(width, _t3), jnp.less_equal(width, -_t3)),
-        jnp.logical_or(jnp.less_equal(width, _t4), jnp.less_equal(width, -_t4)),
+    _n = jnp.round(x)
+    _r = -_n + x
+    _t0 = jnp.round(_r)
+    _t1 = _r - _t0
+    _t2 = jnp.greater_equal(_t1, 1 / 2)
+    _t3 = -_r + _t0
+    _t4 = _t3 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t5 = -jnp.sign(_t4)
+    _t6 = jnp.abs(_t3 + 1)
+    _t7 = 2 * _t6
+    _t8 = jnp.where(jnp.greater_equal(2 - _t7, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t7 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
     )
-    _t6 = 3.1415926535897932 / width
-    _t7 = jnp.where(_t1, _t0 + 1 / 2, _t0 - 1 / 2)
-    _t8 = (1 / 2) * jnp.cos(_t6 * _t7)
-    y_D_x = jnp.where(_t5, jnp.asarray(0, x.dtype), _t6 * _t8)
-    y_D_width = jnp.where(_t5, jnp.asarray(0, x.dtype), -3.1415926535897932 * _t7 * _t8 / (width * width))
+    _t9 = _t8 * (width + 2 * (_t6 - 1 / 2))
+    _t10 = width - 1
+    _t11 = (1 - _t8) * (_t10 + _t7)
+    _t12 = jnp.abs(_t1)
+    _t13 = 2 * _t12
+    _t14 = jnp.where(jnp.greater_equal(2 - _t13, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t13 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+    )
+    _t15 = _t14 * (width + 2 * (_t12 - 1 / 2))
+    _t16 = (1 - _t14) * (_t10 + _t13)
+    _t17 = jnp.where(_t2, jnp.less_equal(_t11 + _t9, 0), jnp.less_equal(_t15 + _t16, 0))
+    _t18 = jnp.abs(_t4)
+    _t19 = _t18 - 1 / 2
+    _t20 = 2 * _t18
+    _t21 = jnp.where(jnp.greater_equal(2 - _t20, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t20 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+    )
+    _t22 = _t21 * (width + 2 * (_t19)) + (1 - _t21) * (_t10 + _t20)
+    _t23 = 3.1415926535897932 / width
+    _t24 = (1 / 4) * _t23
+    _t25 = _t22 * _t24
+    _t26 = jnp.sin(_t25) * jnp.cos(_t25)
+    _t27 = _t23 * jnp.sign(_t4)
+    _t28 = jnp.where(_t2, jnp.greater_equal(width, 2 * _t11 + 2 * _t9), jnp.greater_equal(width, 2 * _t15 + 2 * _t16))
+    _t29 = -_t19
+    _t30 = (1 / 2) * jnp.cos(_t23 * _t29)
+    _t31 = 3.1415926535897932 / (width * width)
+    y_D_x = _t5 * jnp.where(_t17, jnp.asarray(0, x.dtype), jnp.where(_t28, -_t26 * _t27, -_t27 * _t30))
+    y_D_width = _t5 * jnp.where(
+        _t17, jnp.asarray(0, x.dtype), jnp.where(_t28, 2 * _t26 * (-1 / 4 * _t22 * _t31 + _t24), _t29 * _t30 * _t31)
+    )
     return (y_D_x, y_D_width), ()
 
 
 def _hessian_all(x, width):
-    _t0 = x - jnp.round(x)
-    _t1 = jnp.less(_t0, 0)
-    _t2 = 2 * _t0
-    _t3 = _t2 + 1
-    _t4 = _t2 - 1
-    _t5 = jnp.where(
-        _t1,
-        jnp.logical_or(jnp.less_equal(width, _t3), jnp.less_equal(width, -_t3)),
-        jnp.logical_or(jnp.less_equal(width, _t4), jnp.less_equal(width, -_t4)),
+    _n = jnp.round(x)
+    _r = -_n + x
+    _t0 = jnp.round(_r)
+    _t1 = _r - _t0
+    _t2 = jnp.greater_equal(_t1, 1 / 2)
+    _t3 = -_r + _t0
+    _t4 = _t3 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t5 = -jnp.sign(_t4)
+    _t6 = jnp.abs(_t3 + 1)
+    _t7 = 2 * _t6
+    _t8 = jnp.where(jnp.greater_equal(2 - _t7, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t7 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
     )
-    _t6 = (1 / 2) / (width * width)
-    _t7 = 9.869604401089358
-    _t8 = _t0 + 1 / 2
-    _t9 = _t0 - 1 / 2
-    _t10 = jnp.where(_t1, _t8, _t9)
-    _t11 = 3.1415926535897932 * _t10
-    _t12 = _t11 / width
-    _t13 = jnp.sin(_t12)
-    _t14 = _t13 * _t7
-    _t15 = jnp.cos(_t12)
-    _t16 = 1 / (width * width * width)
-    y_D_x_D_x = jnp.where(_t5, jnp.asarray(0, x.dtype), -_t14 * _t6)
-    y_D_x_D_width = jnp.where(
-        _t5, jnp.asarray(0, x.dtype), (1 / 2) * _t10 * _t13 * _t16 * _t7 - 3.1415926535897932 * _t15 * _t6
+    _t9 = _t8 * (width + 2 * (_t6 - 1 / 2))
+    _t10 = width - 1
+    _t11 = (1 - _t8) * (_t10 + _t7)
+    _t12 = jnp.abs(_t1)
+    _t13 = 2 * _t12
+    _t14 = jnp.where(jnp.greater_equal(2 - _t13, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t13 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
     )
-    y_D_width_D_width = jnp.where(
-        _t5,
+    _t15 = _t14 * (width + 2 * (_t12 - 1 / 2))
+    _t16 = (1 - _t14) * (_t10 + _t13)
+    _t17 = jnp.where(_t2, jnp.less_equal(_t11 + _t9, 0), jnp.less_equal(_t15 + _t16, 0))
+    _t18 = jnp.abs(_t4)
+    _t19 = _t18 - 1 / 2
+    _t20 = 2 * _t18
+    _t21 = jnp.where(jnp.greater_equal(2 - _t20, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)) * jnp.where(
+        jnp.greater_equal(_t20 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+    )
+    _t22 = _t21 * (width + 2 * (_t19)) + (1 - _t21) * (_t10 + _t20)
+    _t23 = 3.1415926535897932 / width
+    _t24 = (1 / 4) * _t23
+    _t25 = _t22 * _t24
+    _t26 = jnp.sin(_t25)
+    _t27 = _t26 * _t26
+    _t28 = 1 / (width * width)
+    _t29 = jnp.sign(_t4)
+    _t30 = _t29 * _t29
+    _t31 = 9.869604401089358
+    _t32 = (1 / 2) * _t31
+    _t33 = _t28 * _t30 * _t32
+    _t34 = jnp.cos(_t25)
+    _t35 = _t34 * _t34
+    _t36 = jnp.where(_t2, jnp.greater_equal(width, 2 * _t11 + 2 * _t9), jnp.greater_equal(width, 2 * _t15 + 2 * _t16))
+    _t37 = -_t19
+    _t38 = _t23 * _t37
+    _t39 = jnp.sin(_t38)
+    _t40 = 3.1415926535897932 * _t28
+    _t41 = _t26 * _t34
+    _t42 = -1 / 4 * _t22 * _t40 + _t24
+    _t43 = _t23 * _t29 * _t42
+    _t44 = jnp.cos(_t38)
+    _t45 = (1 / 2) * _t40
+    _t46 = 1 / (width * width * width)
+    _t47 = 2 * (_t42 * _t42)
+    y_D_x_D_x = _t5 * jnp.where(
+        _t17, jnp.asarray(0, x.dtype), jnp.where(_t36, -_t27 * _t33 + (1 / 2) * _t28 * _t30 * _t31 * _t35, _t33 * _t39)
+    )
+    y_D_x_D_width = _t5 * jnp.where(
+        _t17,
         jnp.asarray(0, x.dtype),
-        _t11 * _t15 * _t16 - 1 / 2 * _t14 * jnp.where(_t1, (_t8 * _t8), (_t9 * _t9)) / (width * width * width * width),
+        jnp.where(
+            _t36, _t27 * _t43 + _t29 * _t40 * _t41 - _t35 * _t43, -_t29 * _t32 * _t37 * _t39 * _t46 + _t29 * _t44 * _t45
+        ),
+    )
+    y_D_width_D_width = _t5 * jnp.where(
+        _t17,
+        jnp.asarray(0, x.dtype),
+        jnp.where(
+            _t36,
+            -_t27 * _t47 + _t35 * _t47 + 2 * _t41 * ((1 / 2) * 3.1415926535897932 * _t22 * _t46 - _t45),
+            (1 / 2) * _t31 * (_t37 * _t37) * _t39 / (width * width * width * width)
+            - 3.1415926535897932 * _t37 * _t44 * _t46,
+        ),
     )
     return (y_D_x_D_x, y_D_x_D_width, y_D_width_D_width), ()
 
@@ -166,8 +343,10 @@ _OP = _runtime.Op(
 def sine_round(x, width=0.1, mode="soft", name=None):
     """floor(x) plus a half-sine ramp of the given width around each half-integer, flat elsewhere.
 
-    Smooth forward: Piecewise((floor(x), w <= -2*x + 2*floor(x) + 1), (floor(x) + 1, w <= 2*x -
-        2*floor(x) - 1), (sin(pi*(x - floor(x) - 1/2)/w)/2 + floor(x) + 1/2, True))
+    Smooth forward: Piecewise((0, sum_exact_pair_first(w, -1, 2*Abs(x - floor(x + 1/2))) <= 0),
+        (sin(pi*sum_exact_pair_first(w, -1, 2*Abs(x - floor(x + 1/2)))/(4*w))**2, w >=
+        2*sum_exact_pair_first(w, -1, 2*Abs(x - floor(x + 1/2)))), (1/2 - sin(pi*(1/2 - Abs(x -
+        floor(x + 1/2)))/w)/2, True))*sign(x - floor(x + 1/2)) + floor(x + 1/2)
     Hard function: round(x)
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with w = width

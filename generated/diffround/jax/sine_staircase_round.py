@@ -17,18 +17,30 @@ def _hard(x, depth):
 def _value_x(x, depth):
     _n = jnp.round(x)
     _r = -_n + x
-    _u = _r
+    _e, _p, _k = (
+        (_r)
+        + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+        -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        + 1,
+        -jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        + jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+    )
     for _ in range(depth):
-        _t0 = 9.869604401089358 * (_u * _u)
+        _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
-        _t2 = 2 * 3.1415926535897932 * _u
-        _u = (
-            (1 / 2)
+        _t2 = 2 * 3.1415926535897932 * _e
+        _t3 = jnp.sin(_t2)
+        _t4 = (1 / 2) / 3.1415926535897932
+        _t5 = jnp.where(
+            jnp.greater(_p, 0),
+            _t4
             * jnp.where(
-                jnp.less(3.1415926535897932 * jnp.abs(_u), 3 / 4),
+                jnp.less(3.1415926535897932 * jnp.abs(_e), 3 / 4),
                 8
                 * 31.00627668029982
-                * (_u * _u * _u)
+                * (_e * _e * _e)
                 * (
                     _t1
                     * (
@@ -69,92 +81,45 @@ def _value_x(x, depth):
                     )
                     + 1 / 6
                 ),
-                _t2 - jnp.sin(_t2),
-            )
-            / 3.1415926535897932
+                _t2 - _t3,
+            ),
+            _e + _t3 * _t4,
         )
-    y = _n + _u
+        _t6 = jnp.where(jnp.greater_equal(_t5 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        _t7 = jnp.where(jnp.greater_equal(-_t5 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        _e, _p, _k = _t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7
+    y = _e + ((1 / 2) * _k + _n)
     return (y,), ()
 
 
 def _gradient_x(x, depth):
     _n = jnp.round(x)
     _r = -_n + x
-    _u, _D1 = _r, 1
+    _e, _p, _D1 = (
+        (_r)
+        + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+        -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        + 1,
+        1,
+    )
     for _ in range(depth):
-        _t0 = 9.869604401089358 * (_u * _u)
+        _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
-        _t2 = 3.1415926535897932 * _u
-        _t3 = 2 * _t2
-        _u, _D1 = (1 / 2) * jnp.where(
-            jnp.less(3.1415926535897932 * jnp.abs(_u), 3 / 4),
-            8
-            * 31.00627668029982
-            * (_u * _u * _u)
-            * (
-                _t1
-                * (
-                    _t1
-                    * (
-                        _t1
-                        * (
-                            _t1
-                            * (
-                                _t1
-                                * (
-                                    _t1
-                                    * (
-                                        _t1
-                                        * (
-                                            _t1
-                                            * (
-                                                _t1
-                                                * (
-                                                    _t1 * (3.868170170630684e-23 - 2.5787801137537894e-25 * _t0)
-                                                    - 1 / 51090942171709440000
-                                                )
-                                                + 1 / 121645100408832000
-                                            )
-                                            - 1 / 355687428096000
-                                        )
-                                        + 1 / 1307674368000
-                                    )
-                                    - 1 / 6227020800
-                                )
-                                + 1 / 39916800
-                            )
-                            - 1 / 362880
-                        )
-                        + 1 / 5040
-                    )
-                    - 1 / 120
-                )
-                + 1 / 6
-            ),
-            _t3 - jnp.sin(_t3),
-        ) / 3.1415926535897932, 2 * _D1 * (jnp.sin(_t2) * jnp.sin(_t2))
-    y_D_x = _D1
-    return (y_D_x,), ()
-
-
-def _hessian_x(x, depth):
-    _n = jnp.round(x)
-    _r = -_n + x
-    _u, _D1, _D2 = _r, 1, 0
-    for _ in range(depth):
-        _t0 = 9.869604401089358 * (_u * _u)
-        _t1 = 4 * _t0
-        _t2 = 3.1415926535897932 * _u
+        _t2 = 3.1415926535897932 * _e
         _t3 = 2 * _t2
         _t4 = jnp.sin(_t3)
-        _t5 = 2 * (jnp.sin(_t2) * jnp.sin(_t2))
-        _u, _D1, _D2 = (
-            (1 / 2)
+        _t5 = (1 / 2) / 3.1415926535897932
+        _t6 = jnp.greater(_p, 0)
+        _t7 = jnp.where(
+            _t6,
+            _t5
             * jnp.where(
-                jnp.less(3.1415926535897932 * jnp.abs(_u), 3 / 4),
+                jnp.less(3.1415926535897932 * jnp.abs(_e), 3 / 4),
                 8
                 * 31.00627668029982
-                * (_u * _u * _u)
+                * (_e * _e * _e)
                 * (
                     _t1
                     * (
@@ -196,10 +161,103 @@ def _hessian_x(x, depth):
                     + 1 / 6
                 ),
                 _t3 - _t4,
-            )
-            / 3.1415926535897932,
-            _D1 * _t5,
-            2 * 3.1415926535897932 * (_D1 * _D1) * _t4 + _D2 * _t5,
+            ),
+            _e + _t4 * _t5,
+        )
+        _t8 = jnp.where(jnp.greater_equal(_t7 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        _t9 = jnp.where(jnp.greater_equal(-_t7 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        _e, _p, _D1 = (
+            _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
+            _p * (-2 * _t8 - 2 * _t9 + 1),
+            jnp.where(_t6, 2 * _D1 * (jnp.sin(_t2) * jnp.sin(_t2)), _D1 * jnp.cos(_t3) + _D1),
+        )
+    y_D_x = _D1
+    return (y_D_x,), ()
+
+
+def _hessian_x(x, depth):
+    _n = jnp.round(x)
+    _r = -_n + x
+    _e, _p, _D1, _D2 = (
+        (_r)
+        + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+        -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        + 1,
+        1,
+        0,
+    )
+    for _ in range(depth):
+        _t0 = 9.869604401089358 * (_e * _e)
+        _t1 = 4 * _t0
+        _t2 = 3.1415926535897932 * _e
+        _t3 = 2 * _t2
+        _t4 = jnp.sin(_t3)
+        _t5 = (1 / 2) / 3.1415926535897932
+        _t6 = jnp.greater(_p, 0)
+        _t7 = jnp.where(
+            _t6,
+            _t5
+            * jnp.where(
+                jnp.less(3.1415926535897932 * jnp.abs(_e), 3 / 4),
+                8
+                * 31.00627668029982
+                * (_e * _e * _e)
+                * (
+                    _t1
+                    * (
+                        _t1
+                        * (
+                            _t1
+                            * (
+                                _t1
+                                * (
+                                    _t1
+                                    * (
+                                        _t1
+                                        * (
+                                            _t1
+                                            * (
+                                                _t1
+                                                * (
+                                                    _t1
+                                                    * (
+                                                        _t1 * (3.868170170630684e-23 - 2.5787801137537894e-25 * _t0)
+                                                        - 1 / 51090942171709440000
+                                                    )
+                                                    + 1 / 121645100408832000
+                                                )
+                                                - 1 / 355687428096000
+                                            )
+                                            + 1 / 1307674368000
+                                        )
+                                        - 1 / 6227020800
+                                    )
+                                    + 1 / 39916800
+                                )
+                                - 1 / 362880
+                            )
+                            + 1 / 5040
+                        )
+                        - 1 / 120
+                    )
+                    + 1 / 6
+                ),
+                _t3 - _t4,
+            ),
+            _e + _t4 * _t5,
+        )
+        _t8 = jnp.where(jnp.greater_equal(_t7 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        _t9 = jnp.where(jnp.greater_equal(-_t7 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        _t10 = 2 * (jnp.sin(_t2) * jnp.sin(_t2))
+        _t11 = jnp.cos(_t3)
+        _t12 = 2 * 3.1415926535897932 * (_D1 * _D1) * _t4
+        _e, _p, _D1, _D2 = (
+            _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
+            _p * (-2 * _t8 - 2 * _t9 + 1),
+            jnp.where(_t6, _D1 * _t10, _D1 * _t11 + _D1),
+            jnp.where(_t6, _D2 * _t10 + _t12, _D2 * _t11 + _D2 - _t12),
         )
     y_D_x_D_x = _D2
     return (y_D_x_D_x,), ()

@@ -17,14 +17,34 @@ def _hard(x, terms):
 def _value_x(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum(((-1) ** _j) * tf.math.sin(2 * 3.1415926535897932 * _j * _r) / _j for _j in range(1, terms + 1))
+    _ti0 = tf.math.round(_r)
+    _ti1 = _r - _ti0
+    _ti2 = tf.math.abs((_ti1))
+    _ti3 = _ti2 - 1 / 4
+    _ti4 = tf.where(tf.math.greater_equal(_ti3, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _ti5 = tf.math.sign((_ti1))
+    _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
+    _ts0 = sum(
+        ((-1) ** _j) * (-_ti4 * (1 - ((-1) ** _j)) + 1) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6) / _j
+        for _j in range(1, terms + 1)
+    )
     y = _n + _r + _ts0 / 3.1415926535897932
     return (y,), (_r,)
 
 
 def _gradient_from_residuals_x(x, terms, _r):
+    _ti7 = tf.math.round((1 / 2) * _r)
+    _ti8 = (1 / 2) * _r - _ti7
+    _ti9 = tf.math.abs((_ti8))
+    _ti10 = _ti9 - 1 / 4
+    _ti11 = tf.where(tf.math.greater_equal(_ti10, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _ti12 = tf.math.sign((_ti8))
+    _ti13 = -1 / 2 * _ti11 * _ti12 + (_ti8)
     _ts1 = sum(
-        -2 * ((-1) ** _j) * (tf.math.sin(3.1415926535897932 * _j * _r) * tf.math.sin(3.1415926535897932 * _j * _r))
+        -2
+        * ((-1) ** _j)
+        * ((-_ti11 * (1 - ((-1) ** _j)) + 1) * (-_ti11 * (1 - ((-1) ** _j)) + 1))
+        * (tf.math.sin(2 * 3.1415926535897932 * _j * _ti13) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti13))
         for _j in range(1, terms + 1)
     )
     y_D_x = -((-1) ** (terms + 1)) + 2 * _ts1
@@ -34,8 +54,18 @@ def _gradient_from_residuals_x(x, terms, _r):
 def _gradient_x(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
+    _ti0 = tf.math.round((1 / 2) * _r)
+    _ti1 = (1 / 2) * _r - _ti0
+    _ti2 = tf.math.abs((_ti1))
+    _ti3 = _ti2 - 1 / 4
+    _ti4 = tf.where(tf.math.greater_equal(_ti3, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _ti5 = tf.math.sign((_ti1))
+    _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = sum(
-        -2 * ((-1) ** _j) * (tf.math.sin(3.1415926535897932 * _j * _r) * tf.math.sin(3.1415926535897932 * _j * _r))
+        -2
+        * ((-1) ** _j)
+        * ((-_ti4 * (1 - ((-1) ** _j)) + 1) * (-_ti4 * (1 - ((-1) ** _j)) + 1))
+        * (tf.math.sin(2 * 3.1415926535897932 * _j * _ti6) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6))
         for _j in range(1, terms + 1)
     )
     y_D_x = -((-1) ** (terms + 1)) + 2 * _ts0
@@ -45,7 +75,17 @@ def _gradient_x(x, terms):
 def _hessian_x(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum(((-1) ** _j) * _j * tf.math.sin(2 * 3.1415926535897932 * _j * _r) for _j in range(1, terms + 1))
+    _ti0 = tf.math.round(_r)
+    _ti1 = _r - _ti0
+    _ti2 = tf.math.abs((_ti1))
+    _ti3 = _ti2 - 1 / 4
+    _ti4 = tf.where(tf.math.greater_equal(_ti3, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _ti5 = tf.math.sign((_ti1))
+    _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
+    _ts0 = sum(
+        ((-1) ** _j) * _j * (-_ti4 * (1 - ((-1) ** _j)) + 1) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6)
+        for _j in range(1, terms + 1)
+    )
     y_D_x_D_x = -4 * 3.1415926535897932 * _ts0
     return (y_D_x_D_x,), ()
 
@@ -53,7 +93,17 @@ def _hessian_x(x, terms):
 def _value_x_xla(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
-    _ts0 = sum((((-1) ** _j) / _j) * sin_cos_turns((_j) * _r)[0] for _j in range(1, terms + 1))
+    _ti0 = tf.math.round(_r)
+    _ti1 = _r - _ti0
+    _ti2 = tf.math.abs((_ti1))
+    _ti3 = _ti2 - 1 / 4
+    _ti4 = tf.where(tf.math.greater_equal(_ti3, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _ti5 = tf.math.sign((_ti1))
+    _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
+    _ts0 = sum(
+        (((-1) ** _j) / _j) * (((((-1) ** _j) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0])
+        for _j in range(1, terms + 1)
+    )
     y = _n + _r + (0.3183098861837907) * _ts0
     return (y,), (_r,)
 
@@ -61,8 +111,19 @@ def _value_x_xla(x, terms):
 def _gradient_x_xla(x, terms):
     _n = tf.math.round(x)
     _r = -_n + x
+    _ti0 = tf.math.round((1 / 2) * _r)
+    _ti1 = (1 / 2) * _r - _ti0
+    _ti2 = tf.math.abs((_ti1))
+    _ti3 = _ti2 - 1 / 4
+    _ti4 = tf.where(tf.math.greater_equal(_ti3, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _ti5 = tf.math.sign((_ti1))
+    _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = sum(
-        (-2 * ((-1) ** _j)) * (sin_cos_turns(((1 / 2) * _j) * _r)[0] * sin_cos_turns(((1 / 2) * _j) * _r)[0])
+        (-2 * ((-1) ** _j))
+        * (
+            (((((-1) ** _j) - 1) * _ti4 + 1) * ((((-1) ** _j) - 1) * _ti4 + 1))
+            * (sin_cos_turns((_j) * _ti6)[0] * sin_cos_turns((_j) * _ti6)[0])
+        )
         for _j in range(1, terms + 1)
     )
     y_D_x = -((-1) ** (terms + 1)) + 2 * _ts0

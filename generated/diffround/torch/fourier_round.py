@@ -16,14 +16,34 @@ def _hard(x, terms):
 def _value_x(x, terms):
     _n = torch.round(x)
     _r = -_n + x
-    _ts0 = sum(((-1) ** _j) * torch.sin(2 * 3.1415926535897932 * _j * _r) / _j for _j in range(1, terms + 1))
+    _ti0 = torch.round(_r)
+    _ti1 = _r - _ti0
+    _ti2 = torch.abs((_ti1))
+    _ti3 = _ti2 - 1 / 4
+    _ti4 = torch.where(torch.ge(_ti3, 0), x.new_full((), 1), x.new_full((), 0))
+    _ti5 = torch.sign((_ti1))
+    _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
+    _ts0 = sum(
+        ((-1) ** _j) * (-_ti4 * (1 - ((-1) ** _j)) + 1) * torch.sin(2 * 3.1415926535897932 * _j * _ti6) / _j
+        for _j in range(1, terms + 1)
+    )
     y = _n + _r + _ts0 / 3.1415926535897932
     return (y,), (_r,)
 
 
 def _gradient_from_residuals_x(x, terms, _r):
+    _ti7 = torch.round((1 / 2) * _r)
+    _ti8 = (1 / 2) * _r - _ti7
+    _ti9 = torch.abs((_ti8))
+    _ti10 = _ti9 - 1 / 4
+    _ti11 = torch.where(torch.ge(_ti10, 0), x.new_full((), 1), x.new_full((), 0))
+    _ti12 = torch.sign((_ti8))
+    _ti13 = -1 / 2 * _ti11 * _ti12 + (_ti8)
     _ts1 = sum(
-        -2 * ((-1) ** _j) * (torch.sin(3.1415926535897932 * _j * _r) * torch.sin(3.1415926535897932 * _j * _r))
+        -2
+        * ((-1) ** _j)
+        * ((-_ti11 * (1 - ((-1) ** _j)) + 1) * (-_ti11 * (1 - ((-1) ** _j)) + 1))
+        * (torch.sin(2 * 3.1415926535897932 * _j * _ti13) * torch.sin(2 * 3.1415926535897932 * _j * _ti13))
         for _j in range(1, terms + 1)
     )
     y_D_x = -((-1) ** (terms + 1)) + 2 * _ts1
@@ -33,8 +53,18 @@ def _gradient_from_residuals_x(x, terms, _r):
 def _gradient_x(x, terms):
     _n = torch.round(x)
     _r = -_n + x
+    _ti0 = torch.round((1 / 2) * _r)
+    _ti1 = (1 / 2) * _r - _ti0
+    _ti2 = torch.abs((_ti1))
+    _ti3 = _ti2 - 1 / 4
+    _ti4 = torch.where(torch.ge(_ti3, 0), x.new_full((), 1), x.new_full((), 0))
+    _ti5 = torch.sign((_ti1))
+    _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = sum(
-        -2 * ((-1) ** _j) * (torch.sin(3.1415926535897932 * _j * _r) * torch.sin(3.1415926535897932 * _j * _r))
+        -2
+        * ((-1) ** _j)
+        * ((-_ti4 * (1 - ((-1) ** _j)) + 1) * (-_ti4 * (1 - ((-1) ** _j)) + 1))
+        * (torch.sin(2 * 3.1415926535897932 * _j * _ti6) * torch.sin(2 * 3.1415926535897932 * _j * _ti6))
         for _j in range(1, terms + 1)
     )
     y_D_x = -((-1) ** (terms + 1)) + 2 * _ts0
@@ -44,7 +74,17 @@ def _gradient_x(x, terms):
 def _hessian_x(x, terms):
     _n = torch.round(x)
     _r = -_n + x
-    _ts0 = sum(((-1) ** _j) * _j * torch.sin(2 * 3.1415926535897932 * _j * _r) for _j in range(1, terms + 1))
+    _ti0 = torch.round(_r)
+    _ti1 = _r - _ti0
+    _ti2 = torch.abs((_ti1))
+    _ti3 = _ti2 - 1 / 4
+    _ti4 = torch.where(torch.ge(_ti3, 0), x.new_full((), 1), x.new_full((), 0))
+    _ti5 = torch.sign((_ti1))
+    _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
+    _ts0 = sum(
+        ((-1) ** _j) * _j * (-_ti4 * (1 - ((-1) ** _j)) + 1) * torch.sin(2 * 3.1415926535897932 * _j * _ti6)
+        for _j in range(1, terms + 1)
+    )
     y_D_x_D_x = -4 * 3.1415926535897932 * _ts0
     return (y_D_x_D_x,), ()
 
