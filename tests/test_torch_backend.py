@@ -192,6 +192,26 @@ def test_torch_compile_fullgraph_gives_the_eager_results(drt):
             compiled(x, bad)
 
 
+@pytest.mark.parametrize(
+    "name,params",
+    [("ste_round", {}), ("atan_step", {}), ("sigmoid_step", {"center": 0.25}), ("fourier_round", {"terms": 3}),
+     ("heaviside", {"surrogate": "atan"})],
+)
+def test_every_kind_of_op_compiles_with_and_without_a_gradient(drt, name, params):
+    """Ops with no float parameter, two, an integer one and a surrogate choice,
+    compiled without graph breaks, whether or not x needs a gradient; the
+    values and gradients are eager's."""
+    op = getattr(drt, name)
+    torch._dynamo.reset()  # each case compiles this test's lambda anew, within Dynamo's recompile limit
+    compiled = torch.compile(lambda v: op(v, **params), fullgraph=True, backend="aot_eager")
+    x = torch.linspace(-2.3, 2.3, 47, dtype=torch.float32)
+    assert torch.equal(compiled(x), op(x, **params))
+    leaf = x.clone().requires_grad_()
+    (got,) = torch.autograd.grad(compiled(leaf).sum(), leaf)
+    (expected,) = torch.autograd.grad(op(leaf, **params).sum(), leaf)
+    assert torch.equal(got, expected)
+
+
 def test_torch_compile_keeps_one_graph_for_a_changing_number(drt):
     """A number parameter that changes between calls (an annealed steepness)
     becomes an input of the compiled graph after the first change: two

@@ -352,7 +352,7 @@ def _functions(name, kernels, hard, mode, float_slots, differentiated):
     # the class is made: SigmoidRoundBackward, SigmoidRoundFirstDerivativesBackward
     title = "".join(part.title() for part in name.split("_"))
     FirstDerivatives = type(f"{title}FirstDerivatives", (FirstDerivatives,), {})
-    return type(title, (Value,), {}), type(title, (CompiledValue,), {})
+    return type(title, (Value,), {}), type(title, (CompiledValue,), {}), value
 
 
 class Op:
@@ -409,9 +409,15 @@ class Op:
                     else:
                         value = torch.full((), value, dtype=compute, device=x.device)
             arguments.append(value)
-        value, compiled = self.functions[(self._variant(checked, watched), mode)]
-        value_function = compiled if torch.compiler.is_compiling() else value
-        return value_function.apply(x.to(compute), *arguments).to(x.dtype)
+        value, compiled, plain = self.functions[(self._variant(checked, watched), mode)]
+        if not torch.compiler.is_compiling():
+            return value.apply(x.to(compute), *arguments).to(x.dtype)
+        tensors = (x, *(a for a in arguments if isinstance(a, torch.Tensor)))
+        if torch.is_grad_enabled() and any(t.requires_grad for t in tensors):
+            return compiled.apply(x.to(compute), *arguments).to(x.dtype)
+        # nothing to differentiate: the forward alone (Dynamo traces a Function
+        # none of whose inputs needs a gradient wrongly for some ops)
+        return plain(x.to(compute), *arguments).to(x.dtype)
 
     def _variant(self, checked, watched):
         if any(watched):
