@@ -1,6 +1,7 @@
 # make demo: set up, regenerate (--check), verify, show the ops at work, train on digits, redraw docs/gallery.
 # make test: set up, run the whole test suite.
-# make bench: time every op against the straight-through round, the seeds and a memory-bound probe.
+# make bench: time every op against the straight-through round, the seeds and a memory-bound probe;
+#   then the JAX and PyTorch backends against their own straight-through rounds (and snnTorch's surrogates).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -31,6 +32,7 @@ test: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(PY) scripts/benchmark.py
+	$(PY) scripts/benchmark_backends.py
 
 regenerate: $(INSTALLED)
 	$(PY) scripts/regenerate_ops.py
