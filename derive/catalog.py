@@ -6,13 +6,16 @@ the hard function it stands for. Everything else is derived.
 """
 
 import sympy as sp
-from sympy.codegen.cfunctions import log1p
+from sympy.codegen.cfunctions import expm1, log1p
 
 from .functions import (
     atanhc_small,
+    exp_factor,
     hard_sign,
     hard_step,
+    log1p_ratio,
     sigmoid,
+    sigmoid_below,
     sigmoid_slope,
     sinhc,
     sinhc_small,
@@ -253,19 +256,28 @@ swish_sign = Approximation(
 # -- neural compression (Agustsson & Theis 2020, Sec. 4.1) ----------------------------
 # With m = floor(x) + 1/2 and r = x - m the paper writes m + tanh(alpha*r)/(2*tanh(alpha/2)).
 # Written here around the nearest integer n = floor(x + 1/2), t = x - n, u = |t|, and
-# v = 1/2 - u, the distance to the half-integer, in three forms of the same function:
+# v = 1/2 - u, the distance to the half-integer, in four forms of the same function, each
+# computed from the smaller of u and v where the other is close to 1/2 (rounding alpha*v
+# with v near 1/2 would cost up to alpha/2 ULPs that the inputs, both exact, do not excuse):
 # - near the half-integers, for every alpha: n + sign(t)*(1/2 - tanh(alpha*v)/(2*tanh(alpha/2))),
 #   whose correction term vanishes with v instead of cancelling against 1/2; taken while
 #   that term is below 1/4, i.e. alpha*v < atanh(tanh(alpha/2)/2) (< 0.55, where tanh(z)/z
 #   is its series alone), so that the subtraction cannot cancel either. Written
 #   v*tanhc(alpha*v)*zcoth(alpha/2), zcoth(z) = z/tanh(z), its d/dalpha is v times terms
 #   that do not cancel (the third form's, a sum of log-derivatives that cancel to O(v),
-#   lost up to 60 ULP here);
+#   lost up to 60 ULP here). The bound is v < tanhc(alpha/2)*atanhc(T/2)/4, T = tanh(alpha/2),
+#   which is 1/4 at alpha = 0 (2*alpha*v < log((2 + T)/(2 - T)) is 0 < 0 there, and the
+#   second form's d2/dalpha2, 2*t*(u**2/6 - 1/24 - v**2/2), cancels to O(v) next to the
+#   half-integers: 1.5e15 ULP in float64);
 # - alpha < 4 elsewhere: n + sinh(alpha*t)/(2*sinh(alpha/2)*cosh(alpha*v)), no cancellation
 #   as t -> 0. alpha enters these two through sinh(z)/z and tanh(z)/z, so alpha -> 0 is the
 #   identity with no switch, and every factor is even in alpha (d/dalpha does not cancel);
 # - alpha >= 4 elsewhere: the same as a product of positive factors that cannot overflow,
-#   n + sigmoid(-2*alpha*v)*tanh(alpha*t)*(1 + exp(-2*alpha*u))/(tanh(alpha/2)*(1 + exp(-alpha))).
+#   n + sign(t)*sigmoid(-2*alpha*v)*(1 - exp(-2*alpha*u))/(1 - exp(-alpha)); next to the
+#   integers (u < 1/8), where alpha*v is close to alpha/2, the same in exp(-alpha) and
+#   exp(2*alpha*u): n + sign(t)*exp(-alpha)*expm1(2*alpha*u)/((1 - exp(-alpha))*(1 + exp(-2*alpha*v))).
+#   (Its alpha-derivatives split d/dalpha exp(-2*alpha*v) in two terms that cancel as u
+#   grows: 9 ULP in float64 at u = 1/4.)
 # A Python float alpha selects the forms of its side of 4 when the op is called.
 alpha = sp.Symbol("alpha", nonnegative=True)
 _nearest = sp.floor(x + half)
@@ -273,21 +285,34 @@ _t = x - _nearest
 _u = sp.Abs(_t)
 _v = half - _u
 _near_integer = _u < sp.Rational(1, 4)
-# alpha*v < atanh(tanh(alpha/2)/2), with atanh in operations TensorFlow Lite has built in
-_near_half_integer = 2 * alpha * _v < sp.log((2 + sp.tanh(alpha / 2)) / (2 - sp.tanh(alpha / 2)))
+# alpha*v < atanh(tanh(alpha/2)/2), divided by alpha
+_near_half_integer = 4 * _v < tanhc(alpha / 2) * atanhc_small(sp.tanh(alpha / 2) / 2)
 _paper_soft_round = n + half + sp.tanh(alpha * (r - half)) / (2 * sp.tanh(alpha / 2))
+# 1 - exp(-z) for z >= 2, not -expm1(-z): exp is TensorFlow's most accurate exponential
+# (expm1 loses up to 2.8 ULP in float32), and the subtraction cancels at most a factor
+# 1.16 there. Next to the integers exp(-alpha) is a factor of its own (exp_factor), and
+# the form a quotient whose d/dx is one term where it matters, at u -> 0; it stops at
+# alpha = 80, past which exp(-alpha) leaves the float32 range.
+_exp_minus_alpha = exp_factor(-alpha)
+_saturating_near_integer = (
+    sp.sign(_t) * _exp_minus_alpha * expm1(2 * alpha * _u)
+    / ((1 - _exp_minus_alpha) * (1 + _exp_minus_alpha * sp.exp(2 * alpha * _u)))
+)
+_saturating = sp.sign(_t) * sigmoid_below(2 * alpha * _v) * (1 - sp.exp(-2 * alpha * _u)) / (1 - sp.exp(-alpha))
 soft_round = Approximation(
     name="soft_round",
     hard="round",
     expr=_nearest
     + sp.Piecewise(
+        # at the integers themselves the slope alpha/sinh(alpha) (the forms below in sign(t)
+        # have derivative sign(t)**2 * ..., 0 there), in exp(-alpha) from alpha = 4 on, where
+        # sinh(alpha) overflows first
+        (_t / sinhc(alpha), sp.Eq(_t, 0) & (alpha < 4)),
+        (_t * 2 * alpha * sp.exp(-alpha) / (1 - sp.exp(-2 * alpha)), sp.Eq(_t, 0)),
         (sp.sign(_t) * (half - _v * tanhc_small(alpha * _v) * zcoth(alpha / 2)), _near_half_integer),
         (_t * sinhc_small(alpha * _u) / (sinhc_small(alpha / 2) * sp.cosh(alpha * _v)), alpha < 4),
-        (
-            sigmoid(-2 * alpha * _v) * sp.tanh(alpha * _t) * (1 + sp.exp(-2 * alpha * _u))
-            / (sp.tanh(alpha / 2) * (1 + sp.exp(-alpha))),
-            True,
-        ),
+        (_saturating_near_integer, (_u < sp.Rational(1, 8)) & (alpha < 80)),
+        (_saturating, True),
     ),
     params={"alpha": Param(alpha, 5.0, doc="sharpness: 0 is the identity, large values approach round")},
     doc="m + tanh(alpha*r)/(2*tanh(alpha/2)), m = floor(x) + 1/2, r = x - m: the soft rounding of neural compression.",
@@ -303,10 +328,18 @@ soft_round = Approximation(
 #   that alpha -> 0 is the identity;
 # - near the half-integers, n + sign(t)*(1/2 - atanh(w)/alpha), w = T*(1 - 2u) <= T/2,
 #   again through atanh(w)/w and tanh(alpha/2)/(alpha/2);
+# - then, for alpha >= 40 while the result is below 1/4, the first form's atanh(z) with one
+#   logarithm, log1p(2*z/(1 - z))/2, where 2*z/(1 - z) = Q/E, Q = u*(1 - E**2)/(1 - u*(1 - E)),
+#   E = exp(-alpha), a quotient of terms that do not cancel (z >= 1/2 here, so log1p's
+#   condition number is below 0.61); as log1p_ratio(Q, E), whose derivatives divide by
+#   Q + E, which does not overflow where 1/E does. 1/2 - atanh(w)/alpha, the paper's form,
+#   cancels there (all of the result at alpha = 50, y = 1e-30 in float32). Below alpha = 40
+#   the paper's form stays: atanh(z)/alpha, whose atanh(z) grows like alpha/2, cancels in
+#   its alpha-derivatives as the result grows (d/dalpha 6.4 ULP, d2/dx dalpha 42 ULP in
+#   float32 at alpha = 5, z = 1/2), more than 1/2 - atanh(w)/alpha does in its value;
 # - the rest of u < 1/4, where w -> 1 for large alpha, with atanh(w) = (log1p(w) - log(1 - w))/2
 #   and 1 - w = 2*sigmoid(-alpha) + 2*u*T, which stays finite where the paper's atanh(+-1)
-#   would not. (atanh(w) = log1p(2*w/(1 - w))/2, one logarithm, has (1 - w)**2 in its
-#   derivatives, which underflows in float32 for alpha >= 50 next to the integers);
+#   would not (and where exp(-alpha) underflows, the whole of u < 1/4);
 # - at the integers themselves its slope, sinh(alpha)/alpha, capped at alpha = 80 (3.5e32,
 #   finite in float32), so that value (0) and gradient stay finite for any alpha. Near the
 #   integers the first form stops at alpha = 40, where 1/(sech(alpha/2)**2)**2 in its
@@ -317,6 +350,8 @@ _T = sp.tanh(alpha / 2)
 _denominator = 4 * sigmoid_slope(alpha) + 2 * _u * _T**2
 _z = _u * alpha * tanhc(alpha / 2) / _denominator
 _w = _T * (1 - 2 * _u)
+_E = sp.exp(-alpha)
+_atanh_z = log1p_ratio(_u * (1 - _E**2) / (1 - _u * (1 - _E)), _E) / 2
 soft_round_inverse = Approximation(
     name="soft_round_inverse",
     hard=None,
@@ -327,6 +362,7 @@ soft_round_inverse = Approximation(
         (_t * _CAPPED_SLOPE, sp.Eq(_t, 0)),
         (_t * tanhc(alpha / 2) * atanhc_small(_z) / _denominator, _near_integer & (alpha < 40) & (4 * _u * _T < _denominator)),
         (sp.sign(_t) * (half - _v * tanhc(alpha / 2) * atanhc_small(_w)), sp.Not(_near_integer)),
+        (sp.sign(_t) * _atanh_z / alpha, (alpha >= 40) & (4 * _atanh_z < alpha)),
         (sp.sign(_t) * (half - (log1p(_w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)), True),
     ),
     params={"alpha": Param(alpha, 5.0, doc="sharpness of the soft_round it inverts")},

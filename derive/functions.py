@@ -12,6 +12,7 @@ import functools
 
 import mpmath
 import sympy as sp
+from mpmath.libmp import prec_to_dps
 from sympy.codegen.cfunctions import expm1, log1p
 
 
@@ -339,6 +340,79 @@ class sum_exact_pair_first(LoweredFunction):
         return exact_pair * paired + (1 - exact_pair) * (evaluated_first(a + k) + c)
 
 
+class exp_factor(LoweredFunction):
+    """exp(a), kept a factor of its own.
+
+    SymPy merges exp(a)*exp(b) into exp(a + b), which rounds the sum first:
+    an error of eps*|a + b| relative to the result that a factor exp(a) of an
+    exact a does not have (soft_round's exp(-2*alpha*v) next to the integers
+    is exp(-alpha)*exp(2*alpha*u), v = 1/2 - u, where 2*alpha*u is small and
+    rounding alpha*v would cost about alpha/2 ULPs).
+
+    XLA's algebraic simplifier makes the same merge in compiled kernels (5 ULP
+    in float64 at alpha = 15): the factor is printed as a selection, 0 below
+    ``FLUSHED``, where float32 flushes exp(a) to 0 anyway, which it cannot
+    see through.
+    """
+
+    nargs = 1
+    FLUSHED = -87  # exp(-87) = 1.6e-38, the smallest normal float32 is 1.2e-38
+
+    def fdiff(self, argindex=1):
+        return self
+
+    def reference(self):
+        return sp.exp(self.args[0])
+
+    def lowered(self):
+        (a,) = self.args
+        return sp.Piecewise((evaluated_first(sp.exp(a)), a > self.FLUSHED), (0, True))
+
+
+class sigmoid_below(LoweredFunction):
+    """sigmoid(-z) for z >= 0, as e/(1 + e) with e = exp(-z): one
+    exponential, no overflow, and a few ULPs closer than TensorFlow's float32
+    sigmoid (which loses up to 5 ULP in its tail)."""
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return -sigmoid_slope(self.args[0])
+
+    def reference(self):
+        return 1 / (1 + sp.exp(self.args[0]))
+
+    def lowered(self):
+        e = sp.exp(-self.args[0])
+        return e / (1 + e)
+
+
+class log1p_ratio(LoweredFunction):
+    """log(1 + a/b) for a >= 0, b > 0, computed as log1p(a/b).
+
+    Its derivatives have a + b in their denominators, not 1 + a/b: with b
+    tiny (soft_round_inverse's exp(-alpha) next to the integers) a/b and its
+    derivatives overflow float32 where (a + b) does not underflow, and the
+    exact second derivatives overflow where it does.
+    """
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        a, b = self.args
+        if argindex == 1:
+            return 1 / (a + b)
+        return -a / (b * (a + b))
+
+    def reference(self):
+        a, b = self.args
+        return sp.log(1 + a / b)
+
+    def lowered(self):
+        a, b = self.args
+        return log1p(a / b)
+
+
 class theta_minus_sin(LoweredFunction):
     """t - sin(t), without the cancellation of the direct form for small t:
     its Taylor series (Horner form) for |t| < 3/2, the direct form beyond."""
@@ -499,6 +573,16 @@ class DividedByArgument(LoweredFunction):
 
     def lowered(self):
         return self  # printed as a call of helper(order)
+
+    def _eval_evalf(self, prec):
+        """Its value at a number (a Piecewise condition on the parameters
+        alone, solved for x when the verifier places its grid)."""
+        order, z = self.args
+        z = z.evalf(prec_to_dps(prec) + 5)
+        if not z.is_Number:
+            return None
+        with mpmath.workprec(prec + 20):
+            return sp.Float(self.reference_value(order, mpmath.mpf(z)), prec_to_dps(prec))
 
     def _sympystr(self, printer):
         order, z = self.args

@@ -196,7 +196,7 @@ def test_python_alpha_at_a_regime_boundary_is_accurate(tf, dr, dtype, name, alph
     op = getattr(dr, name)
     boundary = 4 if name == "soft_round" else 40
     expected = f"alpha_below_{boundary}" if alpha < boundary else f"alpha_from_{boundary}"
-    assert op.__globals__["_OP"]._variant([alpha], [False]) == expected
+    assert getattr(dr.tensorflow, name).__globals__["_OP"]._variant([alpha], [False]) == expected
     ref = Reference(a, {})
     xs = np.concatenate([np.linspace(-2.45, 2.45, 50), [0.0, 1.0, 0.25, -1.75, 1e-3, 0.499, -1.501]]).astype(dtype)
     x = tf.constant(xs)
@@ -211,3 +211,104 @@ def test_python_alpha_at_a_regime_boundary_is_accurate(tf, dr, dtype, name, alph
             exact = float(ref.evaluate(wrt, point))
             bound = accepted_error(a, ref, point, {"alpha": computed_alpha}, dtype, wrt)
             assert abs(float(g) - exact) <= bound, f"{name} d{wrt} at x={v!r}, alpha={alpha}: {g!r} vs {exact!r}"
+
+
+# -- points where the stricter rule (verify_derivatives.py --strict) once failed -------
+# References here are the published formulas at 60 digits, differentiated with mpmath.
+
+
+def _published(name, x, alpha):
+    """Agustsson & Theis 2020: soft_round m + tanh(alpha*r)/(2*tanh(alpha/2)) and its
+    inverse m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m."""
+    import mpmath
+
+    m = mpmath.floor(x) + mpmath.mpf(1) / 2
+    big_t = mpmath.tanh(alpha / 2)
+    if name == "soft_round":
+        return m + mpmath.tanh(alpha * (x - m)) / (2 * big_t)
+    return m + mpmath.atanh(2 * (x - m) * big_t) / alpha
+
+
+def _published_derivative(name, x, alpha, wrt):
+    """d/d(wrt) of the published formula at (x, alpha), wrt a tuple of "x" and "alpha"."""
+    import mpmath
+
+    with mpmath.workdps(60):
+        orders = (wrt.count("x"), wrt.count("alpha"))
+        point = (mpmath.mpf(float(x)), mpmath.mpf(alpha))
+        return mpmath.diff(lambda u, a: _published(name, u, a), point, orders)
+
+
+def _op_outputs(tf, op, xs, alpha):
+    """Value, first and second derivatives at each x, alpha a tensor shaped like x
+    (so that per-point alpha-derivatives come out of the tape)."""
+    x = tf.constant(xs)
+    a = tf.fill(tf.shape(x), tf.constant(alpha, x.dtype))
+    with tf.GradientTape(persistent=True) as outer:
+        outer.watch([x, a])
+        with tf.GradientTape() as inner:
+            inner.watch([x, a])
+            y = op(x, alpha=a)
+        dx, da = inner.gradient(y, [x, a])
+    dxx, dxa = outer.gradient(dx, [x, a])
+    daa = outer.gradient(da, a)
+    return {(): y, ("x",): dx, ("alpha",): da, ("x", "x"): dxx, ("x", "alpha"): dxa, ("alpha", "alpha"): daa}
+
+
+@pytest.mark.parametrize("xla", [True, False])
+@pytest.mark.parametrize(
+    "name, dtype, alpha, xs, wrt",
+    [
+        # soft_round next to the integers: exp(-2*alpha*v) from a rounded alpha*v, and
+        # (compiled) XLA's merge of exp(-alpha)*exp(2*alpha*u) into it: 5 to 7 ULP
+        ("soft_round", "float32", 15.0, (-8.101576e-07, -3.0000002), ("x",)),
+        ("soft_round", "float64", 15.0, (-0.0006780523157298256,), ("x",)),
+        ("soft_round", "float64", 5.0, (-6.896914465920188e-08,), ("x", "x")),
+        ("soft_round", "float64", 5.0, (-6.896914465920188e-08,), ("x", "alpha")),
+        ("soft_round", "float32", 5.0, (-0.99999994, -1023.99994), ("x", "x")),
+        ("soft_round", "float64", 5.0, (-1.668,), ("alpha",)),
+        ("soft_round", "float64", 5.0, (-1024.2499999999998,), ("alpha", "alpha")),
+    ],
+)
+def test_well_conditioned_points_within_four_ulp(tf, dr, name, dtype, alpha, xs, wrt, xla):
+    """soft_round: at these points rounding x (measured from the nearer integer or half-integer)
+    moves the output by less than half an ULP, and alpha is exact: the stricter rule
+    holds the op to 4 ULP of the published formula there."""
+    xs = np.array(xs, dtype)
+    try:
+        dr.set_xla(xla)
+        got = _op_outputs(tf, getattr(dr, name), xs, alpha)[wrt].numpy()
+    finally:
+        dr.set_xla(True)
+    exact = [_published_derivative(name, v, alpha, wrt) for v in xs]
+    ulps = _ulps(got, exact, dtype)
+    assert ulps.max() <= 4, f"{name} d{wrt} at {xs[np.argmax(ulps)]!r}: {ulps.max():.2f} ULP"
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_d2_dalpha2_at_alpha_zero_next_to_the_half_integers(tf, dr, dtype):
+    """At alpha = 0 next to a half-integer d2/dalpha2 = -t*v*(1 + 2*v)/3, t = x - round(x),
+    v = 1/2 - |t| (the alpha**2 coefficient of the published formula, by hand: tanh(a*r)
+    /(2*tanh(a/2)) = r*(1 + a**2*(1/12 - r**2)/3 + ...), r = -sign(t)*v, twice): 2*t*(u**2/6 -
+    1/24 - v**2/2), u = |t|, cancelled to O(v) and was 1.5e15 ULP off in float64. Both
+    formulas are checked against mpmath's derivative of the published form at alpha = 1e-20."""
+    import mpmath
+
+    dtype_ = np.dtype(dtype).type
+    halves = np.array([0.5, -0.5, 2.5, -1.5], dtype)
+    xs = np.concatenate([np.nextafter(halves, dtype_(0)), np.nextafter(halves, dtype_(10) * halves)])
+    xs = np.concatenate([xs, np.array([0.3, -0.45, 1.26], dtype)])
+    got = _op_outputs(tf, dr.soft_round, xs, 0.0)[("alpha", "alpha")].numpy()
+    exact = []
+    with mpmath.workdps(60):
+        for v in xs:
+            x = mpmath.mpf(float(v))
+            t = x - mpmath.floor(x + mpmath.mpf(1) / 2)
+            distance = mpmath.mpf(1) / 2 - abs(t)
+            closed = -t * distance * (1 + 2 * distance) / 3
+            tiny = mpmath.mpf(10) ** -20
+            numeric = mpmath.diff(lambda a: _published("soft_round", x, a), tiny, 2)
+            assert abs(numeric - closed) <= mpmath.mpf(10) ** -30 * abs(closed), (v, numeric, closed)
+            exact.append(closed)
+    ulps = _ulps(got, exact, dtype)
+    assert ulps.max() <= 4, f"{ulps.max():.3g} ULP at x={xs[np.argmax(ulps)]!r}"

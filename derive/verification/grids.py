@@ -91,12 +91,14 @@ def breakpoints(a: Approximation, floats: dict, offsets=(-2, 0, 1)) -> list[floa
 
 
 def _numbers(expr: sp.Expr) -> sp.Expr:
-    """expr with each of the pipeline's functions of the parameters alone
-    (sigmoid_slope(alpha)) replaced by its value as a float: SymPy can solve
-    for x then, and a value below the float64 range is 0, not a rational
-    of 400000 digits."""
+    """expr with each function of the parameters alone (sigmoid_slope(alpha),
+    exp(-alpha)) replaced by its value as a float: SymPy can solve for x
+    then, and a value below the float64 range is 0, not a rational of
+    400000 digits."""
+    # a Float SymPy computed already (exp(-1e6)) goes through float() too
+    expr = expr.replace(lambda e: e.is_Float, lambda e: sp.Float(float(e)))
     return expr.replace(
-        lambda e: isinstance(e, LoweredFunction) and not e.free_symbols,
+        lambda e: isinstance(e, (LoweredFunction, sp.exp)) and not e.free_symbols,
         lambda e: sp.Float(float(written_out(e).evalf(30))),
     )
 

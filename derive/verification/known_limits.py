@@ -62,26 +62,6 @@ class KnownLimit:
 
 _SECOND = ("d2/dx dx", "d2/dx d{p}", "d2/dx dcenter", "d2/d{p} d{p}", "d2/d{p} dcenter", "d2/dcenter dcenter")
 KNOWN_LIMITS = [
-    KnownLimit(
-        "soft_round",
-        "float64 rounding",
-        ("d2/dx dalpha",),
-        everywhere,
-        "float64: sigmoid, tanh and exp factors and their alpha-derivatives, each rounded; 4.44 ULP at "
-        "t = x - round(x) = 0.25, alpha = 5",
-        dtypes=("float64",),
-        ulps=4.5,
-    ),
-    KnownLimit(
-        "soft_round",
-        "float32 alpha-derivatives",
-        ("d/dalpha", "d2/dalpha dalpha"),
-        everywhere,
-        "float32: tanh, exp and series factors in alpha, each rounded; d/dalpha 4.35 ULP at x = -0.357, "
-        "d2/dalpha dalpha 4.22 ULP at x = -4194303.75, alpha = 5",
-        dtypes=("float32",),
-        ulps=4.5,
-    ),
     *[
         KnownLimit(
             "soft_round_inverse",

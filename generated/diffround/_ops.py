@@ -345,13 +345,17 @@ def soft_round(x, alpha=5.0, mode="soft", name=None):
     """m + tanh(alpha*r)/(2*tanh(alpha/2)), m = floor(x) + 1/2, r = x - m: the soft rounding of neural
         compression.
 
-    Smooth forward: Piecewise(((-(1/2 - Abs(x - floor(x + 1/2)))*tanhc_small(alpha*(1/2 - Abs(x -
-        floor(x + 1/2))))*zcoth(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), alpha*(1/2 - Abs(x -
-        floor(x + 1/2))) < log((tanh(alpha/2) + 2)/(2 - tanh(alpha/2)))/2), ((x - floor(x +
+    Smooth forward: Piecewise(((x - floor(x + 1/2))/sinhc(alpha), (alpha < 4) & Eq(x - floor(x +
+        1/2), 0)), (alpha*(2*x - 2*floor(x + 1/2))*exp(-alpha)/(1 - exp(-2*alpha)), Eq(x - floor(x +
+        1/2), 0)), ((-(1/2 - Abs(x - floor(x + 1/2)))*tanhc_small(alpha*(1/2 - Abs(x - floor(x +
+        1/2))))*zcoth(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), Abs(x - floor(x + 1/2)) >
+        -atanhc_small(tanh(alpha/2)/2)*tanhc(alpha/2)/4 + 1/2), ((x - floor(x +
         1/2))*sinhc_small(alpha*Abs(x - floor(x + 1/2)))/(cosh(alpha*(1/2 - Abs(x - floor(x +
-        1/2))))*sinhc_small(alpha/2)), alpha < 4), ((1 + exp(-2*alpha*Abs(x - floor(x +
-        1/2))))*tanh(alpha*(x - floor(x + 1/2)))*sigmoid(-2*alpha*(1/2 - Abs(x - floor(x +
-        1/2))))/((1 + exp(-alpha))*tanh(alpha/2)), True)) + floor(x + 1/2)
+        1/2))))*sinhc_small(alpha/2)), alpha < 4), (exp_factor(-alpha)*expm1(2*alpha*Abs(x - floor(x
+        + 1/2)))*sign(x - floor(x + 1/2))/((1 - exp_factor(-alpha))*(exp(2*alpha*Abs(x - floor(x +
+        1/2)))*exp_factor(-alpha) + 1)), (alpha < 80) & (Abs(x - floor(x + 1/2)) < 1/8)), ((1 -
+        exp(-2*alpha*Abs(x - floor(x + 1/2))))*sigmoid_below(2*alpha*(1/2 - Abs(x - floor(x +
+        1/2))))*sign(x - floor(x + 1/2))/(1 - exp(-alpha)), True)) + floor(x + 1/2)
     Hard function: round(x)
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with alpha = alpha
@@ -386,9 +390,13 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         (tanh(alpha/2)*Abs(x - floor(x + 1/2)) < tanh(alpha/2)**2*Abs(x - floor(x + 1/2))/2 +
         sigmoid_slope(alpha))), ((-(1/2 - Abs(x - floor(x + 1/2)))*atanhc_small((1 - 2*Abs(x -
         floor(x + 1/2)))*tanh(alpha/2))*tanhc(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), Abs(x -
-        floor(x + 1/2)) >= 1/4), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) +
-        2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x
-        - floor(x + 1/2)), True)) + floor(x + 1/2)
+        floor(x + 1/2)) >= 1/4), (log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))*sign(x - floor(x + 1/2))/(2*alpha),
+        (alpha >= 40) & (alpha > 2*log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), ((1/2 -
+        (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x -
+        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x +
+        1/2)
       with alpha = alpha
 
     Args:

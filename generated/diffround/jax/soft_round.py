@@ -17,6 +17,45 @@ def polynomial(w, coefficients):
     return result
 
 
+def atanhc_small(z):
+    """Atanh(z)/z, |z| < 1/2 (callers keep it there): its Taylor series."""
+    if z.dtype == jnp.float64:
+        coefficients = (
+            1,
+            1 / 3,
+            1 / 5,
+            1 / 7,
+            1 / 9,
+            1 / 11,
+            1 / 13,
+            1 / 15,
+            1 / 17,
+            1 / 19,
+            1 / 21,
+            1 / 23,
+            1 / 25,
+            1 / 27,
+            1 / 29,
+            1 / 31,
+            1 / 33,
+            1 / 35,
+            1 / 37,
+            1 / 39,
+            1 / 41,
+            1 / 43,
+            1 / 45,
+            1 / 47,
+            1 / 49,
+            1 / 51,
+            1 / 53,
+            1 / 55,
+        )
+    else:
+        coefficients = (1, 1 / 3, 1 / 5, 1 / 7, 1 / 9, 1 / 11, 1 / 13, 1 / 15, 1 / 17, 1 / 19, 1 / 21, 1 / 23, 1 / 25)
+    series = polynomial(z * z, coefficients)
+    return series
+
+
 def sinhc(z):
     """Sinh(z)/z: its Taylor series for |z| < 2, the direct form beyond."""
     if z.dtype == jnp.float64:
@@ -38,6 +77,71 @@ def sinhc(z):
         coefficients = (1, 1 / 6, 1 / 120, 1 / 5040, 1 / 362880, 1 / 39916800, 1 / 6227020800, 1 / 1307674368000)
     series = polynomial(z * z, coefficients)
     return jnp.where(jnp.less(jnp.abs(z), 2), series, ((1 / 2) * jnp.exp(z) - 1 / 2 * jnp.exp(-z)) / z)
+
+
+def sinhc_d1(z):
+    """First derivative of sinh(z)/z: its Taylor series, odd for |z| < 2, the direct form beyond."""
+    if z.dtype == jnp.float64:
+        coefficients = (
+            1 / 3,
+            1 / 30,
+            1 / 840,
+            1 / 45360,
+            1 / 3991680,
+            1 / 518918400,
+            1 / 93405312000,
+            1 / 22230464256000,
+            1 / 6758061133824000,
+            1 / 2554547108585472000,
+            1 / 1175091669949317120000,
+            1.5472680682522736e-24,
+        )
+    else:
+        coefficients = (
+            1 / 3,
+            1 / 30,
+            1 / 840,
+            1 / 45360,
+            1 / 3991680,
+            1 / 518918400,
+            1 / 93405312000,
+            1 / 22230464256000,
+        )
+    series = z * polynomial(z * z, coefficients)
+    _d0 = (1 / 2) * jnp.exp(z)
+    _d1 = (1 / 2) * jnp.exp(-z)
+    return jnp.where(jnp.less(jnp.abs(z), 2), series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
+
+
+def sinhc_d2(z):
+    """Second derivative of sinh(z)/z: its Taylor series for |z| < 2, the direct form beyond."""
+    if z.dtype == jnp.float64:
+        coefficients = (
+            1 / 3,
+            1 / 10,
+            1 / 168,
+            1 / 6480,
+            1 / 443520,
+            1 / 47174400,
+            1 / 7185024000,
+            1 / 1482030950400,
+            1 / 397533007872000,
+            1 / 134449847820288000,
+            1 / 55956746188062720000,
+            3.5587165569802293e-23,
+            5.969398411467106e-26,
+        )
+    else:
+        coefficients = (1 / 3, 1 / 10, 1 / 168, 1 / 6480, 1 / 443520, 1 / 47174400, 1 / 7185024000, 1 / 1482030950400)
+    series = polynomial(z * z, coefficients)
+    _d0 = 1 / z
+    _d1 = jnp.exp(z)
+    _d2 = jnp.exp(-z)
+    return jnp.where(
+        jnp.less(jnp.abs(z), 2),
+        series,
+        _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)),
+    )
 
 
 def sinhc_small(z):
@@ -117,6 +221,63 @@ def sinhc_small_d2(z):
         coefficients = (1 / 3, 1 / 10, 1 / 168, 1 / 6480, 1 / 443520, 1 / 47174400, 1 / 7185024000, 1 / 1482030950400)
     series = polynomial(z * z, coefficients)
     return series
+
+
+def tanhc(z):
+    """Tanh(z)/z: its Taylor series for |z| < pi/4, the direct form beyond."""
+    if z.dtype == jnp.float64:
+        coefficients = (
+            1,
+            -1 / 3,
+            2 / 15,
+            -17 / 315,
+            62 / 2835,
+            -1382 / 155925,
+            21844 / 6081075,
+            -929569 / 638512875,
+            6404582 / 10854718875,
+            -443861162 / 1856156927625,
+            9.691537956929451e-05,
+            -3.927832388331683e-05,
+            1.5918905069328964e-05,
+            -6.451689215655431e-06,
+            2.6147711512907546e-06,
+            -1.0597268320104654e-06,
+            4.294911078273806e-07,
+            -1.7406618963571648e-07,
+            7.054636946400968e-08,
+            -2.859136662305254e-08,
+            1.1587644432798853e-08,
+            -4.6962953982309016e-09,
+            1.903336833931276e-09,
+            -7.713933635359062e-10,
+            3.126339545892087e-10,
+            -1.26705769303054e-10,
+            5.135191408039368e-11,
+            -2.0812146867700473e-11,
+            8.434845419094337e-12,
+            -3.4185140868111557e-12,
+        )
+    else:
+        coefficients = (
+            1,
+            -1 / 3,
+            2 / 15,
+            -17 / 315,
+            62 / 2835,
+            -1382 / 155925,
+            21844 / 6081075,
+            -929569 / 638512875,
+            6404582 / 10854718875,
+            -443861162 / 1856156927625,
+            9.691537956929451e-05,
+            -3.927832388331683e-05,
+            1.5918905069328964e-05,
+            -6.451689215655431e-06,
+            2.6147711512907546e-06,
+        )
+    series = polynomial(z * z, coefficients)
+    return jnp.where(jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932), series, jnp.tanh(z) / z)
 
 
 def tanhc_small(z):
@@ -473,40 +634,71 @@ def _value_x(x, alpha):
     _t1 = _r - _t0
     _t2 = jnp.greater_equal(_t1, 1 / 2)
     _t3 = jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-    _t4 = -_r + _t0
-    _t5 = _t3 + _t4
-    _t6 = -_t5
-    _t7 = jnp.sign(_t6)
-    _t8 = jnp.abs(_t5)
-    _t9 = _t8 - 1 / 2
-    _t10 = -_t9
-    _t11 = _t10 * alpha
-    _t12 = (1 / 2) * alpha
-    _t13 = zcoth(_t12)
-    _t14 = _t13 * tanhc_small(_t11)
-    _t15 = jnp.tanh(_t12)
-    _t16 = (1 / 2) * jnp.log((_t15 + 2) / (2 - _t15))
-    _t17 = jnp.where(
-        _t2,
-        jnp.less(alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t4, -1), _t4 + 1, -_t4 - 1)), _t16),
-        jnp.less(alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1)), _t16),
+    _t4 = 1 / sinhc(alpha)
+    _t5 = -_r + _t0
+    _t6 = _t3 + _t5
+    _t7 = -_t6
+    _t8 = jnp.less(alpha, 4)
+    _t9 = jnp.equal(_t1, 1)
+    _t10 = jnp.equal(_t1, 0)
+    _t11 = jnp.where(_t2, jnp.logical_and(_t8, _t9), jnp.logical_and(_t10, _t8))
+    _t12 = 2 * alpha
+    _t13 = jnp.exp(-alpha)
+    _t14 = _t13 / (1 - jnp.exp(-_t12))
+    _t15 = jnp.where(_t2, _t9, _t10)
+    _t16 = jnp.sign(_t7)
+    _t17 = jnp.abs(_t6)
+    _t18 = _t17 - 1 / 2
+    _t19 = -_t18
+    _t20 = _t19 * alpha
+    _t21 = (1 / 2) * alpha
+    _t22 = zcoth(_t21)
+    _t23 = _t22 * tanhc_small(_t20)
+    _t24 = jnp.abs(_t5 + 1)
+    _t25 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t21)) * tanhc(_t21) + 1 / 2
+    _t26 = jnp.abs(_t1)
+    _t27 = jnp.where(_t2, jnp.greater(_t24, _t25), jnp.greater(_t26, _t25))
+    _t28 = _t17 * alpha
+    _t29 = sinhc_small(_t28)
+    _t30 = (1 / 2) * jnp.exp(_t20) + (1 / 2) * jnp.exp(-_t20)
+    _t31 = 1 / _t30
+    _t32 = 1 / sinhc_small(_t21)
+    _t33 = _t31 * _t32
+    _t34 = _t13
+    _t35 = jnp.less(alpha, 87)
+    _t36 = jnp.where(_t35, _t34, jnp.asarray(0, x.dtype))
+    _t37 = _t12 * _t17
+    _t38 = jnp.expm1(_t37)
+    _t39 = 1 / (1 - _t36)
+    _t40 = jnp.exp(_t37)
+    _t41 = _t36 * _t40
+    _t42 = _t41 + 1
+    _t43 = _t16 * _t39 / _t42
+    _t44 = jnp.less(alpha, 80)
+    _t45 = jnp.where(_t2, jnp.logical_and(_t44, jnp.less(_t24, 1 / 8)), jnp.logical_and(_t44, jnp.less(_t26, 1 / 8)))
+    _t46 = 1 / (1 - _t13)
+    _t47 = jnp.exp(-_t37)
+    _t48 = _t16 * _t46 * (1 - _t47)
+    _t49 = jnp.exp(-_t12 * _t19)
+    _t50 = _t49 / (_t49 + 1)
+    y = (
+        _n
+        + _t0
+        + _t3
+        + jnp.where(
+            _t11,
+            _t4 * _t7,
+            jnp.where(
+                _t15,
+                _t14 * alpha * (2 * _r - 2 * _t0 - 2 * _t3),
+                jnp.where(
+                    _t27,
+                    _t16 * (-_t19 * _t23 + 1 / 2),
+                    jnp.where(_t8, _t29 * _t33 * _t7, jnp.where(_t45, _t36 * _t38 * _t43, _t48 * _t50)),
+                ),
+            ),
+        )
     )
-    _t18 = _t8 * alpha
-    _t19 = sinhc_small(_t18)
-    _t20 = (1 / 2) * jnp.exp(_t11) + (1 / 2) * jnp.exp(-_t11)
-    _t21 = 1 / _t20
-    _t22 = 1 / sinhc_small(_t12)
-    _t23 = _t21 * _t22
-    _t24 = jnp.less(alpha, 4)
-    _t25 = _t6 * alpha
-    _t26 = jnp.tanh(_t25)
-    _t27 = 1 / (1 + jnp.exp(-alpha))
-    _t28 = 1 / _t15
-    _t29 = jnp.exp(-2 * _t18)
-    _t30 = _t29 + 1
-    _t31 = jax.nn.sigmoid(-2 * _t11)
-    _t32 = _t27 * _t28 * _t30 * _t31
-    y = _n + _t0 + _t3 + jnp.where(_t17, _t7 * (-_t10 * _t14 + 1 / 2), jnp.where(_t24, _t19 * _t23 * _t6, _t26 * _t32))
     return (y,), ()
 
 
@@ -516,48 +708,80 @@ def _gradient_x(x, alpha):
     _t0 = jnp.round(_r)
     _t1 = _r - _t0
     _t2 = jnp.greater_equal(_t1, 1 / 2)
-    _t3 = -_r + _t0
-    _t4 = _t3 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-    _t5 = -_t4
-    _t6 = jnp.abs(_t4)
-    _t7 = _t6 - 1 / 2
-    _t8 = -_t7
-    _t9 = _t8 * alpha
-    _t10 = jnp.sign(_t4)
-    _t11 = (1 / 2) * alpha
-    _t12 = _t10 * zcoth(_t11)
-    _t13 = jnp.tanh(_t11)
-    _t14 = (1 / 2) * jnp.log((_t13 + 2) / (2 - _t13))
-    _t15 = 1 / sinhc_small(_t11)
-    _t16 = _t6 * alpha
-    _t17 = sinhc_small(_t16)
-    _t18 = (1 / 2) * jnp.exp(_t9) + (1 / 2) * jnp.exp(-_t9)
-    _t19 = 1 / _t18
-    _t20 = _t5 * alpha
-    _t21 = jnp.exp(-2 * _t16)
-    _t22 = 1 / (1 + jnp.exp(-alpha))
-    _t23 = 1 / _t13
-    _t24 = jax.nn.sigmoid(-2 * _t9)
-    _t25 = 2 * alpha
-    _t26 = _t10 * _t25 * jnp.tanh(_t20)
-    _t27 = _t21 + 1
-    _t28 = _t22 * _t23 * _t27
-    _t29 = jnp.exp(-_t25 * jnp.abs(_t7))
+    _t3 = jnp.less(alpha, 4)
+    _t4 = jnp.equal(_t1, 1)
+    _t5 = jnp.equal(_t1, 0)
+    _t6 = 2 * alpha
+    _t7 = jnp.exp(-alpha)
+    _t8 = -_r + _t0
+    _t9 = _t8 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t10 = -_t9
+    _t11 = jnp.sign(_t10)
+    _t12 = jnp.abs(_t9)
+    _t13 = _t12 - 1 / 2
+    _t14 = -_t13
+    _t15 = _t14 * alpha
+    _t16 = jnp.sign(_t9)
+    _t17 = (1 / 2) * alpha
+    _t18 = _t16 * zcoth(_t17)
+    _t19 = jnp.abs(_t8 + 1)
+    _t20 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t17)) * tanhc(_t17) + 1 / 2
+    _t21 = jnp.abs(_t1)
+    _t22 = 1 / sinhc_small(_t17)
+    _t23 = _t12 * alpha
+    _t24 = sinhc_small(_t23)
+    _t25 = (1 / 2) * jnp.exp(_t15) + (1 / 2) * jnp.exp(-_t15)
+    _t26 = 1 / _t25
+    _t27 = _t10 * _t16
+    _t28 = _t7
+    _t29 = jnp.less(alpha, 87)
+    _t30 = jnp.where(_t29, _t28, jnp.asarray(0, x.dtype))
+    _t31 = _t12 * _t6
+    _t32 = jnp.exp(_t31)
+    _t33 = _t30 * _t32
+    _t34 = _t33 + 1
+    _t35 = 1 / (1 - _t30)
+    _t36 = _t11 * _t16 * _t6
+    _t37 = jnp.less(alpha, 80)
+    _t38 = jnp.exp(-_t14 * _t6)
+    _t39 = jnp.exp(-_t31)
+    _t40 = _t36 / (1 - _t7)
+    _t41 = jnp.exp(-_t6 * jnp.abs(_t13))
     y_D_x = jnp.where(
+        jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t3, _t5)),
+        1 / sinhc(alpha),
         jnp.where(
-            _t2,
-            jnp.greater(_t14, alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1))),
-            jnp.greater(_t14, alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1))),
-        ),
-        (-_t12 * _t9 * tanhc_small_d1(_t9) - _t12 * tanhc_small(_t9)) * jnp.sign(_t5),
-        jnp.where(
-            jnp.less(alpha, 4),
-            -_t10 * _t15 * _t17 * _t5 * _t8 * (alpha * alpha) * sinhc(_t9) / (_t18 * _t18)
-            - _t10 * _t15 * _t19 * _t20 * sinhc_small_d1(_t16)
-            + _t15 * _t17 * _t19,
-            _t21 * _t22 * _t23 * _t24 * _t26
-            + _runtime.multiply_no_nan(-_t26 * _t28, _t29 / ((_t29 + 1) * (_t29 + 1)))
-            + _runtime.multiply_no_nan(4 * _t24 * _t28 * alpha, _t21 / (_t27 * _t27)),
+            jnp.where(_t2, _t4, _t5),
+            _t6 * _t7 / (1 - jnp.exp(-_t6)),
+            jnp.where(
+                jnp.where(_t2, jnp.greater(_t19, _t20), jnp.less(_t20, _t21)),
+                _t11 * (-_t15 * _t18 * tanhc_small_d1(_t15) - _t18 * tanhc_small(_t15)),
+                jnp.where(
+                    _t3,
+                    -_t14 * _t22 * _t24 * _t27 * (alpha * alpha) * sinhc(_t15) / (_t25 * _t25)
+                    + _t22 * _t24 * _t26
+                    - _t22 * _t26 * _t27 * alpha * sinhc_small_d1(_t23),
+                    jnp.where(
+                        jnp.where(
+                            _t2,
+                            jnp.logical_and(_t37, jnp.less(_t19, 1 / 8)),
+                            jnp.logical_and(_t37, jnp.less(_t21, 1 / 8)),
+                        ),
+                        2
+                        * _t11
+                        * _t16
+                        * _t32
+                        * _t35
+                        * alpha
+                        * jnp.where(_t29, (_t28 * _t28), jnp.asarray(0, x.dtype))
+                        * jnp.expm1(_t31)
+                        / (_t34 * _t34)
+                        - _t33 * _t35 * _t36 / _t34,
+                        -_t38 * _t39 * _t40 / (_t38 + 1)
+                        + _runtime.multiply_no_nan(-_t40 * (1 - _t39), _t41 / ((_t41 + 1) * (_t41 + 1))),
+                    ),
+                ),
+            ),
         ),
     )
     return (y_D_x,), ()
@@ -569,69 +793,89 @@ def _hessian_x(x, alpha):
     _t0 = jnp.round(_r)
     _t1 = _r - _t0
     _t2 = jnp.greater_equal(_t1, 1 / 2)
-    _t3 = -_r + _t0
-    _t4 = _t3 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-    _t5 = -_t4
-    _t6 = jnp.abs(_t4)
-    _t7 = _t6 - 1 / 2
+    _t3 = jnp.equal(_t1, 1)
+    _t4 = jnp.less(alpha, 4)
+    _t5 = jnp.equal(_t1, 0)
+    _t6 = -_r + _t0
+    _t7 = _t6 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
     _t8 = -_t7
-    _t9 = _t8 * alpha
-    _t10 = 2 * alpha
-    _t11 = jnp.sign(_t4)
-    _t12 = _t11 * _t11
-    _t13 = (1 / 2) * alpha
-    _t14 = _t12 * zcoth(_t13)
-    _t15 = alpha * alpha
-    _t16 = _t15 * _t8
-    _t17 = jnp.tanh(_t13)
-    _t18 = (1 / 2) * jnp.log((_t17 + 2) / (2 - _t17))
-    _t19 = _t6 * alpha
-    _t20 = sinhc_small_d1(_t19)
-    _t21 = (1 / 2) * jnp.exp(_t9) + (1 / 2) * jnp.exp(-_t9)
-    _t22 = 1 / sinhc_small(_t13)
-    _t23 = _t22 / _t21
-    _t24 = _t12 * _t15
-    _t25 = _t23 * _t24 * _t5
-    _t26 = sinhc_small(_t19)
-    _t27 = 2 * _t22 * _t26
-    _t28 = sinhc(_t9)
-    _t29 = _t28 / (_t21 * _t21)
-    _t30 = _t12 * _t5
-    _t31 = jax.nn.sigmoid(-2 * _t9)
-    _t32 = jnp.exp(-2 * _t19)
-    _t33 = 1 / (_t17 * (1 + jnp.exp(-alpha)))
-    _t34 = _t32 * _t33
-    _t35 = _t31 * _t34
-    _t36 = jnp.tanh(_t5 * alpha)
-    _t37 = 4 * _t24 * _t36
-    _t38 = 16 * _t11
-    _t39 = _t32 + 1
-    _t40 = _t32 / (_t39 * _t39)
-    _t41 = _t33 * _t39
-    _t42 = _t15 * _t41
-    _t43 = 8 * _t36
-    _t44 = jnp.exp(-_t10 * jnp.abs(_t7))
+    _t9 = jnp.sign(_t8)
+    _t10 = jnp.abs(_t7)
+    _t11 = _t10 - 1 / 2
+    _t12 = -_t11
+    _t13 = _t12 * alpha
+    _t14 = 2 * alpha
+    _t15 = jnp.sign(_t7)
+    _t16 = _t15 * _t15
+    _t17 = (1 / 2) * alpha
+    _t18 = _t16 * zcoth(_t17)
+    _t19 = alpha * alpha
+    _t20 = _t12 * _t19
+    _t21 = jnp.abs(_t6 + 1)
+    _t22 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t17)) * tanhc(_t17) + 1 / 2
+    _t23 = jnp.abs(_t1)
+    _t24 = _t10 * alpha
+    _t25 = sinhc_small_d1(_t24)
+    _t26 = (1 / 2) * jnp.exp(_t13) + (1 / 2) * jnp.exp(-_t13)
+    _t27 = 1 / sinhc_small(_t17)
+    _t28 = _t27 / _t26
+    _t29 = _t16 * _t19
+    _t30 = _t28 * _t29 * _t8
+    _t31 = sinhc_small(_t24)
+    _t32 = 2 * _t27 * _t31
+    _t33 = sinhc(_t13)
+    _t34 = _t33 / (_t26 * _t26)
+    _t35 = _t16 * _t8
+    _t36 = jnp.exp(-alpha)
+    _t37 = _t36
+    _t38 = jnp.less(alpha, 87)
+    _t39 = jnp.where(_t38, _t37, jnp.asarray(0, x.dtype))
+    _t40 = 2 * _t24
+    _t41 = jnp.exp(_t40)
+    _t42 = _t39 * _t41
+    _t43 = _t42 + 1
+    _t44 = _t29 * _t9
+    _t45 = _t44 / (1 - _t39)
+    _t46 = _t45 * jnp.where(_t38, (_t37 * _t37), jnp.asarray(0, x.dtype)) / (_t43 * _t43)
+    _t47 = 8 * jnp.exp(4 * _t24)
+    _t48 = jnp.expm1(_t40)
+    _t49 = jnp.less(alpha, 80)
+    _t50 = jnp.exp(-2 * _t13)
+    _t51 = jnp.exp(-_t40)
+    _t52 = _t44 / (1 - _t36)
+    _t53 = _t51 * _t52
+    _t54 = jnp.exp(-_t14 * jnp.abs(_t11))
     y_D_x_D_x = jnp.where(
+        jnp.where(_t2, jnp.logical_and(_t3, jnp.logical_or(_t3, _t4)), jnp.logical_and(_t5, jnp.logical_or(_t4, _t5))),
+        jnp.asarray(0, x.dtype),
         jnp.where(
-            _t2,
-            jnp.greater(_t18, alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1))),
-            jnp.greater(_t18, alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1))),
-        ),
-        (-_t10 * _t14 * tanhc_small_d1(_t9) - _t14 * _t16 * tanhc_small_d2(_t9)) * jnp.sign(_t5),
-        jnp.where(
-            jnp.less(alpha, 4),
-            -_t10 * _t11 * _t20 * _t23
-            - _t11 * _t16 * _t27 * _t29
-            + 2 * _t20 * _t22 * _t29 * _t30 * _t8 * (alpha * alpha * alpha)
-            - _t25 * _t26
-            + _t25 * sinhc_small_d2(_t19)
-            + _t27 * (_t28 * _t28) * _t30 * (_t8 * _t8) * (alpha * alpha * alpha * alpha) / (_t21 * _t21 * _t21),
-            _t35 * _t37
-            + _runtime.multiply_no_nan(_t15 * _t35 * _t38, _t40)
-            + _runtime.multiply_no_nan(-_t31 * _t42 * _t43, _t40)
-            + _runtime.multiply_no_nan(
-                -_t24 * _t34 * _t43 + _t37 * _t41 * jnp.tanh(_t9) + _runtime.multiply_no_nan(-_t38 * _t42, _t40),
-                _t44 / ((_t44 + 1) * (_t44 + 1)),
+            jnp.where(_t2, jnp.greater(_t21, _t22), jnp.less(_t22, _t23)),
+            _t9 * (-_t14 * _t18 * tanhc_small_d1(_t13) - _t18 * _t20 * tanhc_small_d2(_t13)),
+            jnp.where(
+                _t4,
+                (_t12 * _t12) * _t32 * (_t33 * _t33) * _t35 * (alpha * alpha * alpha * alpha) / (_t26 * _t26 * _t26)
+                + 2 * _t12 * _t25 * _t27 * _t34 * _t35 * (alpha * alpha * alpha)
+                - _t14 * _t15 * _t25 * _t28
+                - _t15 * _t20 * _t32 * _t34
+                - _t30 * _t31
+                + _t30 * sinhc_small_d2(_t24),
+                jnp.where(
+                    jnp.where(
+                        _t2, jnp.logical_and(_t49, jnp.less(_t21, 1 / 8)), jnp.logical_and(_t49, jnp.less(_t23, 1 / 8))
+                    ),
+                    -4 * _t41 * _t46 * _t48
+                    + 4 * _t42 * _t45 / _t43
+                    - _t46 * _t47
+                    + _t45
+                    * _t47
+                    * _t48
+                    * jnp.where(_t38, (_t37 * _t37 * _t37), jnp.asarray(0, x.dtype))
+                    / (_t43 * _t43 * _t43),
+                    -4 * _t50 * _t53 / (_t50 + 1)
+                    + _runtime.multiply_no_nan(
+                        4 * _t52 * (1 - _t51) * jnp.tanh(_t13) + 8 * _t53, _t54 / ((_t54 + 1) * (_t54 + 1))
+                    ),
+                ),
             ),
         ),
     )
@@ -645,128 +889,214 @@ def _value_all(x, alpha):
     _t1 = _r - _t0
     _t2 = jnp.greater_equal(_t1, 1 / 2)
     _t3 = jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-    _t4 = -_r + _t0
-    _t5 = _t3 + _t4
-    _t6 = -_t5
-    _t7 = jnp.sign(_t6)
-    _t8 = jnp.abs(_t5)
-    _t9 = _t8 - 1 / 2
-    _t10 = -_t9
-    _t11 = _t10 * alpha
-    _t12 = tanhc_small(_t11)
-    _t13 = (1 / 2) * alpha
-    _t14 = zcoth(_t13)
-    _t15 = _t12 * _t14
-    _t16 = jnp.tanh(_t13)
-    _t17 = (1 / 2) * jnp.log((_t16 + 2) / (2 - _t16))
-    _t18 = jnp.where(
-        _t2,
-        jnp.less(alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t4, -1), _t4 + 1, -_t4 - 1)), _t17),
-        jnp.less(alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1)), _t17),
+    _t4 = sinhc(alpha)
+    _t5 = 1 / _t4
+    _t6 = -_r + _t0
+    _t7 = _t3 + _t6
+    _t8 = -_t7
+    _t9 = jnp.less(alpha, 4)
+    _t10 = jnp.equal(_t1, 1)
+    _t11 = jnp.equal(_t1, 0)
+    _t12 = jnp.where(_t2, jnp.logical_and(_t10, _t9), jnp.logical_and(_t11, _t9))
+    _t13 = 2 * _r - 2 * _t0 - 2 * _t3
+    _t14 = 2 * alpha
+    _t15 = 1 - jnp.exp(-_t14)
+    _t16 = 1 / _t15
+    _t17 = jnp.exp(-alpha)
+    _t18 = _t16 * _t17
+    _t19 = _t13 * _t18 * alpha
+    _t20 = jnp.where(_t2, _t10, _t11)
+    _t21 = jnp.sign(_t8)
+    _t22 = jnp.abs(_t7)
+    _t23 = _t22 - 1 / 2
+    _t24 = -_t23
+    _t25 = _t24 * alpha
+    _t26 = tanhc_small(_t25)
+    _t27 = (1 / 2) * alpha
+    _t28 = zcoth(_t27)
+    _t29 = _t26 * _t28
+    _t30 = jnp.abs(_t6 + 1)
+    _t31 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t27)) * tanhc(_t27) + 1 / 2
+    _t32 = jnp.abs(_t1)
+    _t33 = jnp.where(_t2, jnp.greater(_t30, _t31), jnp.greater(_t32, _t31))
+    _t34 = _t22 * alpha
+    _t35 = sinhc_small(_t34)
+    _t36 = (1 / 2) * jnp.exp(_t25) + (1 / 2) * jnp.exp(-_t25)
+    _t37 = 1 / _t36
+    _t38 = sinhc_small(_t27)
+    _t39 = 1 / _t38
+    _t40 = _t37 * _t39
+    _t41 = _t17
+    _t42 = jnp.less(alpha, 87)
+    _t43 = jnp.where(_t42, _t41, jnp.asarray(0, x.dtype))
+    _t44 = _t14 * _t22
+    _t45 = jnp.exp(_t44)
+    _t46 = _t43 * _t45
+    _t47 = _t46 + 1
+    _t48 = 1 / _t47
+    _t49 = jnp.expm1(_t44)
+    _t50 = _t21 * _t48 * _t49
+    _t51 = 1 - _t43
+    _t52 = 1 / _t51
+    _t53 = _t43 * _t52
+    _t54 = _t50 * _t53
+    _t55 = jnp.less(alpha, 80)
+    _t56 = jnp.where(_t2, jnp.logical_and(_t55, jnp.less(_t30, 1 / 8)), jnp.logical_and(_t55, jnp.less(_t32, 1 / 8)))
+    _t57 = 1 - _t17
+    _t58 = 1 / _t57
+    _t59 = jnp.exp(-_t44)
+    _t60 = _t21 * (1 - _t59)
+    _t61 = _t58 * _t60
+    _t62 = jnp.exp(-_t14 * _t24)
+    _t63 = _t62 / (_t62 + 1)
+    y = (
+        _n
+        + _t0
+        + _t3
+        + jnp.where(
+            _t12,
+            _t5 * _t8,
+            jnp.where(
+                _t20,
+                _t19,
+                jnp.where(
+                    _t33,
+                    _t21 * (-_t24 * _t29 + 1 / 2),
+                    jnp.where(_t9, _t35 * _t40 * _t8, jnp.where(_t56, _t54, _t61 * _t63)),
+                ),
+            ),
+        )
     )
-    _t19 = _t8 * alpha
-    _t20 = sinhc_small(_t19)
-    _t21 = (1 / 2) * jnp.exp(_t11) + (1 / 2) * jnp.exp(-_t11)
-    _t22 = 1 / _t21
-    _t23 = sinhc_small(_t13)
-    _t24 = 1 / _t23
-    _t25 = _t22 * _t24
-    _t26 = jnp.less(alpha, 4)
-    _t27 = jax.nn.sigmoid(-2 * _t11)
-    _t28 = jnp.exp(-alpha)
-    _t29 = _t28 + 1
-    _t30 = 1 / _t29
-    _t31 = 1 / _t16
-    _t32 = jnp.exp(-2 * _t19)
-    _t33 = _t32 + 1
-    _t34 = _t6 * alpha
-    _t35 = jnp.tanh(_t34)
-    _t36 = _t30 * _t31 * _t33 * _t35
-    y = _n + _t0 + _t3 + jnp.where(_t18, _t7 * (-_t10 * _t15 + 1 / 2), jnp.where(_t26, _t20 * _t25 * _t6, _t27 * _t36))
     return (y,), ()
 
 
 def _gradient_all(x, alpha):
     _n = jnp.round(x)
     _r = -_n + x
-    _t0 = jnp.round(_r)
-    _t1 = _r - _t0
-    _t2 = jnp.greater_equal(_t1, 1 / 2)
-    _t3 = -_r + _t0
-    _t4 = _t3 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-    _t5 = -_t4
-    _t6 = jnp.sign(_t5)
-    _t7 = jnp.abs(_t4)
-    _t8 = _t7 - 1 / 2
-    _t9 = -_t8
-    _t10 = _t9 * alpha
-    _t11 = tanhc_small(_t10)
-    _t12 = jnp.sign(_t4)
-    _t13 = (1 / 2) * alpha
-    _t14 = zcoth(_t13)
-    _t15 = _t12 * _t14
-    _t16 = tanhc_small_d1(_t10)
-    _t17 = jnp.tanh(_t13)
-    _t18 = (1 / 2) * jnp.log((_t17 + 2) / (2 - _t17))
-    _t19 = jnp.where(
-        _t2,
-        jnp.less(alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1)), _t18),
-        jnp.less(alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1)), _t18),
-    )
-    _t20 = sinhc_small(_t13)
-    _t21 = 1 / _t20
-    _t22 = _t7 * alpha
-    _t23 = sinhc_small(_t22)
-    _t24 = (1 / 2) * jnp.exp(_t10) + (1 / 2) * jnp.exp(-_t10)
-    _t25 = 1 / _t24
-    _t26 = _t5 * alpha
-    _t27 = sinhc_small_d1(_t22)
-    _t28 = _t23 * _t5
-    _t29 = _t21 * sinhc(_t10) / (_t24 * _t24)
-    _t30 = jnp.less(alpha, 4)
-    _t31 = 2 * alpha
-    _t32 = _t12 * _t31
-    _t33 = jnp.exp(-2 * _t22)
-    _t34 = jnp.exp(-alpha)
-    _t35 = _t34 + 1
-    _t36 = 1 / _t35
-    _t37 = 1 / _t17
-    _t38 = jnp.tanh(_t26)
-    _t39 = jax.nn.sigmoid(-2 * _t10)
-    _t40 = _t33 * _t36 * _t37 * _t38 * _t39
-    _t41 = _t33 + 1
-    _t42 = _t36 * _t37 * _t41
-    _t43 = 4 * _t39 * _t42
-    _t44 = _t33 / (_t41 * _t41)
-    _t45 = _t38 * _t42
-    _t46 = jnp.exp(-_t31 * jnp.abs(_t8))
-    _t47 = _t46 / ((_t46 + 1) * (_t46 + 1))
-    _t48 = _t9 * _t9
-    _t49 = _t34 / (_t35 * _t35)
-    _t50 = _t38 * _t39 * _t41
-    _t51 = 2 * _t7
+    _t0 = sinhc(alpha)
+    _t1 = jnp.round(_r)
+    _t2 = _r - _t1
+    _t3 = jnp.greater_equal(_t2, 1 / 2)
+    _t4 = jnp.less(alpha, 4)
+    _t5 = jnp.equal(_t2, 1)
+    _t6 = jnp.equal(_t2, 0)
+    _t7 = jnp.where(_t3, jnp.logical_and(_t4, _t5), jnp.logical_and(_t4, _t6))
+    _t8 = 2 * alpha
+    _t9 = 1 - jnp.exp(-_t8)
+    _t10 = 1 / _t9
+    _t11 = jnp.exp(-alpha)
+    _t12 = _t10 * _t11
+    _t13 = jnp.where(_t3, _t5, _t6)
+    _t14 = jnp.where(_t3, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t15 = -_r + _t1
+    _t16 = _t14 + _t15
+    _t17 = -_t16
+    _t18 = jnp.sign(_t17)
+    _t19 = jnp.abs(_t16)
+    _t20 = _t19 - 1 / 2
+    _t21 = -_t20
+    _t22 = _t21 * alpha
+    _t23 = tanhc_small(_t22)
+    _t24 = jnp.sign(_t16)
+    _t25 = (1 / 2) * alpha
+    _t26 = zcoth(_t25)
+    _t27 = _t24 * _t26
+    _t28 = tanhc_small_d1(_t22)
+    _t29 = jnp.abs(_t15 + 1)
+    _t30 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t25)) * tanhc(_t25) + 1 / 2
+    _t31 = jnp.abs(_t2)
+    _t32 = jnp.where(_t3, jnp.greater(_t29, _t30), jnp.greater(_t31, _t30))
+    _t33 = sinhc_small(_t25)
+    _t34 = 1 / _t33
+    _t35 = _t19 * alpha
+    _t36 = sinhc_small(_t35)
+    _t37 = (1 / 2) * jnp.exp(_t22) + (1 / 2) * jnp.exp(-_t22)
+    _t38 = 1 / _t37
+    _t39 = sinhc_small_d1(_t35)
+    _t40 = _t17 * _t36
+    _t41 = _t34 * _t40 * sinhc(_t22) / (_t37 * _t37)
+    _t42 = _t11
+    _t43 = jnp.less(alpha, 87)
+    _t44 = jnp.where(_t43, _t42, jnp.asarray(0, x.dtype))
+    _t45 = _t19 * _t8
+    _t46 = jnp.exp(_t45)
+    _t47 = _t44 * _t46
+    _t48 = _t24 * _t8
+    _t49 = 1 - _t44
+    _t50 = 1 / _t49
+    _t51 = _t47 + 1
+    _t52 = 1 / _t51
+    _t53 = _t18 * _t50 * _t52
+    _t54 = jnp.where(_t43, (_t42 * _t42), jnp.asarray(0, x.dtype))
+    _t55 = jnp.expm1(_t45)
+    _t56 = 1 / (_t51 * _t51)
+    _t57 = jnp.less(alpha, 80)
+    _t58 = jnp.where(_t3, jnp.logical_and(_t57, jnp.less(_t29, 1 / 8)), jnp.logical_and(_t57, jnp.less(_t31, 1 / 8)))
+    _t59 = 1 - _t11
+    _t60 = 1 / _t59
+    _t61 = jnp.exp(-_t45)
+    _t62 = jnp.exp(-_t21 * _t8)
+    _t63 = _t62 / (_t62 + 1)
+    _t64 = _t18 * _t60 * _t61 * _t63
+    _t65 = _t18 * (1 - _t61)
+    _t66 = _t60 * _t65
+    _t67 = jnp.exp(-_t8 * jnp.abs(_t20))
+    _t68 = _t67 / ((_t67 + 1) * (_t67 + 1))
+    _t69 = 2 * _r - 2 * _t1 - 2 * _t14
+    _t70 = _t21 * _t21
+    _t71 = _t18 * _t52 * _t55
+    _t72 = _t44 * _t50
+    _t73 = 2 * _t19
+    _t74 = _t47 * _t73
     y_D_x = jnp.where(
-        _t19,
-        _t6 * (-_t10 * _t15 * _t16 - _t11 * _t15),
+        _t7,
+        1 / _t0,
         jnp.where(
-            _t30,
-            -_t12 * _t21 * _t25 * _t26 * _t27 - _t12 * _t28 * _t29 * _t9 * (alpha * alpha) + _t21 * _t23 * _t25,
-            _t32 * _t40 + _runtime.multiply_no_nan(-_t32 * _t45, _t47) + _runtime.multiply_no_nan(_t43 * alpha, _t44),
+            _t13,
+            _t12 * _t8,
+            jnp.where(
+                _t32,
+                _t18 * (-_t22 * _t27 * _t28 - _t23 * _t27),
+                jnp.where(
+                    _t4,
+                    -_t17 * _t24 * _t34 * _t38 * _t39 * alpha
+                    - _t21 * _t24 * _t41 * (alpha * alpha)
+                    + _t34 * _t36 * _t38,
+                    jnp.where(
+                        _t58,
+                        2 * _t18 * _t24 * _t46 * _t50 * _t54 * _t55 * _t56 * alpha - _t47 * _t48 * _t53,
+                        -_t48 * _t64 + _runtime.multiply_no_nan(-_t48 * _t66, _t68),
+                    ),
+                ),
+            ),
         ),
     )
     y_D_alpha = jnp.where(
-        _t19,
-        _t6 * (-1 / 2 * _t11 * _t9 * zcoth_d1(_t13) - _t14 * _t16 * _t48),
+        _t7,
+        -_t17 * sinhc_d1(alpha) / (_t0 * _t0),
         jnp.where(
-            _t30,
-            _t21 * _t25 * _t27 * _t5 * _t7
-            - _t23 * _t26 * _t29 * _t48
-            - 1 / 2 * _t25 * _t28 * sinhc_small_d1(_t13) / (_t20 * _t20),
-            _t37 * _t49 * _t50
-            - _t40 * _t51
-            + _runtime.multiply_no_nan(_t43 * _t5, _t44)
-            + _runtime.multiply_no_nan(_t45 * (_t51 - 1), _t47)
-            + _runtime.multiply_no_nan(-2 * _t36 * _t50 / (_t17 * _t17), _t49),
+            _t13,
+            _t10 * _t11 * _t69 - _t12 * _t69 * alpha - _t69 * _t8 * jnp.exp(-3 * alpha) / (_t9 * _t9),
+            jnp.where(
+                _t32,
+                _t18 * (-1 / 2 * _t21 * _t23 * zcoth_d1(_t25) - _t26 * _t28 * _t70),
+                jnp.where(
+                    _t4,
+                    _t17 * _t19 * _t34 * _t38 * _t39
+                    - _t41 * _t70 * alpha
+                    - 1 / 2 * _t38 * _t40 * sinhc_small_d1(_t25) / (_t33 * _t33),
+                    jnp.where(
+                        _t58,
+                        _t18 * _t55 * _t56 * _t72 * (_t44 * _t46 - _t74)
+                        + _t53 * _t74
+                        - _t71 * _t72
+                        - _t54 * _t71 / (_t49 * _t49),
+                        -_t11 * _t63 * _t65 / (_t59 * _t59)
+                        + _t64 * _t73
+                        + _runtime.multiply_no_nan(-_t66 * (1 - _t73), _t68),
+                    ),
+                ),
+            ),
         ),
     )
     return (y_D_x, y_D_alpha), ()
@@ -778,220 +1108,265 @@ def _hessian_all(x, alpha):
     _t0 = jnp.round(_r)
     _t1 = _r - _t0
     _t2 = jnp.greater_equal(_t1, 1 / 2)
-    _t3 = -_r + _t0
-    _t4 = _t3 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-    _t5 = -_t4
-    _t6 = jnp.sign(_t5)
-    _t7 = jnp.sign(_t4)
-    _t8 = _t7 * _t7
-    _t9 = 2 * alpha
-    _t10 = jnp.abs(_t4)
-    _t11 = _t10 - 1 / 2
-    _t12 = -_t11
-    _t13 = _t12 * alpha
-    _t14 = tanhc_small_d1(_t13)
-    _t15 = (1 / 2) * alpha
-    _t16 = zcoth(_t15)
-    _t17 = _t14 * _t16
-    _t18 = _t16 * tanhc_small_d2(_t13)
-    _t19 = alpha * alpha
-    _t20 = _t19 * _t8
-    _t21 = jnp.tanh(_t15)
-    _t22 = (1 / 2) * jnp.log((_t21 + 2) / (2 - _t21))
-    _t23 = jnp.where(
-        _t2,
-        jnp.less(alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1)), _t22),
-        jnp.less(alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1)), _t22),
-    )
-    _t24 = _t10 * alpha
-    _t25 = sinhc_small_d1(_t24)
-    _t26 = (1 / 2) * jnp.exp(_t13) + (1 / 2) * jnp.exp(-_t13)
-    _t27 = 1 / _t26
-    _t28 = sinhc_small(_t15)
-    _t29 = 1 / _t28
-    _t30 = _t27 * _t29
-    _t31 = _t25 * _t30 * _t7
-    _t32 = _t30 * _t5
-    _t33 = _t32 * sinhc_small_d2(_t24)
-    _t34 = sinhc_small(_t24)
+    _t3 = jnp.equal(_t1, 1)
+    _t4 = jnp.less(alpha, 4)
+    _t5 = jnp.equal(_t1, 0)
+    _t6 = jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t7 = -_r + _t0
+    _t8 = _t6 + _t7
+    _t9 = -_t8
+    _t10 = jnp.sign(_t9)
+    _t11 = jnp.sign(_t8)
+    _t12 = _t11 * _t11
+    _t13 = 2 * alpha
+    _t14 = jnp.abs(_t8)
+    _t15 = _t14 - 1 / 2
+    _t16 = -_t15
+    _t17 = _t16 * alpha
+    _t18 = tanhc_small_d1(_t17)
+    _t19 = (1 / 2) * alpha
+    _t20 = zcoth(_t19)
+    _t21 = _t18 * _t20
+    _t22 = _t20 * tanhc_small_d2(_t17)
+    _t23 = alpha * alpha
+    _t24 = _t12 * _t23
+    _t25 = jnp.abs(_t7 + 1)
+    _t26 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t19)) * tanhc(_t19) + 1 / 2
+    _t27 = jnp.abs(_t1)
+    _t28 = jnp.where(_t2, jnp.greater(_t25, _t26), jnp.greater(_t27, _t26))
+    _t29 = _t14 * alpha
+    _t30 = sinhc_small_d1(_t29)
+    _t31 = (1 / 2) * jnp.exp(_t17) + (1 / 2) * jnp.exp(-_t17)
+    _t32 = 1 / _t31
+    _t33 = sinhc_small(_t19)
+    _t34 = 1 / _t33
     _t35 = _t32 * _t34
-    _t36 = 2 * _t7
-    _t37 = _t12 * _t36
-    _t38 = _t29 * _t34
-    _t39 = 1 / (_t26 * _t26)
-    _t40 = sinhc(_t13)
-    _t41 = _t39 * _t40
-    _t42 = _t38 * _t41
-    _t43 = alpha * alpha * alpha
-    _t44 = _t5 * _t8
-    _t45 = _t12 * _t41
-    _t46 = _t25 * _t29
-    _t47 = _t12 * _t12
-    _t48 = 1 / (_t26 * _t26 * _t26)
-    _t49 = _t40 * _t40
-    _t50 = 2 * _t38 * _t48 * _t49
-    _t51 = jnp.less(alpha, 4)
-    _t52 = 2 * _t24
-    _t53 = jnp.exp(-_t52)
-    _t54 = jnp.exp(-alpha)
-    _t55 = _t54 + 1
-    _t56 = 1 / _t55
-    _t57 = 1 / _t21
-    _t58 = _t56 * _t57
-    _t59 = _t53 * _t58
-    _t60 = _t20 * _t59
-    _t61 = _t5 * alpha
-    _t62 = jnp.tanh(_t61)
-    _t63 = jax.nn.sigmoid(-2 * _t13)
-    _t64 = 4 * _t63
-    _t65 = _t62 * _t64
-    _t66 = 16 * _t7
-    _t67 = _t59 * _t63
-    _t68 = _t53 + 1
-    _t69 = _t53 / (_t68 * _t68)
-    _t70 = _t58 * _t68
-    _t71 = _t19 * _t70
-    _t72 = 8 * _t62
-    _t73 = _t63 * _t72
-    _t74 = _t62 * _t70
-    _t75 = _t74 * jnp.tanh(_t13)
-    _t76 = jnp.exp(-_t9 * jnp.abs(_t11))
-    _t77 = _t76 / ((_t76 + 1) * (_t76 + 1))
-    _t78 = zcoth_d1(_t15)
-    _t79 = tanhc_small(_t13)
-    _t80 = (1 / 2) * _t7
-    _t81 = _t14 * _t78
-    _t82 = _t47 * alpha
-    _t83 = (1 / 2) * _t27 * _t34
-    _t84 = 1 / (_t28 * _t28)
-    _t85 = sinhc_small_d1(_t15)
-    _t86 = _t84 * _t85
-    _t87 = _t24 * _t7
-    _t88 = _t13 * _t7
-    _t89 = _t12 * _t12 * _t12
-    _t90 = _t10 * _t25
-    _t91 = _t19 * _t5
-    _t92 = _t54 / (_t55 * _t55)
-    _t93 = _t57 * _t92
-    _t94 = _t7 * _t9
-    _t95 = _t64 * _t93
-    _t96 = _t59 * _t62
-    _t97 = _t64 * _t96
-    _t98 = _t62 * _t68
-    _t99 = _t93 * _t98
-    _t100 = 8 * _t61
-    _t101 = _t100 * _t7
-    _t102 = 2 * _t10 - 1
-    _t103 = _t63 * _t74
-    _t104 = _t102 * _t70
-    _t105 = 4 * alpha
-    _t106 = _t69 * _t77
-    _t107 = -_t102 * _t75
-    _t108 = 1 / (_t21 * _t21)
-    _t109 = _t108 * _t56
-    _t110 = _t109 * alpha
-    _t111 = _t63 * _t68
-    _t112 = 8 * _t111
-    _t113 = _t109 * _t98
-    _t114 = _t27 * _t5
-    _t115 = _t4 * _t4
-    _t116 = _t41 * _t47
-    _t117 = jnp.exp(-_t9)
-    _t118 = _t111 * _t62
-    _t119 = _t10 * _t53
-    _t120 = 16 * _t5
-    _t121 = 4 * _t102
+    _t36 = _t11 * _t30 * _t35
+    _t37 = _t35 * _t9
+    _t38 = _t37 * sinhc_small_d2(_t29)
+    _t39 = sinhc_small(_t29)
+    _t40 = _t37 * _t39
+    _t41 = 2 * _t11
+    _t42 = _t16 * _t41
+    _t43 = _t34 * _t39
+    _t44 = 1 / (_t31 * _t31)
+    _t45 = sinhc(_t17)
+    _t46 = _t44 * _t45
+    _t47 = _t43 * _t46
+    _t48 = alpha * alpha * alpha
+    _t49 = 2 * _t9
+    _t50 = _t30 * _t34
+    _t51 = _t16 * _t16
+    _t52 = 1 / (_t31 * _t31 * _t31)
+    _t53 = _t45 * _t45
+    _t54 = _t43 * _t49 * _t52 * _t53
+    _t55 = jnp.exp(-alpha)
+    _t56 = _t55
+    _t57 = jnp.less(alpha, 87)
+    _t58 = jnp.where(_t57, _t56, jnp.asarray(0, x.dtype))
+    _t59 = 2 * _t29
+    _t60 = jnp.exp(_t59)
+    _t61 = _t58 * _t60
+    _t62 = 4 * _t61
+    _t63 = 1 - _t58
+    _t64 = 1 / _t63
+    _t65 = _t61 + 1
+    _t66 = _t10 / _t65
+    _t67 = _t64 * _t66
+    _t68 = 4 * _t29
+    _t69 = jnp.exp(_t68)
+    _t70 = 8 * _t24
+    _t71 = _t69 * _t70
+    _t72 = _t10 / (_t65 * _t65)
+    _t73 = jnp.where(_t57, (_t56 * _t56), jnp.asarray(0, x.dtype))
+    _t74 = _t64 * _t73
+    _t75 = _t72 * _t74
+    _t76 = jnp.where(_t57, (_t56 * _t56 * _t56), jnp.asarray(0, x.dtype))
+    _t77 = jnp.expm1(_t59)
+    _t78 = _t10 * _t77 / (_t65 * _t65 * _t65)
+    _t79 = 4 * _t24
+    _t80 = _t72 * _t77
+    _t81 = _t60 * _t80
+    _t82 = _t74 * _t81
+    _t83 = jnp.less(alpha, 80)
+    _t84 = jnp.where(_t2, jnp.logical_and(_t83, jnp.less(_t25, 1 / 8)), jnp.logical_and(_t83, jnp.less(_t27, 1 / 8)))
+    _t85 = jnp.exp(-_t59)
+    _t86 = 1 - _t55
+    _t87 = _t10 / _t86
+    _t88 = _t85 * _t87
+    _t89 = jnp.exp(-2 * _t17)
+    _t90 = _t89 / (_t89 + 1)
+    _t91 = _t88 * _t90
+    _t92 = 1 - _t85
+    _t93 = _t87 * _t92
+    _t94 = _t93 * jnp.tanh(_t17)
+    _t95 = jnp.exp(-_t13 * jnp.abs(_t15))
+    _t96 = _t95 / ((_t95 + 1) * (_t95 + 1))
+    _t97 = sinhc_d1(alpha)
+    _t98 = sinhc(alpha)
+    _t99 = 1 / (_t98 * _t98)
+    _t100 = jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t4, _t5))
+    _t101 = jnp.exp(-_t13)
+    _t102 = 1 - _t101
+    _t103 = 1 / _t102
+    _t104 = 4 * alpha
+    _t105 = jnp.exp(-3 * alpha) / (_t102 * _t102)
+    _t106 = _t103 * _t55
+    _t107 = jnp.where(_t2, _t3, _t5)
+    _t108 = zcoth_d1(_t19)
+    _t109 = tanhc_small(_t17)
+    _t110 = (1 / 2) * _t11
+    _t111 = _t108 * _t18
+    _t112 = _t51 * alpha
+    _t113 = (1 / 2) * _t32 * _t39
+    _t114 = 1 / (_t33 * _t33)
+    _t115 = sinhc_small_d1(_t19)
+    _t116 = _t114 * _t115
+    _t117 = _t11 * _t17
+    _t118 = _t16 * _t16 * _t16
+    _t119 = _t14 * _t30
+    _t120 = _t46 * _t9
+    _t121 = _t11 * _t67
+    _t122 = _t121 * _t61
+    _t123 = _t11 * _t13
+    _t124 = 1 / (_t63 * _t63)
+    _t125 = _t124 * _t73
+    _t126 = _t125 * _t60 * _t66
+    _t127 = _t11 * _t68
+    _t128 = 2 * _t14
+    _t129 = -_t128 * _t61 + _t61
+    _t130 = _t129 * _t64 * _t72
+    _t131 = _t14 * _t62
+    _t132 = _t78 * (-_t131 + 2 * _t58 * _t60)
+    _t133 = 1 / (_t86 * _t86)
+    _t134 = _t10 * _t90
+    _t135 = _t133 * _t134 * _t55 * _t85
+    _t136 = _t10 * _t133 * _t55 * _t92
+    _t137 = 1 - _t128
+    _t138 = _t137 * _t88
+    _t139 = 2 * _r - 2 * _t0 - 2 * _t6
+    _t140 = _t105 * _t139
+    _t141 = _t139 * alpha
+    _t142 = _t32 * _t9
+    _t143 = _t8 * _t8
+    _t144 = _t66 * _t77
+    _t145 = _t58 * _t64
+    _t146 = _t143 * _t62
+    _t147 = 4 * _t14
+    _t148 = _t145 * _t80
+    _t149 = 2 * _t129
     y_D_x_D_x = jnp.where(
-        _t23,
-        _t6 * (-_t12 * _t18 * _t20 - _t17 * _t8 * _t9),
+        jnp.where(_t2, jnp.logical_and(_t3, jnp.logical_or(_t3, _t4)), jnp.logical_and(_t5, jnp.logical_or(_t4, _t5))),
+        jnp.asarray(0, x.dtype),
         jnp.where(
-            _t51,
-            -_t19 * _t37 * _t42
-            + _t20 * _t33
-            - _t20 * _t35
-            - _t31 * _t9
-            + 2 * _t43 * _t44 * _t45 * _t46
-            + _t44 * _t47 * _t50 * (alpha * alpha * alpha * alpha),
-            _t60 * _t65
-            + _runtime.multiply_no_nan(-_t71 * _t73, _t69)
-            + _runtime.multiply_no_nan(_t19 * _t66 * _t67, _t69)
-            + _runtime.multiply_no_nan(
-                4 * _t20 * _t75 - _t60 * _t72 + _runtime.multiply_no_nan(-_t66 * _t71, _t69), _t77
+            _t28,
+            _t10 * (-_t12 * _t13 * _t21 - _t16 * _t22 * _t24),
+            jnp.where(
+                _t4,
+                _t12 * _t16 * _t46 * _t48 * _t49 * _t50
+                + _t12 * _t51 * _t54 * (alpha * alpha * alpha * alpha)
+                - _t13 * _t36
+                - _t23 * _t42 * _t47
+                + _t24 * _t38
+                - _t24 * _t40,
+                jnp.where(
+                    _t84,
+                    _t24 * _t62 * _t67 + _t64 * _t71 * _t76 * _t78 - _t71 * _t75 - _t79 * _t82,
+                    -_t79 * _t91 + _runtime.multiply_no_nan(_t70 * _t88 + _t79 * _t94, _t96),
+                ),
             ),
         ),
     )
     y_D_x_D_alpha = jnp.where(
-        _t23,
-        _t6 * (-_t13 * _t80 * _t81 - _t17 * _t37 - _t18 * _t7 * _t82 - _t78 * _t79 * _t80),
+        _t100,
+        -_t97 * _t99,
         jnp.where(
-            _t51,
-            _t10 * _t25 * _t27 * _t29
-            + (1 / 2) * _t12 * _t19 * _t34 * _t39 * _t40 * _t5 * _t7 * _t84 * _t85
-            + _t19 * _t25 * _t29 * _t39 * _t40 * _t47 * _t5 * _t7
-            + (1 / 2) * _t25 * _t27 * _t5 * _t7 * _t84 * _t85 * alpha
-            + 2 * _t29 * _t34 * _t43 * _t48 * _t49 * _t5 * _t7 * _t89
-            - _t29 * _t45 * _t7 * _t90 * _t91
-            - _t31 * _t5
-            - _t33 * _t87
-            - _t35 * _t88
-            - _t42 * _t5 * _t88
-            - _t42 * _t82
-            - _t83 * _t86,
-            _t36 * _t62 * _t67
-            + _t53 * _t62 * _t63 * _t93 * _t94
-            - _t87 * _t97
-            + _runtime.multiply_no_nan(-_t100 * _t103, _t69)
-            + _runtime.multiply_no_nan(_t101 * _t67, _t69)
-            + _runtime.multiply_no_nan(-_t101 * _t70, _t106)
-            + _runtime.multiply_no_nan(_t104 * _t105, _t106)
-            + _runtime.multiply_no_nan(_t107 * _t94, _t77)
-            + _runtime.multiply_no_nan(-8 * _t24 * _t67, _t69)
-            + _runtime.multiply_no_nan(-_t36 * _t74, _t77)
-            + _runtime.multiply_no_nan(_t64 * _t70, _t69)
-            + _runtime.multiply_no_nan(4 * _t87 * _t96, _t77)
-            + _runtime.multiply_no_nan(-_t94 * _t99, _t77)
-            + _runtime.multiply_no_nan(_t102 * _t94 * _t96, _t77)
-            + _runtime.multiply_no_nan(_t68 * _t95 * alpha, _t69)
-            + _runtime.multiply_no_nan(
-                -_t110 * _t53 * _t65 * _t7
-                + _runtime.multiply_no_nan(-_t110 * _t112, _t69)
-                + _runtime.multiply_no_nan(_t105 * _t113 * _t7, _t77),
-                _t92,
+            _t107,
+            2 * _t103 * _t55 - _t104 * _t105 - _t106 * _t13,
+            jnp.where(
+                _t28,
+                _t10 * (-_t108 * _t109 * _t110 - _t11 * _t112 * _t22 - _t110 * _t111 * _t17 - _t21 * _t42),
+                jnp.where(
+                    _t4,
+                    (1 / 2) * _t11 * _t114 * _t115 * _t16 * _t23 * _t39 * _t44 * _t45 * _t9
+                    + (1 / 2) * _t11 * _t114 * _t115 * _t30 * _t32 * _t9 * alpha
+                    + 2 * _t11 * _t118 * _t34 * _t39 * _t48 * _t52 * _t53 * _t9
+                    - _t11 * _t119 * _t120 * _t16 * _t23 * _t34
+                    + _t11 * _t23 * _t30 * _t34 * _t44 * _t45 * _t51 * _t9
+                    - _t11 * _t29 * _t38
+                    - _t112 * _t47
+                    - _t113 * _t116
+                    - _t117 * _t40
+                    - _t117 * _t47 * _t9
+                    + _t14 * _t30 * _t32 * _t34
+                    - _t36 * _t9,
+                    jnp.where(
+                        _t84,
+                        -_t104 * _t11 * _t82
+                        - 2 * _t121 * _t61
+                        + _t122 * _t13
+                        - _t122 * _t68
+                        - _t123 * _t124 * _t76 * _t81
+                        + _t123 * _t126
+                        - _t123 * _t130 * _t61
+                        + _t123 * _t132 * _t60 * _t74
+                        + _t127 * _t69 * _t75
+                        + _t127 * _t82
+                        + _t41 * _t82,
+                        _t123 * _t135
+                        + _t127 * _t91
+                        - _t41 * _t91
+                        + _runtime.multiply_no_nan(
+                            _t123 * _t136 + _t123 * _t137 * _t94 + _t123 * _t138 - _t127 * _t88 - _t41 * _t93, _t96
+                        ),
+                    ),
+                ),
             ),
         ),
     )
     y_D_alpha_D_alpha = jnp.where(
-        _t23,
-        _t6 * (-1 / 4 * _t12 * _t79 * zcoth_d2(_t15) - _t18 * _t89 - _t47 * _t81),
+        _t100,
+        2 * _t9 * (_t97 * _t97) / (_t98 * _t98 * _t98) - _t9 * _t99 * sinhc_d2(alpha),
         jnp.where(
-            _t51,
-            -1 / 4 * _t114 * _t34 * _t84 * sinhc_small_d2(_t15)
-            - _t114 * _t86 * _t90
-            + _t115 * _t33
-            + _t116 * _t34 * _t61 * _t86
-            - _t116 * _t46 * _t5 * _t52
-            + (_t12 * _t12 * _t12 * _t12) * _t50 * _t91
-            - _t35 * _t47
-            + _t5 * _t83 * (_t85 * _t85) / (_t28 * _t28 * _t28),
-            _t115 * _t97
-            + 2 * _t117 * _t118 * _t57 / (_t55 * _t55 * _t55)
-            - _t118 * _t93
-            - _t119 * _t62 * _t95
-            + _runtime.multiply_no_nan(-_t102 * _t107, _t77)
-            + _runtime.multiply_no_nan(2 * _t102 * _t99, _t77)
-            + _runtime.multiply_no_nan(-8 * _t103 * (_t5 * _t5), _t69)
-            + _runtime.multiply_no_nan(8 * _t104 * _t5, _t106)
-            + _runtime.multiply_no_nan(-_t10 * _t120 * _t67, _t69)
-            + _runtime.multiply_no_nan(-_t10 * _t121 * _t96, _t77)
-            + _runtime.multiply_no_nan(_t112 * _t5 * _t93, _t69)
-            + _runtime.multiply_no_nan(_t112 * _t56 * _t62 / (_t21 * _t21 * _t21), _t117 / (_t55 * _t55 * _t55 * _t55))
-            + _runtime.multiply_no_nan(
-                2 * _t103
-                - _t108 * _t64 * _t92 * _t98
-                + _t109 * _t119 * _t73
-                + _runtime.multiply_no_nan(-_t113 * _t121, _t77)
-                + _runtime.multiply_no_nan(-_t109 * _t111 * _t120, _t69),
-                _t92,
+            _t107,
+            -2 * _t106 * _t139
+            + _t106 * _t141
+            + 8 * _t140 * alpha
+            - 4 * _t140
+            + 8 * _t141 * jnp.exp(-5 * alpha) / (_t102 * _t102 * _t102),
+            jnp.where(
+                _t28,
+                _t10 * (-1 / 4 * _t109 * _t16 * zcoth_d2(_t19) - _t111 * _t51 - _t118 * _t22),
+                jnp.where(
+                    _t4,
+                    _t112 * _t116 * _t120 * _t39
+                    + _t113 * (_t115 * _t115) * _t9 / (_t33 * _t33 * _t33)
+                    - 1 / 4 * _t114 * _t142 * _t39 * sinhc_small_d2(_t19)
+                    - _t116 * _t119 * _t142
+                    - _t120 * _t50 * _t51 * _t59
+                    + _t143 * _t38
+                    + (_t16 * _t16 * _t16 * _t16) * _t23 * _t54
+                    - _t40 * _t51,
+                    jnp.where(
+                        _t84,
+                        3 * _t125 * _t144
+                        - _t125 * _t149 * _t80
+                        - _t126 * _t147
+                        + _t129 * _t132 * _t145
+                        + _t130 * _t131
+                        - _t131 * _t67
+                        + _t144 * _t145
+                        + 2 * _t144 * _t76 / (_t63 * _t63 * _t63)
+                        + _t146 * _t67
+                        - _t148 * _t149
+                        + _t148 * (_t131 - _t146 - _t61),
+                        2 * _t101 * _t134 * _t92 / (_t86 * _t86 * _t86)
+                        - _t135 * _t147
+                        + _t136 * _t90
+                        - 4 * _t143 * _t91
+                        + _runtime.multiply_no_nan(2 * _t136 * _t137 + (_t137 * _t137) * _t94 - _t138 * _t147, _t96),
+                    ),
+                ),
             ),
         ),
     )
@@ -1005,30 +1380,31 @@ def _value_alpha_below_4(x, alpha):
     _t1 = _r - _t0
     _t2 = jnp.greater_equal(_t1, 1 / 2)
     _t3 = jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-    _t4 = -_r + _t0
-    _t5 = _t3 + _t4
-    _t6 = -_t5
-    _t7 = jnp.sign(_t6)
-    _t8 = jnp.abs(_t5)
-    _t9 = 1 / 2 - _t8
-    _t10 = _t9 * alpha
-    _t11 = (1 / 2) * alpha
-    _t12 = zcoth(_t11)
-    _t13 = _t12 * tanhc_small(_t10)
-    _t14 = jnp.tanh(_t11)
-    _t15 = (1 / 2) * jnp.log((_t14 + 2) / (2 - _t14))
-    _t16 = jnp.where(
+    _t4 = 1 / sinhc(alpha)
+    _t5 = -_r + _t0
+    _t6 = _t3 + _t5
+    _t7 = -_t6
+    _t8 = jnp.where(_t2, jnp.equal(_t1, 1), jnp.equal(_t1, 0))
+    _t9 = jnp.sign(_t7)
+    _t10 = jnp.abs(_t6)
+    _t11 = 1 / 2 - _t10
+    _t12 = _t11 * alpha
+    _t13 = (1 / 2) * alpha
+    _t14 = zcoth(_t13)
+    _t15 = _t14 * tanhc_small(_t12)
+    _t16 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t13)) * tanhc(_t13) + 1 / 2
+    _t17 = jnp.where(
         _t2,
-        jnp.less(alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t4, -1), _t4 + 1, -_t4 - 1)), _t15),
-        jnp.less(alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1)), _t15),
+        jnp.greater(jnp.where(jnp.greater_equal(_t5, -1), _t5 + 1, -_t5 - 1), _t16),
+        jnp.greater(jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1), _t16),
     )
-    _t17 = _t8 * alpha
-    _t18 = sinhc_small(_t17)
-    _t19 = (1 / 2) * jnp.exp(_t10) + (1 / 2) * jnp.exp(-_t10)
-    _t20 = 1 / _t19
-    _t21 = 1 / sinhc_small(_t11)
-    _t22 = _t20 * _t21
-    y = _n + _t0 + _t3 + jnp.where(_t16, _t7 * (-_t13 * _t9 + 1 / 2), _t18 * _t22 * _t6)
+    _t18 = _t10 * alpha
+    _t19 = sinhc_small(_t18)
+    _t20 = (1 / 2) * jnp.exp(_t12) + (1 / 2) * jnp.exp(-_t12)
+    _t21 = 1 / _t20
+    _t22 = 1 / sinhc_small(_t13)
+    _t23 = _t21 * _t22
+    y = _n + _t0 + _t3 + jnp.where(_t8, _t4 * _t7, jnp.where(_t17, _t9 * (-_t11 * _t15 + 1 / 2), _t19 * _t23 * _t7))
     return (y,), ()
 
 
@@ -1047,24 +1423,27 @@ def _gradient_alpha_below_4(x, alpha):
     _t9 = jnp.sign(_t4)
     _t10 = (1 / 2) * alpha
     _t11 = _t9 * zcoth(_t10)
-    _t12 = jnp.tanh(_t10)
-    _t13 = (1 / 2) * jnp.log((_t12 + 2) / (2 - _t12))
-    _t14 = 1 / sinhc_small(_t10)
-    _t15 = _t6 * alpha
-    _t16 = sinhc_small(_t15)
-    _t17 = (1 / 2) * jnp.exp(_t8) + (1 / 2) * jnp.exp(-_t8)
-    _t18 = 1 / _t17
-    _t19 = _t5 * _t9
+    _t12 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t10)) * tanhc(_t10) + 1 / 2
+    _t13 = 1 / sinhc_small(_t10)
+    _t14 = _t6 * alpha
+    _t15 = sinhc_small(_t14)
+    _t16 = (1 / 2) * jnp.exp(_t8) + (1 / 2) * jnp.exp(-_t8)
+    _t17 = 1 / _t16
+    _t18 = _t5 * _t9
     y_D_x = jnp.where(
+        jnp.where(_t2, jnp.equal(_t1, 1), jnp.equal(_t1, 0)),
+        1 / sinhc(alpha),
         jnp.where(
-            _t2,
-            jnp.greater(_t13, alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1))),
-            jnp.greater(_t13, alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1))),
+            jnp.where(
+                _t2,
+                jnp.less(_t12, jnp.where(jnp.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1)),
+                jnp.less(_t12, jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1)),
+            ),
+            (-_t11 * _t8 * tanhc_small_d1(_t8) - _t11 * tanhc_small(_t8)) * jnp.sign(_t5),
+            _t13 * _t15 * _t17
+            - _t13 * _t15 * _t18 * _t7 * (alpha * alpha) * sinhc(_t8) / (_t16 * _t16)
+            - _t13 * _t17 * _t18 * alpha * sinhc_small_d1(_t14),
         ),
-        (-_t11 * _t8 * tanhc_small_d1(_t8) - _t11 * tanhc_small(_t8)) * jnp.sign(_t5),
-        _t14 * _t16 * _t18
-        - _t14 * _t16 * _t19 * _t7 * (alpha * alpha) * sinhc(_t8) / (_t17 * _t17)
-        - _t14 * _t18 * _t19 * alpha * sinhc_small_d1(_t15),
     )
     return (y_D_x,), ()
 
@@ -1088,32 +1467,35 @@ def _hessian_alpha_below_4(x, alpha):
     _t13 = 2 * alpha
     _t14 = alpha * alpha
     _t15 = _t14 * _t7
-    _t16 = jnp.tanh(_t11)
-    _t17 = (1 / 2) * jnp.log((_t16 + 2) / (2 - _t16))
-    _t18 = _t6 * alpha
-    _t19 = sinhc_small_d1(_t18)
-    _t20 = (1 / 2) * jnp.exp(_t8) + (1 / 2) * jnp.exp(-_t8)
-    _t21 = 1 / sinhc_small(_t11)
-    _t22 = _t21 / _t20
-    _t23 = _t10 * _t5
-    _t24 = _t14 * _t22 * _t23
-    _t25 = sinhc_small(_t18)
-    _t26 = 2 * _t21 * _t25
-    _t27 = sinhc(_t8)
-    _t28 = _t27 / (_t20 * _t20)
+    _t16 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t11)) * tanhc(_t11) + 1 / 2
+    _t17 = _t6 * alpha
+    _t18 = sinhc_small_d1(_t17)
+    _t19 = (1 / 2) * jnp.exp(_t8) + (1 / 2) * jnp.exp(-_t8)
+    _t20 = 1 / sinhc_small(_t11)
+    _t21 = _t20 / _t19
+    _t22 = _t10 * _t5
+    _t23 = _t14 * _t21 * _t22
+    _t24 = sinhc_small(_t17)
+    _t25 = 2 * _t20 * _t24
+    _t26 = sinhc(_t8)
+    _t27 = _t26 / (_t19 * _t19)
     y_D_x_D_x = jnp.where(
+        jnp.where(_t2, jnp.equal(_t1, 1), jnp.equal(_t1, 0)),
+        jnp.asarray(0, x.dtype),
         jnp.where(
-            _t2,
-            jnp.greater(_t17, alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1))),
-            jnp.greater(_t17, alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1))),
+            jnp.where(
+                _t2,
+                jnp.less(_t16, jnp.where(jnp.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1)),
+                jnp.less(_t16, jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1)),
+            ),
+            (-_t12 * _t13 * tanhc_small_d1(_t8) - _t12 * _t15 * tanhc_small_d2(_t8)) * jnp.sign(_t5),
+            -_t13 * _t18 * _t21 * _t9
+            - _t15 * _t25 * _t27 * _t9
+            + 2 * _t18 * _t20 * _t22 * _t27 * _t7 * (alpha * alpha * alpha)
+            - _t23 * _t24
+            + _t23 * sinhc_small_d2(_t17)
+            + _t22 * _t25 * (_t26 * _t26) * (_t7 * _t7) * (alpha * alpha * alpha * alpha) / (_t19 * _t19 * _t19),
         ),
-        (-_t12 * _t13 * tanhc_small_d1(_t8) - _t12 * _t15 * tanhc_small_d2(_t8)) * jnp.sign(_t5),
-        -_t13 * _t19 * _t22 * _t9
-        - _t15 * _t26 * _t28 * _t9
-        + 2 * _t19 * _t21 * _t23 * _t28 * _t7 * (alpha * alpha * alpha)
-        - _t24 * _t25
-        + _t24 * sinhc_small_d2(_t18)
-        + _t23 * _t26 * (_t27 * _t27) * (_t7 * _t7) * (alpha * alpha * alpha * alpha) / (_t20 * _t20 * _t20),
     )
     return (y_D_x_D_x,), ()
 
@@ -1125,72 +1507,113 @@ def _value_alpha_from_4(x, alpha):
     _t1 = _r - _t0
     _t2 = jnp.greater_equal(_t1, 1 / 2)
     _t3 = jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-    _t4 = -_r + _t0
-    _t5 = _t3 + _t4
-    _t6 = -_t5
-    _t7 = jnp.sign(_t6)
-    _t8 = jnp.abs(_t5)
-    _t9 = _t8 - 1 / 2
-    _t10 = -_t9
-    _t11 = _t10 * alpha
-    _t12 = (1 / 2) * alpha
-    _t13 = zcoth(_t12)
-    _t14 = _t13 * tanhc_small(_t11)
-    _t15 = jnp.tanh(_t12)
-    _t16 = (1 / 2) * jnp.log((_t15 + 2) / (2 - _t15))
-    _t17 = jnp.where(
-        _t2,
-        jnp.less(alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t4, -1), _t4 + 1, -_t4 - 1)), _t16),
-        jnp.less(alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1)), _t16),
+    _t4 = 2 * alpha
+    _t5 = jnp.exp(-alpha)
+    _t6 = _t5 / (1 - jnp.exp(-_t4))
+    _t7 = jnp.where(_t2, jnp.equal(_t1, 1), jnp.equal(_t1, 0))
+    _t8 = -_r + _t0
+    _t9 = _t3 + _t8
+    _t10 = -jnp.sign(_t9)
+    _t11 = jnp.abs(_t9)
+    _t12 = _t11 - 1 / 2
+    _t13 = -_t12
+    _t14 = _t13 * alpha
+    _t15 = (1 / 2) * alpha
+    _t16 = zcoth(_t15)
+    _t17 = _t16 * tanhc_small(_t14)
+    _t18 = jnp.abs(_t8 + 1)
+    _t19 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t15)) * tanhc(_t15) + 1 / 2
+    _t20 = jnp.abs(_t1)
+    _t21 = jnp.where(_t2, jnp.greater(_t18, _t19), jnp.greater(_t20, _t19))
+    _t22 = _t5
+    _t23 = jnp.less(alpha, 87)
+    _t24 = jnp.where(_t23, _t22, jnp.asarray(0, x.dtype))
+    _t25 = _t11 * _t4
+    _t26 = jnp.expm1(_t25)
+    _t27 = 1 / (1 - _t24)
+    _t28 = jnp.exp(_t25)
+    _t29 = _t24 * _t28
+    _t30 = _t29 + 1
+    _t31 = _t10 * _t27 / _t30
+    _t32 = jnp.less(alpha, 80)
+    _t33 = jnp.where(_t2, jnp.logical_and(_t32, jnp.less(_t18, 1 / 8)), jnp.logical_and(_t32, jnp.less(_t20, 1 / 8)))
+    _t34 = 1 / (1 - _t5)
+    _t35 = jnp.exp(-_t25)
+    _t36 = _t10 * _t34 * (1 - _t35)
+    _t37 = jnp.exp(-_t13 * _t4)
+    _t38 = _t37 / (_t37 + 1)
+    y = (
+        _n
+        + _t0
+        + _t3
+        + jnp.where(
+            _t7,
+            _t6 * alpha * (2 * _r - 2 * _t0 - 2 * _t3),
+            jnp.where(_t21, _t10 * (-_t13 * _t17 + 1 / 2), jnp.where(_t33, _t24 * _t26 * _t31, _t36 * _t38)),
+        )
     )
-    _t18 = jnp.tanh(_t6 * alpha)
-    _t19 = 1 / (1 + jnp.exp(-alpha))
-    _t20 = 1 / _t15
-    _t21 = 2 * alpha
-    _t22 = jnp.exp(-_t21 * _t8)
-    _t23 = _t22 + 1
-    _t24 = jax.nn.sigmoid(-2 * _t11)
-    _t25 = _t19 * _t20 * _t23 * _t24
-    y = _n + _t0 + _t3 + jnp.where(_t17, _t7 * (-_t10 * _t14 + 1 / 2), _t18 * _t25)
     return (y,), ()
 
 
 def _gradient_alpha_from_4(x, alpha):
     _n = jnp.round(x)
     _r = -_n + x
-    _t0 = jnp.round(_r)
-    _t1 = _r - _t0
-    _t2 = jnp.greater_equal(_t1, 1 / 2)
-    _t3 = -_r + _t0
-    _t4 = _t3 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-    _t5 = -_t4
-    _t6 = jnp.abs(_t4)
-    _t7 = _t6 - 1 / 2
-    _t8 = -_t7 * alpha
-    _t9 = jnp.sign(_t4)
-    _t10 = (1 / 2) * alpha
-    _t11 = _t9 * zcoth(_t10)
-    _t12 = jnp.tanh(_t10)
-    _t13 = (1 / 2) * jnp.log((_t12 + 2) / (2 - _t12))
-    _t14 = 2 * alpha
-    _t15 = jnp.exp(-_t14 * _t6)
-    _t16 = 1 / (1 + jnp.exp(-alpha))
-    _t17 = 1 / _t12
-    _t18 = jax.nn.sigmoid(-2 * _t8)
-    _t19 = _t14 * _t9 * jnp.tanh(_t5 * alpha)
-    _t20 = _t15 + 1
-    _t21 = _t16 * _t17 * _t20
-    _t22 = jnp.exp(-_t14 * jnp.abs(_t7))
+    _t0 = 2 * alpha
+    _t1 = jnp.exp(-alpha)
+    _t2 = jnp.round(_r)
+    _t3 = _r - _t2
+    _t4 = jnp.greater_equal(_t3, 1 / 2)
+    _t5 = -_r + _t2
+    _t6 = _t5 + jnp.where(_t4, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t7 = -jnp.sign(_t6)
+    _t8 = jnp.abs(_t6)
+    _t9 = _t8 - 1 / 2
+    _t10 = -_t9
+    _t11 = _t10 * alpha
+    _t12 = jnp.sign(_t6)
+    _t13 = (1 / 2) * alpha
+    _t14 = _t12 * zcoth(_t13)
+    _t15 = jnp.abs(_t5 + 1)
+    _t16 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t13)) * tanhc(_t13) + 1 / 2
+    _t17 = jnp.abs(_t3)
+    _t18 = _t1
+    _t19 = jnp.less(alpha, 87)
+    _t20 = jnp.where(_t19, _t18, jnp.asarray(0, x.dtype))
+    _t21 = _t0 * _t8
+    _t22 = jnp.exp(_t21)
+    _t23 = _t20 * _t22
+    _t24 = _t23 + 1
+    _t25 = 1 / (1 - _t20)
+    _t26 = _t0 * _t12 * _t7
+    _t27 = jnp.less(alpha, 80)
+    _t28 = jnp.exp(-_t0 * _t10)
+    _t29 = jnp.exp(-_t21)
+    _t30 = _t26 / (1 - _t1)
+    _t31 = jnp.exp(-_t0 * jnp.abs(_t9))
     y_D_x = jnp.where(
+        jnp.where(_t4, jnp.equal(_t3, 1), jnp.equal(_t3, 0)),
+        _t0 * _t1 / (1 - jnp.exp(-_t0)),
         jnp.where(
-            _t2,
-            jnp.greater(_t13, alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1))),
-            jnp.greater(_t13, alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1))),
+            jnp.where(_t4, jnp.greater(_t15, _t16), jnp.less(_t16, _t17)),
+            _t7 * (-_t11 * _t14 * tanhc_small_d1(_t11) - _t14 * tanhc_small(_t11)),
+            jnp.where(
+                jnp.where(
+                    _t4, jnp.logical_and(_t27, jnp.less(_t15, 1 / 8)), jnp.logical_and(_t27, jnp.less(_t17, 1 / 8))
+                ),
+                2
+                * _t12
+                * _t22
+                * _t25
+                * _t7
+                * alpha
+                * jnp.where(_t19, (_t18 * _t18), jnp.asarray(0, x.dtype))
+                * jnp.expm1(_t21)
+                / (_t24 * _t24)
+                - _t23 * _t25 * _t26 / _t24,
+                -_t28 * _t29 * _t30 / (_t28 + 1)
+                + _runtime.multiply_no_nan(-_t30 * (1 - _t29), _t31 / ((_t31 + 1) * (_t31 + 1))),
+            ),
         ),
-        (-_t11 * _t8 * tanhc_small_d1(_t8) - _t11 * tanhc_small(_t8)) * jnp.sign(_t5),
-        _t15 * _t16 * _t17 * _t18 * _t19
-        + _runtime.multiply_no_nan(-_t19 * _t21, _t22 / ((_t22 + 1) * (_t22 + 1)))
-        + _runtime.multiply_no_nan(4 * _t18 * _t21 * alpha, _t15 / (_t20 * _t20)),
     )
     return (y_D_x,), ()
 
@@ -1203,45 +1626,62 @@ def _hessian_alpha_from_4(x, alpha):
     _t2 = jnp.greater_equal(_t1, 1 / 2)
     _t3 = -_r + _t0
     _t4 = _t3 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-    _t5 = -_t4
+    _t5 = -jnp.sign(_t4)
     _t6 = jnp.abs(_t4)
     _t7 = _t6 - 1 / 2
     _t8 = -_t7
     _t9 = _t8 * alpha
     _t10 = 2 * alpha
-    _t11 = jnp.sign(_t4)
-    _t12 = _t11 * _t11
-    _t13 = (1 / 2) * alpha
-    _t14 = _t12 * zcoth(_t13)
-    _t15 = alpha * alpha
-    _t16 = jnp.tanh(_t13)
-    _t17 = (1 / 2) * jnp.log((_t16 + 2) / (2 - _t16))
-    _t18 = jax.nn.sigmoid(-2 * _t9)
-    _t19 = jnp.exp(-_t10 * _t6)
-    _t20 = _t15 / (_t16 * (1 + jnp.exp(-alpha)))
-    _t21 = _t19 * _t20
-    _t22 = _t18 * _t21
-    _t23 = jnp.tanh(_t5 * alpha)
-    _t24 = 4 * _t12 * _t23
-    _t25 = 16 * _t11
-    _t26 = _t19 + 1
-    _t27 = _t19 / (_t26 * _t26)
-    _t28 = _t20 * _t26
-    _t29 = 8 * _t23
-    _t30 = jnp.exp(-_t10 * jnp.abs(_t7))
+    _t11 = jnp.sign(_t4) * jnp.sign(_t4)
+    _t12 = (1 / 2) * alpha
+    _t13 = _t11 * zcoth(_t12)
+    _t14 = alpha * alpha
+    _t15 = jnp.abs(_t3 + 1)
+    _t16 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t12)) * tanhc(_t12) + 1 / 2
+    _t17 = jnp.abs(_t1)
+    _t18 = jnp.exp(-alpha)
+    _t19 = _t18
+    _t20 = jnp.less(alpha, 87)
+    _t21 = jnp.where(_t20, _t19, jnp.asarray(0, x.dtype))
+    _t22 = _t6 * alpha
+    _t23 = 2 * _t22
+    _t24 = jnp.exp(_t23)
+    _t25 = _t21 * _t24
+    _t26 = _t25 + 1
+    _t27 = _t11 * _t14 * _t5
+    _t28 = _t27 / (1 - _t21)
+    _t29 = _t28 * jnp.where(_t20, (_t19 * _t19), jnp.asarray(0, x.dtype)) / (_t26 * _t26)
+    _t30 = 8 * jnp.exp(4 * _t22)
+    _t31 = jnp.expm1(_t23)
+    _t32 = jnp.less(alpha, 80)
+    _t33 = jnp.exp(-2 * _t9)
+    _t34 = jnp.exp(-_t23)
+    _t35 = _t27 / (1 - _t18)
+    _t36 = _t34 * _t35
+    _t37 = jnp.exp(-_t10 * jnp.abs(_t7))
     y_D_x_D_x = jnp.where(
+        jnp.where(_t2, jnp.equal(_t1, 1), jnp.equal(_t1, 0)),
+        jnp.asarray(0, x.dtype),
         jnp.where(
-            _t2,
-            jnp.greater(_t17, alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t3, -1), _t3 + 1, -_t3 - 1))),
-            jnp.greater(_t17, alpha * (1 / 2 - jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1))),
-        ),
-        (-_t10 * _t14 * tanhc_small_d1(_t9) - _t14 * _t15 * _t8 * tanhc_small_d2(_t9)) * jnp.sign(_t5),
-        _t22 * _t24
-        + _runtime.multiply_no_nan(_t22 * _t25, _t27)
-        + _runtime.multiply_no_nan(-_t18 * _t28 * _t29, _t27)
-        + _runtime.multiply_no_nan(
-            -_t12 * _t21 * _t29 + _t24 * _t28 * jnp.tanh(_t9) + _runtime.multiply_no_nan(-_t25 * _t28, _t27),
-            _t30 / ((_t30 + 1) * (_t30 + 1)),
+            jnp.where(_t2, jnp.greater(_t15, _t16), jnp.less(_t16, _t17)),
+            _t5 * (-_t10 * _t13 * tanhc_small_d1(_t9) - _t13 * _t14 * _t8 * tanhc_small_d2(_t9)),
+            jnp.where(
+                jnp.where(
+                    _t2, jnp.logical_and(_t32, jnp.less(_t15, 1 / 8)), jnp.logical_and(_t32, jnp.less(_t17, 1 / 8))
+                ),
+                -4 * _t24 * _t29 * _t31
+                + 4 * _t25 * _t28 / _t26
+                - _t29 * _t30
+                + _t28
+                * _t30
+                * _t31
+                * jnp.where(_t20, (_t19 * _t19 * _t19), jnp.asarray(0, x.dtype))
+                / (_t26 * _t26 * _t26),
+                -4 * _t33 * _t36 / (_t33 + 1)
+                + _runtime.multiply_no_nan(
+                    4 * _t35 * (1 - _t34) * jnp.tanh(_t9) + 8 * _t36, _t37 / ((_t37 + 1) * (_t37 + 1))
+                ),
+            ),
         ),
     )
     return (y_D_x_D_x,), ()
@@ -1266,13 +1706,17 @@ def soft_round(x, alpha=5.0, mode="soft", name=None):
     """m + tanh(alpha*r)/(2*tanh(alpha/2)), m = floor(x) + 1/2, r = x - m: the soft rounding of neural
         compression.
 
-    Smooth forward: Piecewise(((-(1/2 - Abs(x - floor(x + 1/2)))*tanhc_small(alpha*(1/2 - Abs(x -
-        floor(x + 1/2))))*zcoth(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), alpha*(1/2 - Abs(x -
-        floor(x + 1/2))) < log((tanh(alpha/2) + 2)/(2 - tanh(alpha/2)))/2), ((x - floor(x +
+    Smooth forward: Piecewise(((x - floor(x + 1/2))/sinhc(alpha), (alpha < 4) & Eq(x - floor(x +
+        1/2), 0)), (alpha*(2*x - 2*floor(x + 1/2))*exp(-alpha)/(1 - exp(-2*alpha)), Eq(x - floor(x +
+        1/2), 0)), ((-(1/2 - Abs(x - floor(x + 1/2)))*tanhc_small(alpha*(1/2 - Abs(x - floor(x +
+        1/2))))*zcoth(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), Abs(x - floor(x + 1/2)) >
+        -atanhc_small(tanh(alpha/2)/2)*tanhc(alpha/2)/4 + 1/2), ((x - floor(x +
         1/2))*sinhc_small(alpha*Abs(x - floor(x + 1/2)))/(cosh(alpha*(1/2 - Abs(x - floor(x +
-        1/2))))*sinhc_small(alpha/2)), alpha < 4), ((1 + exp(-2*alpha*Abs(x - floor(x +
-        1/2))))*tanh(alpha*(x - floor(x + 1/2)))*sigmoid(-2*alpha*(1/2 - Abs(x - floor(x +
-        1/2))))/((1 + exp(-alpha))*tanh(alpha/2)), True)) + floor(x + 1/2)
+        1/2))))*sinhc_small(alpha/2)), alpha < 4), (exp_factor(-alpha)*expm1(2*alpha*Abs(x - floor(x
+        + 1/2)))*sign(x - floor(x + 1/2))/((1 - exp_factor(-alpha))*(exp(2*alpha*Abs(x - floor(x +
+        1/2)))*exp_factor(-alpha) + 1)), (alpha < 80) & (Abs(x - floor(x + 1/2)) < 1/8)), ((1 -
+        exp(-2*alpha*Abs(x - floor(x + 1/2))))*sigmoid_below(2*alpha*(1/2 - Abs(x - floor(x +
+        1/2))))*sign(x - floor(x + 1/2))/(1 - exp(-alpha)), True)) + floor(x + 1/2)
     Hard function: round(x)
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with alpha = alpha

@@ -515,8 +515,23 @@ def _value_x(x, alpha):
     _t36 = _t20 * (1 - _t22)
     _t37 = _t14 * atanhc_small(_t36)
     _t38 = jnp.where(_t2, jnp.greater_equal(_t30, 1 / 4), jnp.greater_equal(_t32, 1 / 4))
-    _t39 = _t20 * _t22 + 2 * jax.nn.sigmoid(_t17)
-    _t40 = (1 / 2) / alpha
+    _t39 = jnp.exp(alpha)
+    _t40 = 1 - _t18
+    _t41 = _t15 * _t40
+    _t42 = 1 - _t41
+    _t43 = 1 - jnp.exp(-2 * alpha)
+    _t44 = _t43 / _t42
+    _t45 = _t15 * _t44
+    _t46 = (1 / 2) / alpha
+    _t47 = _t34 * _t46
+    _t48 = jnp.greater_equal(alpha, 40)
+    _t49 = _t39 * _t43
+    _t50 = jnp.where(
+        _t2,
+        jnp.logical_and(_t48, jnp.greater(alpha, 2 * jnp.log1p(_t30 * _t49 / (-_t30 * _t40 + 1)))),
+        jnp.logical_and(_t48, jnp.greater(alpha, 2 * jnp.log1p(_t32 * _t49 / (-_t32 * _t40 + 1)))),
+    )
+    _t51 = _t20 * _t22 + 2 * jax.nn.sigmoid(_t17)
     y = (
         _n
         + _t0
@@ -533,7 +548,13 @@ def _value_x(x, alpha):
                     _t33,
                     _runtime.multiply_no_nan(_t28, _t25),
                     jnp.where(
-                        _t38, _t34 * (-_t35 * _t37 + 1 / 2), _t34 * (-_t40 * (-jnp.log(_t39) + jnp.log1p(_t36)) + 1 / 2)
+                        _t38,
+                        _t34 * (-_t35 * _t37 + 1 / 2),
+                        jnp.where(
+                            _t50,
+                            _t47 * jnp.log1p(_t39 * _t45),
+                            _t34 * (-_t46 * (-jnp.log(_t51) + jnp.log1p(_t36)) + 1 / 2),
+                        ),
                     ),
                 ),
             ),
@@ -580,7 +601,15 @@ def _gradient_x(x, alpha):
     _t32 = jnp.sign(_t23)
     _t33 = _t15 * (1 - _t17)
     _t34 = _t24 * _t7
-    _t35 = _t15 * _t25
+    _t35 = 1 - _t13
+    _t36 = _t10 * _t35
+    _t37 = 1 - _t36
+    _t38 = 1 - jnp.exp(-2 * alpha)
+    _t39 = _t38 / _t37
+    _t40 = (1 / 2) * _t32 / alpha
+    _t41 = jnp.greater_equal(alpha, 40)
+    _t42 = _t38 * jnp.exp(alpha)
+    _t43 = _t15 * _t25
     y_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t3, _t5)),
         sinhc(alpha),
@@ -609,7 +638,15 @@ def _gradient_x(x, alpha):
                 jnp.where(
                     jnp.where(_t2, jnp.greater_equal(_t29, 1 / 4), jnp.greater_equal(_t31, 1 / 4)),
                     _t32 * (-2 * _t15 * _t34 * (1 / 2 - _t10) * atanhc_small_d1(_t33) - _t34 * atanhc_small(_t33)),
-                    -1 / 2 * _t32 * (_t35 / (_t15 * _t17 + 2 * jax.nn.sigmoid(_t12)) + _t35 / (_t33 + 1)) / alpha,
+                    jnp.where(
+                        jnp.where(
+                            _t2,
+                            jnp.logical_and(_t41, jnp.greater(alpha, 2 * jnp.log1p(_t29 * _t42 / (-_t29 * _t35 + 1)))),
+                            jnp.logical_and(_t41, jnp.greater(alpha, 2 * jnp.log1p(_t31 * _t42 / (-_t31 * _t35 + 1)))),
+                        ),
+                        _t40 * (-_t24 * _t36 * _t38 / (_t37 * _t37) - _t24 * _t39) / (_t10 * _t39 + _t13),
+                        -_t40 * (_t43 / (_t15 * _t17 + 2 * jax.nn.sigmoid(_t12)) + _t43 / (_t33 + 1)),
+                    ),
                 ),
             ),
         ),
@@ -664,6 +701,17 @@ def _hessian_x(x, alpha):
     _t41 = jnp.abs(_t1)
     _t42 = jnp.sign(_t28)
     _t43 = _t16 * (1 - _t18)
+    _t44 = 1 - _t14
+    _t45 = _t10 * _t44
+    _t46 = 1 - _t45
+    _t47 = 1 - jnp.exp(-2 * alpha)
+    _t48 = _t47 / _t46
+    _t49 = _t10 * _t48 + _t14
+    _t50 = _t47 / (_t46 * _t46)
+    _t51 = (1 / 2) * _t42 / alpha
+    _t52 = _t24 * _t45 * _t50 + _t24 * _t48
+    _t53 = jnp.greater_equal(alpha, 40)
+    _t54 = _t47 * jnp.exp(alpha)
     y_D_x_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, jnp.logical_or(_t3, _t4)), jnp.logical_and(_t5, jnp.logical_or(_t4, _t5))),
         jnp.asarray(0, x.dtype),
@@ -694,14 +742,20 @@ def _hessian_x(x, alpha):
                 * (
                     -4 * _t16 * _t30 * _t7 * atanhc_small_d1(_t43) - _t37 * _t7 * (1 / 2 - _t10) * atanhc_small_d2(_t43)
                 ),
-                -1
-                / 2
-                * _t42
-                * (
-                    _t37 / ((_t16 * _t18 + 2 * jax.nn.sigmoid(_t13)) * (_t16 * _t18 + 2 * jax.nn.sigmoid(_t13)))
-                    - _t37 / ((_t43 + 1) * (_t43 + 1))
-                )
-                / alpha,
+                jnp.where(
+                    jnp.where(
+                        _t2,
+                        jnp.logical_and(_t53, jnp.greater(alpha, 2 * jnp.log1p(_t39 * _t54 / (-_t39 * _t44 + 1)))),
+                        jnp.logical_and(_t53, jnp.greater(alpha, 2 * jnp.log1p(_t41 * _t54 / (-_t41 * _t44 + 1)))),
+                    ),
+                    _t51 * (_t18 * _t30 * (_t44 * _t44) * _t47 / (_t46 * _t46 * _t46) + 2 * _t30 * _t44 * _t50) / _t49
+                    - _t51 * (_t52 * _t52) / (_t49 * _t49),
+                    -_t51
+                    * (
+                        _t37 / ((_t16 * _t18 + 2 * jax.nn.sigmoid(_t13)) * (_t16 * _t18 + 2 * jax.nn.sigmoid(_t13)))
+                        - _t37 / ((_t43 + 1) * (_t43 + 1))
+                    ),
+                ),
             ),
         ),
     )
@@ -758,9 +812,28 @@ def _value_all(x, alpha):
     _t40 = atanhc_small(_t39)
     _t41 = _t14 * _t40
     _t42 = jnp.where(_t2, jnp.greater_equal(_t32, 1 / 4), jnp.greater_equal(_t34, 1 / 4))
-    _t43 = 1 / alpha
-    _t44 = _t21 * _t23 + 2 * jax.nn.sigmoid(_t18)
-    _t45 = -1 / 2 * jnp.log(_t44) + (1 / 2) * jnp.log1p(_t39)
+    _t43 = jnp.exp(alpha)
+    _t44 = 1 - _t19
+    _t45 = _t15 * _t44
+    _t46 = 1 - _t45
+    _t47 = 1 / _t46
+    _t48 = jnp.exp(-2 * alpha)
+    _t49 = 1 - _t48
+    _t50 = _t47 * _t49
+    _t51 = _t15 * _t50
+    _t52 = jnp.log1p(_t43 * _t51)
+    _t53 = 1 / alpha
+    _t54 = (1 / 2) * _t53
+    _t55 = _t36 * _t54
+    _t56 = jnp.greater_equal(alpha, 40)
+    _t57 = _t43 * _t49
+    _t58 = jnp.where(
+        _t2,
+        jnp.logical_and(_t56, jnp.greater(alpha, 2 * jnp.log1p(_t32 * _t57 / (-_t32 * _t44 + 1)))),
+        jnp.logical_and(_t56, jnp.greater(alpha, 2 * jnp.log1p(_t34 * _t57 / (-_t34 * _t44 + 1)))),
+    )
+    _t59 = _t21 * _t23 + 2 * jax.nn.sigmoid(_t18)
+    _t60 = -1 / 2 * jnp.log(_t59) + (1 / 2) * jnp.log1p(_t39)
     y = (
         _n
         + _t0
@@ -776,7 +849,9 @@ def _value_all(x, alpha):
                 jnp.where(
                     _t35,
                     _runtime.multiply_no_nan(_t30, _t26),
-                    jnp.where(_t42, _t36 * (-_t37 * _t41 + 1 / 2), _t36 * (-_t43 * _t45 + 1 / 2)),
+                    jnp.where(
+                        _t42, _t36 * (-_t37 * _t41 + 1 / 2), jnp.where(_t58, _t52 * _t55, _t36 * (-_t53 * _t60 + 1 / 2))
+                    ),
                 ),
             ),
         )
@@ -837,15 +912,35 @@ def _gradient_all(x, alpha):
     _t43 = 1 / 2 - _t12
     _t44 = 2 * _t43 * atanhc_small_d1(_t41)
     _t45 = jnp.where(_t2, jnp.greater_equal(_t35, 1 / 4), jnp.greater_equal(_t37, 1 / 4))
-    _t46 = 2 / (_t41 + 1)
-    _t47 = _t18 * _t27
-    _t48 = _t18 * _t20 + 2 * jax.nn.sigmoid(_t15)
+    _t46 = 1 - _t16
+    _t47 = _t12 * _t46
+    _t48 = 1 - _t47
     _t49 = 1 / _t48
-    _t50 = (1 / 2) / alpha
-    _t51 = tanhc_d1(_t8)
-    _t52 = (1 / 2) * _t51
-    _t53 = -8 * _t12 * _t18 + 4 * _t18
-    _t54 = _t17 * _t30
+    _t50 = jnp.exp(-2 * alpha)
+    _t51 = 1 - _t50
+    _t52 = _t49 * _t51
+    _t53 = _t12 * _t52
+    _t54 = 1 / (_t16 + _t53)
+    _t55 = _t51 / (_t48 * _t48)
+    _t56 = (1 / 2) / alpha
+    _t57 = _t39 * _t56
+    _t58 = jnp.greater_equal(alpha, 40)
+    _t59 = jnp.exp(alpha)
+    _t60 = _t51 * _t59
+    _t61 = jnp.where(
+        _t2,
+        jnp.logical_and(_t58, jnp.greater(alpha, 2 * jnp.log1p(_t35 * _t60 / (-_t35 * _t46 + 1)))),
+        jnp.logical_and(_t58, jnp.greater(alpha, 2 * jnp.log1p(_t37 * _t60 / (-_t37 * _t46 + 1)))),
+    )
+    _t62 = 2 / (_t41 + 1)
+    _t63 = _t18 * _t27
+    _t64 = _t18 * _t20 + 2 * jax.nn.sigmoid(_t15)
+    _t65 = 1 / _t64
+    _t66 = tanhc_d1(_t8)
+    _t67 = (1 / 2) * _t66
+    _t68 = -8 * _t12 * _t18 + 4 * _t18
+    _t69 = _t17 * _t30
+    _t70 = (1 / 2) / (alpha * alpha)
     y_D_x = jnp.where(
         _t6,
         sinhc(alpha),
@@ -860,7 +955,11 @@ def _gradient_all(x, alpha):
                 )
                 + _runtime.multiply_no_nan(2 * _t19 * _t27 * _t29, _t30),
                 jnp.where(
-                    _t45, _t39 * (-_t18 * _t31 * _t44 - _t31 * _t42), -_t39 * _t50 * (_t46 * _t47 + 2 * _t47 * _t49)
+                    _t45,
+                    _t39 * (-_t18 * _t31 * _t44 - _t31 * _t42),
+                    jnp.where(
+                        _t61, _t54 * _t57 * (-_t27 * _t47 * _t55 - _t27 * _t52), -_t57 * (_t62 * _t63 + 2 * _t63 * _t65)
+                    ),
                 ),
             ),
         ),
@@ -873,24 +972,29 @@ def _gradient_all(x, alpha):
             jnp.asarray(0, x.dtype),
             jnp.where(
                 _t38,
-                _runtime.multiply_no_nan(_t29 * _t53, _t54)
+                _runtime.multiply_no_nan(_t29 * _t68, _t69)
                 + _runtime.multiply_no_nan(
                     _t33
                     * (
                         _runtime.multiply_no_nan(_t13, _t23)
-                        + _runtime.multiply_no_nan(_t14 * _t53, _t54)
-                        + _runtime.multiply_no_nan(_t12 * _t51 * _t8, _t23)
+                        + _runtime.multiply_no_nan(_t14 * _t68, _t69)
+                        + _runtime.multiply_no_nan(_t12 * _t66 * _t8, _t23)
                     ),
                     _t23,
                 )
-                + _runtime.multiply_no_nan(_t25 * _t28 * _t52, _t23),
+                + _runtime.multiply_no_nan(_t25 * _t28 * _t67, _t23),
                 jnp.where(
                     _t45,
-                    _t39 * (-_t42 * _t43 * _t52 + _runtime.multiply_no_nan(-_t40 * _t44 * _t9, _t17)),
-                    _t39
-                    * (
-                        _runtime.multiply_no_nan(-_t50 * (_t40 * _t46 - _t49 * (4 * _t12 - 2)), _t17)
-                        + (1 / 2) * (-jnp.log(_t48) + jnp.log1p(_t41)) / (alpha * alpha)
+                    _t39 * (-_t42 * _t43 * _t67 + _runtime.multiply_no_nan(-_t40 * _t44 * _t9, _t17)),
+                    jnp.where(
+                        _t61,
+                        -_t39 * _t70 * jnp.log1p(_t53 * _t59)
+                        + _t57 * (_t53 * _t54 + _t54 * ((_t11 * _t11) * _t16 * _t55 + _t20 * _t49 * _t50)),
+                        _t39
+                        * (
+                            _t70 * (-jnp.log(_t64) + jnp.log1p(_t41))
+                            + _runtime.multiply_no_nan(-_t56 * (_t40 * _t62 - _t65 * (4 * _t12 - 2)), _t17)
+                        ),
                     ),
                 ),
             ),
@@ -967,52 +1071,92 @@ def _hessian_all(x, alpha):
     _t58 = 1 / 2 - _t10
     _t59 = _t58 * atanhc_small_d2(_t55)
     _t60 = jnp.where(_t2, jnp.greater_equal(_t48, 1 / 4), jnp.greater_equal(_t50, 1 / 4))
-    _t61 = _t55 + 1
-    _t62 = 1 / (_t61 * _t61)
-    _t63 = _t17 * _t19 + 2 * jax.nn.sigmoid(_t13)
-    _t64 = 1 / (_t63 * _t63)
-    _t65 = (1 / 2) / alpha
-    _t66 = _t52 * _t65
-    _t67 = jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t4, _t5))
-    _t68 = jnp.where(_t2, _t3, _t5)
-    _t69 = tanhc_d1(_t6)
-    _t70 = (1 / 2) * _t69
-    _t71 = _t25 * _t69
-    _t72 = _t24 * _t30
-    _t73 = _t18 * _t72
-    _t74 = _t10 * _t69
-    _t75 = 8 * _t17
-    _t76 = -_t10 * _t75 + 4 * _t17
-    _t77 = _t12 * _t76
-    _t78 = (
-        _runtime.multiply_no_nan(_t11, _t22)
-        + _runtime.multiply_no_nan(_t77, _t16 * _t29)
-        + _runtime.multiply_no_nan(_t6 * _t74, _t22)
+    _t61 = -_t14
+    _t62 = _t61 + 1
+    _t63 = jnp.exp(-2 * alpha)
+    _t64 = 1 - _t63
+    _t65 = _t10 * _t62
+    _t66 = 1 - _t65
+    _t67 = 1 / (_t66 * _t66)
+    _t68 = _t64 * _t67
+    _t69 = 1 / (_t66 * _t66 * _t66)
+    _t70 = 1 / _t66
+    _t71 = _t64 * _t70
+    _t72 = _t10 * _t71
+    _t73 = _t14 + _t72
+    _t74 = 1 / _t73
+    _t75 = (1 / 2) / alpha
+    _t76 = _t52 * _t75
+    _t77 = _t74 * _t76
+    _t78 = 1 / (_t73 * _t73)
+    _t79 = _t25 * _t65 * _t68 + _t25 * _t71
+    _t80 = -_t79
+    _t81 = _t76 * _t80
+    _t82 = jnp.greater_equal(alpha, 40)
+    _t83 = jnp.exp(alpha)
+    _t84 = _t64 * _t83
+    _t85 = jnp.where(
+        _t2,
+        jnp.logical_and(_t82, jnp.greater(alpha, 2 * jnp.log1p(_t48 * _t84 / (-_t48 * _t62 + 1)))),
+        jnp.logical_and(_t82, jnp.greater(alpha, 2 * jnp.log1p(_t50 * _t84 / (-_t50 * _t62 + 1)))),
     )
-    _t79 = _t45 * _t78
-    _t80 = 2 * _t26
-    _t81 = _t74 * alpha
-    _t82 = 16 * _t10
-    _t83 = -_t17 * _t82 + 8 * _t17
-    _t84 = _t7 * _t76
-    _t85 = _t44 * _t76
-    _t86 = atanhc_small(_t55)
-    _t87 = _t56 * _t58
-    _t88 = 4 * _t26
-    _t89 = 2 * _t54
-    _t90 = 1 / (alpha * alpha)
-    _t91 = 1 / _t61
-    _t92 = 2 * _t17 * _t25
-    _t93 = 1 / _t63
-    _t94 = 4 * _t25
-    _t95 = 4 * _t10 - 2
-    _t96 = -_t64 * _t95
-    _t97 = (1 / 4) * tanhc_d2(_t6)
-    _t98 = jnp.exp(-2 * alpha) / (_t15 * _t15 * _t15 * _t15)
-    _t99 = _t35 * _t98
-    _t100 = 8 * _t98 + _runtime.multiply_no_nan(-_t82, _t98) + _runtime.multiply_no_nan(8 * _t10 * _t18 - _t27, _t16)
-    _t101 = 4 * (_t54 * _t54)
-    _t102 = 2 * _t91
+    _t86 = _t55 + 1
+    _t87 = 1 / (_t86 * _t86)
+    _t88 = _t17 * _t19 + 2 * jax.nn.sigmoid(_t13)
+    _t89 = 1 / (_t88 * _t88)
+    _t90 = jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t4, _t5))
+    _t91 = jnp.where(_t2, _t3, _t5)
+    _t92 = tanhc_d1(_t6)
+    _t93 = (1 / 2) * _t92
+    _t94 = _t25 * _t92
+    _t95 = _t24 * _t30
+    _t96 = _t18 * _t95
+    _t97 = _t10 * _t92
+    _t98 = 8 * _t17
+    _t99 = -_t10 * _t98 + 4 * _t17
+    _t100 = _t12 * _t99
+    _t101 = (
+        _runtime.multiply_no_nan(_t100, _t16 * _t29)
+        + _runtime.multiply_no_nan(_t11, _t22)
+        + _runtime.multiply_no_nan(_t6 * _t97, _t22)
+    )
+    _t102 = _t101 * _t45
+    _t103 = 2 * _t26
+    _t104 = _t97 * alpha
+    _t105 = 16 * _t10
+    _t106 = -_t105 * _t17 + 8 * _t17
+    _t107 = _t7 * _t99
+    _t108 = _t44 * _t99
+    _t109 = atanhc_small(_t55)
+    _t110 = _t56 * _t58
+    _t111 = 4 * _t26
+    _t112 = 2 * _t54
+    _t113 = 1 / (alpha * alpha)
+    _t114 = _t113 * _t52
+    _t115 = (1 / 2) * _t114
+    _t116 = _t63 * _t70
+    _t117 = _t116 * _t19
+    _t118 = _t9 * _t9
+    _t119 = _t14 * _t64
+    _t120 = _t118 * _t119 * _t67
+    _t121 = _t117 + _t120
+    _t122 = _t78 * (-_t121 - _t61)
+    _t123 = 2 * _t25
+    _t124 = _t19 * _t25 * _t67
+    _t125 = 1 / _t86
+    _t126 = 2 * _t17 * _t25
+    _t127 = 1 / _t88
+    _t128 = 4 * _t25
+    _t129 = 4 * _t10
+    _t130 = _t129 - 2
+    _t131 = -_t130 * _t89
+    _t132 = (1 / 4) * tanhc_d2(_t6)
+    _t133 = _t63 / (_t15 * _t15 * _t15 * _t15)
+    _t134 = _t133 * _t35
+    _t135 = 8 * _t133 + _runtime.multiply_no_nan(-_t105, _t133) + _runtime.multiply_no_nan(8 * _t10 * _t18 - _t27, _t16)
+    _t136 = 4 * (_t54 * _t54)
+    _t137 = 1 / (alpha * alpha * alpha)
+    _t138 = 2 * _t125
     y_D_x_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, jnp.logical_or(_t3, _t4)), jnp.logical_and(_t5, jnp.logical_or(_t4, _t5))),
         jnp.asarray(0, x.dtype),
@@ -1027,112 +1171,146 @@ def _hessian_all(x, alpha):
                 _t44 * (_runtime.multiply_no_nan(_t12 * _t34, _t35) + _runtime.multiply_no_nan(-_t43 * alpha, _t29)),
                 _t22,
             ),
-            jnp.where(_t60, _t52 * (-_t33 * _t53 * _t57 - _t43 * _t59), -_t66 * (-_t42 * _t62 + _t42 * _t64)),
+            jnp.where(
+                _t60,
+                _t52 * (-_t33 * _t53 * _t57 - _t43 * _t59),
+                jnp.where(
+                    _t85,
+                    _t77 * (_t19 * _t33 * (_t62 * _t62) * _t64 * _t69 + 2 * _t33 * _t62 * _t68) + _t78 * _t79 * _t81,
+                    -_t76 * (-_t42 * _t87 + _t42 * _t89),
+                ),
+            ),
         ),
     )
     y_D_x_D_alpha = jnp.where(
-        _t67,
+        _t90,
         sinhc_d1(alpha),
         jnp.where(
-            _t68,
+            _t91,
             jnp.asarray(0, x.dtype),
             jnp.where(
                 _t51,
-                _runtime.multiply_no_nan(_t24 * _t70, _t22)
-                + _runtime.multiply_no_nan(_t40 * _t78, _t22)
+                _runtime.multiply_no_nan(_t101 * _t40, _t22)
+                + _runtime.multiply_no_nan(_t24 * _t93, _t22)
                 + _runtime.multiply_no_nan(
                     _t44
                     * (
                         _runtime.multiply_no_nan(-_t26, _t22)
                         + _runtime.multiply_no_nan(_t20 * _t26, _t29)
-                        + _runtime.multiply_no_nan(-_t6 * _t71, _t22)
-                        + _runtime.multiply_no_nan(_t18 * _t25 * _t81, _t29)
+                        + _runtime.multiply_no_nan(-_t6 * _t94, _t22)
+                        + _runtime.multiply_no_nan(_t104 * _t18 * _t25, _t29)
                         + _runtime.multiply_no_nan(
-                            _runtime.multiply_no_nan(-_t36 * _t76, _t29)
-                            + _runtime.multiply_no_nan(_t37 * _t83, _t35)
-                            + _runtime.multiply_no_nan(_t12 * _t25 * _t75, _t29),
+                            _runtime.multiply_no_nan(_t106 * _t37, _t35)
+                            + _runtime.multiply_no_nan(-_t36 * _t99, _t29)
+                            + _runtime.multiply_no_nan(_t12 * _t25 * _t98, _t29),
                             _t16,
                         )
                     ),
                     _t22,
                 )
-                + _runtime.multiply_no_nan(_t46 * _t70, _t22)
-                + _runtime.multiply_no_nan(_t71 * _t73, _t29)
-                + _runtime.multiply_no_nan(_t18 * _t79 * _t80, _t29)
-                + _runtime.multiply_no_nan(_t38 * _t41 * _t78, _t22)
+                + _runtime.multiply_no_nan(_t46 * _t93, _t22)
+                + _runtime.multiply_no_nan(_t94 * _t96, _t29)
+                + _runtime.multiply_no_nan(_t101 * _t38 * _t41, _t22)
+                + _runtime.multiply_no_nan(_t102 * _t103 * _t18, _t29)
                 + _runtime.multiply_no_nan(
-                    _runtime.multiply_no_nan(_t24 * _t84, _t29)
-                    + _runtime.multiply_no_nan(_t38 * _t85, _t29)
-                    + _runtime.multiply_no_nan(_t26 * _t72 * _t75, _t29)
-                    + _runtime.multiply_no_nan(_t73 * _t80 * _t83, _t35),
+                    _runtime.multiply_no_nan(_t107 * _t24, _t29)
+                    + _runtime.multiply_no_nan(_t108 * _t38, _t29)
+                    + _runtime.multiply_no_nan(_t103 * _t106 * _t96, _t35)
+                    + _runtime.multiply_no_nan(_t26 * _t95 * _t98, _t29),
                     _t16,
                 ),
                 jnp.where(
                     _t60,
                     _t52
                     * (
-                        -_t17 * _t71 * _t87
-                        - _t25 * _t70 * _t86
-                        + _runtime.multiply_no_nan(-_t26 * _t56 * _t89 - _t55 * _t59 * _t88 - _t87 * _t88, _t16)
+                        -_t109 * _t25 * _t93
+                        - _t110 * _t17 * _t94
+                        + _runtime.multiply_no_nan(-_t110 * _t111 - _t111 * _t55 * _t59 - _t112 * _t26 * _t56, _t16)
                     ),
-                    (1 / 2) * _t52 * _t90 * (_t91 * _t92 + _t92 * _t93)
-                    + _runtime.multiply_no_nan(
-                        -_t66 * (-_t55 * _t62 * _t94 + _t91 * _t94 + _t92 * _t96 + _t93 * _t94), _t16
+                    jnp.where(
+                        _t85,
+                        -_t115 * _t74 * _t80
+                        + _t122 * _t81
+                        + _t77
+                        * (-_t116 * _t123 - _t118 * _t119 * _t123 * _t62 * _t69 - _t119 * _t124 - _t124 * _t62 * _t63),
+                        _t115 * (_t125 * _t126 + _t126 * _t127)
+                        + _runtime.multiply_no_nan(
+                            -_t76 * (_t125 * _t128 + _t126 * _t131 + _t127 * _t128 - _t128 * _t55 * _t87), _t16
+                        ),
                     ),
                 ),
             ),
         ),
     )
     y_D_alpha_D_alpha = jnp.where(
-        _t67,
+        _t90,
         _t30 * sinhc_d2(alpha),
         jnp.where(
-            _t68,
+            _t91,
             jnp.asarray(0, x.dtype),
             jnp.where(
                 _t51,
-                _runtime.multiply_no_nan(_t41, _t22 * (_t78 * _t78))
-                + _runtime.multiply_no_nan(_t100 * _t32, _t29)
+                _runtime.multiply_no_nan(_t41, (_t101 * _t101) * _t22)
+                + _runtime.multiply_no_nan(_t102 * _t92, _t22)
+                + _runtime.multiply_no_nan(_t132 * _t95, _t22)
+                + _runtime.multiply_no_nan(_t135 * _t32, _t29)
                 + _runtime.multiply_no_nan(
                     _t44
                     * (
-                        _runtime.multiply_no_nan(_t74, _t22)
-                        + _runtime.multiply_no_nan(_t100 * _t12, _t29)
-                        + _runtime.multiply_no_nan(_t77 * _t83, _t99)
-                        + _runtime.multiply_no_nan(_t10 * _t97 * alpha, _t22)
+                        _runtime.multiply_no_nan(_t97, _t22)
+                        + _runtime.multiply_no_nan(_t100 * _t106, _t134)
+                        + _runtime.multiply_no_nan(_t12 * _t135, _t29)
+                        + _runtime.multiply_no_nan(_t10 * _t132 * alpha, _t22)
                         + _runtime.multiply_no_nan(
-                            _runtime.multiply_no_nan(_t19 * _t84, _t29) + _runtime.multiply_no_nan(_t76 * _t81, _t29),
+                            _runtime.multiply_no_nan(_t104 * _t99, _t29) + _runtime.multiply_no_nan(_t107 * _t19, _t29),
                             _t16,
                         )
                     ),
                     _t22,
                 )
-                + _runtime.multiply_no_nan(_t69 * _t79, _t22)
-                + _runtime.multiply_no_nan(_t72 * _t97, _t22)
-                + _runtime.multiply_no_nan(_t32 * _t76 * _t83, _t99)
+                + _runtime.multiply_no_nan(_t106 * _t32 * _t99, _t134)
                 + _runtime.multiply_no_nan(
-                    _runtime.multiply_no_nan(2 * _t78 * _t85, _t29)
-                    + _runtime.multiply_no_nan(_t69 * _t72 * _t76, _t29),
+                    _runtime.multiply_no_nan(2 * _t101 * _t108, _t29)
+                    + _runtime.multiply_no_nan(_t92 * _t95 * _t99, _t29),
                     _t16,
                 ),
                 jnp.where(
                     _t60,
                     _t52
                     * (
-                        -_t58 * _t86 * _t97
-                        + _runtime.multiply_no_nan(-_t101 * _t59 * _t7, _t98)
-                        + _runtime.multiply_no_nan(2 * _t55 * _t57 * _t58 - _t69 * _t87 * _t89, _t16)
+                        -_t109 * _t132 * _t58
+                        + _runtime.multiply_no_nan(-_t136 * _t59 * _t7, _t133)
+                        + _runtime.multiply_no_nan(-_t110 * _t112 * _t92 + 2 * _t55 * _t57 * _t58, _t16)
                     ),
-                    _t52
-                    * (
-                        -_t65
+                    jnp.where(
+                        _t85,
+                        -_t114 * (_t121 * _t74 + _t72 * _t74)
+                        + _t137 * _t52 * jnp.log1p(_t72 * _t83)
+                        + _t76
                         * (
-                            _runtime.multiply_no_nan(-_t101 * _t62, _t98)
-                            + _runtime.multiply_no_nan(-_t95 * _t96, _t98)
-                            + _runtime.multiply_no_nan(-_t102 * _t55 - _t93 * (-_t10 * _t53 + 2 * _t17), _t16)
-                        )
-                        + _runtime.multiply_no_nan(_t90 * (_t102 * _t54 - _t93 * _t95), _t16)
-                        - (-jnp.log(_t63) + jnp.log1p(_t55)) / (alpha * alpha * alpha)
+                            _t117 * _t74
+                            + _t120 * _t74
+                            + _t121 * _t122
+                            + _t122 * _t72
+                            + _t74
+                            * (
+                                2 * _t10 * _t118 * _t63 * _t64 * _t69
+                                - _t116 * _t129
+                                + 4 * _t118 * _t67 * jnp.exp(-3 * alpha)
+                                - _t120
+                            )
+                        ),
+                        _t52
+                        * (
+                            -_t137 * (-jnp.log(_t88) + jnp.log1p(_t55))
+                            - _t75
+                            * (
+                                _runtime.multiply_no_nan(-_t130 * _t131, _t133)
+                                + _runtime.multiply_no_nan(-_t136 * _t87, _t133)
+                                + _runtime.multiply_no_nan(-_t127 * (-_t10 * _t53 + 2 * _t17) - _t138 * _t55, _t16)
+                            )
+                            + _runtime.multiply_no_nan(_t113 * (-_t127 * _t130 + _t138 * _t54), _t16)
+                        ),
                     ),
                 ),
             ),
@@ -1372,13 +1550,27 @@ def _value_alpha_from_40(x, alpha):
     _t19 = _t17 * (1 - _t18)
     _t20 = tanhc(_t16)
     _t21 = _t20 * atanhc_small(_t19)
-    _t22 = jnp.where(
+    _t22 = jnp.abs(_t5 + 1)
+    _t23 = jnp.abs(_t1)
+    _t24 = jnp.where(_t2, jnp.greater_equal(_t22, 1 / 4), jnp.greater_equal(_t23, 1 / 4))
+    _t25 = jnp.exp(alpha)
+    _t26 = -alpha
+    _t27 = jnp.exp(_t26)
+    _t28 = 1 - _t27
+    _t29 = _t14 * _t28
+    _t30 = 1 - _t29
+    _t31 = 1 - jnp.exp(-2 * alpha)
+    _t32 = _t31 / _t30
+    _t33 = _t14 * _t32
+    _t34 = (1 / 2) / alpha
+    _t35 = _t13 * _t34
+    _t36 = _t25 * _t31
+    _t37 = jnp.where(
         _t2,
-        jnp.greater_equal(jnp.where(jnp.greater_equal(_t5, -1), _t5 + 1, -_t5 - 1), 1 / 4),
-        jnp.greater_equal(jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
+        jnp.greater(alpha, 2 * jnp.log1p(_t22 * _t36 / (-_t22 * _t28 + 1))),
+        jnp.greater(alpha, 2 * jnp.log1p(_t23 * _t36 / (-_t23 * _t28 + 1))),
     )
-    _t23 = _t17 * _t18 + 2 * jax.nn.sigmoid(-alpha)
-    _t24 = (1 / 2) / alpha
+    _t38 = _t17 * _t18 + 2 * jax.nn.sigmoid(_t26)
     y = (
         _n
         + _t0
@@ -1392,7 +1584,11 @@ def _value_alpha_from_40(x, alpha):
                 - 346288899024594378285698337239478.8307804 * _t0
                 - 346288899024594378285698337239478.8307804 * _t3,
                 jnp.where(
-                    _t22, _t13 * (-_t15 * _t21 + 1 / 2), _t13 * (-_t24 * (-jnp.log(_t23) + jnp.log1p(_t19)) + 1 / 2)
+                    _t24,
+                    _t13 * (-_t15 * _t21 + 1 / 2),
+                    jnp.where(
+                        _t37, _t35 * jnp.log1p(_t25 * _t33), _t13 * (-_t34 * (-jnp.log(_t38) + jnp.log1p(_t19)) + 1 / 2)
+                    ),
                 ),
             ),
         )
@@ -1420,7 +1616,18 @@ def _gradient_alpha_from_40(x, alpha):
     _t14 = jnp.sign(_t7)
     _t15 = _t14 * tanhc(_t9)
     _t16 = 2 * _t10
-    _t17 = _t14 * _t16
+    _t17 = jnp.abs(_t6 + 1)
+    _t18 = jnp.abs(_t1)
+    _t19 = -alpha
+    _t20 = jnp.exp(_t19)
+    _t21 = 1 - _t20
+    _t22 = _t11 * _t21
+    _t23 = 1 - _t22
+    _t24 = 1 - jnp.exp(-2 * alpha)
+    _t25 = _t24 / _t23
+    _t26 = (1 / 2) * _t8 / alpha
+    _t27 = _t24 * jnp.exp(alpha)
+    _t28 = _t14 * _t16
     y_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t3, _t5)),
         sinhc(alpha),
@@ -1428,13 +1635,17 @@ def _gradient_alpha_from_40(x, alpha):
             jnp.where(_t2, _t4, _t5),
             jnp.asarray(346288899024594378285698337239478.8307804, x.dtype),
             jnp.where(
-                jnp.where(
-                    _t2,
-                    jnp.greater_equal(jnp.where(jnp.greater_equal(_t6, -1), _t6 + 1, -_t6 - 1), 1 / 4),
-                    jnp.greater_equal(jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
-                ),
+                jnp.where(_t2, jnp.greater_equal(_t17, 1 / 4), jnp.greater_equal(_t18, 1 / 4)),
                 _t8 * (-_t15 * _t16 * (1 / 2 - _t11) * atanhc_small_d1(_t13) - _t15 * atanhc_small(_t13)),
-                -1 / 2 * _t8 * (_t17 / (_t10 * _t12 + 2 * jax.nn.sigmoid(-alpha)) + _t17 / (_t13 + 1)) / alpha,
+                jnp.where(
+                    jnp.where(
+                        _t2,
+                        jnp.greater(alpha, 2 * jnp.log1p(_t17 * _t27 / (-_t17 * _t21 + 1))),
+                        jnp.greater(alpha, 2 * jnp.log1p(_t18 * _t27 / (-_t18 * _t21 + 1))),
+                    ),
+                    _t26 * (-_t14 * _t22 * _t24 / (_t23 * _t23) - _t14 * _t25) / (_t11 * _t25 + _t20),
+                    -_t26 * (_t28 / (_t10 * _t12 + 2 * jax.nn.sigmoid(_t19)) + _t28 / (_t13 + 1)),
+                ),
             ),
         ),
     )
@@ -1459,26 +1670,44 @@ def _hessian_alpha_from_40(x, alpha):
     _t12 = 2 * _t11
     _t13 = _t10 * (1 - _t12)
     _t14 = tanhc(_t9)
-    _t15 = 4 * (jnp.sign(_t7) * jnp.sign(_t7))
-    _t16 = (_t10 * _t10) * _t15
+    _t15 = jnp.sign(_t7)
+    _t16 = _t15 * _t15
+    _t17 = 4 * _t16
+    _t18 = (_t10 * _t10) * _t17
+    _t19 = jnp.abs(_t6 + 1)
+    _t20 = jnp.abs(_t1)
+    _t21 = -alpha
+    _t22 = jnp.exp(_t21)
+    _t23 = 1 - _t22
+    _t24 = _t11 * _t23
+    _t25 = 1 - _t24
+    _t26 = 1 - jnp.exp(-2 * alpha)
+    _t27 = _t26 / _t25
+    _t28 = _t11 * _t27 + _t22
+    _t29 = _t26 / (_t25 * _t25)
+    _t30 = (1 / 2) * _t8 / alpha
+    _t31 = _t15 * _t24 * _t29 + _t15 * _t27
+    _t32 = _t26 * jnp.exp(alpha)
     y_D_x_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, jnp.logical_or(_t3, _t4)), jnp.logical_and(_t5, jnp.logical_or(_t4, _t5))),
         jnp.asarray(0, x.dtype),
         jnp.where(
+            jnp.where(_t2, jnp.greater_equal(_t19, 1 / 4), jnp.greater_equal(_t20, 1 / 4)),
+            _t8 * (-_t10 * _t14 * _t17 * atanhc_small_d1(_t13) - _t14 * _t18 * (1 / 2 - _t11) * atanhc_small_d2(_t13)),
             jnp.where(
-                _t2,
-                jnp.greater_equal(jnp.where(jnp.greater_equal(_t6, -1), _t6 + 1, -_t6 - 1), 1 / 4),
-                jnp.greater_equal(jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
+                jnp.where(
+                    _t2,
+                    jnp.greater(alpha, 2 * jnp.log1p(_t19 * _t32 / (-_t19 * _t23 + 1))),
+                    jnp.greater(alpha, 2 * jnp.log1p(_t20 * _t32 / (-_t20 * _t23 + 1))),
+                ),
+                _t30 * (_t12 * _t16 * (_t23 * _t23) * _t26 / (_t25 * _t25 * _t25) + 2 * _t16 * _t23 * _t29) / _t28
+                - _t30 * (_t31 * _t31) / (_t28 * _t28),
+                -_t30
+                * (
+                    _t18 / ((_t10 * _t12 + 2 * jax.nn.sigmoid(_t21)) * (_t10 * _t12 + 2 * jax.nn.sigmoid(_t21)))
+                    - _t18 / ((_t13 + 1) * (_t13 + 1))
+                ),
             ),
-            _t8 * (-_t10 * _t14 * _t15 * atanhc_small_d1(_t13) - _t14 * _t16 * (1 / 2 - _t11) * atanhc_small_d2(_t13)),
-            -1
-            / 2
-            * _t8
-            * (
-                _t16 / ((_t10 * _t12 + 2 * jax.nn.sigmoid(-alpha)) * (_t10 * _t12 + 2 * jax.nn.sigmoid(-alpha)))
-                - _t16 / ((_t13 + 1) * (_t13 + 1))
-            )
-            / alpha,
         ),
     )
     return (y_D_x_D_x,), ()
@@ -1512,9 +1741,13 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         (tanh(alpha/2)*Abs(x - floor(x + 1/2)) < tanh(alpha/2)**2*Abs(x - floor(x + 1/2))/2 +
         sigmoid_slope(alpha))), ((-(1/2 - Abs(x - floor(x + 1/2)))*atanhc_small((1 - 2*Abs(x -
         floor(x + 1/2)))*tanh(alpha/2))*tanhc(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), Abs(x -
-        floor(x + 1/2)) >= 1/4), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) +
-        2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x
-        - floor(x + 1/2)), True)) + floor(x + 1/2)
+        floor(x + 1/2)) >= 1/4), (log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))*sign(x - floor(x + 1/2))/(2*alpha),
+        (alpha >= 40) & (alpha > 2*log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), ((1/2 -
+        (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x -
+        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x +
+        1/2)
       with alpha = alpha
 
     Args:

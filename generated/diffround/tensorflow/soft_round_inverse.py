@@ -520,8 +520,23 @@ def _value_x(x, alpha):
     _t36 = _t20 * (1 - _t22)
     _t37 = _t14 * atanhc_small(_t36)
     _t38 = tf.where(_t2, tf.math.greater_equal(_t30, 1 / 4), tf.math.greater_equal(_t32, 1 / 4))
-    _t39 = _t20 * _t22 + 2 * tf.math.sigmoid(_t17)
-    _t40 = (1 / 2) / alpha
+    _t39 = tf.math.exp(alpha)
+    _t40 = 1 - _t18
+    _t41 = _t15 * _t40
+    _t42 = 1 - _t41
+    _t43 = 1 - tf.math.exp(-2 * alpha)
+    _t44 = _t43 / _t42
+    _t45 = _t15 * _t44
+    _t46 = (1 / 2) / alpha
+    _t47 = _t34 * _t46
+    _t48 = tf.math.greater_equal(alpha, 40)
+    _t49 = _t39 * _t43
+    _t50 = tf.where(
+        _t2,
+        tf.math.logical_and(_t48, tf.math.greater(alpha, 2 * tf.math.log1p(_t30 * _t49 / (-_t30 * _t40 + 1)))),
+        tf.math.logical_and(_t48, tf.math.greater(alpha, 2 * tf.math.log1p(_t32 * _t49 / (-_t32 * _t40 + 1)))),
+    )
+    _t51 = _t20 * _t22 + 2 * tf.math.sigmoid(_t17)
     y = (
         _n
         + _t0
@@ -540,7 +555,11 @@ def _value_x(x, alpha):
                     tf.where(
                         _t38,
                         _t34 * (-_t35 * _t37 + 1 / 2),
-                        _t34 * (-_t40 * (-tf.math.log(_t39) + tf.math.log1p(_t36)) + 1 / 2),
+                        tf.where(
+                            _t50,
+                            _t47 * tf.math.log1p(_t39 * _t45),
+                            _t34 * (-_t46 * (-tf.math.log(_t51) + tf.math.log1p(_t36)) + 1 / 2),
+                        ),
                     ),
                 ),
             ),
@@ -587,7 +606,15 @@ def _gradient_x(x, alpha):
     _t32 = tf.math.sign(_t23)
     _t33 = _t15 * (1 - _t17)
     _t34 = _t24 * _t7
-    _t35 = _t15 * _t25
+    _t35 = 1 - _t13
+    _t36 = _t10 * _t35
+    _t37 = 1 - _t36
+    _t38 = 1 - tf.math.exp(-2 * alpha)
+    _t39 = _t38 / _t37
+    _t40 = (1 / 2) * _t32 / alpha
+    _t41 = tf.math.greater_equal(alpha, 40)
+    _t42 = _t38 * tf.math.exp(alpha)
+    _t43 = _t15 * _t25
     y_D_x = tf.where(
         tf.where(_t2, tf.math.logical_and(_t3, _t4), tf.math.logical_and(_t3, _t5)),
         sinhc(alpha),
@@ -618,7 +645,19 @@ def _gradient_x(x, alpha):
                 tf.where(
                     tf.where(_t2, tf.math.greater_equal(_t29, 1 / 4), tf.math.greater_equal(_t31, 1 / 4)),
                     _t32 * (-2 * _t15 * _t34 * (1 / 2 - _t10) * atanhc_small_d1(_t33) - _t34 * atanhc_small(_t33)),
-                    -1 / 2 * _t32 * (_t35 / (_t15 * _t17 + 2 * tf.math.sigmoid(_t12)) + _t35 / (_t33 + 1)) / alpha,
+                    tf.where(
+                        tf.where(
+                            _t2,
+                            tf.math.logical_and(
+                                _t41, tf.math.greater(alpha, 2 * tf.math.log1p(_t29 * _t42 / (-_t29 * _t35 + 1)))
+                            ),
+                            tf.math.logical_and(
+                                _t41, tf.math.greater(alpha, 2 * tf.math.log1p(_t31 * _t42 / (-_t31 * _t35 + 1)))
+                            ),
+                        ),
+                        _t40 * (-_t24 * _t36 * _t38 / (_t37 * _t37) - _t24 * _t39) / (_t10 * _t39 + _t13),
+                        -_t40 * (_t43 / (_t15 * _t17 + 2 * tf.math.sigmoid(_t12)) + _t43 / (_t33 + 1)),
+                    ),
                 ),
             ),
         ),
@@ -673,6 +712,17 @@ def _hessian_x(x, alpha):
     _t41 = tf.math.abs(_t1)
     _t42 = tf.math.sign(_t28)
     _t43 = _t16 * (1 - _t18)
+    _t44 = 1 - _t14
+    _t45 = _t10 * _t44
+    _t46 = 1 - _t45
+    _t47 = 1 - tf.math.exp(-2 * alpha)
+    _t48 = _t47 / _t46
+    _t49 = _t10 * _t48 + _t14
+    _t50 = _t47 / (_t46 * _t46)
+    _t51 = (1 / 2) * _t42 / alpha
+    _t52 = _t24 * _t45 * _t50 + _t24 * _t48
+    _t53 = tf.math.greater_equal(alpha, 40)
+    _t54 = _t47 * tf.math.exp(alpha)
     y_D_x_D_x = tf.where(
         tf.where(
             _t2,
@@ -707,14 +757,24 @@ def _hessian_x(x, alpha):
                 * (
                     -4 * _t16 * _t30 * _t7 * atanhc_small_d1(_t43) - _t37 * _t7 * (1 / 2 - _t10) * atanhc_small_d2(_t43)
                 ),
-                -1
-                / 2
-                * _t42
-                * (
-                    _t37 / ((_t16 * _t18 + 2 * tf.math.sigmoid(_t13)) * (_t16 * _t18 + 2 * tf.math.sigmoid(_t13)))
-                    - _t37 / ((_t43 + 1) * (_t43 + 1))
-                )
-                / alpha,
+                tf.where(
+                    tf.where(
+                        _t2,
+                        tf.math.logical_and(
+                            _t53, tf.math.greater(alpha, 2 * tf.math.log1p(_t39 * _t54 / (-_t39 * _t44 + 1)))
+                        ),
+                        tf.math.logical_and(
+                            _t53, tf.math.greater(alpha, 2 * tf.math.log1p(_t41 * _t54 / (-_t41 * _t44 + 1)))
+                        ),
+                    ),
+                    _t51 * (_t18 * _t30 * (_t44 * _t44) * _t47 / (_t46 * _t46 * _t46) + 2 * _t30 * _t44 * _t50) / _t49
+                    - _t51 * (_t52 * _t52) / (_t49 * _t49),
+                    -_t51
+                    * (
+                        _t37 / ((_t16 * _t18 + 2 * tf.math.sigmoid(_t13)) * (_t16 * _t18 + 2 * tf.math.sigmoid(_t13)))
+                        - _t37 / ((_t43 + 1) * (_t43 + 1))
+                    ),
+                ),
             ),
         ),
     )
@@ -775,9 +835,28 @@ def _value_all(x, alpha):
     _t40 = atanhc_small(_t39)
     _t41 = _t14 * _t40
     _t42 = tf.where(_t2, tf.math.greater_equal(_t32, 1 / 4), tf.math.greater_equal(_t34, 1 / 4))
-    _t43 = 1 / alpha
-    _t44 = _t21 * _t23 + 2 * tf.math.sigmoid(_t18)
-    _t45 = -1 / 2 * tf.math.log(_t44) + (1 / 2) * tf.math.log1p(_t39)
+    _t43 = tf.math.exp(alpha)
+    _t44 = 1 - _t19
+    _t45 = _t15 * _t44
+    _t46 = 1 - _t45
+    _t47 = 1 / _t46
+    _t48 = tf.math.exp(-2 * alpha)
+    _t49 = 1 - _t48
+    _t50 = _t47 * _t49
+    _t51 = _t15 * _t50
+    _t52 = tf.math.log1p(_t43 * _t51)
+    _t53 = 1 / alpha
+    _t54 = (1 / 2) * _t53
+    _t55 = _t36 * _t54
+    _t56 = tf.math.greater_equal(alpha, 40)
+    _t57 = _t43 * _t49
+    _t58 = tf.where(
+        _t2,
+        tf.math.logical_and(_t56, tf.math.greater(alpha, 2 * tf.math.log1p(_t32 * _t57 / (-_t32 * _t44 + 1)))),
+        tf.math.logical_and(_t56, tf.math.greater(alpha, 2 * tf.math.log1p(_t34 * _t57 / (-_t34 * _t44 + 1)))),
+    )
+    _t59 = _t21 * _t23 + 2 * tf.math.sigmoid(_t18)
+    _t60 = -1 / 2 * tf.math.log(_t59) + (1 / 2) * tf.math.log1p(_t39)
     y = (
         _n
         + _t0
@@ -793,7 +872,9 @@ def _value_all(x, alpha):
                 tf.where(
                     _t35,
                     tf.math.multiply_no_nan(_t30, _t26),
-                    tf.where(_t42, _t36 * (-_t37 * _t41 + 1 / 2), _t36 * (-_t43 * _t45 + 1 / 2)),
+                    tf.where(
+                        _t42, _t36 * (-_t37 * _t41 + 1 / 2), tf.where(_t58, _t52 * _t55, _t36 * (-_t53 * _t60 + 1 / 2))
+                    ),
                 ),
             ),
         )
@@ -858,15 +939,35 @@ def _gradient_all(x, alpha):
     _t43 = 1 / 2 - _t12
     _t44 = 2 * _t43 * atanhc_small_d1(_t41)
     _t45 = tf.where(_t2, tf.math.greater_equal(_t35, 1 / 4), tf.math.greater_equal(_t37, 1 / 4))
-    _t46 = 2 / (_t41 + 1)
-    _t47 = _t18 * _t27
-    _t48 = _t18 * _t20 + 2 * tf.math.sigmoid(_t15)
+    _t46 = 1 - _t16
+    _t47 = _t12 * _t46
+    _t48 = 1 - _t47
     _t49 = 1 / _t48
-    _t50 = (1 / 2) / alpha
-    _t51 = tanhc_d1(_t8)
-    _t52 = (1 / 2) * _t51
-    _t53 = -8 * _t12 * _t18 + 4 * _t18
-    _t54 = _t17 * _t30
+    _t50 = tf.math.exp(-2 * alpha)
+    _t51 = 1 - _t50
+    _t52 = _t49 * _t51
+    _t53 = _t12 * _t52
+    _t54 = 1 / (_t16 + _t53)
+    _t55 = _t51 / (_t48 * _t48)
+    _t56 = (1 / 2) / alpha
+    _t57 = _t39 * _t56
+    _t58 = tf.math.greater_equal(alpha, 40)
+    _t59 = tf.math.exp(alpha)
+    _t60 = _t51 * _t59
+    _t61 = tf.where(
+        _t2,
+        tf.math.logical_and(_t58, tf.math.greater(alpha, 2 * tf.math.log1p(_t35 * _t60 / (-_t35 * _t46 + 1)))),
+        tf.math.logical_and(_t58, tf.math.greater(alpha, 2 * tf.math.log1p(_t37 * _t60 / (-_t37 * _t46 + 1)))),
+    )
+    _t62 = 2 / (_t41 + 1)
+    _t63 = _t18 * _t27
+    _t64 = _t18 * _t20 + 2 * tf.math.sigmoid(_t15)
+    _t65 = 1 / _t64
+    _t66 = tanhc_d1(_t8)
+    _t67 = (1 / 2) * _t66
+    _t68 = -8 * _t12 * _t18 + 4 * _t18
+    _t69 = _t17 * _t30
+    _t70 = (1 / 2) / (alpha * alpha)
     y_D_x = tf.where(
         _t6,
         sinhc(alpha),
@@ -881,7 +982,11 @@ def _gradient_all(x, alpha):
                 )
                 + tf.math.multiply_no_nan(2 * _t19 * _t27 * _t29, _t30),
                 tf.where(
-                    _t45, _t39 * (-_t18 * _t31 * _t44 - _t31 * _t42), -_t39 * _t50 * (_t46 * _t47 + 2 * _t47 * _t49)
+                    _t45,
+                    _t39 * (-_t18 * _t31 * _t44 - _t31 * _t42),
+                    tf.where(
+                        _t61, _t54 * _t57 * (-_t27 * _t47 * _t55 - _t27 * _t52), -_t57 * (_t62 * _t63 + 2 * _t63 * _t65)
+                    ),
                 ),
             ),
         ),
@@ -894,24 +999,29 @@ def _gradient_all(x, alpha):
             tf.constant(0, x.dtype),
             tf.where(
                 _t38,
-                tf.math.multiply_no_nan(_t29 * _t53, _t54)
+                tf.math.multiply_no_nan(_t29 * _t68, _t69)
                 + tf.math.multiply_no_nan(
                     _t33
                     * (
                         tf.math.multiply_no_nan(_t13, _t23)
-                        + tf.math.multiply_no_nan(_t14 * _t53, _t54)
-                        + tf.math.multiply_no_nan(_t12 * _t51 * _t8, _t23)
+                        + tf.math.multiply_no_nan(_t14 * _t68, _t69)
+                        + tf.math.multiply_no_nan(_t12 * _t66 * _t8, _t23)
                     ),
                     _t23,
                 )
-                + tf.math.multiply_no_nan(_t25 * _t28 * _t52, _t23),
+                + tf.math.multiply_no_nan(_t25 * _t28 * _t67, _t23),
                 tf.where(
                     _t45,
-                    _t39 * (-_t42 * _t43 * _t52 + tf.math.multiply_no_nan(-_t40 * _t44 * _t9, _t17)),
-                    _t39
-                    * (
-                        tf.math.multiply_no_nan(-_t50 * (_t40 * _t46 - _t49 * (4 * _t12 - 2)), _t17)
-                        + (1 / 2) * (-tf.math.log(_t48) + tf.math.log1p(_t41)) / (alpha * alpha)
+                    _t39 * (-_t42 * _t43 * _t67 + tf.math.multiply_no_nan(-_t40 * _t44 * _t9, _t17)),
+                    tf.where(
+                        _t61,
+                        -_t39 * _t70 * tf.math.log1p(_t53 * _t59)
+                        + _t57 * (_t53 * _t54 + _t54 * ((_t11 * _t11) * _t16 * _t55 + _t20 * _t49 * _t50)),
+                        _t39
+                        * (
+                            _t70 * (-tf.math.log(_t64) + tf.math.log1p(_t41))
+                            + tf.math.multiply_no_nan(-_t56 * (_t40 * _t62 - _t65 * (4 * _t12 - 2)), _t17)
+                        ),
                     ),
                 ),
             ),
@@ -992,52 +1102,92 @@ def _hessian_all(x, alpha):
     _t58 = 1 / 2 - _t10
     _t59 = _t58 * atanhc_small_d2(_t55)
     _t60 = tf.where(_t2, tf.math.greater_equal(_t48, 1 / 4), tf.math.greater_equal(_t50, 1 / 4))
-    _t61 = _t55 + 1
-    _t62 = 1 / (_t61 * _t61)
-    _t63 = _t17 * _t19 + 2 * tf.math.sigmoid(_t13)
-    _t64 = 1 / (_t63 * _t63)
-    _t65 = (1 / 2) / alpha
-    _t66 = _t52 * _t65
-    _t67 = tf.where(_t2, tf.math.logical_and(_t3, _t4), tf.math.logical_and(_t4, _t5))
-    _t68 = tf.where(_t2, _t3, _t5)
-    _t69 = tanhc_d1(_t6)
-    _t70 = (1 / 2) * _t69
-    _t71 = _t25 * _t69
-    _t72 = _t24 * _t30
-    _t73 = _t18 * _t72
-    _t74 = _t10 * _t69
-    _t75 = 8 * _t17
-    _t76 = -_t10 * _t75 + 4 * _t17
-    _t77 = _t12 * _t76
-    _t78 = (
-        tf.math.multiply_no_nan(_t11, _t22)
-        + tf.math.multiply_no_nan(_t77, _t16 * _t29)
-        + tf.math.multiply_no_nan(_t6 * _t74, _t22)
+    _t61 = -_t14
+    _t62 = _t61 + 1
+    _t63 = tf.math.exp(-2 * alpha)
+    _t64 = 1 - _t63
+    _t65 = _t10 * _t62
+    _t66 = 1 - _t65
+    _t67 = 1 / (_t66 * _t66)
+    _t68 = _t64 * _t67
+    _t69 = 1 / (_t66 * _t66 * _t66)
+    _t70 = 1 / _t66
+    _t71 = _t64 * _t70
+    _t72 = _t10 * _t71
+    _t73 = _t14 + _t72
+    _t74 = 1 / _t73
+    _t75 = (1 / 2) / alpha
+    _t76 = _t52 * _t75
+    _t77 = _t74 * _t76
+    _t78 = 1 / (_t73 * _t73)
+    _t79 = _t25 * _t65 * _t68 + _t25 * _t71
+    _t80 = -_t79
+    _t81 = _t76 * _t80
+    _t82 = tf.math.greater_equal(alpha, 40)
+    _t83 = tf.math.exp(alpha)
+    _t84 = _t64 * _t83
+    _t85 = tf.where(
+        _t2,
+        tf.math.logical_and(_t82, tf.math.greater(alpha, 2 * tf.math.log1p(_t48 * _t84 / (-_t48 * _t62 + 1)))),
+        tf.math.logical_and(_t82, tf.math.greater(alpha, 2 * tf.math.log1p(_t50 * _t84 / (-_t50 * _t62 + 1)))),
     )
-    _t79 = _t45 * _t78
-    _t80 = 2 * _t26
-    _t81 = _t74 * alpha
-    _t82 = 16 * _t10
-    _t83 = -_t17 * _t82 + 8 * _t17
-    _t84 = _t7 * _t76
-    _t85 = _t44 * _t76
-    _t86 = atanhc_small(_t55)
-    _t87 = _t56 * _t58
-    _t88 = 4 * _t26
-    _t89 = 2 * _t54
-    _t90 = 1 / (alpha * alpha)
-    _t91 = 1 / _t61
-    _t92 = 2 * _t17 * _t25
-    _t93 = 1 / _t63
-    _t94 = 4 * _t25
-    _t95 = 4 * _t10 - 2
-    _t96 = -_t64 * _t95
-    _t97 = (1 / 4) * tanhc_d2(_t6)
-    _t98 = tf.math.exp(-2 * alpha) / (_t15 * _t15 * _t15 * _t15)
-    _t99 = _t35 * _t98
-    _t100 = 8 * _t98 + tf.math.multiply_no_nan(-_t82, _t98) + tf.math.multiply_no_nan(8 * _t10 * _t18 - _t27, _t16)
-    _t101 = 4 * (_t54 * _t54)
-    _t102 = 2 * _t91
+    _t86 = _t55 + 1
+    _t87 = 1 / (_t86 * _t86)
+    _t88 = _t17 * _t19 + 2 * tf.math.sigmoid(_t13)
+    _t89 = 1 / (_t88 * _t88)
+    _t90 = tf.where(_t2, tf.math.logical_and(_t3, _t4), tf.math.logical_and(_t4, _t5))
+    _t91 = tf.where(_t2, _t3, _t5)
+    _t92 = tanhc_d1(_t6)
+    _t93 = (1 / 2) * _t92
+    _t94 = _t25 * _t92
+    _t95 = _t24 * _t30
+    _t96 = _t18 * _t95
+    _t97 = _t10 * _t92
+    _t98 = 8 * _t17
+    _t99 = -_t10 * _t98 + 4 * _t17
+    _t100 = _t12 * _t99
+    _t101 = (
+        tf.math.multiply_no_nan(_t100, _t16 * _t29)
+        + tf.math.multiply_no_nan(_t11, _t22)
+        + tf.math.multiply_no_nan(_t6 * _t97, _t22)
+    )
+    _t102 = _t101 * _t45
+    _t103 = 2 * _t26
+    _t104 = _t97 * alpha
+    _t105 = 16 * _t10
+    _t106 = -_t105 * _t17 + 8 * _t17
+    _t107 = _t7 * _t99
+    _t108 = _t44 * _t99
+    _t109 = atanhc_small(_t55)
+    _t110 = _t56 * _t58
+    _t111 = 4 * _t26
+    _t112 = 2 * _t54
+    _t113 = 1 / (alpha * alpha)
+    _t114 = _t113 * _t52
+    _t115 = (1 / 2) * _t114
+    _t116 = _t63 * _t70
+    _t117 = _t116 * _t19
+    _t118 = _t9 * _t9
+    _t119 = _t14 * _t64
+    _t120 = _t118 * _t119 * _t67
+    _t121 = _t117 + _t120
+    _t122 = _t78 * (-_t121 - _t61)
+    _t123 = 2 * _t25
+    _t124 = _t19 * _t25 * _t67
+    _t125 = 1 / _t86
+    _t126 = 2 * _t17 * _t25
+    _t127 = 1 / _t88
+    _t128 = 4 * _t25
+    _t129 = 4 * _t10
+    _t130 = _t129 - 2
+    _t131 = -_t130 * _t89
+    _t132 = (1 / 4) * tanhc_d2(_t6)
+    _t133 = _t63 / (_t15 * _t15 * _t15 * _t15)
+    _t134 = _t133 * _t35
+    _t135 = 8 * _t133 + tf.math.multiply_no_nan(-_t105, _t133) + tf.math.multiply_no_nan(8 * _t10 * _t18 - _t27, _t16)
+    _t136 = 4 * (_t54 * _t54)
+    _t137 = 1 / (alpha * alpha * alpha)
+    _t138 = 2 * _t125
     y_D_x_D_x = tf.where(
         tf.where(
             _t2,
@@ -1055,111 +1205,146 @@ def _hessian_all(x, alpha):
             + tf.math.multiply_no_nan(
                 _t44 * (tf.math.multiply_no_nan(_t12 * _t34, _t35) + tf.math.multiply_no_nan(-_t43 * alpha, _t29)), _t22
             ),
-            tf.where(_t60, _t52 * (-_t33 * _t53 * _t57 - _t43 * _t59), -_t66 * (-_t42 * _t62 + _t42 * _t64)),
+            tf.where(
+                _t60,
+                _t52 * (-_t33 * _t53 * _t57 - _t43 * _t59),
+                tf.where(
+                    _t85,
+                    _t77 * (_t19 * _t33 * (_t62 * _t62) * _t64 * _t69 + 2 * _t33 * _t62 * _t68) + _t78 * _t79 * _t81,
+                    -_t76 * (-_t42 * _t87 + _t42 * _t89),
+                ),
+            ),
         ),
     )
     y_D_x_D_alpha = tf.where(
-        _t67,
+        _t90,
         sinhc_d1(alpha),
         tf.where(
-            _t68,
+            _t91,
             tf.constant(0, x.dtype),
             tf.where(
                 _t51,
-                tf.math.multiply_no_nan(_t24 * _t70, _t22)
-                + tf.math.multiply_no_nan(_t40 * _t78, _t22)
+                tf.math.multiply_no_nan(_t101 * _t40, _t22)
+                + tf.math.multiply_no_nan(_t24 * _t93, _t22)
                 + tf.math.multiply_no_nan(
                     _t44
                     * (
                         tf.math.multiply_no_nan(-_t26, _t22)
                         + tf.math.multiply_no_nan(_t20 * _t26, _t29)
-                        + tf.math.multiply_no_nan(-_t6 * _t71, _t22)
-                        + tf.math.multiply_no_nan(_t18 * _t25 * _t81, _t29)
+                        + tf.math.multiply_no_nan(-_t6 * _t94, _t22)
+                        + tf.math.multiply_no_nan(_t104 * _t18 * _t25, _t29)
                         + tf.math.multiply_no_nan(
-                            tf.math.multiply_no_nan(-_t36 * _t76, _t29)
-                            + tf.math.multiply_no_nan(_t37 * _t83, _t35)
-                            + tf.math.multiply_no_nan(_t12 * _t25 * _t75, _t29),
+                            tf.math.multiply_no_nan(_t106 * _t37, _t35)
+                            + tf.math.multiply_no_nan(-_t36 * _t99, _t29)
+                            + tf.math.multiply_no_nan(_t12 * _t25 * _t98, _t29),
                             _t16,
                         )
                     ),
                     _t22,
                 )
-                + tf.math.multiply_no_nan(_t46 * _t70, _t22)
-                + tf.math.multiply_no_nan(_t71 * _t73, _t29)
-                + tf.math.multiply_no_nan(_t18 * _t79 * _t80, _t29)
-                + tf.math.multiply_no_nan(_t38 * _t41 * _t78, _t22)
+                + tf.math.multiply_no_nan(_t46 * _t93, _t22)
+                + tf.math.multiply_no_nan(_t94 * _t96, _t29)
+                + tf.math.multiply_no_nan(_t101 * _t38 * _t41, _t22)
+                + tf.math.multiply_no_nan(_t102 * _t103 * _t18, _t29)
                 + tf.math.multiply_no_nan(
-                    tf.math.multiply_no_nan(_t24 * _t84, _t29)
-                    + tf.math.multiply_no_nan(_t38 * _t85, _t29)
-                    + tf.math.multiply_no_nan(_t26 * _t72 * _t75, _t29)
-                    + tf.math.multiply_no_nan(_t73 * _t80 * _t83, _t35),
+                    tf.math.multiply_no_nan(_t107 * _t24, _t29)
+                    + tf.math.multiply_no_nan(_t108 * _t38, _t29)
+                    + tf.math.multiply_no_nan(_t103 * _t106 * _t96, _t35)
+                    + tf.math.multiply_no_nan(_t26 * _t95 * _t98, _t29),
                     _t16,
                 ),
                 tf.where(
                     _t60,
                     _t52
                     * (
-                        -_t17 * _t71 * _t87
-                        - _t25 * _t70 * _t86
-                        + tf.math.multiply_no_nan(-_t26 * _t56 * _t89 - _t55 * _t59 * _t88 - _t87 * _t88, _t16)
+                        -_t109 * _t25 * _t93
+                        - _t110 * _t17 * _t94
+                        + tf.math.multiply_no_nan(-_t110 * _t111 - _t111 * _t55 * _t59 - _t112 * _t26 * _t56, _t16)
                     ),
-                    (1 / 2) * _t52 * _t90 * (_t91 * _t92 + _t92 * _t93)
-                    + tf.math.multiply_no_nan(
-                        -_t66 * (-_t55 * _t62 * _t94 + _t91 * _t94 + _t92 * _t96 + _t93 * _t94), _t16
+                    tf.where(
+                        _t85,
+                        -_t115 * _t74 * _t80
+                        + _t122 * _t81
+                        + _t77
+                        * (-_t116 * _t123 - _t118 * _t119 * _t123 * _t62 * _t69 - _t119 * _t124 - _t124 * _t62 * _t63),
+                        _t115 * (_t125 * _t126 + _t126 * _t127)
+                        + tf.math.multiply_no_nan(
+                            -_t76 * (_t125 * _t128 + _t126 * _t131 + _t127 * _t128 - _t128 * _t55 * _t87), _t16
+                        ),
                     ),
                 ),
             ),
         ),
     )
     y_D_alpha_D_alpha = tf.where(
-        _t67,
+        _t90,
         _t30 * sinhc_d2(alpha),
         tf.where(
-            _t68,
+            _t91,
             tf.constant(0, x.dtype),
             tf.where(
                 _t51,
-                tf.math.multiply_no_nan(_t41, _t22 * (_t78 * _t78))
-                + tf.math.multiply_no_nan(_t100 * _t32, _t29)
+                tf.math.multiply_no_nan(_t41, (_t101 * _t101) * _t22)
+                + tf.math.multiply_no_nan(_t102 * _t92, _t22)
+                + tf.math.multiply_no_nan(_t132 * _t95, _t22)
+                + tf.math.multiply_no_nan(_t135 * _t32, _t29)
                 + tf.math.multiply_no_nan(
                     _t44
                     * (
-                        tf.math.multiply_no_nan(_t74, _t22)
-                        + tf.math.multiply_no_nan(_t100 * _t12, _t29)
-                        + tf.math.multiply_no_nan(_t77 * _t83, _t99)
-                        + tf.math.multiply_no_nan(_t10 * _t97 * alpha, _t22)
+                        tf.math.multiply_no_nan(_t97, _t22)
+                        + tf.math.multiply_no_nan(_t100 * _t106, _t134)
+                        + tf.math.multiply_no_nan(_t12 * _t135, _t29)
+                        + tf.math.multiply_no_nan(_t10 * _t132 * alpha, _t22)
                         + tf.math.multiply_no_nan(
-                            tf.math.multiply_no_nan(_t19 * _t84, _t29) + tf.math.multiply_no_nan(_t76 * _t81, _t29),
+                            tf.math.multiply_no_nan(_t104 * _t99, _t29) + tf.math.multiply_no_nan(_t107 * _t19, _t29),
                             _t16,
                         )
                     ),
                     _t22,
                 )
-                + tf.math.multiply_no_nan(_t69 * _t79, _t22)
-                + tf.math.multiply_no_nan(_t72 * _t97, _t22)
-                + tf.math.multiply_no_nan(_t32 * _t76 * _t83, _t99)
+                + tf.math.multiply_no_nan(_t106 * _t32 * _t99, _t134)
                 + tf.math.multiply_no_nan(
-                    tf.math.multiply_no_nan(2 * _t78 * _t85, _t29) + tf.math.multiply_no_nan(_t69 * _t72 * _t76, _t29),
+                    tf.math.multiply_no_nan(2 * _t101 * _t108, _t29)
+                    + tf.math.multiply_no_nan(_t92 * _t95 * _t99, _t29),
                     _t16,
                 ),
                 tf.where(
                     _t60,
                     _t52
                     * (
-                        -_t58 * _t86 * _t97
-                        + tf.math.multiply_no_nan(-_t101 * _t59 * _t7, _t98)
-                        + tf.math.multiply_no_nan(2 * _t55 * _t57 * _t58 - _t69 * _t87 * _t89, _t16)
+                        -_t109 * _t132 * _t58
+                        + tf.math.multiply_no_nan(-_t136 * _t59 * _t7, _t133)
+                        + tf.math.multiply_no_nan(-_t110 * _t112 * _t92 + 2 * _t55 * _t57 * _t58, _t16)
                     ),
-                    _t52
-                    * (
-                        -_t65
+                    tf.where(
+                        _t85,
+                        -_t114 * (_t121 * _t74 + _t72 * _t74)
+                        + _t137 * _t52 * tf.math.log1p(_t72 * _t83)
+                        + _t76
                         * (
-                            tf.math.multiply_no_nan(-_t101 * _t62, _t98)
-                            + tf.math.multiply_no_nan(-_t95 * _t96, _t98)
-                            + tf.math.multiply_no_nan(-_t102 * _t55 - _t93 * (-_t10 * _t53 + 2 * _t17), _t16)
-                        )
-                        + tf.math.multiply_no_nan(_t90 * (_t102 * _t54 - _t93 * _t95), _t16)
-                        - (-tf.math.log(_t63) + tf.math.log1p(_t55)) / (alpha * alpha * alpha)
+                            _t117 * _t74
+                            + _t120 * _t74
+                            + _t121 * _t122
+                            + _t122 * _t72
+                            + _t74
+                            * (
+                                2 * _t10 * _t118 * _t63 * _t64 * _t69
+                                - _t116 * _t129
+                                + 4 * _t118 * _t67 * tf.math.exp(-3 * alpha)
+                                - _t120
+                            )
+                        ),
+                        _t52
+                        * (
+                            -_t137 * (-tf.math.log(_t88) + tf.math.log1p(_t55))
+                            - _t75
+                            * (
+                                tf.math.multiply_no_nan(-_t130 * _t131, _t133)
+                                + tf.math.multiply_no_nan(-_t136 * _t87, _t133)
+                                + tf.math.multiply_no_nan(-_t127 * (-_t10 * _t53 + 2 * _t17) - _t138 * _t55, _t16)
+                            )
+                            + tf.math.multiply_no_nan(_t113 * (-_t127 * _t130 + _t138 * _t54), _t16)
+                        ),
                     ),
                 ),
             ),
@@ -1399,13 +1584,27 @@ def _value_alpha_from_40(x, alpha):
     _t19 = _t17 * (1 - _t18)
     _t20 = tanhc(_t16)
     _t21 = _t20 * atanhc_small(_t19)
-    _t22 = tf.where(
+    _t22 = tf.math.abs(_t5 + 1)
+    _t23 = tf.math.abs(_t1)
+    _t24 = tf.where(_t2, tf.math.greater_equal(_t22, 1 / 4), tf.math.greater_equal(_t23, 1 / 4))
+    _t25 = tf.math.exp(alpha)
+    _t26 = -alpha
+    _t27 = tf.math.exp(_t26)
+    _t28 = 1 - _t27
+    _t29 = _t14 * _t28
+    _t30 = 1 - _t29
+    _t31 = 1 - tf.math.exp(-2 * alpha)
+    _t32 = _t31 / _t30
+    _t33 = _t14 * _t32
+    _t34 = (1 / 2) / alpha
+    _t35 = _t13 * _t34
+    _t36 = _t25 * _t31
+    _t37 = tf.where(
         _t2,
-        tf.math.greater_equal(tf.where(tf.math.greater_equal(_t5, -1), _t5 + 1, -_t5 - 1), 1 / 4),
-        tf.math.greater_equal(tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
+        tf.math.greater(alpha, 2 * tf.math.log1p(_t22 * _t36 / (-_t22 * _t28 + 1))),
+        tf.math.greater(alpha, 2 * tf.math.log1p(_t23 * _t36 / (-_t23 * _t28 + 1))),
     )
-    _t23 = _t17 * _t18 + 2 * tf.math.sigmoid(-alpha)
-    _t24 = (1 / 2) / alpha
+    _t38 = _t17 * _t18 + 2 * tf.math.sigmoid(_t26)
     y = (
         _n
         + _t0
@@ -1419,9 +1618,13 @@ def _value_alpha_from_40(x, alpha):
                 - 346288899024594378285698337239478.8307804 * _t0
                 - 346288899024594378285698337239478.8307804 * _t3,
                 tf.where(
-                    _t22,
+                    _t24,
                     _t13 * (-_t15 * _t21 + 1 / 2),
-                    _t13 * (-_t24 * (-tf.math.log(_t23) + tf.math.log1p(_t19)) + 1 / 2),
+                    tf.where(
+                        _t37,
+                        _t35 * tf.math.log1p(_t25 * _t33),
+                        _t13 * (-_t34 * (-tf.math.log(_t38) + tf.math.log1p(_t19)) + 1 / 2),
+                    ),
                 ),
             ),
         )
@@ -1449,7 +1652,18 @@ def _gradient_alpha_from_40(x, alpha):
     _t14 = tf.math.sign(_t7)
     _t15 = _t14 * tanhc(_t9)
     _t16 = 2 * _t10
-    _t17 = _t14 * _t16
+    _t17 = tf.math.abs(_t6 + 1)
+    _t18 = tf.math.abs(_t1)
+    _t19 = -alpha
+    _t20 = tf.math.exp(_t19)
+    _t21 = 1 - _t20
+    _t22 = _t11 * _t21
+    _t23 = 1 - _t22
+    _t24 = 1 - tf.math.exp(-2 * alpha)
+    _t25 = _t24 / _t23
+    _t26 = (1 / 2) * _t8 / alpha
+    _t27 = _t24 * tf.math.exp(alpha)
+    _t28 = _t14 * _t16
     y_D_x = tf.where(
         tf.where(_t2, tf.math.logical_and(_t3, _t4), tf.math.logical_and(_t3, _t5)),
         sinhc(alpha),
@@ -1457,13 +1671,17 @@ def _gradient_alpha_from_40(x, alpha):
             tf.where(_t2, _t4, _t5),
             tf.constant(346288899024594378285698337239478.8307804, x.dtype),
             tf.where(
-                tf.where(
-                    _t2,
-                    tf.math.greater_equal(tf.where(tf.math.greater_equal(_t6, -1), _t6 + 1, -_t6 - 1), 1 / 4),
-                    tf.math.greater_equal(tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
-                ),
+                tf.where(_t2, tf.math.greater_equal(_t17, 1 / 4), tf.math.greater_equal(_t18, 1 / 4)),
                 _t8 * (-_t15 * _t16 * (1 / 2 - _t11) * atanhc_small_d1(_t13) - _t15 * atanhc_small(_t13)),
-                -1 / 2 * _t8 * (_t17 / (_t10 * _t12 + 2 * tf.math.sigmoid(-alpha)) + _t17 / (_t13 + 1)) / alpha,
+                tf.where(
+                    tf.where(
+                        _t2,
+                        tf.math.greater(alpha, 2 * tf.math.log1p(_t17 * _t27 / (-_t17 * _t21 + 1))),
+                        tf.math.greater(alpha, 2 * tf.math.log1p(_t18 * _t27 / (-_t18 * _t21 + 1))),
+                    ),
+                    _t26 * (-_t14 * _t22 * _t24 / (_t23 * _t23) - _t14 * _t25) / (_t11 * _t25 + _t20),
+                    -_t26 * (_t28 / (_t10 * _t12 + 2 * tf.math.sigmoid(_t19)) + _t28 / (_t13 + 1)),
+                ),
             ),
         ),
     )
@@ -1488,8 +1706,24 @@ def _hessian_alpha_from_40(x, alpha):
     _t12 = 2 * _t11
     _t13 = _t10 * (1 - _t12)
     _t14 = tanhc(_t9)
-    _t15 = 4 * (tf.math.sign(_t7) * tf.math.sign(_t7))
-    _t16 = (_t10 * _t10) * _t15
+    _t15 = tf.math.sign(_t7)
+    _t16 = _t15 * _t15
+    _t17 = 4 * _t16
+    _t18 = (_t10 * _t10) * _t17
+    _t19 = tf.math.abs(_t6 + 1)
+    _t20 = tf.math.abs(_t1)
+    _t21 = -alpha
+    _t22 = tf.math.exp(_t21)
+    _t23 = 1 - _t22
+    _t24 = _t11 * _t23
+    _t25 = 1 - _t24
+    _t26 = 1 - tf.math.exp(-2 * alpha)
+    _t27 = _t26 / _t25
+    _t28 = _t11 * _t27 + _t22
+    _t29 = _t26 / (_t25 * _t25)
+    _t30 = (1 / 2) * _t8 / alpha
+    _t31 = _t15 * _t24 * _t29 + _t15 * _t27
+    _t32 = _t26 * tf.math.exp(alpha)
     y_D_x_D_x = tf.where(
         tf.where(
             _t2,
@@ -1498,20 +1732,22 @@ def _hessian_alpha_from_40(x, alpha):
         ),
         tf.constant(0, x.dtype),
         tf.where(
+            tf.where(_t2, tf.math.greater_equal(_t19, 1 / 4), tf.math.greater_equal(_t20, 1 / 4)),
+            _t8 * (-_t10 * _t14 * _t17 * atanhc_small_d1(_t13) - _t14 * _t18 * (1 / 2 - _t11) * atanhc_small_d2(_t13)),
             tf.where(
-                _t2,
-                tf.math.greater_equal(tf.where(tf.math.greater_equal(_t6, -1), _t6 + 1, -_t6 - 1), 1 / 4),
-                tf.math.greater_equal(tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
+                tf.where(
+                    _t2,
+                    tf.math.greater(alpha, 2 * tf.math.log1p(_t19 * _t32 / (-_t19 * _t23 + 1))),
+                    tf.math.greater(alpha, 2 * tf.math.log1p(_t20 * _t32 / (-_t20 * _t23 + 1))),
+                ),
+                _t30 * (_t12 * _t16 * (_t23 * _t23) * _t26 / (_t25 * _t25 * _t25) + 2 * _t16 * _t23 * _t29) / _t28
+                - _t30 * (_t31 * _t31) / (_t28 * _t28),
+                -_t30
+                * (
+                    _t18 / ((_t10 * _t12 + 2 * tf.math.sigmoid(_t21)) * (_t10 * _t12 + 2 * tf.math.sigmoid(_t21)))
+                    - _t18 / ((_t13 + 1) * (_t13 + 1))
+                ),
             ),
-            _t8 * (-_t10 * _t14 * _t15 * atanhc_small_d1(_t13) - _t14 * _t16 * (1 / 2 - _t11) * atanhc_small_d2(_t13)),
-            -1
-            / 2
-            * _t8
-            * (
-                _t16 / ((_t10 * _t12 + 2 * tf.math.sigmoid(-alpha)) * (_t10 * _t12 + 2 * tf.math.sigmoid(-alpha)))
-                - _t16 / ((_t13 + 1) * (_t13 + 1))
-            )
-            / alpha,
         ),
     )
     return (y_D_x_D_x,), ()
@@ -1558,9 +1794,13 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         (tanh(alpha/2)*Abs(x - floor(x + 1/2)) < tanh(alpha/2)**2*Abs(x - floor(x + 1/2))/2 +
         sigmoid_slope(alpha))), ((-(1/2 - Abs(x - floor(x + 1/2)))*atanhc_small((1 - 2*Abs(x -
         floor(x + 1/2)))*tanh(alpha/2))*tanhc(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), Abs(x -
-        floor(x + 1/2)) >= 1/4), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) +
-        2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x
-        - floor(x + 1/2)), True)) + floor(x + 1/2)
+        floor(x + 1/2)) >= 1/4), (log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))*sign(x - floor(x + 1/2))/(2*alpha),
+        (alpha >= 40) & (alpha > 2*log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), ((1/2 -
+        (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x -
+        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x +
+        1/2)
       with alpha = alpha
 
     Args:
