@@ -284,7 +284,7 @@ LAYER_ARGUMENTS = {
     "input_shape", "input_dim", "batch_size", "batch_input_shape", "activity_regularizer",
 }
 # Names that layers.py.jinja defines besides the layer classes.
-LAYER_MODULE_NAMES = {"InDomain", "PACKAGE"}
+LAYER_MODULE_NAMES = {"InDomain", "PACKAGE", "BACKEND", "BACKENDS"}
 
 
 def class_name(name: str) -> str:

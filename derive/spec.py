@@ -156,9 +156,13 @@ def _fail(name: str, cause: str):
 # checks this against every name the generated package uses.
 GENERATED_NAMES = {
     **dict.fromkeys(("abs", "enumerate", "range", "reversed", "sum", "super"), "Python builtin"),
-    **dict.fromkeys(("tf", "jax", "jnp", "torch", "np", "math", "keras", "ml_dtypes", "warnings"), "module"),
+    **dict.fromkeys(
+        ("tf", "jax", "jnp", "torch", "np", "math", "keras", "ml_dtypes", "warnings", "contextlib", "importlib"),
+        "module",
+    ),
     **dict.fromkeys(("layers", "callbacks", "tensorflow"), "package module"),
     "set_xla": "package function",
+    **dict.fromkeys(("BACKEND", "BACKENDS"), "layers module constant"),
     "self": "layer method argument",
 }
 

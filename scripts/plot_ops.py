@@ -52,7 +52,7 @@ from derive.functions import HARD_FUNCTIONS  # noqa: E402
 from derive.spec import Approximation, SurrogateChoice, x  # noqa: E402
 from derive.verification import evaluate_op  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from verify_derivatives import import_package  # noqa: E402
+from derive.commands.verify import import_package  # noqa: E402
 
 DEFAULT_IMAGES = ROOT / "docs" / "gallery"
 CHOOSING = ROOT / "docs" / "choosing.md"

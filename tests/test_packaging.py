@@ -106,7 +106,7 @@ def test_a_user_generates_and_verifies_a_catalog_of_their_own_from_the_installed
     regenerate = [str(venv / "bin" / "diffround-regenerate"), "--catalog", "my_ops.py", "--out", str(out), "--backends", "jax"]
     done = subprocess.run(regenerate, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["__init__.py", "_arguments.py", "_dispatch.py", "_ops.py", "jax"]
+    assert sorted(p.name for p in out.iterdir()) == ["__init__.py", "_arguments.py", "_dispatch.py", "_ops.py", "callbacks.py", "jax", "layers.py"]
     used = subprocess.run([str(python), "-c", USE_IT], cwd=out.parent, env=env, capture_output=True, text=True, timeout=600)
     assert used.stdout.strip() == "ok", used.stdout + used.stderr
     verify = [str(venv / "bin" / "diffround-verify"), "--catalog", "my_ops.py", "--out", str(out), "--quick"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..spec import Approximation
-from .evaluation import _call
+from .evaluation import call_op as _call
 
 
 def _numpy(tensor, like) -> np.ndarray:
