@@ -98,4 +98,27 @@ KNOWN_LIMITS = [
         "(float64)",
         ulps=9.0,
     ),
+    # the kernels are the TensorFlow backend's; torch's own sin, cos and exp round some terms the other way
+    KnownLimit(
+        "fourier_round",
+        "PyTorch float32 cosine sum",
+        ("d/dx",),
+        everywhere,
+        "PyTorch, float32: 1 minus a sum of 2*c_j*sin(t_j/2)**2 terms, each rounded by torch's sin; 5 ULP at "
+        "x = -2.9375, terms = 7 (the TensorFlow and JAX backends are within 4)",
+        dtypes=("float32",),
+        ulps=5.0,
+        backends=("torch",),
+    ),
+    KnownLimit(
+        "soft_round_inverse",
+        "PyTorch float64 alpha-derivative",
+        ("d/dalpha",),
+        everywhere,
+        "PyTorch, float64: d/dalpha 4.09 ULP at x = 0.98670150387 (next to where the near-integer form "
+        "ends), a product of factors each rounded by torch's exp and log1p",
+        dtypes=("float64",),
+        ulps=4.5,
+        backends=("torch",),
+    ),
 ]
