@@ -10,6 +10,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 
 from .functions import (
     atanhc_small,
+    evaluated_first,
     exp_factor,
     hard_sign,
     hard_step,
@@ -298,7 +299,11 @@ _saturating_near_integer = (
     sp.sign(_t) * _exp_minus_alpha * expm1(2 * alpha * _u)
     / ((1 - _exp_minus_alpha) * (1 + _exp_minus_alpha * sp.exp(2 * alpha * _u)))
 )
-_saturating = sp.sign(_t) * sigmoid_below(2 * alpha * _v) * (1 - sp.exp(-2 * alpha * _u)) / (1 - sp.exp(-alpha))
+# alpha*(2*v), not (2*alpha)*v: 2*alpha overflows for the largest alphas, and inf*0 at a
+# half-integer (v = 0) would be NaN
+_saturating = (
+    sp.sign(_t) * sigmoid_below(alpha * evaluated_first(2 * _v)) * (1 - sp.exp(-2 * alpha * _u)) / (1 - sp.exp(-alpha))
+)
 soft_round = Approximation(
     name="soft_round",
     hard="round",

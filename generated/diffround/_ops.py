@@ -354,8 +354,8 @@ def soft_round(x, alpha=5.0, mode="soft", name=None):
         1/2))))*sinhc_small(alpha/2)), alpha < 4), (exp_factor(-alpha)*expm1(2*alpha*Abs(x - floor(x
         + 1/2)))*sign(x - floor(x + 1/2))/((1 - exp_factor(-alpha))*(exp(2*alpha*Abs(x - floor(x +
         1/2)))*exp_factor(-alpha) + 1)), (alpha < 80) & (Abs(x - floor(x + 1/2)) < 1/8)), ((1 -
-        exp(-2*alpha*Abs(x - floor(x + 1/2))))*sigmoid_below(2*alpha*(1/2 - Abs(x - floor(x +
-        1/2))))*sign(x - floor(x + 1/2))/(1 - exp(-alpha)), True)) + floor(x + 1/2)
+        exp(-2*alpha*Abs(x - floor(x + 1/2))))*sigmoid_below(alpha*evaluated_first(1 - 2*Abs(x -
+        floor(x + 1/2))))*sign(x - floor(x + 1/2))/(1 - exp(-alpha)), True)) + floor(x + 1/2)
     Hard function: round(x)
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with alpha = alpha

@@ -647,40 +647,40 @@ def _value_x(x, alpha):
     _t15 = torch.where(_t2, _t9, _t10)
     _t16 = torch.sign(_t7)
     _t17 = torch.abs(_t6)
-    _t18 = _t17 - 1 / 2
-    _t19 = -_t18
-    _t20 = _t19 * alpha
-    _t21 = (1 / 2) * alpha
-    _t22 = zcoth(_t21)
-    _t23 = _t22 * tanhc_small(_t20)
-    _t24 = torch.abs(_t5 + 1)
-    _t25 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t21)) * tanhc(_t21) + 1 / 2
-    _t26 = torch.abs(_t1)
-    _t27 = torch.where(_t2, torch.gt(_t24, _t25), torch.gt(_t26, _t25))
-    _t28 = _t17 * alpha
-    _t29 = sinhc_small(_t28)
-    _t30 = (1 / 2) * torch.exp(_t20) + (1 / 2) * torch.exp(-_t20)
-    _t31 = 1 / _t30
-    _t32 = 1 / sinhc_small(_t21)
-    _t33 = _t31 * _t32
-    _t34 = _t13
-    _t35 = torch.lt(alpha, 87)
-    _t36 = torch.where(_t35, _t34, x.new_full((), 0))
-    _t37 = _t12 * _t17
-    _t38 = torch.expm1(_t37)
-    _t39 = 1 / (1 - _t36)
-    _t40 = torch.exp(_t37)
-    _t41 = _t36 * _t40
-    _t42 = _t41 + 1
-    _t43 = _t16 * _t39 / _t42
-    _t44 = torch.lt(alpha, 80)
-    _t45 = torch.where(
-        _t2, torch.logical_and(_t44, torch.lt(_t24, 1 / 8)), torch.logical_and(_t44, torch.lt(_t26, 1 / 8))
+    _t18 = 1 / 2 - _t17
+    _t19 = _t18 * alpha
+    _t20 = (1 / 2) * alpha
+    _t21 = zcoth(_t20)
+    _t22 = _t21 * tanhc_small(_t19)
+    _t23 = torch.abs(_t5 + 1)
+    _t24 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t20)) * tanhc(_t20) + 1 / 2
+    _t25 = torch.abs(_t1)
+    _t26 = torch.where(_t2, torch.gt(_t23, _t24), torch.gt(_t25, _t24))
+    _t27 = _t17 * alpha
+    _t28 = sinhc_small(_t27)
+    _t29 = (1 / 2) * torch.exp(_t19) + (1 / 2) * torch.exp(-_t19)
+    _t30 = 1 / _t29
+    _t31 = 1 / sinhc_small(_t20)
+    _t32 = _t30 * _t31
+    _t33 = _t13
+    _t34 = torch.lt(alpha, 87)
+    _t35 = torch.where(_t34, _t33, x.new_full((), 0))
+    _t36 = _t12 * _t17
+    _t37 = torch.expm1(_t36)
+    _t38 = 1 / (1 - _t35)
+    _t39 = torch.exp(_t36)
+    _t40 = _t35 * _t39
+    _t41 = _t40 + 1
+    _t42 = _t16 * _t38 / _t41
+    _t43 = torch.lt(alpha, 80)
+    _t44 = torch.where(
+        _t2, torch.logical_and(_t43, torch.lt(_t23, 1 / 8)), torch.logical_and(_t43, torch.lt(_t25, 1 / 8))
     )
-    _t46 = 1 / (1 - _t13)
-    _t47 = torch.exp(-_t37)
-    _t48 = _t16 * _t46 * (1 - _t47)
-    _t49 = torch.exp(-_t12 * _t19)
+    _t45 = 1 / (1 - _t13)
+    _t46 = torch.exp(-_t36)
+    _t47 = _t16 * _t45 * (1 - _t46)
+    _t48 = 2 * _t17 - 1
+    _t49 = torch.exp(-alpha * (-_t48))
     _t50 = _t49 / (_t49 + 1)
     y = (
         _n
@@ -693,9 +693,9 @@ def _value_x(x, alpha):
                 _t15,
                 _t14 * alpha * (2 * _r - 2 * _t0 - 2 * _t3),
                 torch.where(
-                    _t27,
-                    _t16 * (-_t19 * _t23 + 1 / 2),
-                    torch.where(_t8, _t29 * _t33 * _t7, torch.where(_t45, _t36 * _t38 * _t43, _t48 * _t50)),
+                    _t26,
+                    _t16 * (-_t18 * _t22 + 1 / 2),
+                    torch.where(_t8, _t28 * _t32 * _t7, torch.where(_t44, _t35 * _t37 * _t42, _t47 * _t50)),
                 ),
             ),
         )
@@ -719,35 +719,35 @@ def _gradient_x(x, alpha):
     _t10 = -_t9
     _t11 = torch.sign(_t10)
     _t12 = torch.abs(_t9)
-    _t13 = _t12 - 1 / 2
-    _t14 = -_t13
-    _t15 = _t14 * alpha
-    _t16 = torch.sign(_t9)
-    _t17 = (1 / 2) * alpha
-    _t18 = _t16 * zcoth(_t17)
-    _t19 = torch.abs(_t8 + 1)
-    _t20 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t17)) * tanhc(_t17) + 1 / 2
-    _t21 = torch.abs(_t1)
-    _t22 = 1 / sinhc_small(_t17)
-    _t23 = _t12 * alpha
-    _t24 = sinhc_small(_t23)
-    _t25 = (1 / 2) * torch.exp(_t15) + (1 / 2) * torch.exp(-_t15)
-    _t26 = 1 / _t25
-    _t27 = _t10 * _t16
-    _t28 = _t7
-    _t29 = torch.lt(alpha, 87)
-    _t30 = torch.where(_t29, _t28, x.new_full((), 0))
-    _t31 = _t12 * _t6
-    _t32 = torch.exp(_t31)
-    _t33 = _t30 * _t32
-    _t34 = _t33 + 1
-    _t35 = 1 / (1 - _t30)
-    _t36 = _t11 * _t16 * _t6
-    _t37 = torch.lt(alpha, 80)
-    _t38 = torch.exp(-_t14 * _t6)
-    _t39 = torch.exp(-_t31)
-    _t40 = _t36 / (1 - _t7)
-    _t41 = torch.exp(-_t6 * torch.abs(_t13))
+    _t13 = 1 / 2 - _t12
+    _t14 = _t13 * alpha
+    _t15 = torch.sign(_t9)
+    _t16 = (1 / 2) * alpha
+    _t17 = _t15 * zcoth(_t16)
+    _t18 = torch.abs(_t8 + 1)
+    _t19 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t16)) * tanhc(_t16) + 1 / 2
+    _t20 = torch.abs(_t1)
+    _t21 = 1 / sinhc_small(_t16)
+    _t22 = _t12 * alpha
+    _t23 = sinhc_small(_t22)
+    _t24 = (1 / 2) * torch.exp(_t14) + (1 / 2) * torch.exp(-_t14)
+    _t25 = 1 / _t24
+    _t26 = _t10 * _t15
+    _t27 = _t7
+    _t28 = torch.lt(alpha, 87)
+    _t29 = torch.where(_t28, _t27, x.new_full((), 0))
+    _t30 = _t12 * _t6
+    _t31 = torch.exp(_t30)
+    _t32 = _t29 * _t31
+    _t33 = _t32 + 1
+    _t34 = 1 / (1 - _t29)
+    _t35 = _t11 * _t15 * _t6
+    _t36 = torch.lt(alpha, 80)
+    _t37 = 2 * _t12 - 1
+    _t38 = torch.exp(-alpha * (-_t37))
+    _t39 = torch.exp(-_t30)
+    _t40 = _t35 / (1 - _t7)
+    _t41 = torch.exp(-alpha * torch.abs((-_t37)))
     y_D_x = torch.where(
         torch.where(_t2, torch.logical_and(_t3, _t4), torch.logical_and(_t3, _t5)),
         1 / sinhc(alpha),
@@ -755,29 +755,29 @@ def _gradient_x(x, alpha):
             torch.where(_t2, _t4, _t5),
             _t6 * _t7 / (1 - torch.exp(-_t6)),
             torch.where(
-                torch.where(_t2, torch.gt(_t19, _t20), torch.lt(_t20, _t21)),
-                _t11 * (-_t15 * _t18 * tanhc_small_d1(_t15) - _t18 * tanhc_small(_t15)),
+                torch.where(_t2, torch.gt(_t18, _t19), torch.lt(_t19, _t20)),
+                _t11 * (-_t14 * _t17 * tanhc_small_d1(_t14) - _t17 * tanhc_small(_t14)),
                 torch.where(
                     _t3,
-                    -_t14 * _t22 * _t24 * _t27 * (alpha * alpha) * sinhc(_t15) / (_t25 * _t25)
-                    + _t22 * _t24 * _t26
-                    - _t22 * _t26 * _t27 * alpha * sinhc_small_d1(_t23),
+                    -_t13 * _t21 * _t23 * _t26 * (alpha * alpha) * sinhc(_t14) / (_t24 * _t24)
+                    + _t21 * _t23 * _t25
+                    - _t21 * _t25 * _t26 * alpha * sinhc_small_d1(_t22),
                     torch.where(
                         torch.where(
                             _t2,
-                            torch.logical_and(_t37, torch.lt(_t19, 1 / 8)),
-                            torch.logical_and(_t37, torch.lt(_t21, 1 / 8)),
+                            torch.logical_and(_t36, torch.lt(_t18, 1 / 8)),
+                            torch.logical_and(_t36, torch.lt(_t20, 1 / 8)),
                         ),
                         2
                         * _t11
-                        * _t16
-                        * _t32
-                        * _t35
+                        * _t15
+                        * _t31
+                        * _t34
                         * alpha
-                        * torch.where(_t29, (_t28 * _t28), x.new_full((), 0))
-                        * torch.expm1(_t31)
-                        / (_t34 * _t34)
-                        - _t33 * _t35 * _t36 / _t34,
+                        * torch.where(_t28, (_t27 * _t27), x.new_full((), 0))
+                        * torch.expm1(_t30)
+                        / (_t33 * _t33)
+                        - _t32 * _t34 * _t35 / _t33,
                         -_t38 * _t39 * _t40 / (_t38 + 1)
                         + _runtime.multiply_no_nan(-_t40 * (1 - _t39), _t41 / ((_t41 + 1) * (_t41 + 1))),
                     ),
@@ -802,83 +802,84 @@ def _hessian_x(x, alpha):
     _t8 = -_t7
     _t9 = torch.sign(_t8)
     _t10 = torch.abs(_t7)
-    _t11 = _t10 - 1 / 2
-    _t12 = -_t11
-    _t13 = _t12 * alpha
-    _t14 = 2 * alpha
-    _t15 = torch.sign(_t7)
-    _t16 = _t15 * _t15
-    _t17 = (1 / 2) * alpha
-    _t18 = _t16 * zcoth(_t17)
-    _t19 = alpha * alpha
-    _t20 = _t12 * _t19
-    _t21 = torch.abs(_t6 + 1)
-    _t22 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t17)) * tanhc(_t17) + 1 / 2
-    _t23 = torch.abs(_t1)
-    _t24 = _t10 * alpha
-    _t25 = sinhc_small_d1(_t24)
-    _t26 = (1 / 2) * torch.exp(_t13) + (1 / 2) * torch.exp(-_t13)
-    _t27 = 1 / sinhc_small(_t17)
-    _t28 = _t27 / _t26
-    _t29 = _t16 * _t19
-    _t30 = _t28 * _t29 * _t8
-    _t31 = sinhc_small(_t24)
-    _t32 = 2 * _t27 * _t31
-    _t33 = sinhc(_t13)
-    _t34 = _t33 / (_t26 * _t26)
-    _t35 = _t16 * _t8
-    _t36 = torch.exp(-alpha)
-    _t37 = _t36
-    _t38 = torch.lt(alpha, 87)
-    _t39 = torch.where(_t38, _t37, x.new_full((), 0))
-    _t40 = 2 * _t24
-    _t41 = torch.exp(_t40)
-    _t42 = _t39 * _t41
-    _t43 = _t42 + 1
-    _t44 = _t29 * _t9
-    _t45 = _t44 / (1 - _t39)
-    _t46 = _t45 * torch.where(_t38, (_t37 * _t37), x.new_full((), 0)) / (_t43 * _t43)
-    _t47 = 8 * torch.exp(4 * _t24)
-    _t48 = torch.expm1(_t40)
-    _t49 = torch.lt(alpha, 80)
-    _t50 = torch.exp(-2 * _t13)
-    _t51 = torch.exp(-_t40)
-    _t52 = _t44 / (1 - _t36)
-    _t53 = _t51 * _t52
-    _t54 = torch.exp(-_t14 * torch.abs(_t11))
+    _t11 = 1 / 2 - _t10
+    _t12 = _t11 * alpha
+    _t13 = torch.sign(_t7)
+    _t14 = _t13 * _t13
+    _t15 = (1 / 2) * alpha
+    _t16 = _t14 * zcoth(_t15)
+    _t17 = 2 * alpha
+    _t18 = alpha * alpha
+    _t19 = _t11 * _t18
+    _t20 = torch.abs(_t6 + 1)
+    _t21 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t15)) * tanhc(_t15) + 1 / 2
+    _t22 = torch.abs(_t1)
+    _t23 = _t10 * alpha
+    _t24 = sinhc_small_d1(_t23)
+    _t25 = (1 / 2) * torch.exp(_t12) + (1 / 2) * torch.exp(-_t12)
+    _t26 = 1 / sinhc_small(_t15)
+    _t27 = _t26 / _t25
+    _t28 = _t14 * _t18
+    _t29 = _t27 * _t28 * _t8
+    _t30 = sinhc_small(_t23)
+    _t31 = 2 * _t26 * _t30
+    _t32 = sinhc(_t12)
+    _t33 = _t32 / (_t25 * _t25)
+    _t34 = _t14 * _t8
+    _t35 = torch.exp(-alpha)
+    _t36 = _t35
+    _t37 = torch.lt(alpha, 87)
+    _t38 = torch.where(_t37, _t36, x.new_full((), 0))
+    _t39 = 2 * _t23
+    _t40 = torch.exp(_t39)
+    _t41 = _t38 * _t40
+    _t42 = _t41 + 1
+    _t43 = _t28 * _t9
+    _t44 = _t43 / (1 - _t38)
+    _t45 = _t44 * torch.where(_t37, (_t36 * _t36), x.new_full((), 0)) / (_t42 * _t42)
+    _t46 = 8 * torch.exp(4 * _t23)
+    _t47 = torch.expm1(_t39)
+    _t48 = torch.lt(alpha, 80)
+    _t49 = 2 * _t10 - 1
+    _t50 = -_t49
+    _t51 = torch.exp(-_t50 * alpha)
+    _t52 = torch.exp(-_t39)
+    _t53 = _t43 / (1 - _t35)
+    _t54 = _t52 * _t53
+    _t55 = torch.exp(-alpha * torch.abs((-_t49)))
     y_D_x_D_x = torch.where(
         torch.where(
             _t2, torch.logical_and(_t3, torch.logical_or(_t3, _t4)), torch.logical_and(_t5, torch.logical_or(_t4, _t5))
         ),
         x.new_full((), 0),
         torch.where(
-            torch.where(_t2, torch.gt(_t21, _t22), torch.lt(_t22, _t23)),
-            _t9 * (-_t14 * _t18 * tanhc_small_d1(_t13) - _t18 * _t20 * tanhc_small_d2(_t13)),
+            torch.where(_t2, torch.gt(_t20, _t21), torch.lt(_t21, _t22)),
+            _t9 * (-_t16 * _t17 * tanhc_small_d1(_t12) - _t16 * _t19 * tanhc_small_d2(_t12)),
             torch.where(
                 _t4,
-                (_t12 * _t12) * _t32 * (_t33 * _t33) * _t35 * (alpha * alpha * alpha * alpha) / (_t26 * _t26 * _t26)
-                + 2 * _t12 * _t25 * _t27 * _t34 * _t35 * (alpha * alpha * alpha)
-                - _t14 * _t15 * _t25 * _t28
-                - _t15 * _t20 * _t32 * _t34
-                - _t30 * _t31
-                + _t30 * sinhc_small_d2(_t24),
+                (_t11 * _t11) * _t31 * (_t32 * _t32) * _t34 * (alpha * alpha * alpha * alpha) / (_t25 * _t25 * _t25)
+                + 2 * _t11 * _t24 * _t26 * _t33 * _t34 * (alpha * alpha * alpha)
+                - _t13 * _t17 * _t24 * _t27
+                - _t13 * _t19 * _t31 * _t33
+                - _t29 * _t30
+                + _t29 * sinhc_small_d2(_t23),
                 torch.where(
                     torch.where(
                         _t2,
-                        torch.logical_and(_t49, torch.lt(_t21, 1 / 8)),
-                        torch.logical_and(_t49, torch.lt(_t23, 1 / 8)),
+                        torch.logical_and(_t48, torch.lt(_t20, 1 / 8)),
+                        torch.logical_and(_t48, torch.lt(_t22, 1 / 8)),
                     ),
-                    -4 * _t41 * _t46 * _t48
-                    + 4 * _t42 * _t45 / _t43
-                    - _t46 * _t47
-                    + _t45
+                    -4 * _t40 * _t45 * _t47
+                    + 4 * _t41 * _t44 / _t42
+                    - _t45 * _t46
+                    + _t44
+                    * _t46
                     * _t47
-                    * _t48
-                    * torch.where(_t38, (_t37 * _t37 * _t37), x.new_full((), 0))
-                    / (_t43 * _t43 * _t43),
-                    -4 * _t50 * _t53 / (_t50 + 1)
+                    * torch.where(_t37, (_t36 * _t36 * _t36), x.new_full((), 0))
+                    / (_t42 * _t42 * _t42),
+                    -4 * _t51 * _t54 / (_t51 + 1)
                     + _runtime.multiply_no_nan(
-                        4 * _t52 * (1 - _t51) * torch.tanh(_t13) + 8 * _t53, _t54 / ((_t54 + 1) * (_t54 + 1))
+                        4 * _t53 * (1 - _t52) * torch.tanh(_t15 * _t50) + 8 * _t54, _t55 / ((_t55 + 1) * (_t55 + 1))
                     ),
                 ),
             ),
@@ -913,49 +914,51 @@ def _value_all(x, alpha):
     _t20 = torch.where(_t2, _t10, _t11)
     _t21 = torch.sign(_t8)
     _t22 = torch.abs(_t7)
-    _t23 = _t22 - 1 / 2
-    _t24 = -_t23
-    _t25 = _t24 * alpha
-    _t26 = tanhc_small(_t25)
-    _t27 = (1 / 2) * alpha
-    _t28 = zcoth(_t27)
-    _t29 = _t26 * _t28
-    _t30 = torch.abs(_t6 + 1)
-    _t31 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t27)) * tanhc(_t27) + 1 / 2
-    _t32 = torch.abs(_t1)
-    _t33 = torch.where(_t2, torch.gt(_t30, _t31), torch.gt(_t32, _t31))
-    _t34 = _t22 * alpha
-    _t35 = sinhc_small(_t34)
-    _t36 = (1 / 2) * torch.exp(_t25) + (1 / 2) * torch.exp(-_t25)
-    _t37 = 1 / _t36
-    _t38 = sinhc_small(_t27)
-    _t39 = 1 / _t38
-    _t40 = _t37 * _t39
-    _t41 = _t17
-    _t42 = torch.lt(alpha, 87)
-    _t43 = torch.where(_t42, _t41, x.new_full((), 0))
-    _t44 = _t14 * _t22
-    _t45 = torch.exp(_t44)
-    _t46 = _t43 * _t45
-    _t47 = _t46 + 1
-    _t48 = 1 / _t47
-    _t49 = torch.expm1(_t44)
-    _t50 = _t21 * _t48 * _t49
-    _t51 = 1 - _t43
-    _t52 = 1 / _t51
-    _t53 = _t43 * _t52
-    _t54 = _t50 * _t53
-    _t55 = torch.lt(alpha, 80)
-    _t56 = torch.where(
-        _t2, torch.logical_and(_t55, torch.lt(_t30, 1 / 8)), torch.logical_and(_t55, torch.lt(_t32, 1 / 8))
+    _t23 = 1 / 2 - _t22
+    _t24 = _t23 * alpha
+    _t25 = tanhc_small(_t24)
+    _t26 = (1 / 2) * alpha
+    _t27 = zcoth(_t26)
+    _t28 = _t25 * _t27
+    _t29 = torch.abs(_t6 + 1)
+    _t30 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t26)) * tanhc(_t26) + 1 / 2
+    _t31 = torch.abs(_t1)
+    _t32 = torch.where(_t2, torch.gt(_t29, _t30), torch.gt(_t31, _t30))
+    _t33 = _t22 * alpha
+    _t34 = sinhc_small(_t33)
+    _t35 = (1 / 2) * torch.exp(_t24) + (1 / 2) * torch.exp(-_t24)
+    _t36 = 1 / _t35
+    _t37 = sinhc_small(_t26)
+    _t38 = 1 / _t37
+    _t39 = _t36 * _t38
+    _t40 = _t17
+    _t41 = torch.lt(alpha, 87)
+    _t42 = torch.where(_t41, _t40, x.new_full((), 0))
+    _t43 = _t14 * _t22
+    _t44 = torch.exp(_t43)
+    _t45 = _t42 * _t44
+    _t46 = _t45 + 1
+    _t47 = 1 / _t46
+    _t48 = torch.expm1(_t43)
+    _t49 = _t21 * _t47 * _t48
+    _t50 = 1 - _t42
+    _t51 = 1 / _t50
+    _t52 = _t42 * _t51
+    _t53 = _t49 * _t52
+    _t54 = torch.lt(alpha, 80)
+    _t55 = torch.where(
+        _t2, torch.logical_and(_t54, torch.lt(_t29, 1 / 8)), torch.logical_and(_t54, torch.lt(_t31, 1 / 8))
     )
-    _t57 = 1 - _t17
-    _t58 = 1 / _t57
-    _t59 = torch.exp(-_t44)
-    _t60 = _t21 * (1 - _t59)
-    _t61 = _t58 * _t60
-    _t62 = torch.exp(-_t14 * _t24)
-    _t63 = _t62 / (_t62 + 1)
+    _t56 = 1 - _t17
+    _t57 = 1 / _t56
+    _t58 = torch.exp(-_t43)
+    _t59 = _t21 * (1 - _t58)
+    _t60 = _t57 * _t59
+    _t61 = 2 * _t22
+    _t62 = _t61 - 1
+    _t63 = -_t62
+    _t64 = torch.exp(-_t63 * alpha)
+    _t65 = _t64 / (_t64 + 1)
     y = (
         _n
         + _t0
@@ -967,9 +970,9 @@ def _value_all(x, alpha):
                 _t20,
                 _t19,
                 torch.where(
-                    _t33,
-                    _t21 * (-_t24 * _t29 + 1 / 2),
-                    torch.where(_t9, _t35 * _t40 * _t8, torch.where(_t56, _t54, _t61 * _t63)),
+                    _t32,
+                    _t21 * (-_t23 * _t28 + 1 / 2),
+                    torch.where(_t9, _t34 * _t39 * _t8, torch.where(_t55, _t53, _t60 * _t65)),
                 ),
             ),
         )
@@ -1000,63 +1003,64 @@ def _gradient_all(x, alpha):
     _t17 = -_t16
     _t18 = torch.sign(_t17)
     _t19 = torch.abs(_t16)
-    _t20 = _t19 - 1 / 2
-    _t21 = -_t20
-    _t22 = _t21 * alpha
-    _t23 = tanhc_small(_t22)
-    _t24 = torch.sign(_t16)
-    _t25 = (1 / 2) * alpha
-    _t26 = zcoth(_t25)
-    _t27 = _t24 * _t26
-    _t28 = tanhc_small_d1(_t22)
-    _t29 = torch.abs(_t15 + 1)
-    _t30 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t25)) * tanhc(_t25) + 1 / 2
-    _t31 = torch.abs(_t2)
-    _t32 = torch.where(_t3, torch.gt(_t29, _t30), torch.gt(_t31, _t30))
-    _t33 = sinhc_small(_t25)
-    _t34 = 1 / _t33
-    _t35 = _t19 * alpha
-    _t36 = sinhc_small(_t35)
-    _t37 = (1 / 2) * torch.exp(_t22) + (1 / 2) * torch.exp(-_t22)
-    _t38 = 1 / _t37
-    _t39 = sinhc_small_d1(_t35)
-    _t40 = _t17 * _t36
-    _t41 = _t34 * _t40 * sinhc(_t22) / (_t37 * _t37)
-    _t42 = _t11
-    _t43 = torch.lt(alpha, 87)
-    _t44 = torch.where(_t43, _t42, x.new_full((), 0))
-    _t45 = _t19 * _t8
-    _t46 = torch.exp(_t45)
-    _t47 = _t44 * _t46
-    _t48 = _t24 * _t8
-    _t49 = 1 - _t44
-    _t50 = 1 / _t49
-    _t51 = _t47 + 1
-    _t52 = 1 / _t51
-    _t53 = _t18 * _t50 * _t52
-    _t54 = torch.where(_t43, (_t42 * _t42), x.new_full((), 0))
-    _t55 = torch.expm1(_t45)
-    _t56 = 1 / (_t51 * _t51)
-    _t57 = torch.lt(alpha, 80)
-    _t58 = torch.where(
-        _t3, torch.logical_and(_t57, torch.lt(_t29, 1 / 8)), torch.logical_and(_t57, torch.lt(_t31, 1 / 8))
+    _t20 = 1 / 2 - _t19
+    _t21 = _t20 * alpha
+    _t22 = tanhc_small(_t21)
+    _t23 = torch.sign(_t16)
+    _t24 = (1 / 2) * alpha
+    _t25 = zcoth(_t24)
+    _t26 = _t23 * _t25
+    _t27 = tanhc_small_d1(_t21)
+    _t28 = torch.abs(_t15 + 1)
+    _t29 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t24)) * tanhc(_t24) + 1 / 2
+    _t30 = torch.abs(_t2)
+    _t31 = torch.where(_t3, torch.gt(_t28, _t29), torch.gt(_t30, _t29))
+    _t32 = sinhc_small(_t24)
+    _t33 = 1 / _t32
+    _t34 = _t19 * alpha
+    _t35 = sinhc_small(_t34)
+    _t36 = (1 / 2) * torch.exp(_t21) + (1 / 2) * torch.exp(-_t21)
+    _t37 = 1 / _t36
+    _t38 = sinhc_small_d1(_t34)
+    _t39 = _t17 * _t35
+    _t40 = _t33 * _t39 * sinhc(_t21) / (_t36 * _t36)
+    _t41 = _t11
+    _t42 = torch.lt(alpha, 87)
+    _t43 = torch.where(_t42, _t41, x.new_full((), 0))
+    _t44 = _t19 * _t8
+    _t45 = torch.exp(_t44)
+    _t46 = _t43 * _t45
+    _t47 = _t23 * _t8
+    _t48 = 1 - _t43
+    _t49 = 1 / _t48
+    _t50 = _t46 + 1
+    _t51 = 1 / _t50
+    _t52 = _t18 * _t49 * _t51
+    _t53 = torch.where(_t42, (_t41 * _t41), x.new_full((), 0))
+    _t54 = torch.expm1(_t44)
+    _t55 = 1 / (_t50 * _t50)
+    _t56 = torch.lt(alpha, 80)
+    _t57 = torch.where(
+        _t3, torch.logical_and(_t56, torch.lt(_t28, 1 / 8)), torch.logical_and(_t56, torch.lt(_t30, 1 / 8))
     )
-    _t59 = 1 - _t11
-    _t60 = 1 / _t59
-    _t61 = torch.exp(-_t45)
-    _t62 = torch.exp(-_t21 * _t8)
-    _t63 = _t62 / (_t62 + 1)
-    _t64 = _t18 * _t60 * _t61 * _t63
-    _t65 = _t18 * (1 - _t61)
-    _t66 = _t60 * _t65
-    _t67 = torch.exp(-_t8 * torch.abs(_t20))
-    _t68 = _t67 / ((_t67 + 1) * (_t67 + 1))
-    _t69 = 2 * _r - 2 * _t1 - 2 * _t14
-    _t70 = _t21 * _t21
-    _t71 = _t18 * _t52 * _t55
-    _t72 = _t44 * _t50
-    _t73 = 2 * _t19
-    _t74 = _t47 * _t73
+    _t58 = 1 - _t11
+    _t59 = 1 / _t58
+    _t60 = torch.exp(-_t44)
+    _t61 = 2 * _t19
+    _t62 = _t61 - 1
+    _t63 = -_t62
+    _t64 = torch.exp(-_t63 * alpha)
+    _t65 = _t64 / (_t64 + 1)
+    _t66 = _t18 * _t59 * _t60 * _t65
+    _t67 = _t18 * (1 - _t60)
+    _t68 = _t59 * _t67
+    _t69 = torch.exp(-alpha * torch.abs((-_t62)))
+    _t70 = _t69 / ((_t69 + 1) * (_t69 + 1))
+    _t71 = 2 * _r - 2 * _t1 - 2 * _t14
+    _t72 = _t20 * _t20
+    _t73 = _t18 * _t51 * _t54
+    _t74 = _t43 * _t49
+    _t75 = _t46 * _t61
     y_D_x = torch.where(
         _t7,
         1 / _t0,
@@ -1064,17 +1068,17 @@ def _gradient_all(x, alpha):
             _t13,
             _t12 * _t8,
             torch.where(
-                _t32,
-                _t18 * (-_t22 * _t27 * _t28 - _t23 * _t27),
+                _t31,
+                _t18 * (-_t21 * _t26 * _t27 - _t22 * _t26),
                 torch.where(
                     _t4,
-                    -_t17 * _t24 * _t34 * _t38 * _t39 * alpha
-                    - _t21 * _t24 * _t41 * (alpha * alpha)
-                    + _t34 * _t36 * _t38,
+                    -_t17 * _t23 * _t33 * _t37 * _t38 * alpha
+                    - _t20 * _t23 * _t40 * (alpha * alpha)
+                    + _t33 * _t35 * _t37,
                     torch.where(
-                        _t58,
-                        2 * _t18 * _t24 * _t46 * _t50 * _t54 * _t55 * _t56 * alpha - _t47 * _t48 * _t53,
-                        -_t48 * _t64 + _runtime.multiply_no_nan(-_t48 * _t66, _t68),
+                        _t57,
+                        2 * _t18 * _t23 * _t45 * _t49 * _t53 * _t54 * _t55 * alpha - _t46 * _t47 * _t52,
+                        -_t47 * _t66 + _runtime.multiply_no_nan(-_t47 * _t68, _t70),
                     ),
                 ),
             ),
@@ -1085,24 +1089,24 @@ def _gradient_all(x, alpha):
         -_t17 * sinhc_d1(alpha) / (_t0 * _t0),
         torch.where(
             _t13,
-            _t10 * _t11 * _t69 - _t12 * _t69 * alpha - _t69 * _t8 * torch.exp(-3 * alpha) / (_t9 * _t9),
+            _t10 * _t11 * _t71 - _t12 * _t71 * alpha - _t71 * _t8 * torch.exp(-3 * alpha) / (_t9 * _t9),
             torch.where(
-                _t32,
-                _t18 * (-1 / 2 * _t21 * _t23 * zcoth_d1(_t25) - _t26 * _t28 * _t70),
+                _t31,
+                _t18 * (-1 / 2 * _t20 * _t22 * zcoth_d1(_t24) - _t25 * _t27 * _t72),
                 torch.where(
                     _t4,
-                    _t17 * _t19 * _t34 * _t38 * _t39
-                    - _t41 * _t70 * alpha
-                    - 1 / 2 * _t38 * _t40 * sinhc_small_d1(_t25) / (_t33 * _t33),
+                    _t17 * _t19 * _t33 * _t37 * _t38
+                    - _t40 * _t72 * alpha
+                    - 1 / 2 * _t37 * _t39 * sinhc_small_d1(_t24) / (_t32 * _t32),
                     torch.where(
-                        _t58,
-                        _t18 * _t55 * _t56 * _t72 * (_t44 * _t46 - _t74)
-                        + _t53 * _t74
-                        - _t71 * _t72
-                        - _t54 * _t71 / (_t49 * _t49),
-                        -_t11 * _t63 * _t65 / (_t59 * _t59)
-                        + _t64 * _t73
-                        + _runtime.multiply_no_nan(-_t66 * (1 - _t73), _t68),
+                        _t57,
+                        _t18 * _t54 * _t55 * _t74 * (_t43 * _t45 - _t75)
+                        + _t52 * _t75
+                        - _t73 * _t74
+                        - _t53 * _t73 / (_t48 * _t48),
+                        -_t11 * _t65 * _t67 / (_t58 * _t58)
+                        + _t61 * _t66
+                        + _runtime.multiply_no_nan(-_t63 * _t68, _t70),
                     ),
                 ),
             ),
@@ -1129,208 +1133,212 @@ def _hessian_all(x, alpha):
     _t12 = _t11 * _t11
     _t13 = 2 * alpha
     _t14 = torch.abs(_t8)
-    _t15 = _t14 - 1 / 2
-    _t16 = -_t15
-    _t17 = _t16 * alpha
-    _t18 = tanhc_small_d1(_t17)
-    _t19 = (1 / 2) * alpha
-    _t20 = zcoth(_t19)
-    _t21 = _t18 * _t20
-    _t22 = _t20 * tanhc_small_d2(_t17)
-    _t23 = alpha * alpha
-    _t24 = _t12 * _t23
-    _t25 = torch.abs(_t7 + 1)
-    _t26 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t19)) * tanhc(_t19) + 1 / 2
-    _t27 = torch.abs(_t1)
-    _t28 = torch.where(_t2, torch.gt(_t25, _t26), torch.gt(_t27, _t26))
-    _t29 = _t14 * alpha
-    _t30 = sinhc_small_d1(_t29)
-    _t31 = (1 / 2) * torch.exp(_t17) + (1 / 2) * torch.exp(-_t17)
-    _t32 = 1 / _t31
-    _t33 = sinhc_small(_t19)
-    _t34 = 1 / _t33
-    _t35 = _t32 * _t34
-    _t36 = _t11 * _t30 * _t35
-    _t37 = _t35 * _t9
-    _t38 = _t37 * sinhc_small_d2(_t29)
-    _t39 = sinhc_small(_t29)
-    _t40 = _t37 * _t39
-    _t41 = 2 * _t11
-    _t42 = _t16 * _t41
-    _t43 = _t34 * _t39
-    _t44 = 1 / (_t31 * _t31)
-    _t45 = sinhc(_t17)
-    _t46 = _t44 * _t45
-    _t47 = _t43 * _t46
-    _t48 = alpha * alpha * alpha
-    _t49 = 2 * _t9
-    _t50 = _t30 * _t34
-    _t51 = _t16 * _t16
-    _t52 = 1 / (_t31 * _t31 * _t31)
-    _t53 = _t45 * _t45
-    _t54 = _t43 * _t49 * _t52 * _t53
-    _t55 = torch.exp(-alpha)
-    _t56 = _t55
-    _t57 = torch.lt(alpha, 87)
-    _t58 = torch.where(_t57, _t56, x.new_full((), 0))
-    _t59 = 2 * _t29
-    _t60 = torch.exp(_t59)
-    _t61 = _t58 * _t60
-    _t62 = 4 * _t61
-    _t63 = 1 - _t58
-    _t64 = 1 / _t63
-    _t65 = _t61 + 1
-    _t66 = _t10 / _t65
-    _t67 = _t64 * _t66
-    _t68 = 4 * _t29
-    _t69 = torch.exp(_t68)
-    _t70 = 8 * _t24
-    _t71 = _t69 * _t70
-    _t72 = _t10 / (_t65 * _t65)
-    _t73 = torch.where(_t57, (_t56 * _t56), x.new_full((), 0))
-    _t74 = _t64 * _t73
-    _t75 = _t72 * _t74
-    _t76 = torch.where(_t57, (_t56 * _t56 * _t56), x.new_full((), 0))
-    _t77 = torch.expm1(_t59)
-    _t78 = _t10 * _t77 / (_t65 * _t65 * _t65)
-    _t79 = 4 * _t24
-    _t80 = _t72 * _t77
-    _t81 = _t60 * _t80
-    _t82 = _t74 * _t81
-    _t83 = torch.lt(alpha, 80)
-    _t84 = torch.where(
-        _t2, torch.logical_and(_t83, torch.lt(_t25, 1 / 8)), torch.logical_and(_t83, torch.lt(_t27, 1 / 8))
+    _t15 = 1 / 2 - _t14
+    _t16 = _t15 * alpha
+    _t17 = tanhc_small_d1(_t16)
+    _t18 = (1 / 2) * alpha
+    _t19 = zcoth(_t18)
+    _t20 = _t17 * _t19
+    _t21 = _t19 * tanhc_small_d2(_t16)
+    _t22 = alpha * alpha
+    _t23 = _t12 * _t22
+    _t24 = torch.abs(_t7 + 1)
+    _t25 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t18)) * tanhc(_t18) + 1 / 2
+    _t26 = torch.abs(_t1)
+    _t27 = torch.where(_t2, torch.gt(_t24, _t25), torch.gt(_t26, _t25))
+    _t28 = _t14 * alpha
+    _t29 = sinhc_small_d1(_t28)
+    _t30 = (1 / 2) * torch.exp(_t16) + (1 / 2) * torch.exp(-_t16)
+    _t31 = 1 / _t30
+    _t32 = sinhc_small(_t18)
+    _t33 = 1 / _t32
+    _t34 = _t31 * _t33
+    _t35 = _t11 * _t29 * _t34
+    _t36 = _t34 * _t9
+    _t37 = _t36 * sinhc_small_d2(_t28)
+    _t38 = sinhc_small(_t28)
+    _t39 = _t36 * _t38
+    _t40 = 2 * _t11
+    _t41 = _t15 * _t40
+    _t42 = _t33 * _t38
+    _t43 = 1 / (_t30 * _t30)
+    _t44 = sinhc(_t16)
+    _t45 = _t43 * _t44
+    _t46 = _t42 * _t45
+    _t47 = alpha * alpha * alpha
+    _t48 = 2 * _t9
+    _t49 = _t29 * _t33
+    _t50 = _t15 * _t15
+    _t51 = 1 / (_t30 * _t30 * _t30)
+    _t52 = _t44 * _t44
+    _t53 = _t42 * _t48 * _t51 * _t52
+    _t54 = torch.exp(-alpha)
+    _t55 = _t54
+    _t56 = torch.lt(alpha, 87)
+    _t57 = torch.where(_t56, _t55, x.new_full((), 0))
+    _t58 = 2 * _t28
+    _t59 = torch.exp(_t58)
+    _t60 = _t57 * _t59
+    _t61 = 4 * _t60
+    _t62 = 1 - _t57
+    _t63 = 1 / _t62
+    _t64 = _t60 + 1
+    _t65 = _t10 / _t64
+    _t66 = _t63 * _t65
+    _t67 = 4 * _t28
+    _t68 = torch.exp(_t67)
+    _t69 = 8 * _t23
+    _t70 = _t68 * _t69
+    _t71 = _t10 / (_t64 * _t64)
+    _t72 = torch.where(_t56, (_t55 * _t55), x.new_full((), 0))
+    _t73 = _t63 * _t72
+    _t74 = _t71 * _t73
+    _t75 = torch.where(_t56, (_t55 * _t55 * _t55), x.new_full((), 0))
+    _t76 = torch.expm1(_t58)
+    _t77 = _t10 * _t76 / (_t64 * _t64 * _t64)
+    _t78 = 4 * _t23
+    _t79 = _t71 * _t76
+    _t80 = _t59 * _t79
+    _t81 = _t73 * _t80
+    _t82 = torch.lt(alpha, 80)
+    _t83 = torch.where(
+        _t2, torch.logical_and(_t82, torch.lt(_t24, 1 / 8)), torch.logical_and(_t82, torch.lt(_t26, 1 / 8))
     )
-    _t85 = torch.exp(-_t59)
-    _t86 = 1 - _t55
-    _t87 = _t10 / _t86
-    _t88 = _t85 * _t87
-    _t89 = torch.exp(-2 * _t17)
-    _t90 = _t89 / (_t89 + 1)
-    _t91 = _t88 * _t90
-    _t92 = 1 - _t85
-    _t93 = _t87 * _t92
-    _t94 = _t93 * torch.tanh(_t17)
-    _t95 = torch.exp(-_t13 * torch.abs(_t15))
-    _t96 = _t95 / ((_t95 + 1) * (_t95 + 1))
-    _t97 = sinhc_d1(alpha)
-    _t98 = sinhc(alpha)
-    _t99 = 1 / (_t98 * _t98)
-    _t100 = torch.where(_t2, torch.logical_and(_t3, _t4), torch.logical_and(_t4, _t5))
-    _t101 = torch.exp(-_t13)
-    _t102 = 1 - _t101
-    _t103 = 1 / _t102
-    _t104 = 4 * alpha
-    _t105 = torch.exp(-3 * alpha) / (_t102 * _t102)
-    _t106 = _t103 * _t55
-    _t107 = torch.where(_t2, _t3, _t5)
-    _t108 = zcoth_d1(_t19)
-    _t109 = tanhc_small(_t17)
-    _t110 = (1 / 2) * _t11
-    _t111 = _t108 * _t18
-    _t112 = _t51 * alpha
-    _t113 = (1 / 2) * _t32 * _t39
-    _t114 = 1 / (_t33 * _t33)
-    _t115 = sinhc_small_d1(_t19)
-    _t116 = _t114 * _t115
-    _t117 = _t11 * _t17
-    _t118 = _t16 * _t16 * _t16
-    _t119 = _t14 * _t30
-    _t120 = _t46 * _t9
-    _t121 = _t11 * _t67
-    _t122 = _t121 * _t61
-    _t123 = _t11 * _t13
-    _t124 = 1 / (_t63 * _t63)
-    _t125 = _t124 * _t73
-    _t126 = _t125 * _t60 * _t66
-    _t127 = _t11 * _t68
-    _t128 = 2 * _t14
-    _t129 = -_t128 * _t61 + _t61
-    _t130 = _t129 * _t64 * _t72
-    _t131 = _t14 * _t62
-    _t132 = _t78 * (-_t131 + 2 * _t58 * _t60)
-    _t133 = 1 / (_t86 * _t86)
-    _t134 = _t10 * _t90
-    _t135 = _t133 * _t134 * _t55 * _t85
-    _t136 = _t10 * _t133 * _t55 * _t92
-    _t137 = 1 - _t128
-    _t138 = _t137 * _t88
-    _t139 = 2 * _r - 2 * _t0 - 2 * _t6
-    _t140 = _t105 * _t139
-    _t141 = _t139 * alpha
-    _t142 = _t32 * _t9
-    _t143 = _t8 * _t8
-    _t144 = _t66 * _t77
-    _t145 = _t58 * _t64
-    _t146 = _t143 * _t62
-    _t147 = 4 * _t14
-    _t148 = _t145 * _t80
-    _t149 = 2 * _t129
+    _t84 = torch.exp(-_t58)
+    _t85 = 1 - _t54
+    _t86 = _t10 / _t85
+    _t87 = _t84 * _t86
+    _t88 = 2 * _t14
+    _t89 = _t88 - 1
+    _t90 = -_t89
+    _t91 = _t90 * alpha
+    _t92 = torch.exp(-_t91)
+    _t93 = _t92 / (_t92 + 1)
+    _t94 = _t87 * _t93
+    _t95 = torch.tanh(_t18 * _t90)
+    _t96 = 1 - _t84
+    _t97 = _t86 * _t96
+    _t98 = _t95 * _t97
+    _t99 = torch.exp(-alpha * torch.abs((-_t89)))
+    _t100 = _t99 / ((_t99 + 1) * (_t99 + 1))
+    _t101 = sinhc_d1(alpha)
+    _t102 = sinhc(alpha)
+    _t103 = 1 / (_t102 * _t102)
+    _t104 = torch.where(_t2, torch.logical_and(_t3, _t4), torch.logical_and(_t4, _t5))
+    _t105 = torch.exp(-_t13)
+    _t106 = 1 - _t105
+    _t107 = 1 / _t106
+    _t108 = 4 * alpha
+    _t109 = torch.exp(-3 * alpha) / (_t106 * _t106)
+    _t110 = _t107 * _t54
+    _t111 = torch.where(_t2, _t3, _t5)
+    _t112 = zcoth_d1(_t18)
+    _t113 = tanhc_small(_t16)
+    _t114 = (1 / 2) * _t11
+    _t115 = _t112 * _t17
+    _t116 = _t50 * alpha
+    _t117 = (1 / 2) * _t31 * _t38
+    _t118 = 1 / (_t32 * _t32)
+    _t119 = sinhc_small_d1(_t18)
+    _t120 = _t118 * _t119
+    _t121 = _t11 * _t16
+    _t122 = _t15 * _t15 * _t15
+    _t123 = _t14 * _t29
+    _t124 = _t45 * _t9
+    _t125 = _t11 * _t66
+    _t126 = _t125 * _t60
+    _t127 = _t11 * _t13
+    _t128 = 1 / (_t62 * _t62)
+    _t129 = _t128 * _t72
+    _t130 = _t129 * _t59 * _t65
+    _t131 = _t11 * _t67
+    _t132 = -_t60 * _t88 + _t60
+    _t133 = _t132 * _t63 * _t71
+    _t134 = _t14 * _t61
+    _t135 = _t77 * (-_t134 + 2 * _t57 * _t59)
+    _t136 = _t40 * _t87
+    _t137 = 1 / (_t85 * _t85)
+    _t138 = _t10 * _t93
+    _t139 = _t137 * _t138 * _t54 * _t84
+    _t140 = _t131 * _t87
+    _t141 = _t40 * _t97
+    _t142 = _t10 * _t137 * _t54 * _t96
+    _t143 = 2 * _r - 2 * _t0 - 2 * _t6
+    _t144 = _t109 * _t143
+    _t145 = _t143 * alpha
+    _t146 = _t31 * _t9
+    _t147 = _t8 * _t8
+    _t148 = _t65 * _t76
+    _t149 = _t57 * _t63
+    _t150 = _t147 * _t61
+    _t151 = 4 * _t14
+    _t152 = _t149 * _t79
+    _t153 = 2 * _t132
     y_D_x_D_x = torch.where(
         torch.where(
             _t2, torch.logical_and(_t3, torch.logical_or(_t3, _t4)), torch.logical_and(_t5, torch.logical_or(_t4, _t5))
         ),
         x.new_full((), 0),
         torch.where(
-            _t28,
-            _t10 * (-_t12 * _t13 * _t21 - _t16 * _t22 * _t24),
+            _t27,
+            _t10 * (-_t12 * _t13 * _t20 - _t15 * _t21 * _t23),
             torch.where(
                 _t4,
-                _t12 * _t16 * _t46 * _t48 * _t49 * _t50
-                + _t12 * _t51 * _t54 * (alpha * alpha * alpha * alpha)
-                - _t13 * _t36
-                - _t23 * _t42 * _t47
-                + _t24 * _t38
-                - _t24 * _t40,
+                _t12 * _t15 * _t45 * _t47 * _t48 * _t49
+                + _t12 * _t50 * _t53 * (alpha * alpha * alpha * alpha)
+                - _t13 * _t35
+                - _t22 * _t41 * _t46
+                + _t23 * _t37
+                - _t23 * _t39,
                 torch.where(
-                    _t84,
-                    _t24 * _t62 * _t67 + _t64 * _t71 * _t76 * _t78 - _t71 * _t75 - _t79 * _t82,
-                    -_t79 * _t91 + _runtime.multiply_no_nan(_t70 * _t88 + _t79 * _t94, _t96),
+                    _t83,
+                    _t23 * _t61 * _t66 + _t63 * _t70 * _t75 * _t77 - _t70 * _t74 - _t78 * _t81,
+                    -_t78 * _t94 + _runtime.multiply_no_nan(_t69 * _t87 + _t78 * _t98, _t100),
                 ),
             ),
         ),
     )
     y_D_x_D_alpha = torch.where(
-        _t100,
-        -_t97 * _t99,
+        _t104,
+        -_t101 * _t103,
         torch.where(
-            _t107,
-            2 * _t103 * _t55 - _t104 * _t105 - _t106 * _t13,
+            _t111,
+            2 * _t107 * _t54 - _t108 * _t109 - _t110 * _t13,
             torch.where(
-                _t28,
-                _t10 * (-_t108 * _t109 * _t110 - _t11 * _t112 * _t22 - _t110 * _t111 * _t17 - _t21 * _t42),
+                _t27,
+                _t10 * (-_t11 * _t116 * _t21 - _t112 * _t113 * _t114 - _t114 * _t115 * _t16 - _t20 * _t41),
                 torch.where(
                     _t4,
-                    (1 / 2) * _t11 * _t114 * _t115 * _t16 * _t23 * _t39 * _t44 * _t45 * _t9
-                    + (1 / 2) * _t11 * _t114 * _t115 * _t30 * _t32 * _t9 * alpha
-                    + 2 * _t11 * _t118 * _t34 * _t39 * _t48 * _t52 * _t53 * _t9
-                    - _t11 * _t119 * _t120 * _t16 * _t23 * _t34
-                    + _t11 * _t23 * _t30 * _t34 * _t44 * _t45 * _t51 * _t9
-                    - _t11 * _t29 * _t38
-                    - _t112 * _t47
-                    - _t113 * _t116
-                    - _t117 * _t40
-                    - _t117 * _t47 * _t9
-                    + _t14 * _t30 * _t32 * _t34
-                    - _t36 * _t9,
+                    (1 / 2) * _t11 * _t118 * _t119 * _t15 * _t22 * _t38 * _t43 * _t44 * _t9
+                    + (1 / 2) * _t11 * _t118 * _t119 * _t29 * _t31 * _t9 * alpha
+                    + 2 * _t11 * _t122 * _t33 * _t38 * _t47 * _t51 * _t52 * _t9
+                    - _t11 * _t123 * _t124 * _t15 * _t22 * _t33
+                    + _t11 * _t22 * _t29 * _t33 * _t43 * _t44 * _t50 * _t9
+                    - _t11 * _t28 * _t37
+                    - _t116 * _t46
+                    - _t117 * _t120
+                    - _t121 * _t39
+                    - _t121 * _t46 * _t9
+                    + _t14 * _t29 * _t31 * _t33
+                    - _t35 * _t9,
                     torch.where(
-                        _t84,
-                        -_t104 * _t11 * _t82
-                        - 2 * _t121 * _t61
-                        + _t122 * _t13
-                        - _t122 * _t68
-                        - _t123 * _t124 * _t76 * _t81
-                        + _t123 * _t126
-                        - _t123 * _t130 * _t61
-                        + _t123 * _t132 * _t60 * _t74
-                        + _t127 * _t69 * _t75
-                        + _t127 * _t82
-                        + _t41 * _t82,
-                        _t123 * _t135
-                        + _t127 * _t91
-                        - _t41 * _t91
+                        _t83,
+                        -_t108 * _t11 * _t81
+                        - 2 * _t125 * _t60
+                        + _t126 * _t13
+                        - _t126 * _t67
+                        - _t127 * _t128 * _t75 * _t80
+                        + _t127 * _t130
+                        - _t127 * _t133 * _t60
+                        + _t127 * _t135 * _t59 * _t73
+                        + _t131 * _t68 * _t74
+                        + _t131 * _t81
+                        + _t40 * _t81,
+                        _t127 * _t139
+                        - _t136 * _t93
+                        + _t140 * _t93
                         + _runtime.multiply_no_nan(
-                            _t123 * _t136 + _t123 * _t137 * _t94 + _t123 * _t138 - _t127 * _t88 - _t41 * _t93, _t96
+                            _t127 * _t142 + _t136 * _t91 - _t140 + _t141 * _t91 * _t95 - _t141, _t100
                         ),
                     ),
                 ),
@@ -1338,46 +1346,48 @@ def _hessian_all(x, alpha):
         ),
     )
     y_D_alpha_D_alpha = torch.where(
-        _t100,
-        2 * _t9 * (_t97 * _t97) / (_t98 * _t98 * _t98) - _t9 * _t99 * sinhc_d2(alpha),
+        _t104,
+        2 * (_t101 * _t101) * _t9 / (_t102 * _t102 * _t102) - _t103 * _t9 * sinhc_d2(alpha),
         torch.where(
-            _t107,
-            -2 * _t106 * _t139
-            + _t106 * _t141
-            + 8 * _t140 * alpha
-            - 4 * _t140
-            + 8 * _t141 * torch.exp(-5 * alpha) / (_t102 * _t102 * _t102),
+            _t111,
+            -2 * _t110 * _t143
+            + _t110 * _t145
+            + 8 * _t144 * alpha
+            - 4 * _t144
+            + 8 * _t145 * torch.exp(-5 * alpha) / (_t106 * _t106 * _t106),
             torch.where(
-                _t28,
-                _t10 * (-1 / 4 * _t109 * _t16 * zcoth_d2(_t19) - _t111 * _t51 - _t118 * _t22),
+                _t27,
+                _t10 * (-1 / 4 * _t113 * _t15 * zcoth_d2(_t18) - _t115 * _t50 - _t122 * _t21),
                 torch.where(
                     _t4,
-                    _t112 * _t116 * _t120 * _t39
-                    + _t113 * (_t115 * _t115) * _t9 / (_t33 * _t33 * _t33)
-                    - 1 / 4 * _t114 * _t142 * _t39 * sinhc_small_d2(_t19)
-                    - _t116 * _t119 * _t142
-                    - _t120 * _t50 * _t51 * _t59
-                    + _t143 * _t38
-                    + (_t16 * _t16 * _t16 * _t16) * _t23 * _t54
-                    - _t40 * _t51,
+                    _t116 * _t120 * _t124 * _t38
+                    + _t117 * (_t119 * _t119) * _t9 / (_t32 * _t32 * _t32)
+                    - 1 / 4 * _t118 * _t146 * _t38 * sinhc_small_d2(_t18)
+                    - _t120 * _t123 * _t146
+                    - _t124 * _t49 * _t50 * _t58
+                    + _t147 * _t37
+                    + (_t15 * _t15 * _t15 * _t15) * _t22 * _t53
+                    - _t39 * _t50,
                     torch.where(
-                        _t84,
-                        3 * _t125 * _t144
-                        - _t125 * _t149 * _t80
-                        - _t126 * _t147
-                        + _t129 * _t132 * _t145
-                        + _t130 * _t131
-                        - _t131 * _t67
-                        + _t144 * _t145
-                        + 2 * _t144 * _t76 / (_t63 * _t63 * _t63)
-                        + _t146 * _t67
-                        - _t148 * _t149
-                        + _t148 * (_t131 - _t146 - _t61),
-                        2 * _t101 * _t134 * _t92 / (_t86 * _t86 * _t86)
-                        - _t135 * _t147
-                        + _t136 * _t90
-                        - 4 * _t143 * _t91
-                        + _runtime.multiply_no_nan(2 * _t136 * _t137 + (_t137 * _t137) * _t94 - _t138 * _t147, _t96),
+                        _t83,
+                        3 * _t129 * _t148
+                        - _t129 * _t153 * _t79
+                        - _t130 * _t151
+                        + _t132 * _t135 * _t149
+                        + _t133 * _t134
+                        - _t134 * _t66
+                        + _t148 * _t149
+                        + 2 * _t148 * _t75 / (_t62 * _t62 * _t62)
+                        + _t150 * _t66
+                        - _t152 * _t153
+                        + _t152 * (_t134 - _t150 - _t60),
+                        2 * _t105 * _t138 * _t96 / (_t85 * _t85 * _t85)
+                        - _t139 * _t151
+                        + _t142 * _t93
+                        - 4 * _t147 * _t94
+                        + _runtime.multiply_no_nan(
+                            2 * _t142 * _t90 - _t151 * _t87 * _t90 + (_t90 * _t90) * _t98, _t100
+                        ),
                     ),
                 ),
             ),
@@ -1528,34 +1538,34 @@ def _value_alpha_from_4(x, alpha):
     _t9 = _t3 + _t8
     _t10 = -torch.sign(_t9)
     _t11 = torch.abs(_t9)
-    _t12 = _t11 - 1 / 2
-    _t13 = -_t12
-    _t14 = _t13 * alpha
-    _t15 = (1 / 2) * alpha
-    _t16 = zcoth(_t15)
-    _t17 = _t16 * tanhc_small(_t14)
-    _t18 = torch.abs(_t8 + 1)
-    _t19 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t15)) * tanhc(_t15) + 1 / 2
-    _t20 = torch.abs(_t1)
-    _t21 = torch.where(_t2, torch.gt(_t18, _t19), torch.gt(_t20, _t19))
-    _t22 = _t5
-    _t23 = torch.lt(alpha, 87)
-    _t24 = torch.where(_t23, _t22, x.new_full((), 0))
-    _t25 = _t11 * _t4
-    _t26 = torch.expm1(_t25)
-    _t27 = 1 / (1 - _t24)
-    _t28 = torch.exp(_t25)
-    _t29 = _t24 * _t28
-    _t30 = _t29 + 1
-    _t31 = _t10 * _t27 / _t30
-    _t32 = torch.lt(alpha, 80)
-    _t33 = torch.where(
-        _t2, torch.logical_and(_t32, torch.lt(_t18, 1 / 8)), torch.logical_and(_t32, torch.lt(_t20, 1 / 8))
+    _t12 = 1 / 2 - _t11
+    _t13 = _t12 * alpha
+    _t14 = (1 / 2) * alpha
+    _t15 = zcoth(_t14)
+    _t16 = _t15 * tanhc_small(_t13)
+    _t17 = torch.abs(_t8 + 1)
+    _t18 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t14)) * tanhc(_t14) + 1 / 2
+    _t19 = torch.abs(_t1)
+    _t20 = torch.where(_t2, torch.gt(_t17, _t18), torch.gt(_t19, _t18))
+    _t21 = _t5
+    _t22 = torch.lt(alpha, 87)
+    _t23 = torch.where(_t22, _t21, x.new_full((), 0))
+    _t24 = _t11 * _t4
+    _t25 = torch.expm1(_t24)
+    _t26 = 1 / (1 - _t23)
+    _t27 = torch.exp(_t24)
+    _t28 = _t23 * _t27
+    _t29 = _t28 + 1
+    _t30 = _t10 * _t26 / _t29
+    _t31 = torch.lt(alpha, 80)
+    _t32 = torch.where(
+        _t2, torch.logical_and(_t31, torch.lt(_t17, 1 / 8)), torch.logical_and(_t31, torch.lt(_t19, 1 / 8))
     )
-    _t34 = 1 / (1 - _t5)
-    _t35 = torch.exp(-_t25)
-    _t36 = _t10 * _t34 * (1 - _t35)
-    _t37 = torch.exp(-_t13 * _t4)
+    _t33 = 1 / (1 - _t5)
+    _t34 = torch.exp(-_t24)
+    _t35 = _t10 * _t33 * (1 - _t34)
+    _t36 = 2 * _t11 - 1
+    _t37 = torch.exp(-alpha * (-_t36))
     _t38 = _t37 / (_t37 + 1)
     y = (
         _n
@@ -1564,7 +1574,7 @@ def _value_alpha_from_4(x, alpha):
         + torch.where(
             _t7,
             _t6 * alpha * (2 * _r - 2 * _t0 - 2 * _t3),
-            torch.where(_t21, _t10 * (-_t13 * _t17 + 1 / 2), torch.where(_t33, _t24 * _t26 * _t31, _t36 * _t38)),
+            torch.where(_t20, _t10 * (-_t12 * _t16 + 1 / 2), torch.where(_t32, _t23 * _t25 * _t30, _t35 * _t38)),
         )
     )
     return (y,), ()
@@ -1582,51 +1592,50 @@ def _gradient_alpha_from_4(x, alpha):
     _t6 = _t5 + torch.where(_t4, x.new_full((), 1), x.new_full((), 0))
     _t7 = -torch.sign(_t6)
     _t8 = torch.abs(_t6)
-    _t9 = _t8 - 1 / 2
-    _t10 = -_t9
-    _t11 = _t10 * alpha
-    _t12 = torch.sign(_t6)
-    _t13 = (1 / 2) * alpha
-    _t14 = _t12 * zcoth(_t13)
-    _t15 = torch.abs(_t5 + 1)
-    _t16 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t13)) * tanhc(_t13) + 1 / 2
-    _t17 = torch.abs(_t3)
-    _t18 = _t1
-    _t19 = torch.lt(alpha, 87)
-    _t20 = torch.where(_t19, _t18, x.new_full((), 0))
-    _t21 = _t0 * _t8
-    _t22 = torch.exp(_t21)
-    _t23 = _t20 * _t22
-    _t24 = _t23 + 1
-    _t25 = 1 / (1 - _t20)
-    _t26 = _t0 * _t12 * _t7
-    _t27 = torch.lt(alpha, 80)
-    _t28 = torch.exp(-_t0 * _t10)
-    _t29 = torch.exp(-_t21)
-    _t30 = _t26 / (1 - _t1)
-    _t31 = torch.exp(-_t0 * torch.abs(_t9))
+    _t9 = alpha * (1 / 2 - _t8)
+    _t10 = torch.sign(_t6)
+    _t11 = (1 / 2) * alpha
+    _t12 = _t10 * zcoth(_t11)
+    _t13 = torch.abs(_t5 + 1)
+    _t14 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t11)) * tanhc(_t11) + 1 / 2
+    _t15 = torch.abs(_t3)
+    _t16 = _t1
+    _t17 = torch.lt(alpha, 87)
+    _t18 = torch.where(_t17, _t16, x.new_full((), 0))
+    _t19 = _t0 * _t8
+    _t20 = torch.exp(_t19)
+    _t21 = _t18 * _t20
+    _t22 = _t21 + 1
+    _t23 = 1 / (1 - _t18)
+    _t24 = _t0 * _t10 * _t7
+    _t25 = torch.lt(alpha, 80)
+    _t26 = 2 * _t8 - 1
+    _t27 = torch.exp(-alpha * (-_t26))
+    _t28 = torch.exp(-_t19)
+    _t29 = _t24 / (1 - _t1)
+    _t30 = torch.exp(-alpha * torch.abs((-_t26)))
     y_D_x = torch.where(
         torch.where(_t4, torch.eq(_t3, 1), torch.eq(_t3, 0)),
         _t0 * _t1 / (1 - torch.exp(-_t0)),
         torch.where(
-            torch.where(_t4, torch.gt(_t15, _t16), torch.lt(_t16, _t17)),
-            _t7 * (-_t11 * _t14 * tanhc_small_d1(_t11) - _t14 * tanhc_small(_t11)),
+            torch.where(_t4, torch.gt(_t13, _t14), torch.lt(_t14, _t15)),
+            _t7 * (-_t12 * _t9 * tanhc_small_d1(_t9) - _t12 * tanhc_small(_t9)),
             torch.where(
                 torch.where(
-                    _t4, torch.logical_and(_t27, torch.lt(_t15, 1 / 8)), torch.logical_and(_t27, torch.lt(_t17, 1 / 8))
+                    _t4, torch.logical_and(_t25, torch.lt(_t13, 1 / 8)), torch.logical_and(_t25, torch.lt(_t15, 1 / 8))
                 ),
                 2
-                * _t12
-                * _t22
-                * _t25
+                * _t10
+                * _t20
+                * _t23
                 * _t7
                 * alpha
-                * torch.where(_t19, (_t18 * _t18), x.new_full((), 0))
-                * torch.expm1(_t21)
-                / (_t24 * _t24)
-                - _t23 * _t25 * _t26 / _t24,
-                -_t28 * _t29 * _t30 / (_t28 + 1)
-                + _runtime.multiply_no_nan(-_t30 * (1 - _t29), _t31 / ((_t31 + 1) * (_t31 + 1))),
+                * torch.where(_t17, (_t16 * _t16), x.new_full((), 0))
+                * torch.expm1(_t19)
+                / (_t22 * _t22)
+                - _t21 * _t23 * _t24 / _t22,
+                -_t27 * _t28 * _t29 / (_t27 + 1)
+                + _runtime.multiply_no_nan(-_t29 * (1 - _t28), _t30 / ((_t30 + 1) * (_t30 + 1))),
             ),
         ),
     )
@@ -1643,58 +1652,58 @@ def _hessian_alpha_from_4(x, alpha):
     _t4 = _t3 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
     _t5 = -torch.sign(_t4)
     _t6 = torch.abs(_t4)
-    _t7 = _t6 - 1 / 2
-    _t8 = -_t7
-    _t9 = _t8 * alpha
-    _t10 = 2 * alpha
-    _t11 = torch.sign(_t4) * torch.sign(_t4)
-    _t12 = (1 / 2) * alpha
-    _t13 = _t11 * zcoth(_t12)
-    _t14 = alpha * alpha
-    _t15 = torch.abs(_t3 + 1)
-    _t16 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t12)) * tanhc(_t12) + 1 / 2
-    _t17 = torch.abs(_t1)
-    _t18 = torch.exp(-alpha)
-    _t19 = _t18
-    _t20 = torch.lt(alpha, 87)
-    _t21 = torch.where(_t20, _t19, x.new_full((), 0))
-    _t22 = _t6 * alpha
-    _t23 = 2 * _t22
-    _t24 = torch.exp(_t23)
-    _t25 = _t21 * _t24
-    _t26 = _t25 + 1
-    _t27 = _t11 * _t14 * _t5
-    _t28 = _t27 / (1 - _t21)
-    _t29 = _t28 * torch.where(_t20, (_t19 * _t19), x.new_full((), 0)) / (_t26 * _t26)
-    _t30 = 8 * torch.exp(4 * _t22)
-    _t31 = torch.expm1(_t23)
-    _t32 = torch.lt(alpha, 80)
-    _t33 = torch.exp(-2 * _t9)
-    _t34 = torch.exp(-_t23)
-    _t35 = _t27 / (1 - _t18)
+    _t7 = 1 / 2 - _t6
+    _t8 = _t7 * alpha
+    _t9 = torch.sign(_t4) * torch.sign(_t4)
+    _t10 = (1 / 2) * alpha
+    _t11 = _t9 * zcoth(_t10)
+    _t12 = alpha * alpha
+    _t13 = torch.abs(_t3 + 1)
+    _t14 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t10)) * tanhc(_t10) + 1 / 2
+    _t15 = torch.abs(_t1)
+    _t16 = torch.exp(-alpha)
+    _t17 = _t16
+    _t18 = torch.lt(alpha, 87)
+    _t19 = torch.where(_t18, _t17, x.new_full((), 0))
+    _t20 = 2 * _t6
+    _t21 = _t20 * alpha
+    _t22 = torch.exp(_t21)
+    _t23 = _t19 * _t22
+    _t24 = _t23 + 1
+    _t25 = _t12 * _t5 * _t9
+    _t26 = _t25 / (1 - _t19)
+    _t27 = _t26 * torch.where(_t18, (_t17 * _t17), x.new_full((), 0)) / (_t24 * _t24)
+    _t28 = 8 * torch.exp(4 * _t6 * alpha)
+    _t29 = torch.expm1(_t21)
+    _t30 = torch.lt(alpha, 80)
+    _t31 = _t20 - 1
+    _t32 = -_t31
+    _t33 = torch.exp(-_t32 * alpha)
+    _t34 = torch.exp(-_t21)
+    _t35 = _t25 / (1 - _t16)
     _t36 = _t34 * _t35
-    _t37 = torch.exp(-_t10 * torch.abs(_t7))
+    _t37 = torch.exp(-alpha * torch.abs((-_t31)))
     y_D_x_D_x = torch.where(
         torch.where(_t2, torch.eq(_t1, 1), torch.eq(_t1, 0)),
         x.new_full((), 0),
         torch.where(
-            torch.where(_t2, torch.gt(_t15, _t16), torch.lt(_t16, _t17)),
-            _t5 * (-_t10 * _t13 * tanhc_small_d1(_t9) - _t13 * _t14 * _t8 * tanhc_small_d2(_t9)),
+            torch.where(_t2, torch.gt(_t13, _t14), torch.lt(_t14, _t15)),
+            _t5 * (-_t11 * _t12 * _t7 * tanhc_small_d2(_t8) - 2 * _t11 * alpha * tanhc_small_d1(_t8)),
             torch.where(
                 torch.where(
-                    _t2, torch.logical_and(_t32, torch.lt(_t15, 1 / 8)), torch.logical_and(_t32, torch.lt(_t17, 1 / 8))
+                    _t2, torch.logical_and(_t30, torch.lt(_t13, 1 / 8)), torch.logical_and(_t30, torch.lt(_t15, 1 / 8))
                 ),
-                -4 * _t24 * _t29 * _t31
-                + 4 * _t25 * _t28 / _t26
-                - _t29 * _t30
-                + _t28
-                * _t30
-                * _t31
-                * torch.where(_t20, (_t19 * _t19 * _t19), x.new_full((), 0))
-                / (_t26 * _t26 * _t26),
+                -4 * _t22 * _t27 * _t29
+                + 4 * _t23 * _t26 / _t24
+                - _t27 * _t28
+                + _t26
+                * _t28
+                * _t29
+                * torch.where(_t18, (_t17 * _t17 * _t17), x.new_full((), 0))
+                / (_t24 * _t24 * _t24),
                 -4 * _t33 * _t36 / (_t33 + 1)
                 + _runtime.multiply_no_nan(
-                    4 * _t35 * (1 - _t34) * torch.tanh(_t9) + 8 * _t36, _t37 / ((_t37 + 1) * (_t37 + 1))
+                    4 * _t35 * (1 - _t34) * torch.tanh(_t10 * _t32) + 8 * _t36, _t37 / ((_t37 + 1) * (_t37 + 1))
                 ),
             ),
         ),
@@ -1730,8 +1739,8 @@ def soft_round(x, alpha=5.0, mode="soft", name=None):
         1/2))))*sinhc_small(alpha/2)), alpha < 4), (exp_factor(-alpha)*expm1(2*alpha*Abs(x - floor(x
         + 1/2)))*sign(x - floor(x + 1/2))/((1 - exp_factor(-alpha))*(exp(2*alpha*Abs(x - floor(x +
         1/2)))*exp_factor(-alpha) + 1)), (alpha < 80) & (Abs(x - floor(x + 1/2)) < 1/8)), ((1 -
-        exp(-2*alpha*Abs(x - floor(x + 1/2))))*sigmoid_below(2*alpha*(1/2 - Abs(x - floor(x +
-        1/2))))*sign(x - floor(x + 1/2))/(1 - exp(-alpha)), True)) + floor(x + 1/2)
+        exp(-2*alpha*Abs(x - floor(x + 1/2))))*sigmoid_below(alpha*evaluated_first(1 - 2*Abs(x -
+        floor(x + 1/2))))*sign(x - floor(x + 1/2))/(1 - exp(-alpha)), True)) + floor(x + 1/2)
     Hard function: round(x)
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with alpha = alpha
