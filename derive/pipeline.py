@@ -30,19 +30,18 @@ def generate(
         if progress is not None:
             progress(index, len(catalog), entry.name)
         spec = f"{spec_file}:{entry.name}"
-        for backend in chosen:
-            try:
-                if isinstance(entry, Approximation):
-                    if backend is chosen[0]:
-                        kernel_set, regimes = lowering.build(entry), rendering.regime_kernels(entry)
-                    text = backend.op_file(entry, kernel_set, regimes, spec, command)
-                else:
-                    text = backend.choice_file(entry, spec, command)
-            except DefinitionError:
-                raise
-            except Exception as err:  # SymPy's own failures, named after the entry
-                raise DefinitionError(f"{entry.name}: {type(err).__name__}: {err}") from err
-            files[f"{backend.name}/{entry.name}.py"] = text
+        try:
+            if isinstance(entry, Approximation):
+                # derived and lowered once; every backend prints the same kernels
+                kernel_set, regimes = lowering.build(entry), rendering.regime_kernels(entry)
+                texts = {b.name: b.op_file(entry, kernel_set, regimes, spec, command) for b in chosen}
+            else:
+                texts = {b.name: b.choice_file(entry, spec, command) for b in chosen}
+        except DefinitionError:
+            raise
+        except Exception as err:  # SymPy's own failures, named after the entry
+            raise DefinitionError(f"{entry.name}: {type(err).__name__}: {err}") from err
+        files.update({f"{backend}/{entry.name}.py": text for backend, text in texts.items()})
         exports.append((entry.name, entry.name))
     for backend in chosen:
         for name, text in backend.package_files(exports, spec_file, command).items():

@@ -69,7 +69,6 @@ class TensorFlowBackend(Backend):
     name = "tensorflow"
     framework = "TensorFlow"
     printer = TFPrinter
-    runtime_files = ("_runtime.py",)
     tensor_words = "float16, bfloat16, float32 or float64 tensor"
     tensor_type = "tf.Tensor"
     tensor_modules = ("tensorflow",)

@@ -46,7 +46,6 @@ class TorchBackend(Backend):
     name = "torch"
     framework = "PyTorch"
     printer = TorchPrinter
-    runtime_files = ("_runtime.py",)
     tensor_words = "float16, bfloat16, float32 or float64 torch.Tensor"
     name_words = "unused; accepted for the same signature as the other backends."
     tensor_type = "torch.Tensor"
