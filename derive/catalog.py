@@ -12,6 +12,7 @@ from .functions import (
     atanhc_small,
     evaluated_first,
     exp_factor,
+    hard_round,
     hard_sign,
     hard_step,
     log1p_ratio,
@@ -26,6 +27,7 @@ from .functions import (
     tanhc_small,
     zcoth,
 )
+from .quantization import clamp, divided, identity_backward, quantization_range, round_half_away, round_ste, straight_through
 from .spec import Approximation, Param, Surrogate, SurrogateChoice, x
 
 half = sp.Rational(1, 2)
@@ -412,3 +414,133 @@ CATALOG = [
     soft_round_inverse,
     heaviside,
 ]
+
+# -- quantization-aware training (forward: a k-bit quantizer) ---------------------------
+# Each hard function is a composition, scale, offset and clip around a round; each
+# gradient is the one its paper publishes, from one of derive/quantization.py's rules:
+# round keeps its value with derivative 1 (round_ste: LSQ), or round is the identity
+# in the backward (identity_backward: PACT), or the value of one expression with the
+# derivative of another (straight_through: TensorFlow's fake quant).
+bits = sp.Symbol("B", integer=True, positive=True)
+signed = sp.Symbol("S", integer=True, nonnegative=True)
+scale = sp.Symbol("s", positive=True)
+_qmin, _qmax = quantization_range(bits, signed)
+_code = x / scale
+
+
+def _clipped(inside, low, high, u):
+    """low where u <= qmin, high where u >= qmax, else ``inside``."""
+    return sp.Piecewise((low, u <= _qmin), (high, u >= _qmax), (inside, True))
+
+
+fake_quant = Approximation(
+    name="fake_quant",
+    monotone=True,
+    # scale inside each branch: d/dscale of scale*round_ste(x/scale) is then
+    # round(x/scale) - x/scale, which SymPy would not simplify through a Piecewise
+    hard=_clipped(scale * hard_round(_code), scale * _qmin, scale * _qmax, _code),
+    expr=_clipped(scale * round_ste(_code), scale * _qmin, scale * _qmax, _code),
+    params={
+        "scale": Param(scale, 1.0, doc="step between quantization levels (learned in LSQ)"),
+        "bits": Param(bits, 8, domain=sp.Interval(2, 16), doc="bit width"),
+        "signed": Param(signed, True, doc="levels -2**(bits-1)..2**(bits-1)-1 if True, 0..2**bits-1 if False"),
+    },
+    doc="scale*clip(round(x/scale), qmin, qmax): the learned-step-size quantizer, with LSQ's gradient for scale.",
+    source="Esser et al. 2020, Learned Step Size Quantization (LSQ)",
+    modes=("ste",),
+    published={
+        "x": (sp.Piecewise((1, (_code > _qmin) & (_code < _qmax)), (0, True)), "LSQ: 1 inside the clip range, 0 outside"),
+        "scale": (
+            _clipped(hard_round(_code) - _code, _qmin, _qmax, _code),
+            "LSQ, eq. (3): round(x/s) - x/s inside, qmin or qmax outside",
+        ),
+    },
+)
+
+pact_alpha = sp.Symbol("A", positive=True)
+_levels = 2**bits - 1
+_pact_hard = sp.Piecewise(
+    (0, x < 0), (pact_alpha, x >= pact_alpha), (pact_alpha / _levels * hard_round(x * _levels / pact_alpha), True)
+)
+pact_quant = Approximation(
+    name="pact_quant",
+    monotone=True,
+    hard=_pact_hard,
+    expr=identity_backward(_pact_hard),
+    params={
+        "alpha": Param(pact_alpha, 6.0, doc="clipping level (learned in PACT)"),
+        "bits": Param(bits, 4, domain=sp.Interval(1, 16), doc="bit width: 2**bits - 1 steps on [0, alpha]"),
+    },
+    doc="clip(x, 0, alpha) rounded to 2**bits uniform levels: the PACT activation quantizer.",
+    source="Choi et al. 2018, PACT: Parameterized Clipping Activation",
+    modes=("ste",),
+    published={
+        "x": (sp.Piecewise((1, (x >= 0) & (x < pact_alpha)), (0, True)), "PACT: 1 on [0, alpha), 0 elsewhere"),
+        "alpha": (sp.Piecewise((1, x >= pact_alpha), (0, True)), "PACT, eq. (3): 1 where x >= alpha, 0 elsewhere"),
+    },
+)
+
+ternary_threshold = sp.Symbol("T", nonnegative=True)
+ternary = Approximation(
+    name="ternary",
+    monotone=True,
+    hard=sp.Piecewise((0, sp.Abs(x) <= ternary_threshold), (hard_sign(x), True)),
+    expr=sp.Piecewise((-clip, x < -clip), (clip, x > clip), (x, True)),
+    params={
+        "threshold": Param(ternary_threshold, 0.05, doc="0 where abs(x) <= threshold"),
+        "clip": Param(clip, 1.0, doc="gradient is 1 for abs(x) <= clip, 0 beyond"),
+    },
+    doc="-1, 0 or 1 (0 where abs(x) <= threshold), with the straight-through gradient clipped at clip.",
+    source="Larq SteTern (which gives +-1 at abs(x) = threshold itself)",
+    modes=("ste",),
+    published={"x": (sp.Piecewise((1, sp.Abs(x) <= clip), (0, True)), "Larq SteTern: 1[|x| <= clip]")},
+)
+
+# TensorFlow's fake_quant_with_min_max_vars, in its kernel's float order (each
+# evaluated_first and divided is one operation of Nudge and
+# FakeQuantWithMinMaxVarsFunctor in tensorflow/core/kernels/fake_quant_ops_functor.h):
+# the range nudged so that 0 is a level, then clamp, shift, divide, floor(+1/2), scale.
+quant_min = sp.Symbol("m", real=True)
+quant_max = sp.Symbol("M", real=True)
+narrow_range = sp.Symbol("R", integer=True, nonnegative=True)
+_grid_low, _grid_high = narrow_range, 2**bits - 1
+_steps = _grid_high - _grid_low
+_tf_scale = divided(evaluated_first(quant_max - quant_min), _steps)
+_tf_inverse_scale = divided(_steps, evaluated_first(quant_max - quant_min))
+_zero_from_min = evaluated_first(_grid_low - divided(quant_min, _tf_scale))
+_nudged_zero = round_half_away(clamp(_zero_from_min, _grid_low, _grid_high))
+_nudged_min = evaluated_first((_grid_low - _nudged_zero) * _tf_scale)
+_nudged_max = evaluated_first((_grid_high - _nudged_zero) * _tf_scale)
+_quant_zero = sp.floor(evaluated_first(evaluated_first(-_nudged_min * _tf_inverse_scale) + sp.S.Half))
+_clamped = sp.Piecewise((_nudged_min, x < _nudged_min), (_nudged_max, x > _nudged_max), (x, True))
+_shifted_code = divided(evaluated_first(_clamped - _nudged_min), _tf_scale)
+_both_zero = sp.Eq(quant_min, 0) & sp.Eq(quant_max, 0)
+_tf_fake_quant = sp.Piecewise(
+    (0, _both_zero),  # TensorFlow's output where min = max = 0
+    (sp.floor(evaluated_first(evaluated_first(_shifted_code - _quant_zero) + sp.S.Half)) * _tf_scale, True),
+)
+fake_quant_minmax = Approximation(
+    name="fake_quant_minmax",
+    monotone=True,
+    hard=_tf_fake_quant,
+    # x passes inside the nudged range; below it the gradient goes to min, above it to max
+    expr=straight_through(
+        _tf_fake_quant,
+        sp.Piecewise((x, _both_zero), (quant_min, x < _nudged_min), (quant_max, x > _nudged_max), (x, True)),
+    ),
+    params={
+        "min": Param(quant_min, -6.0, doc="lower end of the range (below max)"),
+        "max": Param(quant_max, 6.0, doc="upper end of the range (above min)"),
+        "bits": Param(bits, 8, domain=sp.Interval(2, 16), doc="bit width"),
+        "narrow_range": Param(narrow_range, False, doc="levels 1..2**bits-1 if True, 0..2**bits-1 if False"),
+    },
+    doc=(
+        "TensorFlow's fake_quant_with_min_max_vars, bit for bit: [min, max] nudged so that 0 is a level, "
+        "then clamp and round to 2**bits (or 2**bits - 1) levels."
+    ),
+    source="tf.quantization.fake_quant_with_min_max_vars, keras.quantizers.fake_quant_with_min_max_vars",
+    modes=("ste",),
+    constraints=(quant_min < quant_max,),  # or both 0, where the output is 0 and x's gradient 1
+)
+
+CATALOG += [fake_quant, pact_quant, ternary, fake_quant_minmax]

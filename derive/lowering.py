@@ -464,7 +464,21 @@ def _cse(exprs, prefix):
     sums, exprs = _atomize_sums(exprs, prefix)
     exprs = [fold_half_turns(e) for e in exprs]
     temps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols(prefix, real=True), order="canonical")
-    return sums + list(temps), reduced
+    return _integer_temps(sums + list(temps), reduced)
+
+
+def _integer_temps(temps, reduced):
+    """A temporary of the structural parameters alone (2**bits - 1) is a Python
+    int where the kernel runs: an integer symbol, so that the printer knows it."""
+    renamed = {}
+    out = []
+    for target, value in temps:
+        value = value.xreplace(renamed)
+        if value.free_symbols and all(s.is_integer for s in value.free_symbols):
+            renamed[target] = sp.Symbol(target.name, integer=True)
+            target = renamed[target]
+        out.append((target, value))
+    return out, [e.xreplace(renamed) for e in reduced]
 
 
 def _needed(assignments, roots):

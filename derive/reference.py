@@ -86,6 +86,7 @@ class Reference:
         self.a = a
         self.names = ["x"] + a.float_params
         self.symbols = [x] + [a.params[n].symbol for n in a.float_params]
+        self.ints = dict(ints)
         int_values = {a.params[n].symbol: v for n, v in ints.items()}
         expr = derivatives.normalize(a.expr)
         if a.repeat is not None:
@@ -124,6 +125,26 @@ class Reference:
             var = self.symbols[self.names.index(wrt[-1])]
             self._exprs[wrt] = derivatives.differentiate(self.symbolic(wrt[:-1]), var, self.a.name)
         return self._exprs[wrt]
+
+    def slope(self, wrt: tuple[str, ...], name: str, point) -> float:
+        """|d/d name| of output ``wrt`` at the point, as rounding an input
+        moves it: a straight_through takes its value's derivative here (0
+        almost everywhere: a quantizer's round(x/s) - x/s moves with x/s
+        alone), where ``symbolic`` takes the derivative it stands for."""
+        from .quantization import straight_through
+
+        expr = self.symbolic(tuple(wrt))
+        if not expr.has(straight_through):
+            return abs(float(self.evaluate(tuple(wrt) + (name,), tuple(point))))
+        key = ("slope", tuple(wrt), name)
+        if key not in self._functions:
+            var = self.symbols[self.names.index(name)]
+            held = expr.replace(lambda e: isinstance(e, straight_through), lambda e: e.args[0])
+            frozen = {h: sp.Dummy(real=True) for h in held.atoms(HardFunction)}
+            slope = derivatives.differentiate(held.xreplace(frozen), var, self.a.name)
+            self._functions[key] = self._lambdify(slope.xreplace({v: k for k, v in frozen.items()}))
+        with mpmath.workdps(DIGITS):
+            return abs(float(_real(self._functions[key](*[mpmath.mpf(v) for v in point]), self.a.name, wrt, point)))
 
     def _exponent_digits(self, wrt, point) -> int:
         """Digits to resolve exp(-z) next to 1 for the largest argument z of

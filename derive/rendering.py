@@ -72,6 +72,8 @@ def _number(value) -> str:
 
 def _runtime_param(name: str, p: Param) -> str:
     domain = p.valid_set
+    if p.is_boolean:
+        return f'_runtime.BoolParam("{name}", {p.default!r})'
     if p.is_integer:
         high = "None" if domain.sup == sp.oo else str(int(domain.sup))
         return f'_runtime.IntParam("{name}", {p.default!r}, {int(domain.inf)}, {high})'
@@ -125,14 +127,25 @@ def _hard_in_words(hard: sp.Expr) -> tuple[str, list[str]]:
     """The hard expression with hard_round/step/sign printed as round/step/sign,
     and a line saying what each of those is."""
     names = {cls: name for name, cls in HARD_FUNCTIONS.items()}
-    used = sorted({names[type(f)] for f in hard.atoms(HardFunction)})
+    used = sorted({names.get(type(f), type(f).__name__) for f in hard.atoms(HardFunction)})
     plain = hard.replace(lambda e: type(e) in names, lambda e: sp.Function(names[type(e)])(*e.args))
-    return _formula(plain), [HARD_FUNCTION_WORDS[n] for n in used]
+    # a hard function of a user's own is described by its docstring's first sentence
+    others = {type(f).__name__: type(f) for f in hard.atoms(HardFunction)}
+    words = [HARD_FUNCTION_WORDS.get(n) or f"{n}(u): {_first_sentence(others[n])}" for n in used]
+    return _formula(plain), words
+
+
+def _first_sentence(cls) -> str:
+    text = " ".join((cls.__doc__ or cls.__name__).split())
+    sentence = text.split(": ")[0].split(". ")[0].rstrip(".")
+    return sentence[0].lower() + sentence[1:]
 
 
 def domain_text(p: Param) -> str:
     """A parameter's domain written as the runtime's errors write it: (0, inf), an int >= 1."""
     domain = p.valid_set
+    if p.is_boolean:
+        return "a bool"
     if p.is_integer:
         low = int(domain.inf)
         return f"an int >= {low}" if domain.sup == sp.oo else f"an int in [{low}, {int(domain.sup)}]"
@@ -161,7 +174,7 @@ def op_docstring(a: Approximation, backend) -> str:
     lines += ["", "Args:", f"    x: {backend.tensor_words}."]
     for name, p in a.params.items():
         if p.is_integer:
-            kind = domain_text(p).replace("an int", "a Python int", 1)
+            kind = domain_text(p).replace("an int", "a Python int", 1).replace("a bool", "a Python bool", 1)
         else:
             kind = f"float or float tensor broadcasting with x (differentiable), in {domain_text(p)}"
         lines.append(f"    {name}: {p.doc or name}; {kind}, default {p.default!r}.")
@@ -308,7 +321,7 @@ def _layer_op(a: Approximation) -> dict:
     params = []
     for n, p in a.params.items():
         if p.is_integer:
-            kind = domain_text(p).replace("an int", "a Python int", 1) + ", fixed"
+            kind = domain_text(p).replace("an int", "a Python int", 1).replace("a bool", "a Python bool", 1) + ", fixed"
         else:
             kind = f"float; the initial value of its weight, in {domain_text(p)}"
         params.append(f"    {n}: {p.doc or n}; {kind}, default {p.default!r}.")

@@ -38,7 +38,7 @@ class Param:
     """
 
     symbol: sp.Symbol
-    default: float | int
+    default: float | int | bool
     domain: sp.Interval | None = None
     doc: str = ""
 
@@ -47,7 +47,15 @@ class Param:
         return bool(self.symbol.is_integer)
 
     @property
+    def is_boolean(self) -> bool:
+        """An integer symbol with a bool default: the op takes a Python bool,
+        the expression sees 1 or 0 (a quantizer's signed, narrow_range)."""
+        return self.is_integer and isinstance(self.default, bool)
+
+    @property
     def valid_set(self) -> sp.Interval:
+        if self.is_boolean:
+            return sp.Interval(0, 1)
         if self.domain is not None:
             return self.domain
         if self.is_integer:
@@ -84,6 +92,8 @@ class Approximation:
       first regime that holds, derived from ``expr`` with each condition on
       that parameter alone that the regime decides replaced by its truth
       value: one branch where every element would evaluate every branch.
+    - ``constraints``: comparisons between float parameters that a valid
+      call meets (min < max); the verifier's parameter sets keep to them.
     """
 
     name: str
@@ -99,6 +109,7 @@ class Approximation:
     published: Mapping[str, tuple] = field(default_factory=dict)
     monotone: bool = False
     regimes: tuple[sp.Basic, ...] = ()
+    constraints: tuple[sp.Basic, ...] = ()
 
     @property
     def mode(self) -> str:
@@ -241,12 +252,15 @@ def check_approximation(a: Approximation) -> None:
         if p.symbol not in used and pname != a.repeat:
             _fail(name, f"parameter {pname!r} has no symbol {p.symbol} in the expression")
         default = p.default
-        if p.is_integer:
+        if p.is_boolean:
+            if p.domain is not None:
+                _fail(name, f"parameter {pname!r} is a bool (its default is {default!r}); it takes no domain")
+        elif p.is_integer:
             if isinstance(default, bool) or not isinstance(default, int):
                 _fail(name, f"parameter {pname!r} is an integer; its default must be a Python int, got {default!r}")
         elif isinstance(default, bool) or not isinstance(default, (int, float)) or not math.isfinite(default):
             _fail(name, f"parameter {pname!r} needs a finite number as default, got {default!r}")
-        if not p.valid_set.contains(sp.sympify(default)):
+        if not p.valid_set.contains(sp.sympify(int(default) if isinstance(default, bool) else default)):
             _fail(name, f"default {pname}={default!r} is outside its domain {p.valid_set}")
     hard_symbols = a.hard_expr.free_symbols if a.hard is not None else set()
     extra = (a.expr.free_symbols | hard_symbols) - symbols
@@ -261,6 +275,9 @@ def check_approximation(a: Approximation) -> None:
             _fail(name, f"regime {regime} must be a comparison of one float parameter with a number")
         if not regime.free_symbols <= float_symbols:
             _fail(name, f"regime {regime} must be a condition on a float parameter alone")
+    for constraint in a.constraints:
+        if not (isinstance(constraint, sp.core.relational.Relational) and constraint.free_symbols <= float_symbols):
+            _fail(name, f"constraint {constraint} must be a comparison between float parameters")
     if a.repeat is not None:
         if a.repeat not in a.int_params:
             _fail(name, f"repeat={a.repeat!r} must name an integer parameter")

@@ -90,6 +90,8 @@ def condition_magnitudes(a: Approximation, floats: dict, xs, param_values, rule:
 def _slope(ref, wrt, point) -> float:
     """|d out/dv| at the point; inf where it has no finite real value (sqrt(x) at 0)."""
     try:
+        if hasattr(ref, "slope"):
+            return ref.slope(tuple(wrt[:-1]), wrt[-1], point)
         return abs(float(ref.evaluate(wrt, point)))
     except ArithmeticError:
         return np.inf

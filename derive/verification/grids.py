@@ -67,11 +67,22 @@ def parameter_sets(a: Approximation) -> list[ParameterSet]:
         for label, end in _domain_ends(domain):
             sets.append(ParameterSet(f"{name} {label}", {**floats, name: end}, ints, at_domain_end=True))
     for name in a.int_params:
-        low = int(a.params[name].valid_set.inf)
+        domain = a.params[name].valid_set
+        low = int(domain.inf)
         if low != ints[name]:
             sets.append(ParameterSet(f"{name}={low}", floats, {**ints, name: low}, at_domain_end=True))
-        sets.append(ParameterSet(f"{name}={ints[name] + 2}", floats, {**ints, name: ints[name] + 2}))
-    return sets
+        up = ints[name] + 2
+        if domain.contains(up):
+            sets.append(ParameterSet(f"{name}={up}", floats, {**ints, name: up}))
+        elif domain.sup != ints[name]:
+            sets.append(ParameterSet(f"{name}={int(domain.sup)}", floats, {**ints, name: int(domain.sup)}, at_domain_end=True))
+    return [s for s in sets if _meets_constraints(a, s.floats)]
+
+
+def _meets_constraints(a: Approximation, floats: dict) -> bool:
+    """Whether the float parameters meet the entry's constraints (min < max)."""
+    values = {a.params[n].symbol: sp.Float(v) for n, v in floats.items()}
+    return all(bool(c.xreplace(values)) for c in a.constraints)
 
 
 def breakpoints(a: Approximation, floats: dict, offsets=(-2, 0, 1)) -> list[float]:
@@ -111,7 +122,8 @@ def _real_roots(equation: sp.Expr) -> set[float]:
         roots = sp.solve(equation, x)
     except NotImplementedError:  # a transcendental condition: its switch is not on the grid
         return set()
-    return {float(root) for root in roots if root.is_real}
+    # a root that stays symbolic (a hard function of the parameters) is not placed
+    return {float(root) for root in roots if root.is_real and root.is_number and not root.has(HardFunction)}
 
 
 def hard_jumps(a: Approximation, floats: dict) -> list[float]:
@@ -122,8 +134,13 @@ def hard_jumps(a: Approximation, floats: dict) -> list[float]:
     values = {a.params[k].symbol: v for k, v in floats.items()}
     points = set()
     for function in a.hard_expr.atoms(HardFunction):
+        argument = function.args[0].xreplace(values)
         if not isinstance(function, hard_round):
-            points |= _real_roots(function.args[0].xreplace(values))
+            points |= _real_roots(argument)
+        elif argument != x:
+            # a round of a scaled x (a quantizer's x/scale): its first jumps each side of 0
+            for k in range(-3, 3):
+                points |= _real_roots(argument - k - sp.Rational(1, 2))
     return sorted(points)
 
 

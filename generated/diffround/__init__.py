@@ -37,6 +37,10 @@ from ._ops import (
     soft_round,
     soft_round_inverse,
     heaviside,
+    fake_quant,
+    pact_quant,
+    ternary,
+    fake_quant_minmax,
 )
 
 #: The version of diffround that generated this package.
@@ -59,6 +63,10 @@ __all__ = [
     "soft_round",
     "soft_round_inverse",
     "heaviside",
+    "fake_quant",
+    "pact_quant",
+    "ternary",
+    "fake_quant_minmax",
 ]
 
 # imported when first used: each imports a framework

@@ -96,6 +96,24 @@ class IntParam:
         return value
 
 
+class BoolParam(IntParam):
+    """A structural parameter that is a Python bool; the kernels see 1 or 0."""
+
+    def __init__(self, name, default):
+        super().__init__(name, default, 0, 1)
+
+    @property
+    def domain(self):
+        return "True or False"
+
+    def check(self, op, value):
+        if not isinstance(value, (bool, np.bool_)):
+            raise TypeError(
+                f"{op}: {self.name} must be a Python bool (True or False), got {value!r} ({type(value).__name__})"
+            )
+        return int(value)
+
+
 def symmetric(upper, n):
     """Full n-by-n lookup from the row-major upper triangle."""
     index, full = 0, [[None] * n for _ in range(n)]

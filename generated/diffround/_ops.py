@@ -434,3 +434,165 @@ def heaviside(x, surrogate="sigmoid", mode="ste", name=None, **params):
     Source: seed 003.
     """
     return backend(x, *params.values()).heaviside(x, surrogate, mode, name, **params)
+
+
+def fake_quant(x, scale=1.0, bits=8, signed=True, mode="ste", name=None):
+    """scale*clip(round(x/scale), qmin, qmax): the learned-step-size quantizer, with LSQ's gradient for
+        scale.
+
+    Smooth forward: Piecewise((-2**(B - 1)*S*s, x/s <= -2**(B - 1)*S), (s*(2**(B - S) - 1), x/s >=
+        2**(B - S) - 1), (s*hard_round(x/s), True))
+    Hard function: Piecewise((-2**(bits - 1)*scale*signed, x/scale <= -2**(bits - 1)*signed),
+        (scale*(2**(bits - signed) - 1), x/scale >= 2**(bits - signed) - 1), (scale*round(x/scale),
+        True))
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
+      with s = scale, B = bits, S = signed
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        scale: step between quantization levels (learned in LSQ); float or float tensor broadcasting
+            with x (differentiable), in (0, inf), default 1.0.
+        bits: bit width; a Python int in [2, 16], default 8.
+        signed: levels -2**(bits-1)..2**(bits-1)-1 if True, 0..2**bits-1 if False; a Python bool,
+            default True.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: Esser et al. 2020, Learned Step Size Quantization (LSQ).
+    """
+    return backend(x, scale).fake_quant(x, scale, bits, signed, mode=mode, name=name)
+
+
+def pact_quant(x, alpha=6.0, bits=4, mode="ste", name=None):
+    """clip(x, 0, alpha) rounded to 2**bits uniform levels: the PACT activation quantizer.
+
+    Smooth forward: Piecewise((0, x < 0), (A, A <= x), (A*hard_round(x*(2**B - 1)/A)/(2**B - 1),
+        True))
+    Hard function: Piecewise((0, x < 0), (alpha, alpha <= x), (alpha*round(x*(2**bits -
+        1)/alpha)/(2**bits - 1), True))
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
+      with A = alpha, B = bits
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        alpha: clipping level (learned in PACT); float or float tensor broadcasting with x
+            (differentiable), in (0, inf), default 6.0.
+        bits: bit width: 2**bits - 1 steps on [0, alpha]; a Python int in [1, 16], default 4.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: Choi et al. 2018, PACT: Parameterized Clipping Activation.
+    """
+    return backend(x, alpha).pact_quant(x, alpha, bits, mode=mode, name=name)
+
+
+def ternary(x, threshold=0.05, clip=1.0, mode="ste", name=None):
+    """-1, 0 or 1 (0 where abs(x) <= threshold), with the straight-through gradient clipped at clip.
+
+    Smooth forward: Piecewise((-l, l < -x), (l, l < x), (x, True))
+    Hard function: Piecewise((0, threshold >= Abs(x)), (sign(x), True))
+        sign(u): +1 where u >= 0, else -1.
+      with T = threshold, l = clip
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        threshold: 0 where abs(x) <= threshold; float or float tensor broadcasting with x
+            (differentiable), in [0, inf), default 0.05.
+        clip: gradient is 1 for abs(x) <= clip, 0 beyond; float or float tensor broadcasting with x
+            (differentiable), in (0, inf), default 1.0.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: Larq SteTern (which gives +-1 at abs(x) = threshold itself).
+    """
+    return backend(x, threshold, clip).ternary(x, threshold, clip, mode=mode, name=name)
+
+
+def fake_quant_minmax(x, min=-6.0, max=6.0, bits=8, narrow_range=False, mode="ste", name=None):
+    """TensorFlow's fake_quant_with_min_max_vars, bit for bit: [min, max] nudged so that 0 is a level,
+        then clamp and round to 2**bits (or 2**bits - 1) levels.
+
+    Smooth forward: Piecewise((0, Eq(M, 0) & Eq(m, 0)), (divided(evaluated_first(M - m), 2**B - R -
+        1)*floor(evaluated_first(evaluated_first(divided(evaluated_first(Piecewise((evaluated_first((R
+        - round_half_away(clamp(evaluated_first(R - divided(m, divided(evaluated_first(M - m), 2**B
+        - R - 1))), R, 2**B - 1)))*divided(evaluated_first(M - m), 2**B - R - 1)), x <
+        evaluated_first((R - round_half_away(clamp(evaluated_first(R - divided(m,
+        divided(evaluated_first(M - m), 2**B - R - 1))), R, 2**B - 1)))*divided(evaluated_first(M -
+        m), 2**B - R - 1))), (evaluated_first((2**B - round_half_away(clamp(evaluated_first(R -
+        divided(m, divided(evaluated_first(M - m), 2**B - R - 1))), R, 2**B - 1)) -
+        1)*divided(evaluated_first(M - m), 2**B - R - 1)), x > evaluated_first((2**B -
+        round_half_away(clamp(evaluated_first(R - divided(m, divided(evaluated_first(M - m), 2**B -
+        R - 1))), R, 2**B - 1)) - 1)*divided(evaluated_first(M - m), 2**B - R - 1))), (x, True)) -
+        evaluated_first((R - round_half_away(clamp(evaluated_first(R - divided(m,
+        divided(evaluated_first(M - m), 2**B - R - 1))), R, 2**B - 1)))*divided(evaluated_first(M -
+        m), 2**B - R - 1))), divided(evaluated_first(M - m), 2**B - R - 1)) -
+        floor(evaluated_first(evaluated_first(-divided(2**B - R - 1, evaluated_first(M -
+        m))*evaluated_first((R - round_half_away(clamp(evaluated_first(R - divided(m,
+        divided(evaluated_first(M - m), 2**B - R - 1))), R, 2**B - 1)))*divided(evaluated_first(M -
+        m), 2**B - R - 1))) + 1/2))) + 1/2)), True))
+    Hard function: Piecewise((0, Eq(max, 0) & Eq(min, 0)), (divided(evaluated_first(max - min),
+        2**bits - narrow_range -
+        1)*floor(evaluated_first(evaluated_first(divided(evaluated_first(Piecewise((evaluated_first((narrow_range
+        - round_half_away(clamp(evaluated_first(narrow_range - divided(min,
+        divided(evaluated_first(max - min), 2**bits - narrow_range - 1))), narrow_range, 2**bits -
+        1)))*divided(evaluated_first(max - min), 2**bits - narrow_range - 1)), x <
+        evaluated_first((narrow_range - round_half_away(clamp(evaluated_first(narrow_range -
+        divided(min, divided(evaluated_first(max - min), 2**bits - narrow_range - 1))),
+        narrow_range, 2**bits - 1)))*divided(evaluated_first(max - min), 2**bits - narrow_range -
+        1))), (evaluated_first((2**bits - round_half_away(clamp(evaluated_first(narrow_range -
+        divided(min, divided(evaluated_first(max - min), 2**bits - narrow_range - 1))),
+        narrow_range, 2**bits - 1)) - 1)*divided(evaluated_first(max - min), 2**bits - narrow_range
+        - 1)), x > evaluated_first((2**bits - round_half_away(clamp(evaluated_first(narrow_range -
+        divided(min, divided(evaluated_first(max - min), 2**bits - narrow_range - 1))),
+        narrow_range, 2**bits - 1)) - 1)*divided(evaluated_first(max - min), 2**bits - narrow_range
+        - 1))), (x, True)) - evaluated_first((narrow_range -
+        round_half_away(clamp(evaluated_first(narrow_range - divided(min,
+        divided(evaluated_first(max - min), 2**bits - narrow_range - 1))), narrow_range, 2**bits -
+        1)))*divided(evaluated_first(max - min), 2**bits - narrow_range - 1))),
+        divided(evaluated_first(max - min), 2**bits - narrow_range - 1)) -
+        floor(evaluated_first(evaluated_first(-divided(2**bits - narrow_range - 1,
+        evaluated_first(max - min))*evaluated_first((narrow_range -
+        round_half_away(clamp(evaluated_first(narrow_range - divided(min,
+        divided(evaluated_first(max - min), 2**bits - narrow_range - 1))), narrow_range, 2**bits -
+        1)))*divided(evaluated_first(max - min), 2**bits - narrow_range - 1))) + 1/2))) + 1/2)),
+        True))
+        round_half_away(u): round half away from zero (C's round, which TensorFlow's fake quant uses
+            for its zero point).
+      with m = min, M = max, B = bits, R = narrow_range
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        min: lower end of the range (below max); float or float tensor broadcasting with x
+            (differentiable), in (-inf, inf), default -6.0.
+        max: upper end of the range (above min); float or float tensor broadcasting with x
+            (differentiable), in (-inf, inf), default 6.0.
+        bits: bit width; a Python int in [2, 16], default 8.
+        narrow_range: levels 1..2**bits-1 if True, 0..2**bits-1 if False; a Python bool, default
+            False.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: tf.quantization.fake_quant_with_min_max_vars,
+        keras.quantizers.fake_quant_with_min_max_vars.
+    """
+    return backend(x, min, max).fake_quant_minmax(x, min, max, bits, narrow_range, mode=mode, name=name)

@@ -45,6 +45,10 @@ from ._ops import (
     soft_round,
     soft_round_inverse,
     heaviside,
+    fake_quant,
+    pact_quant,
+    ternary,
+    fake_quant_minmax,
 )
 
 PACKAGE = __package__
@@ -612,6 +616,108 @@ class Heaviside(_SurrogateLayer):
         )
 
 
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class FakeQuant(_ApproximationLayer):
+    """Keras layer applying fake_quant elementwise: scale*clip(round(x/scale), qmin, qmax): the
+        learned-step-size quantizer, with LSQ's gradient for scale.
+
+    Args:
+        scale: step between quantization levels (learned in LSQ); float; the initial value of its
+            weight, in (0, inf), default 1.0.
+        bits: bit width; a Python int in [2, 16], fixed, default 8.
+        signed: levels -2**(bits-1)..2**(bits-1)-1 if True, 0..2**bits-1 if False; a Python bool,
+            fixed, default True.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        trainable_params: names of float parameters to learn ("scale"); each becomes a trainable
+            weight kept in its domain by an InDomain constraint. The other float parameters are
+            non-trainable weights, which the Anneal callback can schedule.
+        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
+    """
+
+    _op = _op_of("fake_quant")._OP
+
+    def __init__(self, scale=1.0, bits=8, signed=True, mode="ste", trainable_params=(), **kwargs):
+        super().__init__({"scale": scale, "bits": bits, "signed": signed}, mode, trainable_params, **kwargs)
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class PactQuant(_ApproximationLayer):
+    """Keras layer applying pact_quant elementwise: clip(x, 0, alpha) rounded to 2**bits uniform
+        levels: the PACT activation quantizer.
+
+    Args:
+        alpha: clipping level (learned in PACT); float; the initial value of its weight, in
+            (0, inf), default 6.0.
+        bits: bit width: 2**bits - 1 steps on [0, alpha]; a Python int in [1, 16], fixed, default 4.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        trainable_params: names of float parameters to learn ("alpha"); each becomes a trainable
+            weight kept in its domain by an InDomain constraint. The other float parameters are
+            non-trainable weights, which the Anneal callback can schedule.
+        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
+    """
+
+    _op = _op_of("pact_quant")._OP
+
+    def __init__(self, alpha=6.0, bits=4, mode="ste", trainable_params=(), **kwargs):
+        super().__init__({"alpha": alpha, "bits": bits}, mode, trainable_params, **kwargs)
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class Ternary(_ApproximationLayer):
+    """Keras layer applying ternary elementwise: -1, 0 or 1 (0 where abs(x) <= threshold), with the
+        straight-through gradient clipped at clip.
+
+    Args:
+        threshold: 0 where abs(x) <= threshold; float; the initial value of its weight, in [0, inf),
+            default 0.05.
+        clip: gradient is 1 for abs(x) <= clip, 0 beyond; float; the initial value of its weight, in
+            (0, inf), default 1.0.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        trainable_params: names of float parameters to learn ("threshold", "clip"); each becomes a
+            trainable weight kept in its domain by an InDomain constraint. The other float
+            parameters are non-trainable weights, which the Anneal callback can schedule.
+        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
+    """
+
+    _op = _op_of("ternary")._OP
+
+    def __init__(self, threshold=0.05, clip=1.0, mode="ste", trainable_params=(), **kwargs):
+        super().__init__({"threshold": threshold, "clip": clip}, mode, trainable_params, **kwargs)
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class FakeQuantMinmax(_ApproximationLayer):
+    """Keras layer applying fake_quant_minmax elementwise: TensorFlow's fake_quant_with_min_max_vars,
+        bit for bit: [min, max] nudged so that 0 is a level, then clamp and round to 2**bits (or
+        2**bits - 1) levels.
+
+    Args:
+        min: lower end of the range (below max); float; the initial value of its weight, in
+            (-inf, inf), default -6.0.
+        max: upper end of the range (above min); float; the initial value of its weight, in
+            (-inf, inf), default 6.0.
+        bits: bit width; a Python int in [2, 16], fixed, default 8.
+        narrow_range: levels 1..2**bits-1 if True, 0..2**bits-1 if False; a Python bool, fixed,
+            default False.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        trainable_params: names of float parameters to learn ("min", "max"); each becomes a
+            trainable weight kept in its domain by an InDomain constraint. The other float
+            parameters are non-trainable weights, which the Anneal callback can schedule.
+        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
+    """
+
+    _op = _op_of("fake_quant_minmax")._OP
+
+    def __init__(self, min=-6.0, max=6.0, bits=8, narrow_range=False, mode="ste", trainable_params=(), **kwargs):
+        super().__init__(
+            {"min": min, "max": max, "bits": bits, "narrow_range": narrow_range}, mode, trainable_params, **kwargs
+        )
+
+
 # The ops as activations. keras.activations.get resolves a string through
 # Keras' own table only (not get_custom_objects), so each op is added there
 # under "package>name", the form that always means this package's op, and
@@ -634,6 +740,10 @@ for _function in (
     soft_round,
     soft_round_inverse,
     heaviside,
+    fake_quant,
+    pact_quant,
+    ternary,
+    fake_quant_minmax,
 ):
     keras.saving.register_keras_serializable(package=PACKAGE)(_function)
     _name = _function.__name__
@@ -672,4 +782,8 @@ __all__ = [
     "SoftRound",
     "SoftRoundInverse",
     "Heaviside",
+    "FakeQuant",
+    "PactQuant",
+    "Ternary",
+    "FakeQuantMinmax",
 ]

@@ -29,7 +29,13 @@ import tensorflow as tf
 from tensorflow.python.eager import record as _tapes
 
 from .. import _arguments
-from .._arguments import IntParam, SurrogateChoice, check_mode, symmetric  # noqa: F401 (the op modules use them)
+from .._arguments import (
+    BoolParam,
+    IntParam,
+    SurrogateChoice,
+    check_mode,
+    symmetric,
+)  # noqa: F401 (the op modules use them)
 
 XLA = os.environ.get("DIFFROUND_XLA", "1").strip().lower() not in ("0", "false", "no", "off")
 
