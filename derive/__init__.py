@@ -9,6 +9,7 @@ package.
 from .functions import hard_round, hard_sign, hard_step, sigmoid, sigmoid_slope
 from .loading import load_catalog
 from .pipeline import generate
+from .quantization import identity_backward, round_ste, straight_through
 from .spec import Approximation, DefinitionError, Param, Surrogate, SurrogateChoice, x
 
 __all__ = [
@@ -21,8 +22,11 @@ __all__ = [
     "hard_round",
     "hard_sign",
     "hard_step",
+    "identity_backward",
     "load_catalog",
+    "round_ste",
     "sigmoid",
     "sigmoid_slope",
+    "straight_through",
     "x",
 ]

@@ -544,3 +544,41 @@ fake_quant_minmax = Approximation(
 )
 
 CATALOG += [fake_quant, pact_quant, ternary, fake_quant_minmax]
+
+# DSQ: in each cell of the 2**bits levels of [lower, upper], with t = (x - lower)/delta
+# the position in steps and r = t - floor(t) - 1/2 the offset from the cell's centre,
+# lower + delta*(floor(t) + 1/2 + tanh(k*r)/(2*tanh(k/2))), k = log(2/alpha - 1): the
+# paper's phi(x) = tanh(k*(x - m_i)/delta)/tanh(k/2) mapped onto the cell. Written with
+# tanh(z)/z, so that alpha -> 1 (k -> 0) is the linear ramp with no 0/0.
+dsq_alpha = sp.Symbol("a_dsq", positive=True)
+dsq_lower = sp.Symbol("L", real=True)
+dsq_upper = sp.Symbol("U", real=True)
+_dsq_levels = 2**bits - 1
+_dsq_step = (dsq_upper - dsq_lower) / _dsq_levels
+_dsq_t = (x - dsq_lower) / _dsq_step
+_dsq_cell = sp.floor(_dsq_t)
+_dsq_r = _dsq_t - _dsq_cell - half
+_dsq_k = sp.log(2 / dsq_alpha - 1)
+_dsq_phi_half = _dsq_r * tanhc(_dsq_k * _dsq_r) / tanhc(_dsq_k / 2)  # tanh(k*r)/(2*tanh(k/2))
+dsq_quant = Approximation(
+    name="dsq_quant",
+    monotone=True,
+    hard=sp.Piecewise((dsq_lower, x <= dsq_lower), (dsq_upper, x >= dsq_upper), (dsq_lower + _dsq_step * hard_round(_dsq_t), True)),
+    expr=sp.Piecewise(
+        (dsq_lower, x <= dsq_lower),
+        (dsq_upper, x >= dsq_upper),
+        (dsq_lower + _dsq_step * (_dsq_cell + half + _dsq_phi_half), True),
+    ),
+    params={
+        "alpha": Param(dsq_alpha, 0.2, domain=sp.Interval.open(0, 1), doc="DSQ's characteristic variable: small is close to round"),
+        "bits": Param(bits, 4, domain=sp.Interval(1, 16), doc="bit width: 2**bits levels on [lower, upper]"),
+        "lower": Param(dsq_lower, -1.0, doc="lowest level (below upper)"),
+        "upper": Param(dsq_upper, 1.0, doc="highest level (above lower)"),
+    },
+    doc="Differentiable soft quantization: a tanh curve in each of the 2**bits - 1 cells of [lower, upper].",
+    source="Gong et al. 2019, Differentiable Soft Quantization (DSQ)",
+    default_mode="ste",
+    constraints=(dsq_lower < dsq_upper,),
+)
+
+CATALOG.append(dsq_quant)

@@ -127,6 +127,7 @@ def _hard_in_words(hard: sp.Expr) -> tuple[str, list[str]]:
     """The hard expression with hard_round/step/sign printed as round/step/sign,
     and a line saying what each of those is."""
     names = {cls: name for name, cls in HARD_FUNCTIONS.items()}
+    hard = _without_order(hard)
     used = sorted({names.get(type(f), type(f).__name__) for f in hard.atoms(HardFunction)})
     plain = hard.replace(lambda e: type(e) in names, lambda e: sp.Function(names[type(e)])(*e.args))
     # a hard function of a user's own is described by its docstring's first sentence
@@ -159,9 +160,41 @@ def _mode_line(a: Approximation) -> str:
     return f'    mode: {MODE_WORDS[a.mode]}, the only mode of this op; default "{a.mode}".'
 
 
+def _without_order(expr: sp.Expr) -> sp.Expr:
+    """expr without the functions that only fix the order of operations
+    (evaluated_first, divided): the formula as a reader writes it."""
+    from .functions import evaluated_first
+    from .quantization import divided
+
+    expr = expr.replace(lambda e: isinstance(e, evaluated_first), lambda e: e.args[0])
+    return expr.replace(lambda e: isinstance(e, divided), lambda e: e.args[0] / e.args[1])
+
+
+def _smooth_line(a: Approximation) -> str:
+    """"Smooth forward: ..." or, for an expression that takes its value from a
+    hard one (straight_through: the quantizers), "Gradient from: ..." with
+    the expression whose derivative the gradient is."""
+    from .quantization import straight_through
+
+    expr = a.expr
+    if not expr.has(straight_through):
+        return f"Smooth forward: {_formula(expr)}"
+    if isinstance(expr, straight_through):
+        expr = expr.args[1]
+    expr = expr.replace(
+        lambda e: isinstance(e, straight_through) and e.args[0] == HARD_FUNCTIONS["round"](e.args[1]),
+        lambda e: sp.Function("round_ste")(e.args[1]),
+    )
+    expr = _without_order(expr)
+    expr = expr.replace(lambda e: isinstance(e, straight_through), lambda e: sp.Function("straight_through")(*e.args))
+    names = {cls: name for name, cls in HARD_FUNCTIONS.items()}
+    expr = expr.replace(lambda e: type(e) in names, lambda e: sp.Function(names[type(e)])(*e.args))
+    return f"Gradient from: {_formula(expr)}"
+
+
 def op_docstring(a: Approximation, backend) -> str:
     lines = [a.doc, ""]
-    lines.append(f"Smooth forward: {_formula(a.expr)}")
+    lines.append(_smooth_line(a))
     if a.repeat:
         lines.append(f"    applied {a.repeat} times, x being the previous result.")
     symbols = {p.symbol: sp.Symbol(n) for n, p in a.params.items()}

@@ -91,7 +91,7 @@ def breakpoints(a: Approximation, floats: dict, offsets=(-2, 0, 1)) -> list[floa
     expr = a.expr
     n = sp.Symbol("n", integer=True)
     points = set()
-    values = {a.params[k].symbol: v for k, v in floats.items()}
+    values = {a.params[k].symbol: sp.Float(v) for k, v in floats.items()}
     for piecewise in expr.atoms(sp.Piecewise):
         for _, cond in piecewise.args:
             for rel in cond.atoms(sp.core.relational.Relational):
@@ -131,7 +131,7 @@ def hard_jumps(a: Approximation, floats: dict) -> list[float]:
     0); a round's jumps are the half-integers, on the grid anyway."""
     if a.hard_expr is None:
         return []
-    values = {a.params[k].symbol: v for k, v in floats.items()}
+    values = {a.params[k].symbol: sp.Float(v) for k, v in floats.items()}
     points = set()
     for function in a.hard_expr.atoms(HardFunction):
         argument = function.args[0].xreplace(values)

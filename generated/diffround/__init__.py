@@ -41,6 +41,7 @@ from ._ops import (
     pact_quant,
     ternary,
     fake_quant_minmax,
+    dsq_quant,
 )
 
 #: The version of diffround that generated this package.
@@ -67,6 +68,7 @@ __all__ = [
     "pact_quant",
     "ternary",
     "fake_quant_minmax",
+    "dsq_quant",
 ]
 
 # imported when first used: each imports a framework

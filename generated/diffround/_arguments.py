@@ -104,13 +104,11 @@ class BoolParam(IntParam):
 
     @property
     def domain(self):
-        return "True or False"
+        return "a Python bool"
 
     def check(self, op, value):
         if not isinstance(value, (bool, np.bool_)):
-            raise TypeError(
-                f"{op}: {self.name} must be a Python bool (True or False), got {value!r} ({type(value).__name__})"
-            )
+            raise TypeError(f"{op}: {self.name} must be a Python bool, got {value!r} ({type(value).__name__})")
         return int(value)
 
 

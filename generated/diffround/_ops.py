@@ -440,8 +440,8 @@ def fake_quant(x, scale=1.0, bits=8, signed=True, mode="ste", name=None):
     """scale*clip(round(x/scale), qmin, qmax): the learned-step-size quantizer, with LSQ's gradient for
         scale.
 
-    Smooth forward: Piecewise((-2**(B - 1)*S*s, x/s <= -2**(B - 1)*S), (s*(2**(B - S) - 1), x/s >=
-        2**(B - S) - 1), (s*hard_round(x/s), True))
+    Gradient from: Piecewise((-2**(B - 1)*S*s, x/s <= -2**(B - 1)*S), (s*(2**(B - S) - 1), x/s >=
+        2**(B - S) - 1), (s*round_ste(x/s), True))
     Hard function: Piecewise((-2**(bits - 1)*scale*signed, x/scale <= -2**(bits - 1)*signed),
         (scale*(2**(bits - signed) - 1), x/scale >= 2**(bits - signed) - 1), (scale*round(x/scale),
         True))
@@ -471,8 +471,7 @@ def fake_quant(x, scale=1.0, bits=8, signed=True, mode="ste", name=None):
 def pact_quant(x, alpha=6.0, bits=4, mode="ste", name=None):
     """clip(x, 0, alpha) rounded to 2**bits uniform levels: the PACT activation quantizer.
 
-    Smooth forward: Piecewise((0, x < 0), (A, A <= x), (A*hard_round(x*(2**B - 1)/A)/(2**B - 1),
-        True))
+    Gradient from: Piecewise((0, x < 0), (A, A <= x), (x, True))
     Hard function: Piecewise((0, x < 0), (alpha, alpha <= x), (alpha*round(x*(2**bits -
         1)/alpha)/(2**bits - 1), True))
         round(u): round half to even (as tf.round, jnp.round and torch.round).
@@ -527,50 +526,24 @@ def fake_quant_minmax(x, min=-6.0, max=6.0, bits=8, narrow_range=False, mode="st
     """TensorFlow's fake_quant_with_min_max_vars, bit for bit: [min, max] nudged so that 0 is a level,
         then clamp and round to 2**bits (or 2**bits - 1) levels.
 
-    Smooth forward: Piecewise((0, Eq(M, 0) & Eq(m, 0)), (divided(evaluated_first(M - m), 2**B - R -
-        1)*floor(evaluated_first(evaluated_first(divided(evaluated_first(Piecewise((evaluated_first((R
-        - round_half_away(clamp(evaluated_first(R - divided(m, divided(evaluated_first(M - m), 2**B
-        - R - 1))), R, 2**B - 1)))*divided(evaluated_first(M - m), 2**B - R - 1)), x <
-        evaluated_first((R - round_half_away(clamp(evaluated_first(R - divided(m,
-        divided(evaluated_first(M - m), 2**B - R - 1))), R, 2**B - 1)))*divided(evaluated_first(M -
-        m), 2**B - R - 1))), (evaluated_first((2**B - round_half_away(clamp(evaluated_first(R -
-        divided(m, divided(evaluated_first(M - m), 2**B - R - 1))), R, 2**B - 1)) -
-        1)*divided(evaluated_first(M - m), 2**B - R - 1)), x > evaluated_first((2**B -
-        round_half_away(clamp(evaluated_first(R - divided(m, divided(evaluated_first(M - m), 2**B -
-        R - 1))), R, 2**B - 1)) - 1)*divided(evaluated_first(M - m), 2**B - R - 1))), (x, True)) -
-        evaluated_first((R - round_half_away(clamp(evaluated_first(R - divided(m,
-        divided(evaluated_first(M - m), 2**B - R - 1))), R, 2**B - 1)))*divided(evaluated_first(M -
-        m), 2**B - R - 1))), divided(evaluated_first(M - m), 2**B - R - 1)) -
-        floor(evaluated_first(evaluated_first(-divided(2**B - R - 1, evaluated_first(M -
-        m))*evaluated_first((R - round_half_away(clamp(evaluated_first(R - divided(m,
-        divided(evaluated_first(M - m), 2**B - R - 1))), R, 2**B - 1)))*divided(evaluated_first(M -
-        m), 2**B - R - 1))) + 1/2))) + 1/2)), True))
-    Hard function: Piecewise((0, Eq(max, 0) & Eq(min, 0)), (divided(evaluated_first(max - min),
-        2**bits - narrow_range -
-        1)*floor(evaluated_first(evaluated_first(divided(evaluated_first(Piecewise((evaluated_first((narrow_range
-        - round_half_away(clamp(evaluated_first(narrow_range - divided(min,
-        divided(evaluated_first(max - min), 2**bits - narrow_range - 1))), narrow_range, 2**bits -
-        1)))*divided(evaluated_first(max - min), 2**bits - narrow_range - 1)), x <
-        evaluated_first((narrow_range - round_half_away(clamp(evaluated_first(narrow_range -
-        divided(min, divided(evaluated_first(max - min), 2**bits - narrow_range - 1))),
-        narrow_range, 2**bits - 1)))*divided(evaluated_first(max - min), 2**bits - narrow_range -
-        1))), (evaluated_first((2**bits - round_half_away(clamp(evaluated_first(narrow_range -
-        divided(min, divided(evaluated_first(max - min), 2**bits - narrow_range - 1))),
-        narrow_range, 2**bits - 1)) - 1)*divided(evaluated_first(max - min), 2**bits - narrow_range
-        - 1)), x > evaluated_first((2**bits - round_half_away(clamp(evaluated_first(narrow_range -
-        divided(min, divided(evaluated_first(max - min), 2**bits - narrow_range - 1))),
-        narrow_range, 2**bits - 1)) - 1)*divided(evaluated_first(max - min), 2**bits - narrow_range
-        - 1))), (x, True)) - evaluated_first((narrow_range -
-        round_half_away(clamp(evaluated_first(narrow_range - divided(min,
-        divided(evaluated_first(max - min), 2**bits - narrow_range - 1))), narrow_range, 2**bits -
-        1)))*divided(evaluated_first(max - min), 2**bits - narrow_range - 1))),
-        divided(evaluated_first(max - min), 2**bits - narrow_range - 1)) -
-        floor(evaluated_first(evaluated_first(-divided(2**bits - narrow_range - 1,
-        evaluated_first(max - min))*evaluated_first((narrow_range -
-        round_half_away(clamp(evaluated_first(narrow_range - divided(min,
-        divided(evaluated_first(max - min), 2**bits - narrow_range - 1))), narrow_range, 2**bits -
-        1)))*divided(evaluated_first(max - min), 2**bits - narrow_range - 1))) + 1/2))) + 1/2)),
-        True))
+    Gradient from: Piecewise((x, Eq(M, 0) & Eq(m, 0)), (m, x < (M - m)*(R - round_half_away(clamp(R
+        - m*(2**B - R - 1)/(M - m), R, 2**B - 1)))/(2**B - R - 1)), (M, x > (M - m)*(2**B -
+        round_half_away(clamp(R - m*(2**B - R - 1)/(M - m), R, 2**B - 1)) - 1)/(2**B - R - 1)),
+        (x, True))
+    Hard function: Piecewise((0, Eq(max, 0) & Eq(min, 0)), ((max - min)*floor(-floor(-narrow_range +
+        round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) + narrow_range,
+        narrow_range, 2**bits - 1)) + 1/2) + 1/2 + (-(max - min)*(narrow_range -
+        round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) + narrow_range,
+        narrow_range, 2**bits - 1)))/(2**bits - narrow_range - 1) + Piecewise(((max -
+        min)*(narrow_range - round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) +
+        narrow_range, narrow_range, 2**bits - 1)))/(2**bits - narrow_range - 1), x < (max -
+        min)*(narrow_range - round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) +
+        narrow_range, narrow_range, 2**bits - 1)))/(2**bits - narrow_range - 1)), ((max -
+        min)*(2**bits - round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) +
+        narrow_range, narrow_range, 2**bits - 1)) - 1)/(2**bits - narrow_range - 1), x > (max -
+        min)*(2**bits - round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) +
+        narrow_range, narrow_range, 2**bits - 1)) - 1)/(2**bits - narrow_range - 1)),
+        (x, True)))*(2**bits - narrow_range - 1)/(max - min))/(2**bits - narrow_range - 1), True))
         round_half_away(u): round half away from zero (C's round, which TensorFlow's fake quant uses
             for its zero point).
       with m = min, M = max, B = bits, R = narrow_range
@@ -596,3 +569,38 @@ def fake_quant_minmax(x, min=-6.0, max=6.0, bits=8, narrow_range=False, mode="st
         keras.quantizers.fake_quant_with_min_max_vars.
     """
     return backend(x, min, max).fake_quant_minmax(x, min, max, bits, narrow_range, mode=mode, name=name)
+
+
+def dsq_quant(x, alpha=0.2, bits=4, lower=-1.0, upper=1.0, mode="ste", name=None):
+    """Differentiable soft quantization: a tanh curve in each of the 2**bits - 1 cells of
+        [lower, upper].
+
+    Smooth forward: Piecewise((L, L >= x), (U, U <= x), (L + (-L + U)*(((2**B - 1)*(-L + x)/(-L + U)
+        - floor((2**B - 1)*(-L + x)/(-L + U)) - 1/2)*tanhc(((2**B - 1)*(-L + x)/(-L + U) -
+        floor((2**B - 1)*(-L + x)/(-L + U)) - 1/2)*log(-1 + 2/a_dsq))/tanhc(log(-1 + 2/a_dsq)/2) +
+        floor((2**B - 1)*(-L + x)/(-L + U)) + 1/2)/(2**B - 1), True))
+    Hard function: Piecewise((lower, lower >= x), (upper, upper <= x), (lower + (-lower +
+        upper)*round((2**bits - 1)*(-lower + x)/(-lower + upper))/(2**bits - 1), True))
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
+      with a_dsq = alpha, B = bits, L = lower, U = upper
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        alpha: DSQ's characteristic variable: small is close to round; float or float tensor
+            broadcasting with x (differentiable), in (0, 1), default 0.2.
+        bits: bit width: 2**bits levels on [lower, upper]; a Python int in [1, 16], default 4.
+        lower: lowest level (below upper); float or float tensor broadcasting with x
+            (differentiable), in (-inf, inf), default -1.0.
+        upper: highest level (above lower); float or float tensor broadcasting with x
+            (differentiable), in (-inf, inf), default 1.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "ste".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: Gong et al. 2019, Differentiable Soft Quantization (DSQ).
+    """
+    return backend(x, alpha, lower, upper).dsq_quant(x, alpha, bits, lower, upper, mode=mode, name=name)

@@ -49,6 +49,7 @@ from ._ops import (
     pact_quant,
     ternary,
     fake_quant_minmax,
+    dsq_quant,
 )
 
 PACKAGE = __package__
@@ -718,6 +719,36 @@ class FakeQuantMinmax(_ApproximationLayer):
         )
 
 
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class DsqQuant(_ApproximationLayer):
+    """Keras layer applying dsq_quant elementwise: Differentiable soft quantization: a tanh curve in
+        each of the 2**bits - 1 cells of [lower, upper].
+
+    Args:
+        alpha: DSQ's characteristic variable: small is close to round; float; the initial value of
+            its weight, in (0, 1), default 0.2.
+        bits: bit width: 2**bits levels on [lower, upper]; a Python int in [1, 16], fixed, default
+            4.
+        lower: lowest level (below upper); float; the initial value of its weight, in (-inf, inf),
+            default -1.0.
+        upper: highest level (above lower); float; the initial value of its weight, in (-inf, inf),
+            default 1.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "ste".
+        trainable_params: names of float parameters to learn ("alpha", "lower", "upper"); each
+            becomes a trainable weight kept in its domain by an InDomain constraint. The other float
+            parameters are non-trainable weights, which the Anneal callback can schedule.
+        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
+    """
+
+    _op = _op_of("dsq_quant")._OP
+
+    def __init__(self, alpha=0.2, bits=4, lower=-1.0, upper=1.0, mode="ste", trainable_params=(), **kwargs):
+        super().__init__(
+            {"alpha": alpha, "bits": bits, "lower": lower, "upper": upper}, mode, trainable_params, **kwargs
+        )
+
+
 # The ops as activations. keras.activations.get resolves a string through
 # Keras' own table only (not get_custom_objects), so each op is added there
 # under "package>name", the form that always means this package's op, and
@@ -744,6 +775,7 @@ for _function in (
     pact_quant,
     ternary,
     fake_quant_minmax,
+    dsq_quant,
 ):
     keras.saving.register_keras_serializable(package=PACKAGE)(_function)
     _name = _function.__name__
@@ -786,4 +818,5 @@ __all__ = [
     "PactQuant",
     "Ternary",
     "FakeQuantMinmax",
+    "DsqQuant",
 ]

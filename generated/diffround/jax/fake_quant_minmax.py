@@ -195,50 +195,24 @@ def fake_quant_minmax(x, min=-6.0, max=6.0, bits=8, narrow_range=False, mode="st
     """TensorFlow's fake_quant_with_min_max_vars, bit for bit: [min, max] nudged so that 0 is a level,
         then clamp and round to 2**bits (or 2**bits - 1) levels.
 
-    Smooth forward: Piecewise((0, Eq(M, 0) & Eq(m, 0)), (divided(evaluated_first(M - m), 2**B - R -
-        1)*floor(evaluated_first(evaluated_first(divided(evaluated_first(Piecewise((evaluated_first((R
-        - round_half_away(clamp(evaluated_first(R - divided(m, divided(evaluated_first(M - m), 2**B
-        - R - 1))), R, 2**B - 1)))*divided(evaluated_first(M - m), 2**B - R - 1)), x <
-        evaluated_first((R - round_half_away(clamp(evaluated_first(R - divided(m,
-        divided(evaluated_first(M - m), 2**B - R - 1))), R, 2**B - 1)))*divided(evaluated_first(M -
-        m), 2**B - R - 1))), (evaluated_first((2**B - round_half_away(clamp(evaluated_first(R -
-        divided(m, divided(evaluated_first(M - m), 2**B - R - 1))), R, 2**B - 1)) -
-        1)*divided(evaluated_first(M - m), 2**B - R - 1)), x > evaluated_first((2**B -
-        round_half_away(clamp(evaluated_first(R - divided(m, divided(evaluated_first(M - m), 2**B -
-        R - 1))), R, 2**B - 1)) - 1)*divided(evaluated_first(M - m), 2**B - R - 1))), (x, True)) -
-        evaluated_first((R - round_half_away(clamp(evaluated_first(R - divided(m,
-        divided(evaluated_first(M - m), 2**B - R - 1))), R, 2**B - 1)))*divided(evaluated_first(M -
-        m), 2**B - R - 1))), divided(evaluated_first(M - m), 2**B - R - 1)) -
-        floor(evaluated_first(evaluated_first(-divided(2**B - R - 1, evaluated_first(M -
-        m))*evaluated_first((R - round_half_away(clamp(evaluated_first(R - divided(m,
-        divided(evaluated_first(M - m), 2**B - R - 1))), R, 2**B - 1)))*divided(evaluated_first(M -
-        m), 2**B - R - 1))) + 1/2))) + 1/2)), True))
-    Hard function: Piecewise((0, Eq(max, 0) & Eq(min, 0)), (divided(evaluated_first(max - min),
-        2**bits - narrow_range -
-        1)*floor(evaluated_first(evaluated_first(divided(evaluated_first(Piecewise((evaluated_first((narrow_range
-        - round_half_away(clamp(evaluated_first(narrow_range - divided(min,
-        divided(evaluated_first(max - min), 2**bits - narrow_range - 1))), narrow_range, 2**bits -
-        1)))*divided(evaluated_first(max - min), 2**bits - narrow_range - 1)), x <
-        evaluated_first((narrow_range - round_half_away(clamp(evaluated_first(narrow_range -
-        divided(min, divided(evaluated_first(max - min), 2**bits - narrow_range - 1))),
-        narrow_range, 2**bits - 1)))*divided(evaluated_first(max - min), 2**bits - narrow_range -
-        1))), (evaluated_first((2**bits - round_half_away(clamp(evaluated_first(narrow_range -
-        divided(min, divided(evaluated_first(max - min), 2**bits - narrow_range - 1))),
-        narrow_range, 2**bits - 1)) - 1)*divided(evaluated_first(max - min), 2**bits - narrow_range
-        - 1)), x > evaluated_first((2**bits - round_half_away(clamp(evaluated_first(narrow_range -
-        divided(min, divided(evaluated_first(max - min), 2**bits - narrow_range - 1))),
-        narrow_range, 2**bits - 1)) - 1)*divided(evaluated_first(max - min), 2**bits - narrow_range
-        - 1))), (x, True)) - evaluated_first((narrow_range -
-        round_half_away(clamp(evaluated_first(narrow_range - divided(min,
-        divided(evaluated_first(max - min), 2**bits - narrow_range - 1))), narrow_range, 2**bits -
-        1)))*divided(evaluated_first(max - min), 2**bits - narrow_range - 1))),
-        divided(evaluated_first(max - min), 2**bits - narrow_range - 1)) -
-        floor(evaluated_first(evaluated_first(-divided(2**bits - narrow_range - 1,
-        evaluated_first(max - min))*evaluated_first((narrow_range -
-        round_half_away(clamp(evaluated_first(narrow_range - divided(min,
-        divided(evaluated_first(max - min), 2**bits - narrow_range - 1))), narrow_range, 2**bits -
-        1)))*divided(evaluated_first(max - min), 2**bits - narrow_range - 1))) + 1/2))) + 1/2)),
-        True))
+    Gradient from: Piecewise((x, Eq(M, 0) & Eq(m, 0)), (m, x < (M - m)*(R - round_half_away(clamp(R
+        - m*(2**B - R - 1)/(M - m), R, 2**B - 1)))/(2**B - R - 1)), (M, x > (M - m)*(2**B -
+        round_half_away(clamp(R - m*(2**B - R - 1)/(M - m), R, 2**B - 1)) - 1)/(2**B - R - 1)),
+        (x, True))
+    Hard function: Piecewise((0, Eq(max, 0) & Eq(min, 0)), ((max - min)*floor(-floor(-narrow_range +
+        round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) + narrow_range,
+        narrow_range, 2**bits - 1)) + 1/2) + 1/2 + (-(max - min)*(narrow_range -
+        round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) + narrow_range,
+        narrow_range, 2**bits - 1)))/(2**bits - narrow_range - 1) + Piecewise(((max -
+        min)*(narrow_range - round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) +
+        narrow_range, narrow_range, 2**bits - 1)))/(2**bits - narrow_range - 1), x < (max -
+        min)*(narrow_range - round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) +
+        narrow_range, narrow_range, 2**bits - 1)))/(2**bits - narrow_range - 1)), ((max -
+        min)*(2**bits - round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) +
+        narrow_range, narrow_range, 2**bits - 1)) - 1)/(2**bits - narrow_range - 1), x > (max -
+        min)*(2**bits - round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) +
+        narrow_range, narrow_range, 2**bits - 1)) - 1)/(2**bits - narrow_range - 1)),
+        (x, True)))*(2**bits - narrow_range - 1)/(max - min))/(2**bits - narrow_range - 1), True))
         round_half_away(u): round half away from zero (C's round, which TensorFlow's fake quant uses
             for its zero point).
       with m = min, M = max, B = bits, R = narrow_range

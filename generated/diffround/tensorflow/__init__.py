@@ -32,6 +32,7 @@ from .fake_quant import fake_quant
 from .pact_quant import pact_quant
 from .ternary import ternary
 from .fake_quant_minmax import fake_quant_minmax
+from .dsq_quant import dsq_quant
 from ._runtime import set_xla
 
 __all__ = [
@@ -55,4 +56,5 @@ __all__ = [
     "pact_quant",
     "ternary",
     "fake_quant_minmax",
+    "dsq_quant",
 ]

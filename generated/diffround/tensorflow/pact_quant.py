@@ -76,8 +76,7 @@ _OP = _runtime.Op(
 def pact_quant(x, alpha=6.0, bits=4, mode="ste", name=None):
     """clip(x, 0, alpha) rounded to 2**bits uniform levels: the PACT activation quantizer.
 
-    Smooth forward: Piecewise((0, x < 0), (A, A <= x), (A*hard_round(x*(2**B - 1)/A)/(2**B - 1),
-        True))
+    Gradient from: Piecewise((0, x < 0), (A, A <= x), (x, True))
     Hard function: Piecewise((0, x < 0), (alpha, alpha <= x), (alpha*round(x*(2**bits -
         1)/alpha)/(2**bits - 1), True))
         round(u): round half to even (as tf.round, jnp.round and torch.round).

@@ -23,6 +23,7 @@ from .fake_quant import fake_quant
 from .pact_quant import pact_quant
 from .ternary import ternary
 from .fake_quant_minmax import fake_quant_minmax
+from .dsq_quant import dsq_quant
 
 __all__ = [
     "sigmoid_round",
@@ -45,4 +46,5 @@ __all__ = [
     "pact_quant",
     "ternary",
     "fake_quant_minmax",
+    "dsq_quant",
 ]

@@ -73,8 +73,8 @@ def fake_quant(x, scale=1.0, bits=8, signed=True, mode="ste", name=None):
     """scale*clip(round(x/scale), qmin, qmax): the learned-step-size quantizer, with LSQ's gradient for
         scale.
 
-    Smooth forward: Piecewise((-2**(B - 1)*S*s, x/s <= -2**(B - 1)*S), (s*(2**(B - S) - 1), x/s >=
-        2**(B - S) - 1), (s*hard_round(x/s), True))
+    Gradient from: Piecewise((-2**(B - 1)*S*s, x/s <= -2**(B - 1)*S), (s*(2**(B - S) - 1), x/s >=
+        2**(B - S) - 1), (s*round_ste(x/s), True))
     Hard function: Piecewise((-2**(bits - 1)*scale*signed, x/scale <= -2**(bits - 1)*signed),
         (scale*(2**(bits - signed) - 1), x/scale >= 2**(bits - signed) - 1), (scale*round(x/scale),
         True))

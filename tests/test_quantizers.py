@@ -1,0 +1,174 @@
+"""The quantization-aware-training ops (fake_quant, pact_quant, ternary) on
+every backend: values and gradients against their papers' formulas written
+out here in NumPy, per-channel (tensor) parameters whose gradients are summed
+to their shape, bool parameters. (Their 50-digit verification is
+tests/test_verification.py's; fake_quant_minmax's is
+tests/test_fake_quant_minmax.py, side by side with TensorFlow.)"""
+
+import numpy as np
+import pytest
+
+SEED = 5
+CHANNELS = 3
+
+
+def _lsq(x, s, qmin, qmax, dy):
+    """LSQ (Esser et al. 2020, eq. 3): value, d/dx and d/ds (summed over rows)."""
+    v = x / s
+    y = s * np.clip(np.round(v), qmin, qmax)
+    inside = (v > qmin) & (v < qmax)
+    ds = np.where(v <= qmin, qmin, np.where(v >= qmax, qmax, np.round(v) - v))
+    return y, dy * inside, (dy * ds).sum(axis=0, keepdims=True)
+
+
+def _pact(x, alpha, bits, dy):
+    """PACT (Choi et al. 2018, eq. 1-3): value, d/dx and d/dalpha (summed over rows)."""
+    levels = 2**bits - 1
+    clipped = np.clip(x, 0, alpha)
+    y = np.round(clipped * levels / alpha) * alpha / levels
+    return y, dy * ((x >= 0) & (x < alpha)), (dy * (x >= alpha)).sum(axis=0, keepdims=True)
+
+
+def _ternary(x, threshold, clip, dy):
+    y = np.where(np.abs(x) <= threshold, 0.0, np.sign(x))
+    return y, dy * (np.abs(x) <= clip)
+
+
+def _data():
+    rng = np.random.default_rng(SEED)
+    x = rng.normal(0, 2.0, size=(64, CHANNELS))
+    dy = rng.normal(size=x.shape)
+    return x, dy
+
+
+def _run(backend, op, x, params, tensor_name, dy):
+    """(y, dx, d tensor parameter) through the backend's own differentiation."""
+    if backend == "tensorflow":
+        tf = pytest.importorskip("tensorflow")
+        import diffround.tensorflow as ops
+
+        xv = tf.constant(x)
+        pv = tf.Variable(params[tensor_name])
+        with tf.GradientTape() as tape:
+            tape.watch(xv)
+            y = getattr(ops, op)(xv, **{**params, tensor_name: pv})
+            loss = tf.reduce_sum(y * dy)
+        dx, dp = tape.gradient(loss, [xv, pv])
+        return y.numpy(), dx.numpy(), dp.numpy()
+    if backend == "jax":
+        jax = pytest.importorskip("jax")
+        jax.config.update("jax_enable_x64", True)
+        import jax.numpy as jnp
+
+        import diffround.jax as ops
+
+        def forward(xv, pv):
+            return getattr(ops, op)(xv, **{**params, tensor_name: pv})
+
+        y, pullback = jax.vjp(forward, jnp.asarray(x), jnp.asarray(params[tensor_name]))
+        dx, dp = pullback(jnp.asarray(dy))
+        return np.asarray(y), np.asarray(dx), np.asarray(dp)
+    torch = pytest.importorskip("torch")
+    import diffround.torch as ops
+
+    xv = torch.tensor(x, requires_grad=True)
+    pv = torch.tensor(params[tensor_name], requires_grad=True)
+    y = getattr(ops, op)(xv, **{**params, tensor_name: pv})
+    (y * torch.tensor(dy)).sum().backward()
+    return y.detach().numpy(), xv.grad.numpy(), pv.grad.numpy()
+
+
+BACKENDS = ("tensorflow", "jax", "torch")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("bits,signed", [(8, True), (4, False), (2, True)])
+def test_fake_quant_per_channel_scale(backend, bits, signed):
+    x, dy = _data()
+    scale = np.array([[0.05, 0.3, 1.1]])  # one per channel, shape (1, channels)
+    qmin, qmax = (-(2 ** (bits - 1)), 2 ** (bits - 1) - 1) if signed else (0, 2**bits - 1)
+    y, dx, ds = _run(backend, "fake_quant", x, {"scale": scale, "bits": bits, "signed": signed}, "scale", dy)
+    want_y, want_dx, want_ds = _lsq(x, scale, qmin, qmax, dy)
+    assert ds.shape == scale.shape
+    np.testing.assert_array_equal(y, want_y)
+    np.testing.assert_array_equal(dx, want_dx)
+    np.testing.assert_allclose(ds, want_ds, rtol=1e-12)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_pact_per_channel_alpha(backend):
+    x, dy = _data()
+    alpha = np.array([[0.5, 2.0, 6.0]])
+    y, dx, da = _run(backend, "pact_quant", x, {"alpha": alpha, "bits": 3}, "alpha", dy)
+    want_y, want_dx, want_da = _pact(x, alpha, 3, dy)
+    assert da.shape == alpha.shape
+    np.testing.assert_allclose(y, want_y, rtol=1e-15, atol=0)
+    np.testing.assert_array_equal(dx, want_dx)
+    np.testing.assert_allclose(da, want_da, rtol=1e-12)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ternary(backend):
+    x, dy = _data()
+    x[0, :] = [0.05, -0.05, 0.0]  # 0 at the threshold itself
+    clip = np.array([[0.5, 1.0, 2.0]])
+    y, dx, dclip = _run(backend, "ternary", x, {"threshold": 0.05, "clip": clip}, "clip", dy)
+    want_y, want_dx = _ternary(x, 0.05, clip, dy)
+    np.testing.assert_array_equal(y, want_y)
+    np.testing.assert_array_equal(dx, want_dx)
+    # d/dclip of clip(x, -clip, clip), the gradient's source, as ste_sign's: sign(x) beyond clip
+    np.testing.assert_allclose(dclip, (dy * np.sign(x) * (np.abs(x) > clip)).sum(axis=0, keepdims=True), rtol=1e-12)
+
+
+def test_bool_parameters_take_bools_only():
+    tf = pytest.importorskip("tensorflow")
+    import diffround as dr
+
+    x = tf.constant([0.3, -2.0])
+    with pytest.raises(TypeError, match=r"fake_quant: signed must be a Python bool, got 1 \(int\)"):
+        dr.fake_quant(x, signed=1)
+    with pytest.raises(TypeError, match=r"fake_quant_minmax: narrow_range must be a Python bool"):
+        dr.fake_quant_minmax(x, narrow_range="yes")
+    with pytest.raises(ValueError, match=r"fake_quant: bits must be an int in \[2, 16\], got 17"):
+        dr.fake_quant(x, bits=17)
+    # unsigned: negative inputs go to level 0
+    assert dr.fake_quant(x, scale=0.1, signed=False).numpy().tolist() == pytest.approx([0.3, 0.0])
+
+
+def test_half_precision_values():
+    """float16 computes in float32 and returns float16: the levels of 4 bits at scale 1/4."""
+    tf = pytest.importorskip("tensorflow")
+    import diffround as dr
+
+    x = tf.constant([0.3, 1.1, -5.0, 3.0], tf.float16)
+    y = dr.fake_quant(x, scale=0.25, bits=4)
+    assert y.dtype == tf.float16
+    np.testing.assert_array_equal(y.numpy(), np.float16([0.25, 1.0, -2.0, 1.75]))
+
+
+def _dsq(x, alpha, bits, lower, upper):
+    """DSQ (Gong et al. 2019, eq. 4-6) as the paper writes it: the soft forward."""
+    delta = (upper - lower) / (2**bits - 1)
+    clipped = np.clip(x, lower, upper)
+    cell = np.minimum(np.floor((clipped - lower) / delta), 2**bits - 2)
+    middle = lower + (cell + 0.5) * delta
+    k = np.log(2 / alpha - 1) / delta
+    s = 1 / np.tanh(0.5 * k * delta)
+    phi = s * np.tanh(k * (clipped - middle))
+    return lower + delta * (cell + (phi + 1) / 2)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_dsq_against_the_paper(backend):
+    x, dy = _data()
+    params = {"alpha": 0.2, "bits": 3, "lower": -1.5, "upper": 2.0}
+    upper = np.array([[1.0, 2.0, 3.0]])  # per channel, trained
+    soft = _run(backend, "dsq_quant", x, {**params, "upper": upper, "mode": "soft"}, "upper", dy)
+    want = _dsq(x, 0.2, 3, -1.5, upper)
+    np.testing.assert_allclose(soft[0], want, rtol=1e-12, atol=1e-12)
+    hard = _run(backend, "dsq_quant", x, {**params, "upper": upper}, "upper", dy)
+    delta = (upper + 1.5) / 7
+    np.testing.assert_allclose(hard[0], -1.5 + delta * np.round((np.clip(x, -1.5, upper) + 1.5) / delta), rtol=1e-12, atol=1e-12)
+    # ste: the soft forward's gradient
+    np.testing.assert_array_equal(hard[1], soft[1])
+    assert hard[2].shape == upper.shape
