@@ -86,12 +86,13 @@ class Reference:
         self.a = a
         self.names = ["x"] + a.float_params
         self.symbols = [x] + [a.params[n].symbol for n in a.float_params]
-        self.ints = dict(ints)
-        int_values = {a.params[n].symbol: v for n, v in ints.items()}
+        # a bool parameter's True and False are the expression's 1 and 0
+        self.ints = {n: int(v) for n, v in ints.items()}
+        int_values = {a.params[n].symbol: v for n, v in self.ints.items()}
         expr = derivatives.normalize(a.expr)
         if a.repeat is not None:
             step, expr = expr, x
-            for _ in range(ints[a.repeat]):
+            for _ in range(self.ints[a.repeat]):
                 expr = step.xreplace({x: expr})
         expr = expr.xreplace(int_values).doit()
         # derivatives are taken before special functions are written out: their

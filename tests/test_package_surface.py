@@ -50,7 +50,8 @@ def test_docstrings_write_domains_as_the_errors_do_and_the_hard_function_in_word
     doc = getattr(dr, entry.name).__doc__
     assert not re.search(r"Interval|\boo\b|hard_(round|step|sign)", doc), doc
     if entry.hard is not None:
-        assert re.search(r"Hard function: .*\b(round|step|sign)\(", doc), doc
+        # a quantizer's composition wraps over lines; TensorFlow's fake quant is a floor
+        assert re.search(r"Hard function: .*?\b(round|step|sign|floor)\(", doc, re.S), doc
     for name, param in entry.params.items():
         bad = -10**9 if param.is_integer else float("nan")
         with pytest.raises((ValueError, TypeError)) as caught:
