@@ -12,8 +12,9 @@ The rounding of an argument u is bounded by ``ROUNDINGS`` * eps * |u|_abs,
 where |u|_abs evaluates u with every term and factor by its magnitude (the
 classical bound on a sum's or product's accumulated rounding). This applies
 to ops whose definition has a ``straight_through`` (a value from one
-expression, a derivative from another): the others are compared exactly at
-their jumps, as before.
+expression, a derivative from another), and to the floors and rounds of a
+computed argument (DSQ's cells); the others are compared exactly at their
+jumps, as before.
 """
 
 from __future__ import annotations
@@ -33,7 +34,24 @@ ROUNDINGS = 16
 
 
 def applies(a: Approximation) -> bool:
+    return _quantizer(a) or bool(_computed_cells(a.expr))
+
+
+def _quantizer(a: Approximation) -> bool:
     return a.expr.has(straight_through) or (a.hard_expr is not None and a.hard_expr.has(straight_through))
+
+
+def _computed_cells(expr: sp.Expr) -> list:
+    """The floors and rounds of an argument the op computes with roundings
+    (DSQ's (x - lower)/delta), not x plus a constant, which the pipeline
+    decides exactly: where they jump, a derivative that is discontinuous
+    there (DSQ's second) takes either side."""
+    cells = []
+    for f in expr.atoms(sp.floor, hard_round):
+        constant, rest = f.args[0].as_coeff_Add()
+        if f.args[0].has(x) and rest != x:
+            cells.append(f)
+    return cells
 
 
 def _magnitude(e: sp.Expr) -> sp.Expr:
@@ -83,7 +101,11 @@ def near_decisions(a: Approximation, floats: dict, ints: dict, xs, dtype_name: s
     values = {a.params[n].symbol: sp.Float(v, 30) for n, v in floats.items()}
     values.update({a.params[n].symbol: sp.Integer(v) for n, v in ints.items()})
     exprs = [a.expr] + ([a.hard_expr] if a.hard_expr is not None else [])
-    decisions = {d for e in exprs for d in _decisions(e.xreplace(values))}
+    if _quantizer(a):
+        decisions = {d for e in exprs for d in _decisions(e.xreplace(values))}
+    else:
+        cells = sp.Add(*_computed_cells(a.expr)).xreplace(values)
+        decisions = {d for d in _decisions(cells) if d[1] != "zero"}
     eps = mpmath.mpf(float(np.finfo(dtype_name).eps))
     modules = [_numeric_functions(), "mpmath"]
     for u, kind in sorted(decisions, key=lambda d: sp.default_sort_key(d[0])):
