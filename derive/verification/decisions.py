@@ -34,7 +34,7 @@ ROUNDINGS = 16
 
 
 def applies(a: Approximation) -> bool:
-    return _quantizer(a) or bool(_computed_cells(a.expr))
+    return _quantizer(a) or bool(_computed_cells(a.expr)) or (a.hard_expr is not None and bool(_computed_cells(a.hard_expr)))
 
 
 def _quantizer(a: Approximation) -> bool:
@@ -66,6 +66,8 @@ def _magnitude(e: sp.Expr) -> sp.Expr:
         return _magnitude(e.args[0])
     if isinstance(e, divided):
         return _magnitude(e.args[0]) / sp.Abs(e.args[1])
+    if isinstance(e, sp.Piecewise):
+        return sp.Piecewise(*[(_magnitude(value), condition) for value, condition in e.args])
     return sp.Abs(e)
 
 
@@ -104,7 +106,7 @@ def near_decisions(a: Approximation, floats: dict, ints: dict, xs, dtype_name: s
     if _quantizer(a):
         decisions = {d for e in exprs for d in _decisions(e.xreplace(values))}
     else:
-        cells = sp.Add(*_computed_cells(a.expr)).xreplace(values)
+        cells = sp.Add(*[c for e in exprs for c in _computed_cells(e)]).xreplace(values)
         decisions = {d for d in _decisions(cells) if d[1] != "zero"}
     eps = mpmath.mpf(float(np.finfo(dtype_name).eps))
     modules = [_numeric_functions(), "mpmath"]
