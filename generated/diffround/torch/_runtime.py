@@ -52,8 +52,9 @@ def multiply_no_nan(x, y):
 
 def _readable(tensor):
     """Whether a Python branch may read the tensor's values: not while
-    torch.compile traces, nor inside vmap (a batched tensor has no one value)."""
-    if torch.compiler.is_compiling():
+    torch.compile traces, nor inside vmap (a batched tensor has no one value),
+    nor on the meta device (no values at all)."""
+    if torch.compiler.is_compiling() or tensor.device.type == "meta":
         return False
     functorch = torch._C._functorch
     while functorch.is_functorch_wrapped_tensor(tensor):
