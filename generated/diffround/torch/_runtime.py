@@ -196,12 +196,13 @@ class NonFiniteX:
         if self.all_finite:
             return y
         at_inf = self.x if hard_value is None else hard_value()
-        return torch.where(torch.isfinite(self.x), y, torch.where(torch.isnan(self.x), self.x, at_inf))
+        # comparisons, not torch.isfinite and torch.isnan: Inductor's CPU code
+        # vectorises a comparison and calls isnan element by element
+        x = self.x
+        return torch.where(x - x == 0, y, torch.where(x != x, x, at_inf))
 
     def _finite_mask(self):
-        """Where x is finite, written unlike the value's torch.isfinite: a
-        compiled backward then recomputes it from x instead of saving a bool
-        tensor from the forward, whose store Inductor's CPU code makes slow."""
+        """Where x is finite, as a comparison (see value)."""
         return self.x.abs() <= torch.finfo(self.x.dtype).max
 
     def derivative(self, d):
@@ -347,7 +348,11 @@ def _functions(name, kernels, hard, mode, float_slots, differentiated):
         @staticmethod
         def backward(ctx, dy):
             x, args = restore(ctx)
-            return gradients(x, args, [dy * d for d in first_derivatives(x, *args)])
+            # the same x, but one that depends on dy: else AOTAutograd computes the
+            # kernels' comparisons in the forward and saves them as bool tensors,
+            # whose stores Inductor's CPU code makes many times slower than the op
+            x_here = torch.where(dy == dy, x, x)
+            return gradients(x, args, [dy * d for d in first_derivatives(x_here, *args)])
 
     # named after the op: autograd names a Function's graph nodes (grad_fn) when
     # the class is made: SigmoidRoundBackward, SigmoidRoundFirstDerivativesBackward
