@@ -16,7 +16,8 @@ from erf_round_catalog import erf_round
 
 from derive import Approximation, generate, x
 from derive.catalog import CATALOG
-from derive.backends.tensorflow_xla import HELPERS, XLAPrinter
+from derive.backends.tensorflow import XLAPrinter
+from derive.backends.xla_forms import HELPERS
 
 APPROXIMATIONS = [a for a in CATALOG if isinstance(a, Approximation)]
 CASES = [(a.name, mode) for a in APPROXIMATIONS for mode in a.modes]

@@ -7,6 +7,7 @@ import jax
 import jax.numpy as jnp
 
 from . import _runtime
+from ._xla_forms import sin_cos_turns
 
 
 def _hard(x, terms):
@@ -25,10 +26,10 @@ def _value_x(x, terms):
     _ti5 = jnp.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = sum(
-        ((-1) ** _j) * (-_ti4 * (1 - ((-1) ** _j)) + 1) * jnp.sin(2 * 3.1415926535897932 * _j * _ti6) / _j
+        (((-1) ** _j) / _j) * (((((-1) ** _j) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0])
         for _j in range(1, terms + 1)
     )
-    y = _n + _r + _ts0 / 3.1415926535897932
+    y = _n + _r + (0.3183098861837907) * _ts0
     return (y,), (_r,)
 
 
@@ -43,10 +44,11 @@ def _gradient_x(x, terms):
     _ti5 = jnp.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = sum(
-        -2
-        * ((-1) ** _j)
-        * ((-_ti4 * (1 - ((-1) ** _j)) + 1) * (-_ti4 * (1 - ((-1) ** _j)) + 1))
-        * (jnp.sin(2 * 3.1415926535897932 * _j * _ti6) * jnp.sin(2 * 3.1415926535897932 * _j * _ti6))
+        (-2 * ((-1) ** _j))
+        * (
+            (((((-1) ** _j) - 1) * _ti4 + 1) * ((((-1) ** _j) - 1) * _ti4 + 1))
+            * (sin_cos_turns((_j) * _ti6)[0] * sin_cos_turns((_j) * _ti6)[0])
+        )
         for _j in range(1, terms + 1)
     )
     y_D_x = -((-1) ** (terms + 1)) + 2 * _ts0
@@ -64,7 +66,7 @@ def _hessian_x(x, terms):
     _ti5 = jnp.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = sum(
-        ((-1) ** _j) * _j * (-_ti4 * (1 - ((-1) ** _j)) + 1) * jnp.sin(2 * 3.1415926535897932 * _j * _ti6)
+        (((-1) ** _j) * _j) * (((((-1) ** _j) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0])
         for _j in range(1, terms + 1)
     )
     y_D_x_D_x = -4 * 3.1415926535897932 * _ts0

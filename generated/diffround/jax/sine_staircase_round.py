@@ -7,6 +7,7 @@ import jax
 import jax.numpy as jnp
 
 from . import _runtime
+from ._xla_forms import sin_cos_turns
 
 
 def _hard(x, depth):
@@ -31,7 +32,7 @@ def _value_x(x, depth):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 2 * 3.1415926535897932 * _e
-        _t3 = jnp.sin(_t2)
+        _t3 = sin_cos_turns(_e)[0]
         _t4 = (1 / 2) / 3.1415926535897932
         _t5 = jnp.where(
             jnp.greater(_p, 0),
@@ -109,7 +110,7 @@ def _gradient_x(x, depth):
         _t1 = 4 * _t0
         _t2 = 3.1415926535897932 * _e
         _t3 = 2 * _t2
-        _t4 = jnp.sin(_t3)
+        _t4 = sin_cos_turns(_e)[0]
         _t5 = (1 / 2) / 3.1415926535897932
         _t6 = jnp.greater(_p, 0)
         _t7 = jnp.where(
@@ -169,7 +170,11 @@ def _gradient_x(x, depth):
         _e, _p, _D1 = (
             _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
             _p * (-2 * _t8 - 2 * _t9 + 1),
-            jnp.where(_t6, 2 * _D1 * (jnp.sin(_t2) * jnp.sin(_t2)), _D1 * jnp.cos(_t3) + _D1),
+            jnp.where(
+                _t6,
+                2 * _D1 * (sin_cos_turns((1 / 2) * _e)[0] * sin_cos_turns((1 / 2) * _e)[0]),
+                _D1 * sin_cos_turns(_e)[1] + _D1,
+            ),
         )
     y_D_x = _D1
     return (y_D_x,), ()
@@ -193,7 +198,7 @@ def _hessian_x(x, depth):
         _t1 = 4 * _t0
         _t2 = 3.1415926535897932 * _e
         _t3 = 2 * _t2
-        _t4 = jnp.sin(_t3)
+        _t4 = sin_cos_turns(_e)[0]
         _t5 = (1 / 2) / 3.1415926535897932
         _t6 = jnp.greater(_p, 0)
         _t7 = jnp.where(
@@ -250,8 +255,8 @@ def _hessian_x(x, depth):
         )
         _t8 = jnp.where(jnp.greater_equal(_t7 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
         _t9 = jnp.where(jnp.greater_equal(-_t7 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        _t10 = 2 * (jnp.sin(_t2) * jnp.sin(_t2))
-        _t11 = jnp.cos(_t3)
+        _t10 = 2 * (sin_cos_turns((1 / 2) * _e)[0] * sin_cos_turns((1 / 2) * _e)[0])
+        _t11 = sin_cos_turns(_e)[1]
         _t12 = 2 * 3.1415926535897932 * (_D1 * _D1) * _t4
         _e, _p, _D1, _D2 = (
             _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
