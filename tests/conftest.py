@@ -80,3 +80,17 @@ def references():
     and shared by tests/test_verification.py, test_period_boundaries.py and
     test_properties.py."""
     return SharedReferences()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "heavy: a test several times longer than the rest; run first (pytest_collection_modifyitems)"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """The tests marked heavy first, each group in its own order: under
+    pytest-xdist's worksteal the long tests then start while the short ones
+    still fill both workers at the end, instead of one long test running on
+    one worker while the other has nothing left."""
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
