@@ -18,17 +18,8 @@ def _hard(x, depth):
 def _value_x(x, depth):
     _n = jnp.round(x)
     _r = -_n + x
-    _e, _p, _k = (
-        (_r)
-        + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
-        -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        + 1,
-        -jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        + jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _k):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 2 * 3.1415926535897932 * _e
@@ -88,7 +79,22 @@ def _value_x(x, depth):
         )
         _t6 = jnp.where(jnp.greater_equal(_t5 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
         _t7 = jnp.where(jnp.greater_equal(-_t5 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        _e, _p, _k = _t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7
+        return (_t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7)
+
+    _e, _p, _k = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+            -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            + 1,
+            -jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            + jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+        ),
+    )
     y = _e + ((1 / 2) * _k + _n)
     return (y,), ()
 
@@ -96,16 +102,8 @@ def _value_x(x, depth):
 def _gradient_x(x, depth):
     _n = jnp.round(x)
     _r = -_n + x
-    _e, _p, _D1 = (
-        (_r)
-        + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
-        -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        + 1,
-        1,
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _D1):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 3.1415926535897932 * _e
@@ -167,7 +165,7 @@ def _gradient_x(x, depth):
         )
         _t8 = jnp.where(jnp.greater_equal(_t7 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
         _t9 = jnp.where(jnp.greater_equal(-_t7 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        _e, _p, _D1 = (
+        return (
             _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
             _p * (-2 * _t8 - 2 * _t9 + 1),
             jnp.where(
@@ -176,6 +174,20 @@ def _gradient_x(x, depth):
                 _D1 * sin_cos_turns(_e)[1] + _D1,
             ),
         )
+
+    _e, _p, _D1 = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+            -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            + 1,
+            1,
+        ),
+    )
     y_D_x = _D1
     return (y_D_x,), ()
 
@@ -183,17 +195,8 @@ def _gradient_x(x, depth):
 def _hessian_x(x, depth):
     _n = jnp.round(x)
     _r = -_n + x
-    _e, _p, _D1, _D2 = (
-        (_r)
-        + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
-        -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        + 1,
-        1,
-        0,
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _D1, _D2):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 3.1415926535897932 * _e
@@ -258,12 +261,27 @@ def _hessian_x(x, depth):
         _t10 = 2 * (sin_cos_turns((1 / 2) * _e)[0] * sin_cos_turns((1 / 2) * _e)[0])
         _t11 = sin_cos_turns(_e)[1]
         _t12 = 2 * 3.1415926535897932 * (_D1 * _D1) * _t4
-        _e, _p, _D1, _D2 = (
+        return (
             _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
             _p * (-2 * _t8 - 2 * _t9 + 1),
             jnp.where(_t6, _D1 * _t10, _D1 * _t11 + _D1),
             jnp.where(_t6, _D2 * _t10 + _t12, _D2 * _t11 + _D2 - _t12),
         )
+
+    _e, _p, _D1, _D2 = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+            -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            + 1,
+            1,
+            0,
+        ),
+    )
     y_D_x_D_x = _D2
     return (y_D_x_D_x,), ()
 

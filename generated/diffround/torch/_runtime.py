@@ -50,6 +50,31 @@ def multiply_no_nan(x, y):
     return torch.where(y == 0, 0.0, x * y)
 
 
+# torch.compile unrolls a Python loop into its graph: a sum of more terms
+# than this is one reduction over a new leading axis of the terms there,
+# which Inductor fuses with the terms (nothing of the axis's size is stored)
+UNROLLED_STEPS = 8
+
+
+def summed(term, first, last):
+    """term(first) + term(first + 1) + ... + term(last): eagerly a Python loop
+    in that order, which autograd records step by step as it runs; under
+    torch.compile, beyond UNROLLED_STEPS, one reduction whose graph does not
+    grow with the count (its index a tensor of the sum's dtype)."""
+    if last - first < UNROLLED_STEPS or not torch.compiler.is_compiling():
+        return sum(term(j) for j in range(first, last + 1))
+    total = term(first)
+    index = torch.arange(first + 1, last + 1, dtype=total.dtype, device=total.device)
+    return total + term(index.reshape(-1, *([1] * total.dim()))).sum(0)
+
+
+def repeated(count, step, state):
+    """``state = step(*state)``, ``count`` times."""
+    for _ in range(count):
+        state = step(*state)
+    return state
+
+
 def _readable(tensor):
     """Whether a Python branch may read the tensor's values: not while
     torch.compile traces, nor inside vmap (a batched tensor has no one value),
@@ -175,6 +200,20 @@ def _dot(vectors, others):
     return total
 
 
+def _connected(value, inputs):
+    """``value``, its gradient with respect to each of ``inputs`` zero where
+    it does not depend on them (a Hessian kernel constant in x): a third
+    derivative is then zeros, not an error that the Hessian does not require
+    grad."""
+    if not torch.is_grad_enabled():
+        return value
+    never = value.new_zeros((), dtype=torch.bool)
+    for tensor in inputs:
+        if tensor.requires_grad:
+            value = torch.where(never, tensor, value)
+    return value
+
+
 class NonFiniteX:
     """Where x is NaN or +-inf, the kernels' formulas do not apply.
 
@@ -282,7 +321,9 @@ def _functions(name, kernels, hard, mode, float_slots, differentiated):
         if all(v is None for v in vectors):
             return [None] * len(vectors)
         non_finite = NonFiniteX(x)
-        upper = [non_finite.derivative(h) for h in hessian_kernel(non_finite.finite(), *args)[0]]
+        finite_x = non_finite.finite()
+        inputs = [finite_x, *(args[i] for i in differentiated)]
+        upper = [_connected(non_finite.derivative(h), inputs) for h in hessian_kernel(finite_x, *args)[0]]
         return [_dot(row, vectors) for row in symmetric(upper, len(vectors))]
 
     class FirstDerivatives(torch.autograd.Function):
