@@ -39,6 +39,7 @@ experiments: $(INSTALLED)
 	$(PY) scripts/experiments/integer_labels.py
 	$(PY) scripts/experiments/binary_network.py
 	$(PY) scripts/experiments/spiking_network.py
+	$(PY) scripts/experiments/compression.py
 	$(PY) scripts/experiments/render.py
 
 regenerate: $(INSTALLED)

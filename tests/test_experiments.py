@@ -32,7 +32,7 @@ def quick_results(tmp_path_factory, dr):
     out = tmp_path_factory.mktemp("experiments")
     threads = torch.get_num_threads()
     try:
-        for name in ("integer_labels", "binary_network", "spiking_network"):
+        for name in ("integer_labels", "binary_network", "spiking_network", "compression"):
             assert _module(name).main(["--quick", "--out", str(out)]) == 0
     finally:
         torch.set_num_threads(threads)
@@ -123,6 +123,24 @@ def test_spiking_network_quick(quick_results):
     floor = _mean(record, spiking_network.FLOOR, "accuracy")
     for surrogate in ("sigmoid", "fast_sigmoid", "atan"):
         assert _mean(record, f"heaviside, {surrogate}", "accuracy") > max(0.3, floor), surrogate
+
+
+def test_compression_quick(quick_results):
+    record = _record(quick_results, "compression")
+    compression = _module("compression")
+    assert record["methods"] == list(compression.METHODS)
+    for seed in record["seeds"]:
+        assert sorted(r["method"] for r in record["results"] if r["seed"] == seed) == sorted(record["methods"])
+    for result in record["results"]:
+        for lam in compression.LAMBDAS:
+            rate, distortion = result[compression.key("rate", lam)], result[compression.key("distortion", lam)]
+            assert rate >= 0 and distortion > 0
+            assert result[compression.key("loss", lam)] == pytest.approx(rate + lam * distortion)
+        # sending nothing costs 0 bits and the source's variance, 2 (Laplace(0, 1)): at the largest
+        # lambda even a short training does far better
+        lam = max(compression.LAMBDAS)
+        assert result[compression.key("loss", lam)] < 0.5 * 2 * lam, result["method"]
+    assert (quick_results / record["plots"]["rate-distortion"]).read_bytes().startswith(b"\x89PNG")
 
 
 def test_snntorch_atan_has_heavisides_atan_gradient(dr):

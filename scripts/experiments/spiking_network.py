@@ -31,7 +31,7 @@ DECAY = 0.9
 THRESHOLD = 1.0
 BATCH = 64
 LEARNING_RATE = 2e-3
-EPOCHS = 15
+EPOCHS = 10
 QUICK_EPOCHS = 2
 FLOOR = "hard_step (gain 10000)"
 # diffround's heaviside surrogates at their catalog defaults
