@@ -188,12 +188,19 @@ def test_the_page_marks_overlaps_from_the_intervals(tmp_path, harness):
     }
     (tmp_path / "binary_network.json").write_text(json.dumps(record))
     page = tmp_path / "experiments.md"
-    text = render.render(tmp_path, page, "python scripts/experiments/render.py")
+    guide = tmp_path / "choosing.md"
+    guide.write_text(f"before\n{render.GUIDE_START}\nold text\n{render.GUIDE_END}\nafter\n")
+    text = render.render(tmp_path, page, "python scripts/experiments/render.py", guide)
     assert page.read_text() == text
     # a: mean 0.91, s.d. 0.01, half-width t(0.975, 2) * 0.01 / sqrt(3) = 0.02484
     assert "| `a` | **91.0% [88.5%, 93.5%]** (best) |" in text
     assert "| `b` (baseline) | 51.0% [48.5%, 53.5%] |" in text
     assert "`c` overlap it" in text and "Wholly on the worse side of it: `b`." in text
-    assert "better: `a`, `c`" in text
+    # paired by seed: a - b is 0.40 in every seed, c - b is 0.36, 0.39, 0.41
+    assert "paired by seed" in text and "better: `a` (+40.0 pt [+40.0 pt, +40.0 pt]), `c` (+38.7 pt [" in text
     assert "Not run: `docs/experiments/integer_labels.json` is missing." in text
     assert (tmp_path / "summary.png").read_bytes().startswith(b"\x89PNG")
+    lines = guide.read_text().splitlines()
+    assert lines[0] == "before" and lines[-1] == "after" and "old text" not in lines
+    assert lines[2].startswith("- [A made-up experiment](experiments.md#a-made-up-experiment), accuracy, 3 seeds: ")
+    assert "best mean `a` (91.0% [88.5%, 93.5%]); not told apart from it: `c`; above `b` (paired by seed): `a`, `c`." in lines[2]

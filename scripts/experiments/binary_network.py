@@ -124,6 +124,7 @@ def main(argv=None) -> int:
         args,
         {
             "title": "Binary network: sign weights and activations on the digits",
+            "short_title": "Binary MLP (digits)",
             "backend": f"Keras {keras.__version__}, TensorFlow backend",
             "versions": harness.versions("tensorflow", "keras"),
             "setup": (

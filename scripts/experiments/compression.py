@@ -222,6 +222,8 @@ def main(argv=None) -> int:
         args,
         {
             "title": "Neural compression, small: a learned scalar quantizer",
+            "short_title": "Compression (Laplacian scalar quantizer)",
+            "summary_metric": key("loss", LAMBDAS[1]),
             "backend": f"TensorFlow {tf.__version__}",
             "versions": harness.versions("tensorflow"),
             "setup": (

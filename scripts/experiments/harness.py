@@ -174,9 +174,10 @@ def runs(results: list[dict], method: str) -> list[dict]:
     return [r for r in results if r["method"] == method]
 
 
-def plot_curves(results, methods, metric, ylabel, title, path: Path, ylim=None, styles=None):
+def plot_curves(results, methods, metric, ylabel, title, path: Path, ylim=None, styles=None, colour_of=None):
     """metric against epoch: the mean over seeds as a line, the mean +- one
-    standard deviation across seeds as a band, one colour per method."""
+    standard deviation across seeds as a band, one colour per method (or the
+    colour of the method named by ``colour_of``, for a reference drawn dashed)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -184,15 +185,16 @@ def plot_curves(results, methods, metric, ylabel, title, path: Path, ylim=None, 
 
     figure, axes = plt.subplots(figsize=(7.0, 4.2), dpi=110)
     colours = plt.get_cmap("tab10").colors
-    for i, method in enumerate(methods):
+    for method in methods:
         curves = np.array([[epoch[metric] for epoch in r["history"]] for r in runs(results, method)], dtype=float)
         if curves.size == 0:
             continue
         epochs = np.arange(1, curves.shape[1] + 1)
         mean, spread = curves.mean(axis=0), curves.std(axis=0)
         style = (styles or {}).get(method, "-")
-        axes.plot(epochs, mean, style, color=colours[i % 10], label=method, linewidth=1.8)
-        axes.fill_between(epochs, mean - spread, mean + spread, color=colours[i % 10], alpha=0.15, linewidth=0)
+        colour = colours[methods.index((colour_of or {}).get(method, method)) % 10]
+        axes.plot(epochs, mean, style, color=colour, label=method, linewidth=1.8)
+        axes.fill_between(epochs, mean - spread, mean + spread, color=colour, alpha=0.15, linewidth=0)
     axes.set_xlabel("epoch")
     axes.set_ylabel(ylabel)
     axes.set_title(title, fontsize=11)

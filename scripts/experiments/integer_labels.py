@@ -122,6 +122,7 @@ def main(argv=None) -> int:
         args,
         {
             "title": "Integer labels: digits by regression",
+            "short_title": "Integer labels (digits by regression)",
             "backend": f"Keras {keras.__version__}, TensorFlow backend",
             "versions": harness.versions("tensorflow", "keras"),
             "setup": (

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""docs/experiments.md and docs/experiments/summary.png from the experiments'
-JSON files alone: every number on the page is computed here from them.
+"""docs/experiments.md, docs/experiments/summary.png and the measured-results
+block of docs/choosing.md from the experiments' JSON files alone: every number
+there is computed here from them.
 
-    python scripts/experiments/render.py [--results DIR] [--page FILE]
+    python scripts/experiments/render.py [--results DIR] [--page FILE] [--guide FILE]
 
 Per experiment and metric: the mean over seeds and its two-sided 95%
 Student-t interval, per method, and the mean training time; which methods'
@@ -64,9 +65,44 @@ def value(record: dict, metric: str, x: float) -> str:
     return f"{x:.4g}"
 
 
+def signed(record: dict, metric: str, x: float) -> str:
+    if metric in record.get("percent", ()):
+        return f"{100 * x:+.1f} pt"
+    return f"{x:+.4g}"
+
+
 def interval_text(record, metric, interval) -> str:
     mean, low, high = interval
     return f"{value(record, metric, mean)} [{value(record, metric, low)}, {value(record, metric, high)}]"
+
+
+def verdict(record: dict, summary: dict, metric: str) -> dict:
+    """The best method, those whose interval overlaps the best's, and each
+    method against the baseline, paired by seed (within a seed the methods
+    share split, weights and batches): method -> (mean, low, high) of the
+    difference, sorted into better, worse and same."""
+    intervals = summary["intervals"][metric]
+    higher = record["higher_is_better"][metric]
+    best = best_of(intervals, higher)
+    tied = [m for m in record["methods"] if m != best and overlaps(intervals[m], intervals[best])]
+    found = {"best": best, "tied": tied, "apart": [m for m in record["methods"] if m not in tied + [best]]}
+    found.update(better={}, worse={}, same={})
+    baseline = record.get("baseline")
+    if baseline is not None and baseline in intervals:
+        reference = {r["seed"]: r[metric] for r in harness.runs(record["results"], baseline)}
+        for m in record["methods"]:
+            if m == baseline:
+                continue
+            difference = harness.t_interval([r[metric] - reference[r["seed"]] for r in harness.runs(record["results"], m)])
+            low, high = difference[1], difference[2]
+            kind = "same" if low <= 0 <= high else "better" if (low > 0) == higher else "worse"
+            found[kind][m] = difference
+    return found
+
+
+def difference_text(record, metric, difference) -> str:
+    mean, low, high = difference
+    return f"{signed(record, metric, mean)} [{signed(record, metric, low)}, {signed(record, metric, high)}]"
 
 
 def findings(record: dict, summary: dict) -> list[str]:
@@ -74,12 +110,9 @@ def findings(record: dict, summary: dict) -> list[str]:
     lines = []
     baseline = record.get("baseline")
     for metric, description in record["metrics"].items():
-        intervals = summary["intervals"][metric]
-        higher = record["higher_is_better"][metric]
-        best = best_of(intervals, higher)
-        tied = [m for m in record["methods"] if m != best and overlaps(intervals[m], intervals[best])]
-        apart = [m for m in record["methods"] if m != best and m not in tied]
-        text = f"**{description}**: the best mean is `{best}`'s ({interval_text(record, metric, intervals[best])})."
+        found = verdict(record, summary, metric)
+        best, tied = found["best"], found["tied"]
+        text = f"**{description}**: the best mean is `{best}`'s ({interval_text(record, metric, summary['intervals'][metric][best])})."
         if tied:
             text += (
                 " The 95% intervals of "
@@ -88,33 +121,66 @@ def findings(record: dict, summary: dict) -> list[str]:
                 + ("it" if len(tied) == 1 else "them")
                 + " apart from the best."
             )
-        if apart:
-            text += " Wholly on the worse side of it: " + ", ".join(f"`{m}`" for m in apart) + "."
-        if baseline is not None and baseline in intervals:
-            better, worse, same = [], [], []
-            reference = intervals[baseline]
-            for m in record["methods"]:
-                if m == baseline:
-                    continue
-                low, high = intervals[m][1], intervals[m][2]
-                above, below = low > reference[2], high < reference[1]
-                if above:
-                    (better if higher else worse).append(m)
-                elif below:
-                    (worse if higher else better).append(m)
-                else:
-                    same.append(m)
-            text += f" Against `{baseline}`:"
-            parts = []
-            if better:
-                parts.append(" better: " + ", ".join(f"`{m}`" for m in better))
-            if worse:
-                parts.append(" worse (does not help here): " + ", ".join(f"`{m}`" for m in worse))
-            if same:
-                parts.append(" intervals overlap (no measured difference): " + ", ".join(f"`{m}`" for m in same))
-            text += ";".join(parts) + "."
+        if found["apart"]:
+            text += " Wholly on the worse side of it: " + ", ".join(f"`{m}`" for m in found["apart"]) + "."
+        parts = []
+        for kind, label in (
+            ("better", "better"),
+            ("worse", "worse (does not help here)"),
+            ("same", "no measured difference (the interval holds 0)"),
+        ):
+            if found[kind]:
+                entries = [f"`{m}` ({difference_text(record, metric, d)})" for m, d in found[kind].items()]
+                parts.append(f" {label}: " + ", ".join(entries))
+        if parts:
+            text += f" Against `{baseline}`, paired by seed (the mean difference and its 95% interval):" + ";".join(parts) + "."
         lines.append(text)
     return lines
+
+
+GUIDE_START = "<!-- experiments: generated by python scripts/experiments/render.py from docs/experiments/*.json; do not edit by hand -->"
+GUIDE_END = "<!-- end of experiments -->"
+
+
+def guide_block(records: dict, summaries: dict) -> list[str]:
+    """One line per experiment for docs/choosing.md: its summary metric's verdict."""
+    lines = []
+    for name in EXPERIMENTS:
+        if name not in records:
+            continue
+        record, summary = records[name], summaries[name]
+        metric = record.get("summary_metric", next(iter(record["metrics"])))
+        found = verdict(record, summary, metric)
+        anchor = record["title"].lower()
+        anchor = "".join(c for c in anchor if c.isalnum() or c in " -").replace(" ", "-")
+        text = (
+            f"- [{record.get('short_title', record['title'])}](experiments.md#{anchor}), "
+            f"{record['metrics'][metric]}, {len(record['seeds'])} seeds: best mean `{found['best']}` "
+            f"({interval_text(record, metric, summary['intervals'][metric][found['best']])})"
+        )
+        if found["tied"]:
+            text += "; not told apart from it: " + ", ".join(f"`{m}`" for m in found["tied"])
+        baseline = record.get("baseline")
+        for kind, label in (("better", "above"), ("worse", "below")):
+            if found[kind]:
+                text += f"; {label} `{baseline}` (paired by seed): " + ", ".join(f"`{m}`" for m in found[kind])
+        if found["same"]:
+            text += f"; no measured difference from `{baseline}`: " + ", ".join(f"`{m}`" for m in found["same"])
+        lines.append(text + ".")
+    return lines
+
+
+def update_guide(guide: Path, records: dict, summaries: dict) -> bool:
+    """Replace the block between the markers of docs/choosing.md; False when it has none."""
+    if not guide.exists():
+        return False
+    text = guide.read_text()
+    if GUIDE_START not in text or GUIDE_END not in text:
+        return False
+    head, rest = text.split(GUIDE_START, 1)
+    _, tail = rest.split(GUIDE_END, 1)
+    guide.write_text(head + GUIDE_START + "\n" + "\n".join(guide_block(records, summaries)) + "\n" + GUIDE_END + tail)
+    return True
 
 
 def section(name: str, record: dict, summary: dict) -> list[str]:
@@ -161,8 +227,8 @@ def section(name: str, record: dict, summary: dict) -> list[str]:
 
 
 def summary_plot(records: dict, summaries: dict, path: Path) -> Path:
-    """One panel per experiment: each method's mean final metric (the first
-    metric) with its 95% interval."""
+    """One panel per experiment: each method's mean final metric (its
+    summary_metric, else the first) with its 95% interval."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -176,7 +242,7 @@ def summary_plot(records: dict, summaries: dict, path: Path) -> Path:
     )
     for ax, name in zip(axes[:, 0], names):
         record = records[name]
-        metric = next(iter(record["metrics"]))
+        metric = record.get("summary_metric", next(iter(record["metrics"])))
         intervals = summaries[name]["intervals"][metric]
         methods = record["methods"]
         scale = 100.0 if metric in record.get("percent", ()) else 1.0
@@ -191,7 +257,7 @@ def summary_plot(records: dict, summaries: dict, path: Path) -> Path:
         ax.set_yticks(rows, methods, fontsize=8)
         unit = " (%)" if scale == 100.0 else ""
         ax.set_xlabel(f"{record['metrics'][metric]}{unit}", fontsize=8)
-        ax.set_title(f"{record['title']} ({len(record['seeds'])} seeds)", fontsize=9)
+        ax.set_title(f"{record.get('short_title', record['title'])} ({len(record['seeds'])} seeds)", fontsize=9)
         ax.grid(axis="x", alpha=0.3)
         ax.tick_params(axis="x", labelsize=8)
     figure.suptitle("Mean and 95% interval over seeds; blue: overlaps the best", fontsize=9)
@@ -201,7 +267,7 @@ def summary_plot(records: dict, summaries: dict, path: Path) -> Path:
     return path
 
 
-def render(results: Path, page: Path, command: str) -> str:
+def render(results: Path, page: Path, command: str, guide: Path | None = None) -> str:
     records = load(results)
     summaries = {name: summarise(record) for name, record in records.items()}
     date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -217,7 +283,10 @@ def render(results: Path, page: Path, command: str) -> str:
         "before any result was seen. An interval is the two-sided 95% Student-t interval of the mean "
         "over seeds; where two methods' intervals overlap, these runs do not tell them apart. "
         "The plots show the mean over seeds as a line and ±1 standard deviation across seeds as a band. "
-        "Training time is the mean per run, without the per-epoch evaluations, on the machine named.",
+        "Training time is the mean per run, without the per-epoch evaluations, on the machine named; "
+        "other work shared that machine, so compare times within one experiment only. Each experiment names "
+        "its backend: Keras 3 or TensorFlow for all but the spiking network, which runs on PyTorch beside "
+        "snnTorch; the experiments have not been run on the other backends.",
         "",
         "![summary](experiments/summary.png)",
         "",
@@ -229,6 +298,8 @@ def render(results: Path, page: Path, command: str) -> str:
             lines += [f"## {name}", "", f"Not run: `docs/experiments/{name}.json` is missing.", ""]
     if records:
         summary_plot(records, summaries, results / "summary.png")
+        if guide is not None:
+            update_guide(guide, records, summaries)
     text = "\n".join(lines).rstrip() + "\n"
     page.write_text(text)
     return text
@@ -238,9 +309,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--results", type=Path, default=harness.OUT)
     parser.add_argument("--page", type=Path, default=harness.ROOT / "docs" / "experiments.md")
+    parser.add_argument(
+        "--guide", type=Path, default=harness.ROOT / "docs" / "choosing.md",
+        help="the page whose measured-results block is rewritten (default docs/choosing.md)",
+    )
     args = parser.parse_args(argv)
     command = "python scripts/experiments/render.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
-    render(args.results, args.page, command)
+    render(args.results, args.page, command, args.guide)
     print(f"wrote {os.path.relpath(args.page)}")
     return 0
 

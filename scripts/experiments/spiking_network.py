@@ -173,6 +173,7 @@ def main(argv=None) -> int:
         args,
         {
             "title": "Spiking network: leaky integrate-and-fire on rate-coded digits",
+            "short_title": "Spiking network, LIF (digits)",
             "backend": f"PyTorch {torch.__version__} (diffround.torch)",
             "versions": harness.versions("torch", "snntorch"),
             "setup": (
@@ -203,6 +204,7 @@ def main(argv=None) -> int:
         f"Spiking network (digits): mean over {len(args.seed_list)} seeds, band ±1 s.d.",
         args.out / f"{NAME}_accuracy.png",
         styles=styles,
+        colour_of={f"snnTorch {s}": f"heaviside, {s}" for s in THEIRS},
     )
     return 0
 
