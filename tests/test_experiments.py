@@ -85,7 +85,9 @@ def test_every_method_of_a_seed_starts_from_the_same_weights(dr):
 
     integer_labels = _module("integer_labels")
     binary_network = _module("binary_network")
-    kernels = [keras.ops.convert_to_numpy(integer_labels.build(m, 5)[0].layers[0].kernel) for m in integer_labels.METHODS]
+    kernels = [
+        keras.ops.convert_to_numpy(integer_labels.build(m, 5)[0].layers[0].kernel) for m in integer_labels.METHODS
+    ]
     assert all(np.array_equal(k, kernels[0]) for k in kernels)
     other_seed = keras.ops.convert_to_numpy(integer_labels.build(integer_labels.BASELINE, 6)[0].layers[0].kernel)
     assert not np.array_equal(other_seed, kernels[0])
@@ -203,4 +205,7 @@ def test_the_page_marks_overlaps_from_the_intervals(tmp_path, harness):
     lines = guide.read_text().splitlines()
     assert lines[0] == "before" and lines[-1] == "after" and "old text" not in lines
     assert lines[2].startswith("- [A made-up experiment](experiments.md#a-made-up-experiment), accuracy, 3 seeds: ")
-    assert "best mean `a` (91.0% [88.5%, 93.5%]); not told apart from it: `c`; above `b` (paired by seed): `a`, `c`." in lines[2]
+    assert (
+        "best mean `a` (91.0% [88.5%, 93.5%]); not told apart from it: `c`; above `b` (paired by seed): `a`, `c`."
+        in lines[2]
+    )

@@ -139,7 +139,9 @@ class Trainer:
         def test():
             x, _ = samples(0, TEST_SAMPLES)
             rounded = tf.round(mlp("encoder", x))
-            return tf.reduce_mean(bits(rounded + 0.5, rounded - 0.5)), tf.reduce_mean(tf.square(x - mlp("decoder", rounded)))
+            return tf.reduce_mean(bits(rounded + 0.5, rounded - 0.5)), tf.reduce_mean(
+                tf.square(x - mlp("decoder", rounded))
+            )
 
         self._fit, self._test = fit, test
 
@@ -178,13 +180,24 @@ def plot(results, path: Path, seeds: int) -> Path:
         rates = np.array([[r[key("rate", lam)] for lam in LAMBDAS] for r in rows])
         distortions = np.array([[r[key("distortion", lam)] for lam in LAMBDAS] for r in rows])
         axes.errorbar(
-            rates.mean(axis=0), distortions.mean(axis=0), xerr=rates.std(axis=0), yerr=distortions.std(axis=0),
-            fmt="o-", color=colours[i], label=method, capsize=3, markersize=4, linewidth=1.4,
+            rates.mean(axis=0),
+            distortions.mean(axis=0),
+            xerr=rates.std(axis=0),
+            yerr=distortions.std(axis=0),
+            fmt="o-",
+            color=colours[i],
+            label=method,
+            capsize=3,
+            markersize=4,
+            linewidth=1.4,
         )
     axes.set_yscale("log")
     axes.set_xlabel("rate (bits per sample, at test: round)")
     axes.set_ylabel("distortion (mean squared error)")
-    axes.set_title(f"Laplacian scalar quantizer, lambda {', '.join(f'{v:g}' for v in LAMBDAS)}: mean over {seeds} seeds, bars ±1 s.d.", fontsize=9)
+    axes.set_title(
+        f"Laplacian scalar quantizer, lambda {', '.join(f'{v:g}' for v in LAMBDAS)}: mean over {seeds} seeds, bars ±1 s.d.",
+        fontsize=9,
+    )
     axes.grid(alpha=0.3, which="both")
     axes.legend(fontsize=8)
     figure.tight_layout()

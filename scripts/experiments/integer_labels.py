@@ -93,8 +93,13 @@ def train(method: str, seed: int, epochs: int, split, orders) -> dict:
         callbacks,
         evaluate,
     )
-    first_kernel = keras.ops.convert_to_numpy(model.layers[0].kernel)
-    return {"method": method, "seed": seed, **history[-1], "seconds": seconds, "history": history, "_kernel": first_kernel}
+    return {
+        "method": method,
+        "seed": seed,
+        **history[-1],
+        "seconds": seconds,
+        "history": history,
+    }
 
 
 def main(argv=None) -> int:
@@ -110,7 +115,6 @@ def main(argv=None) -> int:
         for method in METHODS:
             keras.backend.clear_session()
             result = train(method, seed, epochs, split, orders)
-            result.pop("_kernel")
             results.append(result)
             harness.log(
                 f"seed {seed}  {method:<36} accuracy {result['accuracy']:.3f}  integers {result['integer']:.3f}  "

@@ -93,7 +93,9 @@ def verdict(record: dict, summary: dict, metric: str) -> dict:
         for m in record["methods"]:
             if m == baseline:
                 continue
-            difference = harness.t_interval([r[metric] - reference[r["seed"]] for r in harness.runs(record["results"], m)])
+            difference = harness.t_interval(
+                [r[metric] - reference[r["seed"]] for r in harness.runs(record["results"], m)]
+            )
             low, high = difference[1], difference[2]
             kind = "same" if low <= 0 <= high else "better" if (low > 0) == higher else "worse"
             found[kind][m] = difference
@@ -133,7 +135,11 @@ def findings(record: dict, summary: dict) -> list[str]:
                 entries = [f"`{m}` ({difference_text(record, metric, d)})" for m, d in found[kind].items()]
                 parts.append(f" {label}: " + ", ".join(entries))
         if parts:
-            text += f" Against `{baseline}`, paired by seed (the mean difference and its 95% interval):" + ";".join(parts) + "."
+            text += (
+                f" Against `{baseline}`, paired by seed (the mean difference and its 95% interval):"
+                + ";".join(parts)
+                + "."
+            )
         lines.append(text)
     return lines
 
@@ -237,8 +243,12 @@ def summary_plot(records: dict, summaries: dict, path: Path) -> Path:
     names = [n for n in EXPERIMENTS if n in records]
     heights = [len(records[n]["methods"]) for n in names]
     figure, axes = plt.subplots(
-        len(names), 1, figsize=(7.0, 0.9 + 0.33 * sum(heights) + 0.5 * len(names)), dpi=110,
-        gridspec_kw={"height_ratios": heights}, squeeze=False,
+        len(names),
+        1,
+        figsize=(7.0, 0.9 + 0.33 * sum(heights) + 0.5 * len(names)),
+        dpi=110,
+        gridspec_kw={"height_ratios": heights},
+        squeeze=False,
     )
     for ax, name in zip(axes[:, 0], names):
         record = records[name]
@@ -253,7 +263,9 @@ def summary_plot(records: dict, summaries: dict, path: Path) -> Path:
         rows = np.arange(len(methods))[::-1]
         colours = ["tab:blue" if overlaps(intervals[m], intervals[best]) else "tab:gray" for m in methods]
         for row, mean, low, high, colour in zip(rows, means, lows, highs, colours):
-            ax.errorbar([mean], [row], xerr=[[mean - low], [high - mean]], fmt="o", color=colour, capsize=3, markersize=4)
+            ax.errorbar(
+                [mean], [row], xerr=[[mean - low], [high - mean]], fmt="o", color=colour, capsize=3, markersize=4
+            )
         ax.set_yticks(rows, methods, fontsize=8)
         unit = " (%)" if scale == 100.0 else ""
         ax.set_xlabel(f"{record['metrics'][metric]}{unit}", fontsize=8)
@@ -310,11 +322,15 @@ def main(argv=None) -> int:
     parser.add_argument("--results", type=Path, default=harness.OUT)
     parser.add_argument("--page", type=Path, default=harness.ROOT / "docs" / "experiments.md")
     parser.add_argument(
-        "--guide", type=Path, default=harness.ROOT / "docs" / "choosing.md",
+        "--guide",
+        type=Path,
+        default=harness.ROOT / "docs" / "choosing.md",
         help="the page whose measured-results block is rewritten (default docs/choosing.md)",
     )
     args = parser.parse_args(argv)
-    command = "python scripts/experiments/render.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
+    command = (
+        "python scripts/experiments/render.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
+    )
     render(args.results, args.page, command, args.guide)
     print(f"wrote {os.path.relpath(args.page)}")
     return 0
