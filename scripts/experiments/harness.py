@@ -43,6 +43,7 @@ def arguments(description: str, script: str, argv=None) -> argparse.Namespace:
     if not 1 <= count <= len(SEEDS):
         parser.error(f"--seeds must be in [1, {len(SEEDS)}], got {count}")
     args.seed_list = list(SEEDS[:count])
+    args.started = time.perf_counter()
     args.command = "python " + " ".join([_relative(script)] + (sys.argv[1:] if argv is None else list(argv)))
     return args
 
@@ -163,10 +164,15 @@ def write(name: str, out: Path, args: argparse.Namespace, payload: dict) -> Path
         "quick": bool(args.quick),
         "seeds": args.seed_list,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "wall_seconds": time.perf_counter() - args.started if hasattr(args, "started") else None,
         **payload,
     }
     path = out / f"{name}.json"
-    path.write_text(json.dumps(record, indent=1, sort_keys=False) + "\n")
+    # one run per line: readable in a diff, a fraction of the size of one number per line
+    results = record.pop("results")
+    head = json.dumps(record, indent=1)
+    runs_text = ",\n".join("  " + json.dumps(r) for r in results)
+    path.write_text(head[: -len("\n}")] + ',\n "results": [\n' + runs_text + "\n ]\n}\n")
     return path
 
 

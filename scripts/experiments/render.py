@@ -197,7 +197,9 @@ def section(name: str, record: dict, summary: dict) -> list[str]:
     lines.append("")
     lines.append(
         f"Backend: {record['backend']}. {seeds} seed{'s' if seeds != 1 else ''} ({', '.join(map(str, record['seeds']))}), "
-        f"made by `{record['command']}` on {record['date']} ({record['machine']})"
+        f"made by `{record['command']}` on {record['date']} ({record['machine']}"
+        + (f"; {record['wall_seconds'] / 60:.1f} min in all" if record.get("wall_seconds") else "")
+        + ")"
         + (", **quick mode: a smoke test, not a measurement**" if record["quick"] else "")
         + "."
     )
@@ -279,6 +281,16 @@ def summary_plot(records: dict, summaries: dict, path: Path) -> Path:
     return path
 
 
+def total_text(records: dict) -> str:
+    times = [r.get("wall_seconds") for r in records.values()]
+    if not times or None in times:
+        return ""
+    return (
+        f"The {len(times)} experiments' scripts ran {sum(times) / 60:.1f} min together "
+        "(each one's own time is in its section)."
+    )
+
+
 def render(results: Path, page: Path, command: str, guide: Path | None = None) -> str:
     records = load(results)
     summaries = {name: summarise(record) for name, record in records.items()}
@@ -300,6 +312,7 @@ def render(results: Path, page: Path, command: str, guide: Path | None = None) -
         "its backend: Keras 3 or TensorFlow for all but the spiking network, which runs on PyTorch beside "
         "snnTorch; the experiments have not been run on the other backends.",
         "",
+        *([total_text(records), ""] if total_text(records) else []),
         "![summary](experiments/summary.png)",
         "",
     ]
