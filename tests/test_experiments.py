@@ -206,6 +206,6 @@ def test_the_page_marks_overlaps_from_the_intervals(tmp_path, harness):
     assert lines[0] == "before" and lines[-1] == "after" and "old text" not in lines
     assert lines[2].startswith("- [A made-up experiment](experiments.md#a-made-up-experiment), accuracy, 3 seeds: ")
     assert (
-        "best mean `a` (91.0% [88.5%, 93.5%]); not told apart from it: `c`; above `b` (paired by seed): `a`, `c`."
+        "best mean `a` (91.0% [88.5%, 93.5%]); not told apart from it: `c`; better than `b` (paired by seed): `a`, `c`."
         in lines[2]
     )

@@ -98,8 +98,9 @@ class Trainer:
         def samples(step, size):
             seed = tf.stack([self.seed, tf.cast(step, tf.int64)])
             uniform = tf.random.stateless_uniform((2, size), seed=seed, minval=-0.5, maxval=0.5)
-            # inverse CDF of the unit Laplacian; the second row is the training noise
-            x = -tf.sign(uniform[0]) * tf.math.log1p(-2.0 * tf.abs(uniform[0]))
+            # inverse CDF of the unit Laplacian; the second row is the training noise. The draw may be
+            # exactly -1/2, whose inverse is infinite: |x| is capped at 24 log 2 (a tail of 6e-8)
+            x = -tf.sign(uniform[0]) * tf.math.log(tf.maximum(1.0 - 2.0 * tf.abs(uniform[0]), 2.0**-24))
             return x, uniform[1]
 
         # the ops dispatch in Python (the method is fixed): no AutoGraph conversion needed

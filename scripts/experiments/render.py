@@ -167,7 +167,7 @@ def guide_block(records: dict, summaries: dict) -> list[str]:
         if found["tied"]:
             text += "; not told apart from it: " + ", ".join(f"`{m}`" for m in found["tied"])
         baseline = record.get("baseline")
-        for kind, label in (("better", "above"), ("worse", "below")):
+        for kind, label in (("better", "better than"), ("worse", "worse than")):
             if found[kind]:
                 text += f"; {label} `{baseline}` (paired by seed): " + ", ".join(f"`{m}`" for m in found[kind])
         if found["same"]:
@@ -270,7 +270,8 @@ def summary_plot(records: dict, summaries: dict, path: Path) -> Path:
             )
         ax.set_yticks(rows, methods, fontsize=8)
         unit = " (%)" if scale == 100.0 else ""
-        ax.set_xlabel(f"{record['metrics'][metric]}{unit}", fontsize=8)
+        better = "higher" if record["higher_is_better"][metric] else "lower"
+        ax.set_xlabel(f"{record['metrics'][metric]}{unit}; {better} is better", fontsize=8)
         ax.set_title(f"{record.get('short_title', record['title'])} ({len(record['seeds'])} seeds)", fontsize=9)
         ax.grid(axis="x", alpha=0.3)
         ax.tick_params(axis="x", labelsize=8)
@@ -306,6 +307,9 @@ def render(results: Path, page: Path, command: str, guide: Path | None = None) -
         "initial weights and the same batches in the same order; the seeds (0, 1, 2, ...) were fixed "
         "before any result was seen. An interval is the two-sided 95% Student-t interval of the mean "
         "over seeds; where two methods' intervals overlap, these runs do not tell them apart. "
+        "The comparison with each experiment's baseline is paired by seed instead (the interval of the "
+        "per-seed differences), which removes the spread that the seed causes in both, and so can separate "
+        "two methods whose own intervals overlap. "
         "The plots show the mean over seeds as a line and ±1 standard deviation across seeds as a band. "
         "Training time is the mean per run, without the per-epoch evaluations, on the machine named; "
         "other work shared that machine, so compare times within one experiment only. Each experiment names "
