@@ -5,10 +5,9 @@ jacfwd, hessian, vmap, jit) sees exact first and second derivatives."""
 
 from __future__ import annotations
 
-from .. import rendering
 from ..printing import KernelPrinting, print_kernel, spelled
 from .base import Backend, KernelCollector
-from .xla_forms import XLAForms, kernel_definitions, ordered_helpers, print_helper
+from .xla_forms import XLAForms, forms_module, kernel_definitions
 
 
 class JaxPrinter(KernelPrinting):
@@ -80,8 +79,5 @@ class JaxBackend(Backend):
 
     def package_files(self, exports, spec_file, command):
         files = super().package_files(exports, spec_file, command)
-        forms = {"helpers": [print_helper(h, JaxXLAPrinter) for h in ordered_helpers()]}
-        files["_xla_forms.py"] = rendering.render(
-            self.template("_xla_forms.py"), "derive/backends/xla_forms.py", forms=forms, command=command
-        )
+        files["_xla_forms.py"] = forms_module(self, JaxXLAPrinter, command)
         return files

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .. import lowering, rendering
 from ..printing import KernelPrinting, print_kernel, spelled
 from .base import KERNEL_ROLES, Backend, KernelCollector
-from .xla_forms import XLAForms, kernel_definitions, ordered_helpers, print_helper
+from .xla_forms import XLAForms, forms_module, kernel_definitions
 
 
 class TFPrinter(KernelPrinting):
@@ -102,8 +102,5 @@ class TensorFlowBackend(Backend):
 
     def package_files(self, exports, spec_file, command):
         files = super().package_files(exports, spec_file, command)
-        forms = {"helpers": [print_helper(h, XLAPrinter) for h in ordered_helpers()]}
-        files["_xla_forms.py"] = rendering.render(
-            self.template("_xla_forms.py"), "derive/backends/xla_forms.py", forms=forms, command=command
-        )
+        files["_xla_forms.py"] = forms_module(self, XLAPrinter, command)
         return files

@@ -34,6 +34,7 @@ import mpmath
 import sympy as sp
 from sympy.printing.precedence import PRECEDENCE
 
+from .. import rendering
 from ..functions import hard_round, sigmoid
 
 #: Functions XLA on CPU compiles to code at least 4x slower than TensorFlow's
@@ -294,3 +295,10 @@ def print_helper(helper: Helper, printer_class) -> dict:
         "returns": returns,
         "loop": loop,
     }
+
+
+def forms_module(backend, printer_class, command: str) -> str:
+    """The backend's ``_xla_forms.py``: every helper printed by ``printer_class``."""
+    forms = {"helpers": [print_helper(h, printer_class) for h in ordered_helpers()]}
+    template = backend.template("_xla_forms.py")
+    return rendering.render(template, "derive/backends/xla_forms.py", forms=forms, command=command)
