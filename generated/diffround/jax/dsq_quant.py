@@ -226,7 +226,9 @@ def _hard(x, alpha, bits, lower, upper):
     y = jnp.where(
         jnp.greater_equal(lower, x),
         lower,
-        jnp.where(jnp.less_equal(upper, x), upper, _t0 * jnp.round(_t1 * (-lower + x) / _t0) / _t1 + lower),
+        jnp.where(
+            jnp.less_equal(upper, x), upper, ((1 / _t1)) * (_t0 * jnp.round((_t1) * ((-lower + x) / _t0))) + lower
+        ),
     )
     return (y,), ()
 
@@ -238,14 +240,14 @@ def _value_x(x, alpha, bits, lower, upper):
     _t3 = -lower + x
     _t4 = -lower + upper
     _t5 = 1 / _t4
-    _t6 = _t2 * _t5
+    _t6 = (_t2) * _t5
     _t7 = jnp.floor(_t3 * _t6) + 1 / 2
-    _t8 = _t2 * _t3 * _t5 - _t7
+    _t8 = (_t2) * (_t3 * _t5) - _t7
     _t9 = jnp.log(-1 + 2 / alpha)
     _t10 = 1 / tanhc((1 / 2) * _t9)
     _t11 = _t8 * _t9
     _t12 = _t10 * tanhc(_t11)
-    _t13 = _t4 / _t2
+    _t13 = ((1 / _t2)) * _t4
     y = jnp.where(_t0, lower, jnp.where(_t1, upper, _t13 * (_t12 * _t8 + _t7) + lower))
     return (y,), (_t0, _t1, _t6, _t10, _t11, _t12, _t13)
 
@@ -256,13 +258,13 @@ def _gradient_x(x, alpha, bits, lower, upper):
     _t2 = jnp.log(-1 + 2 / alpha)
     _t3 = -lower + x
     _t4 = 1 / _t0
-    _t5 = _t1 * _t4
-    _t6 = _t2 * (_t1 * _t3 * _t4 - jnp.floor(_t3 * _t5) - 1 / 2)
+    _t5 = (_t1) * _t4
+    _t6 = _t2 * ((_t1) * (_t3 * _t4) - jnp.floor(_t3 * _t5) - 1 / 2)
     _t7 = _t5 / tanhc((1 / 2) * _t2)
     y_D_x = jnp.where(
         jnp.logical_or(jnp.greater_equal(lower, x), jnp.less_equal(upper, x)),
         jnp.asarray(0, x.dtype),
-        _t0 * (_t6 * _t7 * tanhc_d1(_t6) + _t7 * tanhc(_t6)) / _t1,
+        ((1 / _t1)) * (_t0 * (_t6 * _t7 * tanhc_d1(_t6) + _t7 * tanhc(_t6))),
     )
     return (y_D_x,), ()
 
@@ -273,13 +275,13 @@ def _hessian_x(x, alpha, bits, lower, upper):
     _t2 = jnp.log(-1 + 2 / alpha)
     _t3 = -lower + x
     _t4 = 1 / _t0
-    _t5 = _t1 * _t3 * _t4 - jnp.floor(_t1 * _t3 * _t4) - 1 / 2
+    _t5 = (_t1) * (_t3 * _t4) - jnp.floor((_t1) * (_t3 * _t4)) - 1 / 2
     _t6 = _t2 * _t5
-    _t7 = (_t1**2) / ((_t0 * _t0) * tanhc((1 / 2) * _t2))
+    _t7 = ((_t1**2)) * (1 / ((_t0 * _t0) * tanhc((1 / 2) * _t2)))
     y_D_x_D_x = jnp.where(
         jnp.logical_or(jnp.greater_equal(lower, x), jnp.less_equal(upper, x)),
         jnp.asarray(0, x.dtype),
-        _t0 * ((_t2 * _t2) * _t5 * _t7 * tanhc_d2(_t6) + 2 * _t2 * _t7 * tanhc_d1(_t6)) / _t1,
+        ((1 / _t1)) * (_t0 * ((_t2 * _t2) * _t5 * _t7 * tanhc_d2(_t6) + 2 * _t2 * _t7 * tanhc_d1(_t6))),
     )
     return (y_D_x_D_x,), ()
 
@@ -292,9 +294,9 @@ def _value_all(x, alpha, bits, lower, upper):
     _t4 = 1 / _t3
     _t5 = -lower + x
     _t6 = 1 / _t2
-    _t7 = _t3 * _t6
+    _t7 = (_t3) * _t6
     _t8 = jnp.floor(_t5 * _t7) + 1 / 2
-    _t9 = _t3 * _t5 * _t6 - _t8
+    _t9 = (_t3) * (_t5 * _t6) - _t8
     _t10 = -1 + 2 / alpha
     _t11 = jnp.log(_t10)
     _t12 = (1 / 2) * _t11
@@ -303,7 +305,7 @@ def _value_all(x, alpha, bits, lower, upper):
     _t15 = _t11 * _t9
     _t16 = tanhc(_t15)
     _t17 = _t14 * _t16
-    _t18 = _t4 * (_t17 * _t9 + _t8)
+    _t18 = (_t4) * (_t17 * _t9 + _t8)
     y = jnp.where(_t0, lower, jnp.where(_t1, upper, _t18 * _t2 + lower))
     return (y,), ()
 
@@ -315,7 +317,7 @@ def _gradient_all(x, alpha, bits, lower, upper):
     _t3 = (2**bits) - 1
     _t4 = -lower + upper
     _t5 = 1 / _t4
-    _t6 = _t3 * _t5
+    _t6 = (_t3) * _t5
     _t7 = -1 + 2 / alpha
     _t8 = jnp.log(_t7)
     _t9 = (1 / 2) * _t8
@@ -323,20 +325,20 @@ def _gradient_all(x, alpha, bits, lower, upper):
     _t11 = 1 / _t10
     _t12 = -lower + x
     _t13 = jnp.floor(_t12 * _t6) + 1 / 2
-    _t14 = _t12 * _t3 * _t5 - _t13
+    _t14 = (_t3) * (_t12 * _t5) - _t13
     _t15 = _t14 * _t8
     _t16 = tanhc(_t15)
     _t17 = _t11 * _t16
     _t18 = _t11 * tanhc_d1(_t15)
     _t19 = _t15 * _t18
     _t20 = 1 / _t3
-    _t21 = _t20 * _t4
+    _t21 = (_t20) * _t4
     _t22 = 1 / (alpha * alpha)
     _t23 = 1 / _t7
-    _t24 = _t20 * (_t13 + _t14 * _t17)
+    _t24 = (_t20) * (_t13 + _t14 * _t17)
     _t25 = 1 / (_t4 * _t4)
-    _t26 = _t12 * _t25 * _t3 - _t6
-    _t27 = _t12 * _t25 * _t3
+    _t26 = (_t3) * (_t12 * _t25) - _t6
+    _t27 = (_t3) * (_t12 * _t25)
     y_D_x = jnp.where(_t2, jnp.asarray(0, x.dtype), _t21 * (_t17 * _t6 + _t19 * _t6))
     y_D_alpha = jnp.where(
         _t2,
@@ -367,8 +369,8 @@ def _hessian_all(x, alpha, bits, lower, upper):
     _t7 = -lower + x
     _t8 = -lower + upper
     _t9 = 1 / _t8
-    _t10 = _t6 * _t9
-    _t11 = _t6 * _t7 * _t9 - jnp.floor(_t10 * _t7) - 1 / 2
+    _t10 = (_t6) * _t9
+    _t11 = (_t6) * (_t7 * _t9) - jnp.floor(_t10 * _t7) - 1 / 2
     _t12 = _t11 * _t2
     _t13 = tanhc_d1(_t12)
     _t14 = _t13 * _t5
@@ -376,11 +378,11 @@ def _hessian_all(x, alpha, bits, lower, upper):
     _t16 = _t15 * _t2
     _t17 = 1 / (_t8 * _t8)
     _t18 = _t6**2
-    _t19 = _t17 * _t18
+    _t19 = (_t18) * _t17
     _t20 = _t5 * tanhc_d2(_t12)
     _t21 = _t11 * (_t2 * _t2) * _t20
     _t22 = 1 / _t6
-    _t23 = _t22 * _t8
+    _t23 = (_t22) * _t8
     _t24 = 1 / (alpha * alpha)
     _t25 = 1 / _t1
     _t26 = tanhc_d1(_t3)
@@ -394,16 +396,16 @@ def _hessian_all(x, alpha, bits, lower, upper):
     _t34 = _t2 * _t20 * _t30 * _t33
     _t35 = _t28 * _t5
     _t36 = _t12 * _t14
-    _t37 = _t22 * (_t10 * _t35 + _t10 * _t36)
-    _t38 = -_t10 + _t17 * _t6 * _t7
+    _t37 = (_t22) * (_t10 * _t35 + _t10 * _t36)
+    _t38 = -_t10 + (_t6) * (_t17 * _t7)
     _t39 = _t14 * _t2
     _t40 = _t38 * _t39
     _t41 = _t21 * _t38
-    _t42 = _t17 * _t6
+    _t42 = (_t6) * _t17
     _t43 = _t35 * _t42 + _t36 * _t42
     _t44 = _t7 / (_t8 * _t8 * _t8)
     _t45 = 2 * _t44
-    _t46 = _t18 * _t21
+    _t46 = (_t18) * _t21
     _t47 = 1 / ((_t1 * _t1) * (alpha * alpha * alpha * alpha))
     _t48 = _t29 * _t33
     _t49 = 4 * _t47
@@ -414,16 +416,16 @@ def _hessian_all(x, alpha, bits, lower, upper):
     _t54 = 2 * _t26
     _t55 = _t13 * _t27
     _t56 = _t15 * _t30
-    _t57 = _t22 * (_t11 * _t24 * _t25 * _t26 * _t27 * _t28 - _t33 * _t56)
+    _t57 = (_t22) * (_t11 * _t24 * _t25 * _t26 * _t27 * _t28 - _t33 * _t56)
     _t58 = _t42 * _t7
     _t59 = _t26 * _t30
     _t60 = 2 * _t58
-    _t61 = _t22 * (_t35 * _t38 + _t36 * _t38)
-    _t62 = _t45 * _t6
+    _t61 = (_t22) * (_t35 * _t38 + _t36 * _t38)
+    _t62 = (_t6) * _t45
     _t63 = -_t62
     _t64 = -2 * _t42 - _t63
     _t65 = _t38 * _t38
-    _t66 = _t22 * (-_t35 * _t58 - _t36 * _t58)
+    _t66 = (_t22) * (-_t35 * _t58 - _t36 * _t58)
     _t67 = _t42 + _t63
     _t68 = (_t7 * _t7) / (_t8 * _t8 * _t8 * _t8)
     y_D_x_D_x = jnp.where(_t0, jnp.asarray(0, x.dtype), _t23 * (_t16 * _t19 + _t19 * _t21))
@@ -433,13 +435,15 @@ def _hessian_all(x, alpha, bits, lower, upper):
         _t23
         * (
             -_t10 * _t31
-            + _t11 * _t13 * _t2 * _t24 * _t25 * _t26 * _t27 * _t6 * _t9
-            + _t24 * _t25 * _t26 * _t27 * _t28 * _t6 * _t9
+            + (_t6) * (_t11 * _t13 * _t2 * _t24 * _t25 * _t26 * _t27 * _t9)
+            + (_t6) * (_t24 * _t25 * _t26 * _t27 * _t28 * _t9)
             - _t32 * _t34
         ),
     )
     y_D_x_D_lower = jnp.where(_t0, jnp.asarray(0, x.dtype), _t23 * (_t10 * _t41 + _t32 * _t40 + _t43) - _t37)
-    y_D_x_D_upper = jnp.where(_t0, jnp.asarray(0, x.dtype), _t23 * (-_t18 * _t39 * _t45 - _t43 - _t44 * _t46) + _t37)
+    y_D_x_D_upper = jnp.where(
+        _t0, jnp.asarray(0, x.dtype), _t23 * ((-_t18) * (_t39 * _t45) - _t43 - _t44 * _t46) + _t37
+    )
     y_D_alpha_D_alpha = jnp.where(
         _t0,
         jnp.asarray(0, x.dtype),
@@ -461,7 +465,7 @@ def _hessian_all(x, alpha, bits, lower, upper):
         _t23
         * (
             _t11 * _t13 * _t2 * _t24 * _t25 * _t26 * _t27 * _t38
-            - _t11 * _t56 * (2 * _t17 * _t6 * _t7 - _t32)
+            - _t11 * _t56 * ((2 * _t6) * (_t17 * _t7) - _t32)
             + _t24 * _t25 * _t26 * _t27 * _t28 * _t38
             - 2 * _t34 * _t38
         )
@@ -481,7 +485,9 @@ def _hessian_all(x, alpha, bits, lower, upper):
         _t23 * (_t11 * _t13 * _t2 * _t5 * _t67 + _t28 * _t5 * _t67 - _t40 * _t60 - _t41 * _t58) + _t61 - _t66,
     )
     y_D_upper_D_upper = jnp.where(
-        _t0, jnp.asarray(0, x.dtype), _t23 * (_t16 * _t18 * _t68 + _t35 * _t62 + _t36 * _t62 + _t46 * _t68) + 2 * _t66
+        _t0,
+        jnp.asarray(0, x.dtype),
+        _t23 * ((_t18) * (_t16 * _t68) + _t35 * _t62 + _t36 * _t62 + _t46 * _t68) + 2 * _t66,
     )
     return (
         y_D_x_D_x,

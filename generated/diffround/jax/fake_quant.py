@@ -15,8 +15,8 @@ def _hard(x, scale, bits, signed):
     _t2 = (2 ** (bits - signed)) - 1
     y = jnp.where(
         jnp.less_equal(_t0, -_t1),
-        -_t0 * scale,
-        jnp.where(jnp.greater_equal(_t1, _t2), _t2 * scale, scale * jnp.round(_t1)),
+        (-_t0) * scale,
+        jnp.where(jnp.greater_equal(_t1, _t2), (_t2) * scale, scale * jnp.round(_t1)),
     )
     return (y,), ()
 

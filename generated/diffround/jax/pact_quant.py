@@ -14,7 +14,7 @@ def _hard(x, alpha, bits):
     y = jnp.where(
         jnp.less(x, 0),
         jnp.asarray(0, x.dtype),
-        jnp.where(jnp.less_equal(alpha, x), alpha, alpha * jnp.round(_t0 * x / alpha) / _t0),
+        jnp.where(jnp.less_equal(alpha, x), alpha, ((1 / _t0)) * (alpha * jnp.round((_t0) * (x / alpha)))),
     )
     return (y,), ()
 
