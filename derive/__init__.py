@@ -7,15 +7,17 @@ package.
 """
 
 from .functions import hard_round, hard_sign, hard_step, sigmoid, sigmoid_slope
-from .loading import load_catalog
+from .loading import load_catalog, load_random_ops
 from .pipeline import generate
 from .quantization import identity_backward, round_ste, straight_through
+from .random_ops import RandomOp, u
 from .spec import Approximation, DefinitionError, Param, Surrogate, SurrogateChoice, x
 
 __all__ = [
     "Approximation",
     "DefinitionError",
     "Param",
+    "RandomOp",
     "Surrogate",
     "SurrogateChoice",
     "generate",
@@ -24,9 +26,11 @@ __all__ = [
     "hard_step",
     "identity_backward",
     "load_catalog",
+    "load_random_ops",
     "round_ste",
     "sigmoid",
     "sigmoid_slope",
     "straight_through",
+    "u",
     "x",
 ]

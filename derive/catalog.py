@@ -28,6 +28,7 @@ from .functions import (
     zcoth,
 )
 from .quantization import clamp, divided, identity_backward, quantization_range, round_half_away, round_ste, straight_through
+from .random_ops import RandomOp, u as uniform_draw
 from .spec import Approximation, Param, Surrogate, SurrogateChoice, x
 
 half = sp.Rational(1, 2)
@@ -582,3 +583,29 @@ dsq_quant = Approximation(
 )
 
 CATALOG.append(dsq_quant)
+
+# -- random ops (derive/random_ops.py): not derived, gradient 1 -------------------------
+# floor(x + u) written as floor(x) + [u < x - floor(x)]: the same function of the draw,
+# but x + u would round (up to 1 where x is an integer past 2**23 in float32, or just
+# below 0 with u just below 1), and x - floor(x) is exact, so P(round up) is the
+# fractional part itself
+_fraction = x - sp.floor(x)
+stochastic_round = RandomOp(
+    name="stochastic_round",
+    expr=sp.floor(x) + sp.Piecewise((1, uniform_draw < _fraction), (0, True)),
+    # the forward is a hard random function; 1 is the derivative of its mean
+    modes=("ste",),
+    doc="floor(x + u), u uniform on [0, 1): floor(x) or ceil(x), ceil(x) with probability x - floor(x) (unbiased).",
+    source="Gupta et al. 2015, Deep Learning with Limited Numerical Precision; QKeras, Brevitas",
+)
+uniform_noise = RandomOp(
+    name="uniform_noise",
+    # u - 1/2 first: exact, and then one rounding in the sum
+    expr=x + evaluated_first(uniform_draw - half),
+    # the forward is smooth in x with derivative 1 exactly: no hard function to stand for
+    modes=("soft",),
+    doc="x + u - 1/2, u uniform on [0, 1): additive uniform noise, the training proxy of quantization.",
+    source="Balle et al. 2017, End-to-end Optimized Image Compression; Agustsson & Theis 2020",
+)
+
+RANDOM_OPS = [stochastic_round, uniform_noise]

@@ -23,7 +23,7 @@ import pytest
 
 import torch  # noqa: E402
 
-from derive.catalog import CATALOG  # noqa: E402
+from derive.catalog import CATALOG, RANDOM_OPS  # noqa: E402
 from derive.reference import Reference  # noqa: E402
 from derive.spec import Approximation  # noqa: E402
 
@@ -413,7 +413,7 @@ def test_same_names_signatures_and_docstrings_as_tensorflow(drt):
         assert described(ast.get_docstring(ours)) == described(ast.get_docstring(theirs))
         assert "torch.Tensor" in ast.get_docstring(ours)
         assert getattr(drt, entry.name).__doc__ == ours.body[0].value.value
-    assert set(drt.__all__) == {e.name for e in CATALOG}
+    assert set(drt.__all__) == {e.name for e in [*CATALOG, *RANDOM_OPS]}
 
 
 @pytest.mark.parametrize("a", APPROXIMATIONS, ids=lambda a: a.name)

@@ -42,6 +42,8 @@ from ._ops import (
     ternary,
     fake_quant_minmax,
     dsq_quant,
+    stochastic_round,
+    uniform_noise,
 )
 
 #: The version of diffround that generated this package.
@@ -69,6 +71,8 @@ __all__ = [
     "ternary",
     "fake_quant_minmax",
     "dsq_quant",
+    "stochastic_round",
+    "uniform_noise",
 ]
 
 # imported when first used: each imports a framework

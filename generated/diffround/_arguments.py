@@ -152,3 +152,17 @@ class SurrogateChoice:
             if not str(err).startswith(prefix):
                 raise
             raise type(err)(f"{self.name} (surrogate {surrogate!r}): {str(err)[len(prefix):]}") from None
+
+
+SEED_HIGH = 2**32 - 1
+
+
+def check_int_seed(op, seed, words):
+    """A random op's seed given as a Python int, in [0, 2**32 - 1]; ``words``
+    says what else the backend takes as seed."""
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
+        raise TypeError(f"{op}: seed must be {words}, got {seed!r} ({type(seed).__name__})")
+    seed = int(seed)
+    if not 0 <= seed <= SEED_HIGH:
+        raise ValueError(f"{op}: seed must be an int in [0, {SEED_HIGH}] (2**32 - 1), got {seed}")
+    return seed

@@ -604,3 +604,72 @@ def dsq_quant(x, alpha=0.2, bits=4, lower=-1.0, upper=1.0, mode="ste", name=None
     Source: Gong et al. 2019, Differentiable Soft Quantization (DSQ).
     """
     return backend(x, alpha, lower, upper).dsq_quant(x, alpha, bits, lower, upper, mode=mode, name=name)
+
+
+def stochastic_round(x, seed, mode="ste", name=None):
+    """floor(x + u), u uniform on [0, 1): floor(x) or ceil(x), ceil(x) with probability x - floor(x)
+        (unbiased).
+
+    Forward: Piecewise((1, u < x - floor(x)), (0, True)) + floor(x)
+        with u uniform on [0, 1), one draw per element of x, from seed.
+    Gradient: 1 in x (the derivative of the mean over u, x).
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        seed: tensorflow: a Python int in [0, 4294967295] (the stateless seed [seed, 0]), or an
+            int32 or int64 tensor of shape [2], the seed of tf.random.stateless_uniform: inside a
+            tf.function a Python int is a constant (the same draw every step), a tensor seed an
+            input (e.g. a column of tf.random.Generator.make_seeds(), or [step, 0]). jax: a Python
+            int in [0, 4294967295] (jax.random.key(seed)), or a JAX key: a typed key
+            (jax.random.key) or a raw uint32 key of shape (2,) (jax.random.PRNGKey); under jax.jit a
+            Python int is a constant (the same draw every step), a key an argument. torch: a Python
+            int in [0, 4294967295], the seed of a torch.Generator made on x's device. Under
+            torch.func.vmap give randomness="same" or "different"; under torch.compile the draw is a
+            graph break (no fullgraph=True).
+        mode: "ste" (the random hard forward, gradient 1: the derivative of its mean x), the only
+            mode of this op; default "ste".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and shape. The same seed gives the same numbers on the same backend
+            and device type; each framework has its own generator, so the numbers differ between
+            backends.
+
+    Source: Gupta et al. 2015, Deep Learning with Limited Numerical Precision; QKeras, Brevitas.
+    """
+    return backend(x, seed).stochastic_round(x, seed, mode=mode, name=name)
+
+
+def uniform_noise(x, seed, mode="soft", name=None):
+    """x + u - 1/2, u uniform on [0, 1): additive uniform noise, the training proxy of quantization.
+
+    Forward: u + x - 1/2
+        with u uniform on [0, 1), one draw per element of x, from seed.
+    Gradient: 1 in x (the derivative of the mean over u, x).
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        seed: tensorflow: a Python int in [0, 4294967295] (the stateless seed [seed, 0]), or an
+            int32 or int64 tensor of shape [2], the seed of tf.random.stateless_uniform: inside a
+            tf.function a Python int is a constant (the same draw every step), a tensor seed an
+            input (e.g. a column of tf.random.Generator.make_seeds(), or [step, 0]). jax: a Python
+            int in [0, 4294967295] (jax.random.key(seed)), or a JAX key: a typed key
+            (jax.random.key) or a raw uint32 key of shape (2,) (jax.random.PRNGKey); under jax.jit a
+            Python int is a constant (the same draw every step), a key an argument. torch: a Python
+            int in [0, 4294967295], the seed of a torch.Generator made on x's device. Under
+            torch.func.vmap give randomness="same" or "different"; under torch.compile the draw is a
+            graph break (no fullgraph=True).
+        mode: "soft" (the noisy forward, whose derivative in x is 1), the only mode of this op;
+            default "soft".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and shape. The same seed gives the same numbers on the same backend
+            and device type; each framework has its own generator, so the numbers differ between
+            backends.
+
+    Source: Balle et al. 2017, End-to-end Optimized Image Compression; Agustsson & Theis 2020.
+    """
+    return backend(x, seed).uniform_noise(x, seed, mode=mode, name=name)

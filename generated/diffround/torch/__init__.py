@@ -24,6 +24,8 @@ from .pact_quant import pact_quant
 from .ternary import ternary
 from .fake_quant_minmax import fake_quant_minmax
 from .dsq_quant import dsq_quant
+from .stochastic_round import stochastic_round
+from .uniform_noise import uniform_noise
 
 __all__ = [
     "sigmoid_round",
@@ -47,4 +49,6 @@ __all__ = [
     "ternary",
     "fake_quant_minmax",
     "dsq_quant",
+    "stochastic_round",
+    "uniform_noise",
 ]
