@@ -40,7 +40,9 @@ def train(strategy, initial):
 def main():
     keras.utils.set_random_seed(0)
     extra = [diffround.layers.SigmoidRound(steepness=5.0)]
-    initial = every_layer_model(keras, diffround, CATALOG, extra=extra).get_weights()
+    model = every_layer_model(keras, diffround, CATALOG, extra=extra)
+    model(data(samples=32)[0])  # the quantizer layers' first-batch starts, the same in both runs
+    initial = model.get_weights()
     one, _ = train(tf.distribute.OneDeviceStrategy("/cpu:0"), initial)
     two, replicas = train(tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"]), initial)
     print(
