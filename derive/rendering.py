@@ -328,6 +328,7 @@ def choice_context(c: SurrogateChoice, backend) -> dict:
 LAYER_ARGUMENTS = {
     "mode", "surrogate", "trainable_params", "kwargs", "name", "dtype", "trainable", "autocast",
     "input_shape", "input_dim", "batch_size", "batch_input_shape", "activity_regularizer",
+    "per_channel_axis", "gradient_scale",  # a quantizer layer's
 }
 # Names that layers.py.jinja defines besides the layer classes.
 LAYER_MODULE_NAMES = {"InDomain", "PACKAGE", "BACKEND", "BACKENDS", "QuantizedDense", "QuantizedConv2D", "QUANTIZERS"}
@@ -430,7 +431,7 @@ def _layer_quantizer(a: Approximation) -> dict:
     lines.append("    **kwargs: keras.layers.Layer arguments (name, dtype, ...).")
     return {
         "kind": "quantizer",
-        "names": list(a.params) + ["per_channel_axis", "gradient_scale"],
+        "names": list(a.params),
         "signature": signature,
         "trainable_default": repr(tuple(layer.trainable)),
         "arguments": "{" + ", ".join(f'"{n}": {n}' for n in a.params) + "}",
