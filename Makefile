@@ -1,4 +1,4 @@
-# make demo: set up, regenerate (--check), verify, show the ops at work, train on digits, redraw docs/gallery.
+# make demo: set up, regenerate (--check), verify, show the ops at work, train on digits (and quantized at 8, 4, 2 bits), redraw docs/gallery.
 # make test: set up, run the whole test suite.
 # make bench: time every op against the straight-through round, the seeds and a memory-bound probe;
 #   the quantizers against TensorFlow's fake_quant_with_min_max_vars and the straight-through round;
@@ -27,6 +27,7 @@ demo: $(INSTALLED)
 	$(PY) scripts/demo.py
 	$(PY) scripts/half_precision_errors.py
 	$(PY) scripts/train_digits.py
+	$(PY) scripts/train_qat.py
 	$(PY) scripts/plot_ops.py
 
 test: $(INSTALLED)

@@ -29,7 +29,7 @@ from .functions import (
 )
 from .quantization import clamp, divided, identity_backward, quantization_range, round_half_away, round_ste, straight_through
 from .random_ops import RandomOp, u as uniform_draw
-from .spec import Approximation, Param, Surrogate, SurrogateChoice, x
+from .spec import BATCH_MAX, BATCH_MIN, ELEMENTS, MEAN_ABS, Approximation, Param, QuantizerLayer, Surrogate, SurrogateChoice, x
 
 half = sp.Rational(1, 2)
 n = sp.floor(x)
@@ -449,6 +449,13 @@ fake_quant = Approximation(
     doc="scale*clip(round(x/scale), qmin, qmax): the learned-step-size quantizer, with LSQ's gradient for scale.",
     source="Esser et al. 2020, Learned Step Size Quantization (LSQ)",
     modes=("ste",),
+    # LSQ's start, 2*mean(|x|)/sqrt(qmax), and its gradient scale 1/sqrt(n*qmax)
+    layer=QuantizerLayer(
+        init={"scale": {"lsq": 2 * MEAN_ABS / sp.sqrt(_qmax)}},
+        defaults={"scale": "lsq"},
+        trainable=("scale",),
+        gradient_scale=1 / sp.sqrt(ELEMENTS * _qmax),
+    ),
     published={
         "x": (sp.Piecewise((1, (_code > _qmin) & (_code < _qmax)), (0, True)), "LSQ: 1 inside the clip range, 0 outside"),
         "scale": (
@@ -475,6 +482,7 @@ pact_quant = Approximation(
     doc="clip(x, 0, alpha) rounded to 2**bits uniform levels: the PACT activation quantizer.",
     source="Choi et al. 2018, PACT: Parameterized Clipping Activation",
     modes=("ste",),
+    layer=QuantizerLayer(init={"alpha": {"max": BATCH_MAX}}, trainable=("alpha",)),
     published={
         "x": (sp.Piecewise((1, (x >= 0) & (x < pact_alpha)), (0, True)), "PACT: 1 on [0, alpha), 0 elsewhere"),
         "alpha": (sp.Piecewise((1, x >= pact_alpha), (0, True)), "PACT, eq. (3): 1 where x >= alpha, 0 elsewhere"),
@@ -579,6 +587,11 @@ dsq_quant = Approximation(
     doc="Differentiable soft quantization: a tanh curve in each of the 2**bits - 1 cells of [lower, upper].",
     source="Gong et al. 2019, Differentiable Soft Quantization (DSQ)",
     default_mode="ste",
+    layer=QuantizerLayer(
+        init={"lower": {"min": BATCH_MIN}, "upper": {"max": BATCH_MAX}},
+        defaults={"lower": "min", "upper": "max"},
+        trainable=("alpha", "lower", "upper"),
+    ),
     constraints=(dsq_lower < dsq_upper,),
 )
 

@@ -328,9 +328,10 @@ def choice_context(c: SurrogateChoice, backend) -> dict:
 LAYER_ARGUMENTS = {
     "mode", "surrogate", "trainable_params", "kwargs", "name", "dtype", "trainable", "autocast",
     "input_shape", "input_dim", "batch_size", "batch_input_shape", "activity_regularizer",
+    "per_channel_axis", "gradient_scale",  # a quantizer layer's
 }
 # Names that layers.py.jinja defines besides the layer classes.
-LAYER_MODULE_NAMES = {"InDomain", "PACKAGE", "BACKEND", "BACKENDS"}
+LAYER_MODULE_NAMES = {"InDomain", "PACKAGE", "BACKEND", "BACKENDS", "QuantizedDense", "QuantizedConv2D", "QUANTIZERS"}
 
 
 def class_name(name: str) -> str:
@@ -372,6 +373,81 @@ def _layer_op(a: Approximation) -> dict:
     }
 
 
+def _layer_python(a: Approximation, expression: sp.Expr) -> tuple[list[str], str]:
+    """A QuantizerLayer expression as a Python lambda's arguments and body:
+    the integer parameters by their names, then the statistics it uses."""
+    names = {a.params[n].symbol: sp.Symbol(n) for n in a.int_params}
+    expression = sp.sympify(expression).xreplace(names)
+    used = sorted(str(s) for s in expression.free_symbols if s not in names.values())
+    return a.int_params + used, sp.pycode(expression)
+
+
+def _layer_quantizer(a: Approximation) -> dict:
+    """A quantizer's layer: its float parameters learned per tensor or per channel."""
+    layer = a.layer
+    defaults = {n: layer.defaults.get(n, p.default) for n, p in a.params.items()}
+    params = []
+    for n, p in a.params.items():
+        if p.is_integer:
+            kind = domain_text(p).replace("an int", "a Python int", 1).replace("a bool", "a Python bool", 1) + ", fixed"
+            params.append(f"    {n}: {p.doc or n}; {kind}, default {p.default!r}.")
+            continue
+        starts = " or ".join(
+            f'"{label}" ({_plain(a, expression)} of the first batch)' for label, expression in layer.init.get(n, {}).items()
+        )
+        start = f"a float in {domain_text(p)}" + (f", or {starts}" if starts else "")
+        params.append(f"    {n}: {p.doc or n}; its start: {start}; default {defaults[n]!r}.")
+    params.append(
+        "    per_channel_axis: None for one value of each float parameter per tensor, or the axis of x whose "
+        "channels each get their own (e.g. -1)."
+    )
+    signature = [f"{n}={defaults[n]!r}" for n in a.params] + ["per_channel_axis=None"]
+    gradient_scale = None
+    if layer.gradient_scale is not None:
+        arguments, body = _layer_python(a, layer.gradient_scale)
+        gradient_scale = f"lambda {', '.join(arguments)}: {body}"
+        params.append(
+            f"    gradient_scale: if True, each learned parameter's gradient is multiplied by "
+            f"{_plain(a, layer.gradient_scale)}, elements being how many elements of one example share its value; "
+            "default False."
+        )
+        signature.append("gradient_scale=False")
+    signature.append(f'mode="{a.mode}"')
+    params.append(_mode_line(a))
+    starts = {}
+    for n, rules in layer.init.items():
+        starts[n] = {}
+        for label, expression in rules.items():
+            arguments, body = _layer_python(a, expression)
+            statistics = tuple(arguments[len(a.int_params):])
+            starts[n][label] = f"({statistics!r}, lambda {', '.join(arguments)}: {body})"
+    trainable = ", ".join(f'"{n}"' for n in a.float_params)
+    lines = [f"Keras layer applying {a.name} elementwise: {a.doc}", "", "Args:", *params]
+    lines.append(
+        f"    trainable_params: names of float parameters to learn ({trainable}); default "
+        f"{tuple(layer.trainable)!r}. Each is held as a weight of one value per tensor or per channel, kept in "
+        "its domain; the others as non-trainable weights, which the Anneal callback can schedule."
+    )
+    lines.append("    **kwargs: keras.layers.Layer arguments (name, dtype, ...).")
+    return {
+        "kind": "quantizer",
+        "names": list(a.params),
+        "signature": signature,
+        "trainable_default": repr(tuple(layer.trainable)),
+        "arguments": "{" + ", ".join(f'"{n}": {n}' for n in a.params) + "}",
+        "mode": "mode",
+        "gradient_scale": gradient_scale,
+        "starts": starts,
+        "docstring": _indent("\n".join(lines)).lstrip(),
+    }
+
+
+def _plain(a: Approximation, expression: sp.Expr) -> str:
+    """A QuantizerLayer expression as the docstring writes it, in the parameters' names."""
+    names = {a.params[n].symbol: sp.Symbol(n) for n in a.int_params}
+    return str(sp.sympify(expression).xreplace(names)).replace("**", "^")
+
+
 def _layer_choice(c: SurrogateChoice) -> dict:
     names = list(dict.fromkeys(k for s in c.surrogates.values() for k in s.defaults))
     labels = ", ".join(f'"{label}"' for label in c.surrogates)
@@ -395,7 +471,10 @@ def layers_context(catalog) -> dict:
     give the same class name or a parameter name a layer cannot take."""
     layers, owners = [], {}
     for entry in catalog:
-        layer = _layer_op(entry) if isinstance(entry, Approximation) else _layer_choice(entry)
+        if isinstance(entry, Approximation):
+            layer = _layer_op(entry) if entry.layer is None else _layer_quantizer(entry)
+        else:
+            layer = _layer_choice(entry)
         clashing = sorted(set(layer["names"]) & LAYER_ARGUMENTS)
         if clashing:
             raise DefinitionError(f"{entry.name}: parameter {clashing[0]!r} clashes with a Keras layer argument")
@@ -407,10 +486,13 @@ def layers_context(catalog) -> dict:
         layer.update(
             class_name=cls,
             function=entry.name,
-            signature=", ".join(layer["signature"] + ["trainable_params=()", "**kwargs"]),
+            signature=", ".join(
+                layer["signature"] + [f"trainable_params={layer.get('trainable_default', '()')}", "**kwargs"]
+            ),
         )
         layers.append(layer)
-    return {"layers": layers}
+    quantizers = ", ".join(f'"{layer["function"]}"' for layer in layers if layer["kind"] == "quantizer")
+    return {"layers": layers, "quantizer_names": quantizers or "none"}
 
 
 # Generated modules are formatted with black (pinned in pyproject.toml's dev
