@@ -148,10 +148,17 @@ def test_bool_parameters_take_bools_only():
     import diffround as dr
 
     x = tf.constant([0.3, -2.0])
-    with pytest.raises(TypeError, match=r"fake_quant: signed must be a Python bool, got 1 \(int\)"):
+    with pytest.raises(TypeError, match=r"fake_quant: signed must be a Python bool \(True or False\), got 1 \(int\)"):
         dr.fake_quant(x, signed=1)
-    with pytest.raises(TypeError, match=r"fake_quant_minmax: narrow_range must be a Python bool"):
+    with pytest.raises(TypeError, match=r"fake_quant_minmax: narrow_range must be a Python bool \(True or False\)"):
         dr.fake_quant_minmax(x, narrow_range="yes")
+    # NumPy's bools are bools: the same levels as Python's (the unsigned grid has no negative level)
+    for flag in (False, np.False_):
+        assert dr.fake_quant(x, scale=0.1, signed=flag).numpy().tolist() == pytest.approx([0.3, 0.0])
+    # narrow_range: levels 1..255 of step 3/254 on [-1, 2], the zero point 1 + 254/3 nudged to 86, so -2.0
+    # clips to (1 - 86)*3/254 (to -85*3/255 = -1 with levels 0..255)
+    for flag, low in ((True, -255 / 254), (np.True_, -255 / 254), (np.False_, -1.0)):
+        assert dr.fake_quant_minmax(x, min=-1.0, max=2.0, narrow_range=flag).numpy()[1] == pytest.approx(low, rel=1e-6)
     with pytest.raises(ValueError, match=r"fake_quant: bits must be an int in \[2, 16\], got 17"):
         dr.fake_quant(x, bits=17)
     # unsigned: negative inputs go to level 0
