@@ -467,14 +467,16 @@ fake_quant = Approximation(
 
 pact_alpha = sp.Symbol("A", positive=True)
 _levels = 2**bits - 1
-_pact_hard = sp.Piecewise(
-    (0, x < 0), (pact_alpha, x >= pact_alpha), (pact_alpha / _levels * hard_round(x * _levels / pact_alpha), True)
-)
+# level k is alpha*k/(2**bits - 1), each division as written (in any backend and
+# graph), clamped to alpha: rounded, alpha*(2**bits - 1)/(2**bits - 1) may exceed
+# alpha, and x just below alpha would give more than x at alpha
+_pact_level = divided(pact_alpha * hard_round(divided(_levels * x, pact_alpha)), _levels)
+_pact_hard = sp.Piecewise((0, x < 0), (pact_alpha, x >= pact_alpha), (clamp(_pact_level, 0, pact_alpha), True))
 pact_quant = Approximation(
     name="pact_quant",
     monotone=True,
     hard=_pact_hard,
-    expr=identity_backward(_pact_hard),
+    expr=identity_backward(_pact_hard),  # in the backward clip(x, 0, alpha)
     params={
         "alpha": Param(pact_alpha, 6.0, doc="clipping level (learned in PACT)"),
         "bits": Param(bits, 4, domain=sp.Interval(1, 16), doc="bit width: 2**bits - 1 steps on [0, alpha]"),

@@ -74,8 +74,11 @@ def round_ste(z: sp.Expr) -> sp.Expr:
 
 def identity_backward(expr: sp.Expr) -> sp.Expr:
     """expr in value; in the backward each hard function in it is the
-    identity (round(z) -> z): PACT's and TensorFlow's fake quant's rule."""
+    identity (round(z) -> z): PACT's and TensorFlow's fake quant's rule.
+    A ``divided`` there is the quotient, so that SymPy simplifies what
+    cancels (alpha*(n*x/alpha)/n is x)."""
     smooth = expr.replace(lambda e: isinstance(e, HardFunction), lambda e: e.args[0])
+    smooth = smooth.replace(lambda e: isinstance(e, divided), lambda e: e.args[0] / e.args[1])
     return straight_through(expr, smooth)
 
 

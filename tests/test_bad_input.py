@@ -94,7 +94,12 @@ def _table() -> list[BadCall]:
             if domain.inf == 0 and domain.left_open:
                 rows.append(BadCall(name, pname, {pname: 1e-50}, ValueError,
                                     (f"{name}: {pname}=1e-50 is 0 in float32, outside (0, ",)))
-        for pname in a.int_params:
+        for pname in (n for n in a.int_params if a.params[n].is_boolean):
+            # True and False (and NumPy's bools) only: not the 1 and 0 the kernels see
+            for value in (1, 0, -1, 2.0, None, "3", "True", np.float64(2.0), np.int64(1), [True]):
+                rows.append(BadCall(name, pname, {pname: value}, TypeError, (
+                    f"{name}: {pname} must be a Python bool (True or False)", f"got {value!r} ({type(value).__name__})")))
+        for pname in (n for n in a.int_params if not a.params[n].is_boolean):
             low = int(a.params[pname].valid_set.inf)
             rows.append(BadCall(name, pname, {pname: low - 1}, ValueError, (f"{name}: {pname} must be an int", f"got {low - 1}")))
             for value, kind in ((2.0, "float"), (True, "bool"), ("3", "str"), (None, "NoneType"), (np.float64(2.0), "float64")):

@@ -147,6 +147,41 @@ def test_bit_for_bit_with_tensorflow(backend):
             )
 
 
+def test_bit_for_bit_with_tensorflow_in_a_tf_function():
+    """Inside a tf.function, where Grappler's constant folding turns a division
+    by a constant (a Python float min and max, the bit width's level count)
+    into a product with its reciprocal: the value with min and max as Python
+    floats, and the value and gradients with them as variables, against
+    TensorFlow's op run eagerly."""
+    rng = np.random.default_rng(SEED + 3)
+    for bits, narrow_range, low, high in CASES[::3]:
+        x = _inputs(rng, low, high, bits, narrow_range)
+        upstream = rng.integers(-3, 4, size=x.shape).astype(np.float32)
+        expected = _tensorflow_reference(x, low, high, bits, narrow_range, upstream)
+        lv, hv = tf.Variable(np.float32(low)), tf.Variable(np.float32(high))
+
+        @tf.function
+        def with_floats(xv):
+            return drtf.fake_quant_minmax(xv, min=low, max=high, bits=bits, narrow_range=narrow_range)
+
+        @tf.function
+        def with_variables(xv):
+            with tf.GradientTape() as tape:
+                tape.watch(xv)
+                y = drtf.fake_quant_minmax(xv, min=lv, max=hv, bits=bits, narrow_range=narrow_range)
+                loss = tf.reduce_sum(y * upstream)
+            return [y, *tape.gradient(loss, [xv, lv, hv])]
+
+        got = [with_floats(tf.constant(x)), *with_variables(tf.constant(x))]
+        for label, g, e in zip(("value (Python floats)",) + OUTPUTS, got, expected[:1] + expected):
+            bad = _bitwise_mismatches(g.numpy(), e)
+            assert bad.size == 0, (
+                f"{label} differs from TensorFlow's at {bad.size} points (bits={bits}, narrow_range={narrow_range}, "
+                f"min={low!r}, max={high!r}); first at x={x[bad[0]]!r}: got {np.ravel(g)[bad[0]]!r}, "
+                f"TensorFlow {np.ravel(e)[bad[0]]!r}"
+            )
+
+
 def test_both_zero_as_tensorflow():
     """min = max = 0: TensorFlow's output is 0 and x's gradient 1."""
     x = np.array([-2.0, -0.1, 0.0, 0.3, 5.0], np.float32)

@@ -108,6 +108,29 @@ def test_pact_per_channel_alpha(backend):
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_pact_levels_never_pass_alpha(backend):
+    """Just below alpha x rounds to the top level, alpha*(2**bits - 1)/(2**bits - 1),
+    which the two roundings of float32 may put one ULP above alpha: the op
+    stays at or below its value at alpha (which is alpha), so that it is
+    monotone, and gives the levels alpha*k/(2**bits - 1) of PACT's eq. (1)
+    within the rounding of a product and a quotient below it."""
+    rng = np.random.default_rng(SEED + 1)
+    alphas = rng.uniform(0.01, 100.0, size=(200, 1)).astype(np.float32)
+    below = np.nextafter(alphas, np.float32(0))
+    for bits in (2, 4, 8):
+        levels = 2**bits - 1
+        k = rng.integers(0, levels, size=(200, 1))
+        # the level's centre, k steps of alpha/levels (each within a few ULPs of it)
+        centres = (alphas.astype(np.float64) * k / levels).astype(np.float32)
+        x = np.concatenate([below, alphas, centres], axis=1)
+        dy = np.zeros(x.shape, np.float32)
+        y, _, _ = _run(backend, "pact_quant", x, {"alpha": alphas, "bits": bits}, "alpha", dy)
+        assert np.all(y[:, 0] <= alphas[:, 0]) and np.all(y[:, 1] == alphas[:, 0]), bits
+        exact = alphas.astype(np.float64)[:, 0] * k[:, 0] / levels
+        np.testing.assert_allclose(y[:, 2], exact, rtol=4 * np.finfo(np.float32).eps, atol=0)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_ternary(backend):
     x, dy = _data()
     x[0, :] = [0.05, -0.05, 0.0]  # 0 at the threshold itself
@@ -125,10 +148,17 @@ def test_bool_parameters_take_bools_only():
     import diffround as dr
 
     x = tf.constant([0.3, -2.0])
-    with pytest.raises(TypeError, match=r"fake_quant: signed must be a Python bool, got 1 \(int\)"):
+    with pytest.raises(TypeError, match=r"fake_quant: signed must be a Python bool \(True or False\), got 1 \(int\)"):
         dr.fake_quant(x, signed=1)
-    with pytest.raises(TypeError, match=r"fake_quant_minmax: narrow_range must be a Python bool"):
+    with pytest.raises(TypeError, match=r"fake_quant_minmax: narrow_range must be a Python bool \(True or False\)"):
         dr.fake_quant_minmax(x, narrow_range="yes")
+    # NumPy's bools are bools: the same levels as Python's (the unsigned grid has no negative level)
+    for flag in (False, np.False_):
+        assert dr.fake_quant(x, scale=0.1, signed=flag).numpy().tolist() == pytest.approx([0.3, 0.0])
+    # narrow_range: levels 1..255 of step 3/254 on [-1, 2], the zero point 1 + 254/3 nudged to 86, so -2.0
+    # clips to (1 - 86)*3/254 (to -85*3/255 = -1 with levels 0..255)
+    for flag, low in ((True, -255 / 254), (np.True_, -255 / 254), (np.False_, -1.0)):
+        assert dr.fake_quant_minmax(x, min=-1.0, max=2.0, narrow_range=flag).numpy()[1] == pytest.approx(low, rel=1e-6)
     with pytest.raises(ValueError, match=r"fake_quant: bits must be an int in \[2, 16\], got 17"):
         dr.fake_quant(x, bits=17)
     # unsigned: negative inputs go to level 0

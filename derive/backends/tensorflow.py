@@ -25,11 +25,19 @@ class TFPrinter(KernelPrinting):
         return f"tf.fill(tf.shape({self.dtype_of}), {self.constant(text)})"
 
     def _argument(self, arg, first: bool, function: str) -> str:
-        # tf.math.minimum(255, x) would make 255 an int32 tensor: a Python int of the
-        # structural parameters is a constant of x's dtype there
-        if first and self._is_python_scalar(arg) and not arg.is_number:
+        # tf.math.minimum(255, x) would make 255 an int32 tensor (an error in a graph): a
+        # number or a Python int of the structural parameters is a constant of x's dtype there
+        if first and self._is_python_scalar(arg):
             return self._constant(arg)
         return self._print(arg)
+
+    def _print_divided(self, expr):
+        # the runtime's divided: one division in a tf.function too, where Grappler
+        # would multiply by the reciprocal of a constant denominator
+        operands = ", ".join(
+            self._constant(a) if a.is_number or self._is_python_scalar(a) else self._print(a) for a in expr.args
+        )
+        return f"_runtime.divided({operands})"
 
     # TFLite has no builtin ATAN but has ATAN2, whose operands must have one shape
     # (no broadcasting): the argument's, which is x's where the op is used elementwise

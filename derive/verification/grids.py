@@ -76,10 +76,10 @@ def parameter_sets(a: Approximation) -> list[ParameterSet]:
             sets.append(ParameterSet(f"{name}={up}", floats, {**ints, name: up}))
         elif domain.sup != ints[name]:
             sets.append(ParameterSet(f"{name}={int(domain.sup)}", floats, {**ints, name: int(domain.sup)}, at_domain_end=True))
-    return [s for s in sets if _meets_constraints(a, s.floats)]
+    return [s for s in sets if meets_constraints(a, s.floats)]
 
 
-def _meets_constraints(a: Approximation, floats: dict) -> bool:
+def meets_constraints(a: Approximation, floats: dict) -> bool:
     """Whether the float parameters meet the entry's constraints (min < max)."""
     values = {a.params[n].symbol: sp.Float(v) for n, v in floats.items()}
     return all(bool(c.xreplace(values)) for c in a.constraints)

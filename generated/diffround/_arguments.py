@@ -107,8 +107,11 @@ class BoolParam(IntParam):
         return "a Python bool"
 
     def check(self, op, value):
+        # NumPy's bools are bools; 0 and 1 are not (TensorFlow's bool attributes refuse them too)
         if not isinstance(value, (bool, np.bool_)):
-            raise TypeError(f"{op}: {self.name} must be a Python bool, got {value!r} ({type(value).__name__})")
+            raise TypeError(
+                f"{op}: {self.name} must be a Python bool (True or False), got {value!r} ({type(value).__name__})"
+            )
         return int(value)
 
 

@@ -471,9 +471,9 @@ def fake_quant(x, scale=1.0, bits=8, signed=True, mode="ste", name=None):
 def pact_quant(x, alpha=6.0, bits=4, mode="ste", name=None):
     """clip(x, 0, alpha) rounded to 2**bits uniform levels: the PACT activation quantizer.
 
-    Gradient from: Piecewise((0, x < 0), (A, A <= x), (x, True))
-    Hard function: Piecewise((0, x < 0), (alpha, alpha <= x), (alpha*round(x*(2**bits -
-        1)/alpha)/(2**bits - 1), True))
+    Gradient from: Piecewise((0, x < 0), (A, A <= x), (clamp(x, 0, A), True))
+    Hard function: Piecewise((0, x < 0), (alpha, alpha <= x), (clamp(alpha*round(x*(2**bits -
+        1)/alpha)/(2**bits - 1), 0, alpha), True))
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with A = alpha, B = bits
 

@@ -14,14 +14,49 @@ def _hard(x, alpha, bits):
     y = jnp.where(
         jnp.less(x, 0),
         jnp.asarray(0, x.dtype),
-        jnp.where(jnp.less_equal(alpha, x), alpha, ((1 / _t0)) * (alpha * jnp.round((_t0) * (x / alpha)))),
+        jnp.where(
+            jnp.less_equal(alpha, x),
+            alpha,
+            jnp.maximum(
+                0,
+                jnp.minimum(
+                    alpha,
+                    jnp.divide(
+                        *jax.lax.optimization_barrier(
+                            jnp.broadcast_arrays(
+                                jnp.asarray(
+                                    alpha
+                                    * jnp.round(
+                                        jnp.divide(
+                                            *jax.lax.optimization_barrier(
+                                                jnp.broadcast_arrays(
+                                                    jnp.asarray((_t0) * x, x.dtype), jnp.asarray(alpha, x.dtype)
+                                                )
+                                            )
+                                        )
+                                    ),
+                                    x.dtype,
+                                ),
+                                jnp.asarray(_t0, x.dtype),
+                            )
+                        )
+                    ),
+                ),
+            ),
+        ),
     )
     return (y,), ()
 
 
 def _gradient_x(x, alpha, bits):
     y_D_x = jnp.where(
-        jnp.logical_or(jnp.less_equal(alpha, x), jnp.less(x, 0)), jnp.asarray(0, x.dtype), jnp.asarray(1, x.dtype)
+        jnp.logical_or(jnp.less_equal(alpha, x), jnp.less(x, 0)),
+        jnp.asarray(0, x.dtype),
+        jnp.where(
+            jnp.logical_and(jnp.greater_equal(alpha, x), jnp.greater_equal(x, 0)),
+            jnp.asarray(1, x.dtype),
+            jnp.asarray(0, x.dtype),
+        ),
     )
     return (y_D_x,), ()
 
@@ -34,9 +69,23 @@ def _hessian_x(x, alpha, bits):
 def _gradient_all(x, alpha, bits):
     _t0 = jnp.less_equal(alpha, x)
     _t1 = jnp.less(x, 0)
-    y_D_x = jnp.where(jnp.logical_or(_t0, _t1), jnp.asarray(0, x.dtype), jnp.asarray(1, x.dtype))
+    y_D_x = jnp.where(
+        jnp.logical_or(_t0, _t1),
+        jnp.asarray(0, x.dtype),
+        jnp.where(
+            jnp.logical_and(jnp.greater_equal(alpha, x), jnp.greater_equal(x, 0)),
+            jnp.asarray(1, x.dtype),
+            jnp.asarray(0, x.dtype),
+        ),
+    )
     y_D_alpha = jnp.where(
-        _t1, jnp.asarray(0, x.dtype), jnp.where(_t0, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        _t1,
+        jnp.asarray(0, x.dtype),
+        jnp.where(
+            _t0,
+            jnp.asarray(1, x.dtype),
+            jnp.where(jnp.less(alpha, x), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+        ),
     )
     return (y_D_x, y_D_alpha), ()
 
@@ -66,9 +115,9 @@ _OP = _runtime.Op(
 def pact_quant(x, alpha=6.0, bits=4, mode="ste", name=None):
     """clip(x, 0, alpha) rounded to 2**bits uniform levels: the PACT activation quantizer.
 
-    Gradient from: Piecewise((0, x < 0), (A, A <= x), (x, True))
-    Hard function: Piecewise((0, x < 0), (alpha, alpha <= x), (alpha*round(x*(2**bits -
-        1)/alpha)/(2**bits - 1), True))
+    Gradient from: Piecewise((0, x < 0), (A, A <= x), (clamp(x, 0, A), True))
+    Hard function: Piecewise((0, x < 0), (alpha, alpha <= x), (clamp(alpha*round(x*(2**bits -
+        1)/alpha)/(2**bits - 1), 0, alpha), True))
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with A = alpha, B = bits
 

@@ -213,6 +213,15 @@ def broadcast_with(y, tensors):
 UNROLLED_STEPS = 8
 
 
+def divided(a, b):
+    """a / b, one division, in a tf.function too: there Grappler's constant
+    folding turns a division by a constant into a product with its reciprocal,
+    which rounds twice (a quantizer's x / scale with a Python float scale), but
+    leaves DivNoNan alone. Where b is 0, DivNoNan's 0 becomes a / b (+-inf or
+    NaN, which the product with the reciprocal 1/0 = inf gives as well)."""
+    return tf.where(tf.math.equal(b, 0), a / b, tf.math.divide_no_nan(a, b))
+
+
 def summed(term, first, last):
     """term(first) + term(first + 1) + ... + term(last), in that order; a
     looped term gets its index as a scalar tensor of the sum's dtype."""

@@ -13,9 +13,10 @@ def _hard(x, min, max, bits, narrow_range):
     _t1 = 2**bits
     _t2 = 1 - _t1
     _t3 = -_t2 - narrow_range
-    _t4 = _t0 / _t3
+    _t4 = _runtime.divided(_t0, tf.constant(_t3, x.dtype))
     _t5 = tf.math.maximum(
-        tf.constant(narrow_range, x.dtype), tf.math.minimum(tf.constant(_t1 - 1, x.dtype), (narrow_range - (min / _t4)))
+        tf.constant(narrow_range, x.dtype),
+        tf.math.minimum(tf.constant(_t1 - 1, x.dtype), (narrow_range - _runtime.divided(min, _t4))),
     )
     _t6 = tf.math.round(_t5)
     _t7 = _t6 + (_t5 - _t6 + (1 / 2) * tf.math.sign(_t5)) * tf.where(
@@ -30,8 +31,10 @@ def _hard(x, min, max, bits, narrow_range):
         * tf.math.floor(
             (
                 (
-                    ((-_t8 + tf.where(tf.math.greater(_t8, x), _t8, tf.where(tf.math.less(_t9, x), _t9, x))) / _t4)
-                    - tf.math.floor(((-_t8 * (_t3 / _t0)) + 1 / 2))
+                    _runtime.divided(
+                        (-_t8 + tf.where(tf.math.greater(_t8, x), _t8, tf.where(tf.math.less(_t9, x), _t9, x))), _t4
+                    )
+                    - tf.math.floor(((-_t8 * _runtime.divided(tf.constant(_t3, x.dtype), _t0)) + 1 / 2))
                 )
                 + 1 / 2
             )
@@ -43,9 +46,10 @@ def _hard(x, min, max, bits, narrow_range):
 def _gradient_x(x, min, max, bits, narrow_range):
     _t0 = 2**bits
     _t1 = 1 - _t0
-    _t2 = (max - min) / (-_t1 - narrow_range)
+    _t2 = _runtime.divided((max - min), tf.constant(-_t1 - narrow_range, x.dtype))
     _t3 = tf.math.maximum(
-        tf.constant(narrow_range, x.dtype), tf.math.minimum(tf.constant(_t0 - 1, x.dtype), (narrow_range - (min / _t2)))
+        tf.constant(narrow_range, x.dtype),
+        tf.math.minimum(tf.constant(_t0 - 1, x.dtype), (narrow_range - _runtime.divided(min, _t2))),
     )
     _t4 = tf.math.round(_t3)
     _t5 = _t4 + (_t3 - _t4 + (1 / 2) * tf.math.sign(_t3)) * tf.where(
@@ -76,9 +80,10 @@ def _gradient_all(x, min, max, bits, narrow_range):
     _t2 = tf.math.logical_and(_t0, _t1)
     _t3 = 2**bits
     _t4 = 1 - _t3
-    _t5 = (max - min) / (-_t4 - narrow_range)
+    _t5 = _runtime.divided((max - min), tf.constant(-_t4 - narrow_range, x.dtype))
     _t6 = tf.math.maximum(
-        tf.constant(narrow_range, x.dtype), tf.math.minimum(tf.constant(_t3 - 1, x.dtype), (narrow_range - (min / _t5)))
+        tf.constant(narrow_range, x.dtype),
+        tf.math.minimum(tf.constant(_t3 - 1, x.dtype), (narrow_range - _runtime.divided(min, _t5))),
     )
     _t7 = tf.math.round(_t6)
     _t8 = _t7 + (_t6 - _t7 + (1 / 2) * tf.math.sign(_t6)) * tf.where(

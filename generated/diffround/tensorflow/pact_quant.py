@@ -13,7 +13,19 @@ def _hard(x, alpha, bits):
     y = tf.where(
         tf.math.less(x, 0),
         tf.constant(0, x.dtype),
-        tf.where(tf.math.less_equal(alpha, x), alpha, alpha * tf.math.round(_t0 * x / alpha) / _t0),
+        tf.where(
+            tf.math.less_equal(alpha, x),
+            alpha,
+            tf.math.maximum(
+                tf.constant(0, x.dtype),
+                tf.math.minimum(
+                    alpha,
+                    _runtime.divided(
+                        alpha * tf.math.round(_runtime.divided(_t0 * x, alpha)), tf.constant(_t0, x.dtype)
+                    ),
+                ),
+            ),
+        ),
     )
     return (y,), ()
 
@@ -22,7 +34,11 @@ def _gradient_x(x, alpha, bits):
     y_D_x = tf.where(
         tf.math.logical_or(tf.math.less_equal(alpha, x), tf.math.less(x, 0)),
         tf.constant(0, x.dtype),
-        tf.constant(1, x.dtype),
+        tf.where(
+            tf.math.logical_and(tf.math.greater_equal(alpha, x), tf.math.greater_equal(x, 0)),
+            tf.constant(1, x.dtype),
+            tf.constant(0, x.dtype),
+        ),
     )
     return (y_D_x,), ()
 
@@ -35,8 +51,24 @@ def _hessian_x(x, alpha, bits):
 def _gradient_all(x, alpha, bits):
     _t0 = tf.math.less_equal(alpha, x)
     _t1 = tf.math.less(x, 0)
-    y_D_x = tf.where(tf.math.logical_or(_t0, _t1), tf.constant(0, x.dtype), tf.constant(1, x.dtype))
-    y_D_alpha = tf.where(_t1, tf.constant(0, x.dtype), tf.where(_t0, tf.constant(1, x.dtype), tf.constant(0, x.dtype)))
+    y_D_x = tf.where(
+        tf.math.logical_or(_t0, _t1),
+        tf.constant(0, x.dtype),
+        tf.where(
+            tf.math.logical_and(tf.math.greater_equal(alpha, x), tf.math.greater_equal(x, 0)),
+            tf.constant(1, x.dtype),
+            tf.constant(0, x.dtype),
+        ),
+    )
+    y_D_alpha = tf.where(
+        _t1,
+        tf.constant(0, x.dtype),
+        tf.where(
+            _t0,
+            tf.constant(1, x.dtype),
+            tf.where(tf.math.less(alpha, x), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
+        ),
+    )
     return (y_D_x, y_D_alpha), ()
 
 
@@ -47,16 +79,6 @@ def _hessian_all(x, alpha, bits):
     return (y_D_x_D_x, y_D_x_D_alpha, y_D_alpha_D_alpha), ()
 
 
-def _hard_xla(x, alpha, bits):
-    _t0 = (2**bits) - 1
-    y = tf.where(
-        tf.math.less(x, 0),
-        tf.constant(0, x.dtype),
-        tf.where(tf.math.less_equal(alpha, x), alpha, ((1 / _t0)) * (alpha * tf.math.round((_t0) * (x / alpha)))),
-    )
-    return (y,), ()
-
-
 _OP = _runtime.Op(
     name="pact_quant",
     params=[
@@ -65,7 +87,7 @@ _OP = _runtime.Op(
     ],
     modes=("ste",),
     hard=_hard,
-    hard_xla=_hard_xla,
+    hard_xla=None,
     kernels={
         "x": _runtime.Kernels(None, None, _gradient_x, _hessian_x, xla=(None, _gradient_x)),
         "all": _runtime.Kernels(None, None, _gradient_all, _hessian_all, xla=(None, _gradient_all)),
@@ -76,9 +98,9 @@ _OP = _runtime.Op(
 def pact_quant(x, alpha=6.0, bits=4, mode="ste", name=None):
     """clip(x, 0, alpha) rounded to 2**bits uniform levels: the PACT activation quantizer.
 
-    Gradient from: Piecewise((0, x < 0), (A, A <= x), (x, True))
-    Hard function: Piecewise((0, x < 0), (alpha, alpha <= x), (alpha*round(x*(2**bits -
-        1)/alpha)/(2**bits - 1), True))
+    Gradient from: Piecewise((0, x < 0), (A, A <= x), (clamp(x, 0, A), True))
+    Hard function: Piecewise((0, x < 0), (alpha, alpha <= x), (clamp(alpha*round(x*(2**bits -
+        1)/alpha)/(2**bits - 1), 0, alpha), True))
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with A = alpha, B = bits
 

@@ -13,13 +13,21 @@ def _hard(x, alpha, bits):
     y = torch.where(
         torch.lt(x, 0),
         x.new_full((), 0),
-        torch.where(torch.le(alpha, x), alpha, alpha * torch.round(_t0 * x / alpha) / _t0),
+        torch.where(
+            torch.le(alpha, x),
+            alpha,
+            torch.maximum(x.new_full((), 0), torch.minimum(alpha, ((alpha * torch.round(((_t0 * x) / alpha))) / _t0))),
+        ),
     )
     return (y,), ()
 
 
 def _gradient_x(x, alpha, bits):
-    y_D_x = torch.where(torch.logical_or(torch.le(alpha, x), torch.lt(x, 0)), x.new_full((), 0), x.new_full((), 1))
+    y_D_x = torch.where(
+        torch.logical_or(torch.le(alpha, x), torch.lt(x, 0)),
+        x.new_full((), 0),
+        torch.where(torch.logical_and(torch.ge(alpha, x), torch.ge(x, 0)), x.new_full((), 1), x.new_full((), 0)),
+    )
     return (y_D_x,), ()
 
 
@@ -31,8 +39,16 @@ def _hessian_x(x, alpha, bits):
 def _gradient_all(x, alpha, bits):
     _t0 = torch.le(alpha, x)
     _t1 = torch.lt(x, 0)
-    y_D_x = torch.where(torch.logical_or(_t0, _t1), x.new_full((), 0), x.new_full((), 1))
-    y_D_alpha = torch.where(_t1, x.new_full((), 0), torch.where(_t0, x.new_full((), 1), x.new_full((), 0)))
+    y_D_x = torch.where(
+        torch.logical_or(_t0, _t1),
+        x.new_full((), 0),
+        torch.where(torch.logical_and(torch.ge(alpha, x), torch.ge(x, 0)), x.new_full((), 1), x.new_full((), 0)),
+    )
+    y_D_alpha = torch.where(
+        _t1,
+        x.new_full((), 0),
+        torch.where(_t0, x.new_full((), 1), torch.where(torch.lt(alpha, x), x.new_full((), 1), x.new_full((), 0))),
+    )
     return (y_D_x, y_D_alpha), ()
 
 
@@ -61,9 +77,9 @@ _OP = _runtime.Op(
 def pact_quant(x, alpha=6.0, bits=4, mode="ste", name=None):
     """clip(x, 0, alpha) rounded to 2**bits uniform levels: the PACT activation quantizer.
 
-    Gradient from: Piecewise((0, x < 0), (A, A <= x), (x, True))
-    Hard function: Piecewise((0, x < 0), (alpha, alpha <= x), (alpha*round(x*(2**bits -
-        1)/alpha)/(2**bits - 1), True))
+    Gradient from: Piecewise((0, x < 0), (A, A <= x), (clamp(x, 0, A), True))
+    Hard function: Piecewise((0, x < 0), (alpha, alpha <= x), (clamp(alpha*round(x*(2**bits -
+        1)/alpha)/(2**bits - 1), 0, alpha), True))
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with A = alpha, B = bits
 
