@@ -71,7 +71,9 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    return jnp.where(jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932), series, jnp.tanh(z) / z)
+    inside = jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932)
+    z = jnp.where(inside, z + (1 / 2) * 3.1415926535897932, z)
+    return jnp.where(inside, series, jnp.tanh(z) / z)
 
 
 def tanhc_d1(z):
@@ -134,12 +136,10 @@ def tanhc_d1(z):
             2.5396693007043486e-06,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932)
+    z = jnp.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = jnp.exp(-2 * jnp.abs(z))
-    return jnp.where(
-        jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - jnp.tanh(z) / (z * z),
-    )
+    return jnp.where(inside, series, 4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - jnp.tanh(z) / (z * z))
 
 
 def tanhc_d2(z):
@@ -211,13 +211,13 @@ def tanhc_d2(z):
             3.601113289797974e-06,
         )
     series = polynomial(z * z, coefficients)
+    inside = jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932)
+    z = jnp.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = 1 / z
     _d1 = jnp.tanh(z)
     _d2 = jnp.exp(-2 * jnp.abs(z))
     _d3 = 4 * _d2 / ((_d2 + 1) * (_d2 + 1))
-    return jnp.where(
-        jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932), series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z))
-    )
+    return jnp.where(inside, series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z)))
 
 
 def _hard(x, alpha, bits, lower, upper):

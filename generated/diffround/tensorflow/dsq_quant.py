@@ -70,7 +70,9 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    return tf.where(tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932), series, tf.math.tanh(z) / z)
+    inside = tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932)
+    z = tf.where(inside, z + (1 / 2) * 3.1415926535897932, z)
+    return tf.where(inside, series, tf.math.tanh(z) / z)
 
 
 def tanhc_d1(z):
@@ -133,12 +135,10 @@ def tanhc_d1(z):
             2.5396693007043486e-06,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932)
+    z = tf.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = tf.math.exp(-2 * tf.math.abs(z))
-    return tf.where(
-        tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - tf.math.tanh(z) / (z * z),
-    )
+    return tf.where(inside, series, 4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - tf.math.tanh(z) / (z * z))
 
 
 def tanhc_d2(z):
@@ -210,15 +210,13 @@ def tanhc_d2(z):
             3.601113289797974e-06,
         )
     series = polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932)
+    z = tf.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = 1 / z
     _d1 = tf.math.tanh(z)
     _d2 = tf.math.exp(-2 * tf.math.abs(z))
     _d3 = 4 * _d2 / ((_d2 + 1) * (_d2 + 1))
-    return tf.where(
-        tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z)),
-    )
+    return tf.where(inside, series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z)))
 
 
 def _hard(x, alpha, bits, lower, upper):

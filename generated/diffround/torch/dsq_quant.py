@@ -70,7 +70,9 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    return torch.where(torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932), series, torch.tanh(z) / z)
+    inside = torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932)
+    z = torch.where(inside, z + (1 / 2) * 3.1415926535897932, z)
+    return torch.where(inside, series, torch.tanh(z) / z)
 
 
 def tanhc_d1(z):
@@ -133,12 +135,10 @@ def tanhc_d1(z):
             2.5396693007043486e-06,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932)
+    z = torch.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = torch.exp(-2 * torch.abs(z))
-    return torch.where(
-        torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - torch.tanh(z) / (z * z),
-    )
+    return torch.where(inside, series, 4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - torch.tanh(z) / (z * z))
 
 
 def tanhc_d2(z):
@@ -210,13 +210,13 @@ def tanhc_d2(z):
             3.601113289797974e-06,
         )
     series = polynomial(z * z, coefficients)
+    inside = torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932)
+    z = torch.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = 1 / z
     _d1 = torch.tanh(z)
     _d2 = torch.exp(-2 * torch.abs(z))
     _d3 = 4 * _d2 / ((_d2 + 1) * (_d2 + 1))
-    return torch.where(
-        torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932), series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z))
-    )
+    return torch.where(inside, series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z)))
 
 
 def _hard(x, alpha, bits, lower, upper):
