@@ -272,6 +272,9 @@ def print_series_helper(cls: type, order: int, printer_class) -> dict:
     context["direct"] = [(str(t), text(v)) for t, v in temps]
     context["direct_value"] = text(direct)
     context["condition"] = text(sp.Abs(z) < bound)
+    # where the series is chosen the direct form is evaluated at z + 2*bound, never at its 0/0 (z = 0):
+    # the select's gradient there is 0 times the direct form's, which must be finite, not NaN
+    context["away"] = text(z + 2 * bound)
     return context
 
 

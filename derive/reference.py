@@ -153,11 +153,14 @@ class Reference:
         exp(-z) times the cube of the largest float is below ZERO anyway."""
         if wrt not in self._arguments:
             arguments = sorted({a for f in written_out(self.symbolic(wrt)).atoms(*GROWING) for a in f.args}, key=sp.default_sort_key)
-            self._arguments[wrt] = self._lambdify(sp.Tuple(*arguments)) if arguments else None
-        if self._arguments[wrt] is None:
-            return 0
+            self._arguments[wrt] = [self._lambdify(argument) for argument in arguments]
+        values = []
         with mpmath.workdps(30):
-            values = self._arguments[wrt](*[mpmath.mpf(v) for v in point])
+            for argument in self._arguments[wrt]:
+                try:
+                    values.append(argument(*[mpmath.mpf(v) for v in point]))
+                except ZeroDivisionError:  # the argument of a Piecewise branch not taken here
+                    continue
         largest = max((abs(v) for v in values if mpmath.isfinite(v)), default=0)
         needed = int(largest / math.log(10))
         return needed if needed <= NEGLIGIBLE_DECADES else 0

@@ -9,6 +9,7 @@ value and a few large non-integers.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,7 +86,7 @@ def meets_constraints(a: Approximation, floats: dict) -> bool:
     return all(bool(c.xreplace(values)) for c in a.constraints)
 
 
-def breakpoints(a: Approximation, floats: dict, offsets=(-2, 0, 1)) -> list[float]:
+def breakpoints(a: Approximation, floats: dict, offsets=(-2, 0, 1), ints: dict | None = None) -> list[float]:
     """x where a Piecewise condition of the spec switches, with floor(x) at
     each of ``offsets``."""
     expr = a.expr
@@ -98,7 +99,39 @@ def breakpoints(a: Approximation, floats: dict, offsets=(-2, 0, 1)) -> list[floa
                 equation = _numbers(written_out((rel.lhs - rel.rhs).xreplace(values)))
                 for offset in offsets:
                     points |= _real_roots(equation.replace(sp.floor, lambda u: n).xreplace({n: offset}))
-    return sorted(points)
+    integers = {a.params[k].symbol: sp.Integer(v) for k, v in (ints or {}).items()}
+    return sorted(points | _cell_edges(a, {**values, **integers}, points, offsets))
+
+
+# a quantizer's cells between its Piecewise's ends are all boundaries up to this count
+MAX_CELLS = 64
+
+
+def _cell_edges(a: Approximation, values: dict, ends: set[float], offsets) -> set[float]:
+    """x where a floor of a computed argument (a quantizer's cell: DSQ's
+    floor((x - lower)/delta)) jumps: every jump between the other
+    breakpoints where they bound at most MAX_CELLS cells, else those at the
+    offsets (derivatives may jump there, as at a Piecewise's switch)."""
+    from .decisions import _computed_cells
+
+    found = set()
+    for cell in _computed_cells(a.expr):
+        if not isinstance(cell, sp.floor):
+            continue
+        # a floor of a rounded value (a nudged zero point) is no cell of x; without the
+        # integer parameters (bits) the cells are not placed
+        if cell.args[0].has(HardFunction) or cell.args[0].xreplace(values).free_symbols != {x}:
+            continue
+        argument = _numbers(written_out(cell.args[0].xreplace(values)))
+        levels = set(offsets)
+        if len(ends) >= 2:
+            at_ends = [float(argument.xreplace({x: e})) for e in (min(ends), max(ends))]
+            low, high = math.floor(min(at_ends)), math.ceil(max(at_ends))
+            if high - low <= MAX_CELLS:
+                levels = set(range(low, high + 1))
+        for level in sorted(levels):
+            found |= _real_roots(argument - level)
+    return found
 
 
 def _numbers(expr: sp.Expr) -> sp.Expr:

@@ -575,12 +575,35 @@ def dsq_quant(x, alpha=0.2, bits=4, lower=-1.0, upper=1.0, mode="ste", name=None
     """Differentiable soft quantization: a tanh curve in each of the 2**bits - 1 cells of
         [lower, upper].
 
-    Smooth forward: Piecewise((L, L >= x), (U, U <= x), (L + (-L + U)*(((2**B - 1)*(-L + x)/(-L + U)
-        - floor((2**B - 1)*(-L + x)/(-L + U)) - 1/2)*tanhc(((2**B - 1)*(-L + x)/(-L + U) -
-        floor((2**B - 1)*(-L + x)/(-L + U)) - 1/2)*log(-1 + 2/a_dsq))/tanhc(log(-1 + 2/a_dsq)/2) +
-        floor((2**B - 1)*(-L + x)/(-L + U)) + 1/2)/(2**B - 1), True))
-    Hard function: Piecewise((lower, lower >= x), (upper, upper <= x), (lower + (-lower +
-        upper)*round((2**bits - 1)*(-lower + x)/(-lower + upper))/(2**bits - 1), True))
+    Smooth forward: Piecewise((L, L >= x), (U, U <= x), ((x - divided(L*(2**B - floor((2**B - 1)*(-L
+        + x)/(-L + U) + 1/2) - 1) + U*floor((2**B - 1)*(-L + x)/(-L + U) + 1/2), 2**B -
+        1))*sinhc((2**B - 1)*(x - divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) - 1) +
+        U*floor((2**B - 1)*(-L + x)/(-L + U) + 1/2), 2**B - 1))*log(-1 + 2/a_dsq)/(-L +
+        U))/(cosh(((2**B - 1)*(x - divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) - 1)
+        + U*floor((2**B - 1)*(-L + x)/(-L + U) + 1/2), 2**B - 1))/(-L + U) - 1/2)*log(-1 +
+        2/a_dsq))*sinhc(log(-1 + 2/a_dsq)/2)) + divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U)
+        + 1/2) - 1) + U*floor((2**B - 1)*(-L + x)/(-L + U) + 1/2), 2**B - 1), ((2**B - 1)*(-L +
+        x)/(-L + U) - floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) > -1/4) & ((2**B - 1)*(-L + x)/(-L +
+        U) - floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) < 1/4) & (x >= divided(L*(2**B - floor((2**B
+        - 1)*(-L + x)/(-L + U) + 1/2) - 1) + U*floor((2**B - 1)*(-L + x)/(-L + U) + 1/2), 2**B -
+        1))), ((x - divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) - 1) + U*floor((2**B
+        - 1)*(-L + x)/(-L + U) + 1/2), 2**B - 1))*sinhc((2**B - 1)*(x - divided(L*(2**B -
+        floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) - 1) + U*floor((2**B - 1)*(-L + x)/(-L + U) +
+        1/2), 2**B - 1))*log(-1 + 2/a_dsq)/(-L + U))/(cosh(((2**B - 1)*(x - divided(L*(2**B -
+        floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) - 1) + U*floor((2**B - 1)*(-L + x)/(-L + U) +
+        1/2), 2**B - 1))/(-L + U) + 1/2)*log(-1 + 2/a_dsq))*sinhc(log(-1 + 2/a_dsq)/2)) +
+        divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) - 1) + U*floor((2**B - 1)*(-L +
+        x)/(-L + U) + 1/2), 2**B - 1), ((2**B - 1)*(-L + x)/(-L + U) - floor((2**B - 1)*(-L + x)/(-L
+        + U) + 1/2) > -1/4) & ((2**B - 1)*(-L + x)/(-L + U) - floor((2**B - 1)*(-L + x)/(-L + U) +
+        1/2) < 1/4)), ((x - divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U)) - 3/2) +
+        U*(floor((2**B - 1)*(-L + x)/(-L + U)) + 1/2), 2**B - 1))*tanhc((2**B - 1)*(x -
+        divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U)) - 3/2) + U*(floor((2**B - 1)*(-L +
+        x)/(-L + U)) + 1/2), 2**B - 1))*log(-1 + 2/a_dsq)/(-L + U))*zcoth(log(-1 + 2/a_dsq)/2) +
+        divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U)) - 3/2) + U*(floor((2**B - 1)*(-L +
+        x)/(-L + U)) + 1/2), 2**B - 1), True))
+    Hard function: Piecewise((lower, lower >= x), (upper, upper <= x), ((lower*(2**bits -
+        round((2**bits - 1)*(-lower + x)/(-lower + upper)) - 1) + upper*round((2**bits - 1)*(-lower
+        + x)/(-lower + upper)))/(2**bits - 1), True))
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with a_dsq = alpha, B = bits, L = lower, U = upper
 

@@ -198,7 +198,9 @@ def sinhc(z):
     else:
         coefficients = (1, 1 / 6, 1 / 120, 1 / 5040, 1 / 362880, 1 / 39916800, 1 / 6227020800, 1 / 1307674368000)
     series = polynomial(z * z, coefficients)
-    return jnp.where(jnp.less(jnp.abs(z), 2), series, ((1 / 2) * jnp.exp(z) - 1 / 2 * jnp.exp(-z)) / z)
+    inside = jnp.less(jnp.abs(z), 2)
+    z = jnp.where(inside, z + 4, z)
+    return jnp.where(inside, series, ((1 / 2) * jnp.exp(z) - 1 / 2 * jnp.exp(-z)) / z)
 
 
 def sinhc_d1(z):
@@ -230,9 +232,11 @@ def sinhc_d1(z):
             1 / 22230464256000,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = jnp.less(jnp.abs(z), 2)
+    z = jnp.where(inside, z + 4, z)
     _d0 = (1 / 2) * jnp.exp(z)
     _d1 = (1 / 2) * jnp.exp(-z)
-    return jnp.where(jnp.less(jnp.abs(z), 2), series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
+    return jnp.where(inside, series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
 
 
 def sinhc_d2(z):
@@ -256,14 +260,12 @@ def sinhc_d2(z):
     else:
         coefficients = (1 / 3, 1 / 10, 1 / 168, 1 / 6480, 1 / 443520, 1 / 47174400, 1 / 7185024000, 1 / 1482030950400)
     series = polynomial(z * z, coefficients)
+    inside = jnp.less(jnp.abs(z), 2)
+    z = jnp.where(inside, z + 4, z)
     _d0 = 1 / z
     _d1 = jnp.exp(z)
     _d2 = jnp.exp(-z)
-    return jnp.where(
-        jnp.less(jnp.abs(z), 2),
-        series,
-        _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)),
-    )
+    return jnp.where(inside, series, _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)))
 
 
 def tanhc(z):
@@ -320,7 +322,9 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    return jnp.where(jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932), series, jnp.tanh(z) / z)
+    inside = jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932)
+    z = jnp.where(inside, z + (1 / 2) * 3.1415926535897932, z)
+    return jnp.where(inside, series, jnp.tanh(z) / z)
 
 
 def tanhc_d1(z):
@@ -383,12 +387,10 @@ def tanhc_d1(z):
             2.5396693007043486e-06,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932)
+    z = jnp.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = jnp.exp(-2 * jnp.abs(z))
-    return jnp.where(
-        jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - jnp.tanh(z) / (z * z),
-    )
+    return jnp.where(inside, series, 4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - jnp.tanh(z) / (z * z))
 
 
 def tanhc_d2(z):
@@ -460,13 +462,13 @@ def tanhc_d2(z):
             3.601113289797974e-06,
         )
     series = polynomial(z * z, coefficients)
+    inside = jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932)
+    z = jnp.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = 1 / z
     _d1 = jnp.tanh(z)
     _d2 = jnp.exp(-2 * jnp.abs(z))
     _d3 = 4 * _d2 / ((_d2 + 1) * (_d2 + 1))
-    return jnp.where(
-        jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932), series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z))
-    )
+    return jnp.where(inside, series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z)))
 
 
 def _value_x(x, alpha):

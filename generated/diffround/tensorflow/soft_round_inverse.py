@@ -197,7 +197,9 @@ def sinhc(z):
     else:
         coefficients = (1, 1 / 6, 1 / 120, 1 / 5040, 1 / 362880, 1 / 39916800, 1 / 6227020800, 1 / 1307674368000)
     series = polynomial(z * z, coefficients)
-    return tf.where(tf.math.less(tf.math.abs(z), 2), series, ((1 / 2) * tf.math.exp(z) - 1 / 2 * tf.math.exp(-z)) / z)
+    inside = tf.math.less(tf.math.abs(z), 2)
+    z = tf.where(inside, z + 4, z)
+    return tf.where(inside, series, ((1 / 2) * tf.math.exp(z) - 1 / 2 * tf.math.exp(-z)) / z)
 
 
 def sinhc_d1(z):
@@ -229,9 +231,11 @@ def sinhc_d1(z):
             1 / 22230464256000,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), 2)
+    z = tf.where(inside, z + 4, z)
     _d0 = (1 / 2) * tf.math.exp(z)
     _d1 = (1 / 2) * tf.math.exp(-z)
-    return tf.where(tf.math.less(tf.math.abs(z), 2), series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
+    return tf.where(inside, series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
 
 
 def sinhc_d2(z):
@@ -255,14 +259,12 @@ def sinhc_d2(z):
     else:
         coefficients = (1 / 3, 1 / 10, 1 / 168, 1 / 6480, 1 / 443520, 1 / 47174400, 1 / 7185024000, 1 / 1482030950400)
     series = polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), 2)
+    z = tf.where(inside, z + 4, z)
     _d0 = 1 / z
     _d1 = tf.math.exp(z)
     _d2 = tf.math.exp(-z)
-    return tf.where(
-        tf.math.less(tf.math.abs(z), 2),
-        series,
-        _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)),
-    )
+    return tf.where(inside, series, _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)))
 
 
 def tanhc(z):
@@ -319,7 +321,9 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    return tf.where(tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932), series, tf.math.tanh(z) / z)
+    inside = tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932)
+    z = tf.where(inside, z + (1 / 2) * 3.1415926535897932, z)
+    return tf.where(inside, series, tf.math.tanh(z) / z)
 
 
 def tanhc_d1(z):
@@ -382,12 +386,10 @@ def tanhc_d1(z):
             2.5396693007043486e-06,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932)
+    z = tf.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = tf.math.exp(-2 * tf.math.abs(z))
-    return tf.where(
-        tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - tf.math.tanh(z) / (z * z),
-    )
+    return tf.where(inside, series, 4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - tf.math.tanh(z) / (z * z))
 
 
 def tanhc_d2(z):
@@ -459,15 +461,13 @@ def tanhc_d2(z):
             3.601113289797974e-06,
         )
     series = polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932)
+    z = tf.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = 1 / z
     _d1 = tf.math.tanh(z)
     _d2 = tf.math.exp(-2 * tf.math.abs(z))
     _d3 = 4 * _d2 / ((_d2 + 1) * (_d2 + 1))
-    return tf.where(
-        tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z)),
-    )
+    return tf.where(inside, series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z)))
 
 
 def _value_x(x, alpha):
