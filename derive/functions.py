@@ -57,8 +57,7 @@ class sigmoid_slope(LoweredFunction):
     nargs = 1
 
     def fdiff(self, argindex=1):
-        (z,) = self.args
-        return -sp.tanh(z / 2) * sigmoid_slope(z)
+        return sigmoid_curvature(self.args[0])
 
     @classmethod
     def eval(cls, z):
@@ -75,6 +74,50 @@ class sigmoid_slope(LoweredFunction):
         (z,) = self.args
         e = sp.exp(-sp.Abs(z))
         return e / (1 + e) ** 2
+
+
+class sigmoid_curvature(LoweredFunction):
+    """d/dz sigmoid_slope(z) = -tanh(z/2)*sigmoid_slope(z), the logistic
+    density's slope.
+
+    With a = |z| and e = exp(-a) as -sign(z)*e*(1 - e)/(1 + e)**3, (1 + e)**3
+    in Horner form: the product of tanh and the density rounds tanh, and
+    (1 + e)*(1 + e) three times, where this rounds once per step (and 1 - e
+    is exact for a <= log(2)). Below a = 1/2, where 1 - e magnifies the
+    rounding of e, tanh(a/2) times the density, (1 + e)**2 as 1 + e*(2 + e).
+    """
+
+    nargs = 1
+    SWITCH = sp.Rational(1, 2)
+
+    def fdiff(self, argindex=1):
+        (z,) = self.args
+        # sech(z/2)**2 = 4*sigmoid_slope(z)
+        return (sp.tanh(z / 2) ** 2 - 2 * sigmoid_slope(z)) * sigmoid_slope(z)
+
+    @classmethod
+    def eval(cls, z):
+        if z.is_zero:
+            return sp.S.Zero
+        if z.could_extract_minus_sign():
+            return -cls(-z)  # odd function
+
+    def reference(self):
+        (z,) = self.args
+        return -sp.tanh(z / 2) * sp.exp(-z) / (1 + sp.exp(-z)) ** 2
+
+    def lowered(self):
+        (z,) = self.args
+        return self.form(z, sp.exp(-sp.Abs(z)))
+
+    @classmethod
+    def form(cls, z, e):
+        """The lowered form with e = exp(-|z|) given (an ``exp_sum`` where
+        lowering has one)."""
+        a = sp.Abs(z)
+        near_zero = sp.tanh(a / 2) * e / (1 + e * (2 + e))
+        beyond = e * evaluated_first(1 - e) / (1 + e * (3 + e * (3 + e)))
+        return -sp.sign(z) * sp.Piecewise((near_zero, a < cls.SWITCH), (beyond, True))
 
 
 class swish_sign_curve(LoweredFunction):

@@ -24,6 +24,7 @@ from .functions import (
     hard_step,
     product_no_nan,
     sigmoid,
+    sigmoid_curvature,
     sigmoid_slope,
     sinhc,
     swish_sign_curvature,
@@ -195,13 +196,19 @@ def _floor_exactly(floor):
 
 
 # factors that decay faster than any chain-rule factor grows: multiplied last (product_no_nan)
-DECAYING = (sigmoid_slope, swish_sign_curvature)
+DECAYING = (sigmoid_slope, sigmoid_curvature, swish_sign_curvature)
 
 
 def _density_collected(add):
     """a*D + b*D + c: (a + b)*D + c for a logistic density D = sigmoid_slope(z):
-    one rounding of the sum of the cofactors instead of one per term."""
+    one rounding of the sum of the cofactors instead of one per term. A term
+    in the density's slope sigmoid_curvature(z) = -tanh(z/2)*D joins them as
+    that product: the sum of cofactors cancels where the terms would."""
     for density in sorted(add.atoms(sigmoid_slope), key=sp.default_sort_key):
+        (z,) = density.args
+        slope = sigmoid_curvature(z)
+        if any(slope in sp.Mul.make_args(t) for t in add.args):
+            add = add.xreplace({slope: -sp.tanh(z / 2) * density})
         having = [t for t in add.args if density in sp.Mul.make_args(t)]
         if len(having) > 1:
             others = [t for t in add.args if t not in having]
@@ -256,8 +263,9 @@ def _exponent_split(y):
 
 
 def _logistic_tail_split(e):
-    """sigmoid(-|z|) as E/(1 + E) and sigmoid_slope(z) as E/(1 + E)**2 with E =
-    exp(-|z|) an ``exp_sum`` where ``_exponent_split`` applies (else e)."""
+    """sigmoid(-|z|) as E/(1 + E), sigmoid_slope(z) as E/(1 + E)**2 and
+    sigmoid_curvature(z) in E, with E = exp(-|z|) an ``exp_sum`` where
+    ``_exponent_split`` applies (else e)."""
     y = e.args[0] if isinstance(e, sigmoid) else -sp.Abs(e.args[0])
     split = _exponent_split(y)
     if split is None:
@@ -265,6 +273,8 @@ def _logistic_tail_split(e):
     tail = exp_sum(*split)
     if isinstance(e, sigmoid):
         return tail / (1 + tail)
+    if isinstance(e, sigmoid_curvature):
+        return sigmoid_curvature.form(e.args[0], tail)
     # (1 + E)**2 as 1 + E*(2 + E): one rounding where (1 + E)*(1 + E) has three
     return tail / (1 + tail * (2 + tail))
 
@@ -282,7 +292,9 @@ def lower(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid_slope), _density_collected)
     expr = expr.replace(lambda e: e.is_Mul and e.has(*DECAYING), _decaying_last)
     expr = expr.replace(lambda e: isinstance(e, sp.floor), _floor_exactly)
-    expr = expr.replace(lambda e: isinstance(e, (sigmoid, sigmoid_slope)) and e.has(fraction_minus), _logistic_tail_split)
+    expr = expr.replace(
+        lambda e: isinstance(e, (sigmoid, sigmoid_slope, sigmoid_curvature)) and e.has(fraction_minus), _logistic_tail_split
+    )
     for function, form in HYPERBOLIC_REWRITES:
         expr = expr.replace(function, form)
     # before the special functions are written out: pattern matching is slow on

@@ -1156,7 +1156,7 @@ def _hessian_all(x, alpha):
     _t132 = (1 / 4) * tanhc_d2(_t6)
     _t133 = _t63 / (_t15 * _t15 * _t15 * _t15)
     _t134 = _t133 * _t35
-    _t135 = 8 * _t133 + _runtime.multiply_no_nan(-_t105, _t133) + _runtime.multiply_no_nan(8 * _t10 * _t18 - _t27, _t16)
+    _t135 = _runtime.multiply_no_nan(-_t105, _t133) + _runtime.multiply_no_nan(8 * _t10 * _t18 + 8 * _t16 - _t27, _t16)
     _t136 = 4 * (_t54 * _t54)
     _t137 = 1 / (alpha * alpha * alpha)
     _t138 = 2 * _t125
