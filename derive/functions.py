@@ -321,6 +321,24 @@ class evaluated_first(LoweredFunction):
         return self  # printed as a parenthesized group
 
 
+class value_from(LoweredFunction):
+    """b, its value computed as a, an expression equal to b that rounds less
+    there: the derivatives are b's. Two forms of one function can each
+    cancel where the other does not, one in its value and the other in its
+    derivatives (soft_round_inverse next to the integers)."""
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        return sp.S.Zero if argindex == 1 else sp.S.One
+
+    def reference(self):
+        return self.args[1]
+
+    def lowered(self):
+        return self.args[0]
+
+
 def _sum_and_error(a, b):
     """(s, c) with s = a + b rounded and c = b - (s - a) its rounding error,
     exact when |b| <= |a| (Fast2Sum: both subtractions are exact)."""
