@@ -2,13 +2,14 @@
 # make test: set up, run the whole test suite.
 # make bench: time every op against the straight-through round, the seeds and a memory-bound probe;
 #   then the JAX and PyTorch backends against their own straight-through rounds (and snnTorch's surrogates).
+# make experiments: train every method of docs/experiments.md over 10 seeds, write docs/experiments/ and the page.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: demo test bench regenerate check verify fuzz clean
+.PHONY: demo test bench experiments regenerate check verify fuzz clean
 
 # pip reports each package as it goes: the first install downloads TensorFlow
 $(INSTALLED): pyproject.toml
@@ -33,6 +34,13 @@ test: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) scripts/benchmark.py
 	$(PY) scripts/benchmark_backends.py
+
+experiments: $(INSTALLED)
+	$(PY) scripts/experiments/integer_labels.py
+	$(PY) scripts/experiments/binary_network.py
+	$(PY) scripts/experiments/spiking_network.py
+	$(PY) scripts/experiments/compression.py
+	$(PY) scripts/experiments/render.py
 
 regenerate: $(INSTALLED)
 	$(PY) scripts/regenerate_ops.py

@@ -94,9 +94,9 @@ fourier_round = Approximation(
     name="fourier_round",
     hard="round",
     expr=x + sp.Sum((-1) ** j * sp.sin(2 * sp.pi * j * x) / j, (j, 1, terms)) / sp.pi,
-    # each term is a sine in every kernel, unrolled into the traced graph: the bound
-    # keeps the trace and XLA's compile to seconds
-    params={"terms": Param(terms, 5, domain=sp.Interval(1, 64), doc="number of sine terms of the sawtooth series")},
+    # a long sum is a loop in the kernels (docs/tensorflow.md, "Integer parameters"):
+    # the bound keeps a call's work (terms sines per element) and its rounding in reach
+    params={"terms": Param(terms, 5, domain=sp.Interval(1, 1000), doc="number of sine terms of the sawtooth series")},
     doc="x plus the truncated Fourier series of the sawtooth round(x) - x.",
     source="seed 001",
     shift_equivariant=True,
@@ -107,8 +107,8 @@ sine_staircase_round = Approximation(
     monotone=True,
     hard="round",
     expr=x - sp.sin(2 * sp.pi * x) / (2 * sp.pi),
-    # each composition is unrolled into the traced graph; a few already flatten
-    # the steps past what float64 resolves (g cubes the distance to the integer)
+    # a few compositions already flatten the steps past what float64 resolves (g
+    # cubes the distance to the integer); torch.compile unrolls each one
     params={"depth": Param(depth, 1, domain=sp.Interval(1, 16), doc="how many times g(x) = x - sin(2 pi x)/(2 pi) is composed")},
     doc="g(x) = x - sin(2 pi x)/(2 pi), composed depth times; each composition steepens the steps.",
     source="seed 001",

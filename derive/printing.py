@@ -45,6 +45,18 @@ def spelled(prefix: str, **exceptions: str) -> dict:
     return {cls: exceptions.get(name, prefix + name) for cls, name in FUNCTIONS.items()}
 
 
+class _ScalarPrinting(PythonCodePrinter):
+    """Integer expressions (loop indices, integer parameters) as Python that
+    also computes them on a float tensor: a looped sum's index is one."""
+
+    def _print_Pow(self, expr, rational=False):
+        # (-1)**j as 1 - 2*(j mod 2): exact for ints and float tensors alike,
+        # where a framework's pow of a negative base is not assured
+        if expr.base == -1 and expr.exp.is_integer:
+            return f"(1 - 2 * ({self.parenthesize(expr.exp, PRECEDENCE['Mul'])} % 2))"
+        return super()._print_Pow(expr, rational)
+
+
 class KernelPrinting(AbstractPythonCodePrinter):
     """The backend-neutral kernel printer; each backend subclasses it.
 
@@ -61,7 +73,7 @@ class KernelPrinting(AbstractPythonCodePrinter):
     def __init__(self, dtype_of: str = "x"):
         super().__init__({"strict": True, "allow_unknown_functions": False})
         self.dtype_of = dtype_of
-        self._python = PythonCodePrinter({"fully_qualified_modules": False})
+        self._python = _ScalarPrinting({"fully_qualified_modules": False})
         self.series: set[tuple[type, int]] = set()  # the helpers of series called: (class, order)
 
     def _module_format(self, fqn, register=True):
@@ -156,8 +168,10 @@ class KernelPrinting(AbstractPythonCodePrinter):
         return self._constant(value) if value.is_number else self._print(value)
 
     def _print_Sum(self, expr):
+        # the runtime's summed unrolls a short sum and loops over a long one
+        # (a framework loop whose graph does not grow with the count)
         (index, lo, hi) = expr.limits[0]
-        return f"sum({self._print(expr.function)} for {index} in range({self._print(lo)}, {self._print(hi)} + 1))"
+        return f"_runtime.summed(lambda {index}: {self._print(expr.function)}, {self._print(lo)}, {self._print(hi)})"
 
     def _print_DividedByArgument(self, expr):
         order, z = expr.args

@@ -169,7 +169,7 @@ GENERATED_NAMES = {
 
 def generated_names() -> dict[str, str]:
     """{name: what it is} for every name a parameter or an op must not take."""
-    from .backends.tensorflow_xla import HELPERS  # which imports this module
+    from .backends.xla_forms import HELPERS  # which imports this module
 
     names = dict.fromkeys(HELPERS, "XLA helper")
     names.update(GENERATED_NAMES)

@@ -5,6 +5,7 @@ straight-through round, side by side in one process.
     python scripts/benchmark_backends.py                     # 2^16, 2^20, 2^22 values
     python scripts/benchmark_backends.py --quick             # 2^16 and 2^20, 3 rounds
     python scripts/benchmark_backends.py --backends jax --sizes 1024 --repeats 1 --json out.json
+    python scripts/benchmark_backends.py --memory-only --sizes 2^22 --markdown docs/benchmarks/backends.md
 
 Every approximation of the catalog, in each of its modes, and every surrogate
 of each hard-forward choice (heaviside) is timed forward+backward (the output
@@ -23,10 +24,24 @@ y and the gradient dx for an upstream gradient dy) on float32 arrays:
 Each timing is the median of --repeats calls after --warmups calls; the
 rounds are interleaved (every case of every backend once per round), so that
 a change in the machine's load shifts all cases alike: read the ratios, not
-the times. Memory: for jax.jit, XLA's buffer assignment of the compiled
-forward+backward (output and temporary bytes; compiled.memory_analysis()).
-Eager JAX and PyTorch on CPU keep no allocator peak statistic, so their
-memory is not measured.
+the times.
+
+Memory, per case and execution, in tensors the size of x above the
+straight-through round's (the target: at most one):
+
+- jax.jit: output + temporary bytes of XLA's buffer assignment of the
+  compiled forward+backward (compiled.memory_analysis()); x and dy excluded.
+- eager JAX: the bytes of the residuals jax.vjp keeps for the pullback
+  (the arrays held between forward and backward), x and y excluded.
+- PyTorch, eager and compiled: the bytes of the tensors autograd saves for
+  the backward (torch.autograd.graph.saved_tensors_hooks; for torch.compile
+  those of AOTAutograd's compiled forward), each storage once, x and y
+  excluded.
+
+The three are deterministic, unlike a run-time peak (JAX's CPU client and
+PyTorch on CPU keep no allocator peak statistic). --memory-only measures
+memory without the timing rounds; --markdown rewrites the memory table of a
+page (between its two marker lines) from the results.
 
 On a machine whose cores are busy with other work, PyTorch's OpenMP threads
 wait for each other at every parallel kernel (torch.compile's kernels go
@@ -98,7 +113,7 @@ class Backend:
     executions: tuple  # (eager, compiled)
     cases: list
     inputs: Callable  # size -> (x, dy)
-    prepare: Callable  # (fn, execution, x, dy) -> (run, note, peak bytes or None)
+    prepare: Callable  # (fn, execution, x, dy) -> (run, note, memory bytes or None); see memory_method
     wait: Callable  # outputs -> None, once they are computed
     memory_method: str
     notes: list = field(default_factory=list)
@@ -182,10 +197,21 @@ def load_jax(only) -> tuple[Backend | None, str]:
 
         return run
 
+    def residual_bytes(fn, x):
+        """Bytes of the arrays jax.vjp's pullback holds, each buffer once, x and y excluded."""
+        y, pullback = jax.vjp(fn, x)
+        held = {x.unsafe_buffer_pointer(), y.unsafe_buffer_pointer()}
+        total = 0
+        for leaf in jax.tree_util.tree_leaves(pullback):
+            if isinstance(leaf, jax.Array) and leaf.unsafe_buffer_pointer() not in held:
+                held.add(leaf.unsafe_buffer_pointer())
+                total += leaf.nbytes
+        return total
+
     def prepare(fn, execution, x, dy):
         body = forward_backward(fn)
         if execution == "eager":
-            return body, "", None
+            return body, "", residual_bytes(fn, x)
         compiled = jax.jit(body).lower(x, dy).compile()
         stats = compiled.memory_analysis()
         peak = None if stats is None else stats.output_size_in_bytes + stats.temp_size_in_bytes
@@ -205,8 +231,8 @@ def load_jax(only) -> tuple[Backend | None, str]:
         wait=jax.block_until_ready,
         memory_method=(
             "jit: output + temporary bytes of XLA's buffer assignment (compiled.memory_analysis()), "
-            "inputs x and dy excluded; eager: not measured, JAX's CPU client keeps no allocator "
-            "statistics (Device.memory_stats() is None on CPU)"
+            "inputs x and dy excluded; eager: bytes of the residuals jax.vjp keeps for the pullback, "
+            "x and y excluded (JAX's CPU client keeps no allocator statistics)"
         ),
     )
     return backend, ""
@@ -244,8 +270,10 @@ def load_torch(only, threads=None) -> tuple[Backend | None, str]:
 
     def prepare(fn, execution, x, dy):
         if execution == "eager":
-            return forward_backward(fn), "", None
-        return (*compile_forward_backward(torch, fn, x, dy, forward_backward), None)
+            run, note = forward_backward(fn), ""
+        else:
+            run, note = compile_forward_backward(torch, fn, x, dy, forward_backward)
+        return run, note, saved_bytes(torch, run, x, dy)
 
     def inputs(size):
         x, dy = (torch.from_numpy(a) for a in random_inputs(size))
@@ -271,12 +299,34 @@ def load_torch(only, threads=None) -> tuple[Backend | None, str]:
         prepare=prepare,
         wait=lambda outputs: None,  # CPU tensors are computed when the call returns
         memory_method=(
-            "not measured: PyTorch keeps no peak statistic for CPU memory "
-            "(torch.cuda.max_memory_allocated is CUDA only) and tracemalloc does not see tensor storage"
+            "eager and compiled: bytes of the tensors autograd saves for the backward "
+            "(torch.autograd.graph.saved_tensors_hooks), each storage once, x and y excluded "
+            "(PyTorch keeps no peak statistic for CPU memory)"
         ),
         notes=notes,
     )
     return backend, ""
+
+
+def saved_bytes(torch, run, x, dy) -> int:
+    """Bytes of the tensors autograd saves between run's forward and its
+    backward, each storage once, x and y excluded (they are held anyway)."""
+    saved = []
+
+    def pack(tensor):
+        saved.append(tensor)
+        return tensor
+
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda tensor: tensor):
+        y, _ = run(x, dy)
+    held = {x.untyped_storage().data_ptr(), y.untyped_storage().data_ptr()}
+    total = 0
+    for tensor in saved:
+        storage = tensor.untyped_storage()
+        if storage.data_ptr() not in held:
+            held.add(storage.data_ptr())
+            total += storage.nbytes()
+    return total
 
 
 def compile_forward_backward(torch, fn, x, dy, forward_backward):
@@ -335,7 +385,7 @@ class Prepared:
     dy: object
     first_call_s: float
     note: str
-    peak_bytes: int | None
+    memory_bytes: int | None
 
 
 def prepare_size(backends, inputs, size, warmups, progress) -> tuple[dict, dict]:
@@ -350,7 +400,7 @@ def prepare_size(backends, inputs, size, warmups, progress) -> tuple[dict, dict]
         x, dy = inputs[backend.name]
         try:
             start = time.perf_counter()
-            run, note, peak = backend.prepare(case.fn, execution, x, dy)
+            run, note, memory = backend.prepare(case.fn, execution, x, dy)
             backend.wait(run(x, dy))
             first = time.perf_counter() - start
             for _ in range(warmups):
@@ -358,7 +408,7 @@ def prepare_size(backends, inputs, size, warmups, progress) -> tuple[dict, dict]
         except Exception as err:  # a case that cannot run is a row, not the end of the run
             failures[key] = _first_line(err)
             continue
-        prepared[key] = Prepared(run, backend.wait, x, dy, first, note, peak)
+        prepared[key] = Prepared(run, backend.wait, x, dy, first, note, memory)
     return prepared, failures
 
 
@@ -389,9 +439,9 @@ def rows_for_size(backend, size, medians, firsts, failures, notes, memory) -> li
             versus = medians.get((backend.name, case.versus, execution))
             ratio = median / versus if median is not None and versus else None
             target, meets = row_target(case, execution, backend.compiled, ratio)
-            peak = memory.get(key)
-            st_peak = memory.get((backend.name, STRAIGHT_THROUGH, execution))
-            extra = (peak - st_peak) / x_bytes if peak is not None and st_peak is not None else None
+            held = memory.get(key)
+            st_held = memory.get((backend.name, STRAIGHT_THROUGH, execution))
+            extra = (held - st_held) / x_bytes if held is not None and st_held is not None else None
             rows.append(
                 {
                     "backend": backend.name,
@@ -407,8 +457,9 @@ def rows_for_size(backend, size, medians, firsts, failures, notes, memory) -> li
                     "ratio": ratio,
                     "target": target,
                     "meets_target": meets,
-                    "peak_bytes": peak,
-                    "peak_extra_tensors": extra,
+                    "memory_bytes": held,
+                    "memory_extra_tensors": extra,
+                    "memory_meets_target": None if extra is None else extra <= TARGETS["peak_extra_tensors"],
                     "note": failures.get(key) or notes.get(key, ""),
                 }
             )
@@ -477,20 +528,31 @@ def _ratio(row, digits=2) -> str:
     return f"{row['ratio']:.{digits}f}" + (" !" if row["meets_target"] is False else "")
 
 
+def _extra(row, bold=False) -> str:
+    """Memory above the straight-through round's, in tensors the size of x."""
+    extra = row["memory_extra_tensors"]
+    if extra is None:
+        return "-"
+    text = f"{extra:.2f}".rstrip("0").rstrip(".")
+    if row["memory_meets_target"] is False:
+        return f"**{text}**" if bold else text + " !"
+    return text
+
+
 def backend_table(backend, rows) -> str:
     """Times and ratios to the straight-through round, per case."""
     eager, compiled = backend.executions
     by_key = {(r["case"], r["execution"]): r for r in rows}
-    header = ["case", f"{eager} ms", f"{compiled} ms", f"{eager}/ST", f"{compiled}/ST (<=1.5)", "peak-ST (x)", "note"]
+    header = ["case", f"{eager} ms", f"{compiled} ms", f"{eager}/ST", f"{compiled}/ST (<=1.5)"]
+    header += [f"{eager} mem-ST (x)", f"{compiled} mem-ST (x)", "note"]
     table = []
     for case in backend.cases:
         if case.kind not in ("op", "baseline"):
             continue
         e, c = by_key[(case.label, eager)], by_key[(case.label, compiled)]
-        extra = c["peak_extra_tensors"]
-        extra_text = "-" if extra is None else f"{extra:.1f}" + (" !" if extra > TARGETS["peak_extra_tensors"] else "")
         note = "; ".join(n for n in (e["note"], c["note"]) if n)
-        table.append([case.label, _ms(e["median_s"]), _ms(c["median_s"]), _ratio(e), _ratio(c), extra_text, note])
+        line = [case.label, _ms(e["median_s"]), _ms(c["median_s"]), _ratio(e), _ratio(c), _extra(e), _extra(c), note]
+        table.append(line)
     return _table(table, header)
 
 
@@ -516,6 +578,41 @@ def snntorch_table(backend, rows) -> str:
             line += [_ms(ours["median_s"]), _ms(theirs["median_s"]), _ratio(ours)]
         table.append(line)
     return _table(table, header)
+
+
+MEMORY_BEGIN = "<!-- memory table: generated by scripts/benchmark_backends.py --markdown"
+MEMORY_END = "<!-- end of the memory table -->"
+
+
+def memory_markdown(backends, rows) -> str:
+    """A Markdown table: one row per case, one column per backend and
+    execution, memory above the straight-through round's in tensors the size
+    of x; bold misses the target."""
+    by_key = {(r["backend"], r["case"], r["execution"]): r for r in rows}
+    columns = [(b, e) for b in backends for e in b.executions]
+    names = {"jax": "JAX", "torch": "PyTorch"}
+    header = "| case | " + " | ".join(f"{names.get(b.name, b.name)} {e}" for b, e in columns) + " |"
+    lines = [header, "|---|" + "---:|" * len(columns)]
+    labels = []
+    for backend in backends:
+        labels += [c.label for c in backend.cases if c.kind in ("op", "baseline") and c.label not in labels]
+    labels.sort(key=lambda label: label == STRAIGHT_THROUGH)  # ST last
+    for label in labels:
+        cells = []
+        for backend, execution in columns:
+            row = by_key.get((backend.name, label, execution))
+            cells.append("-" if row is None else _extra(row, bold=True))
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def write_memory_table(page: Path, header: str, table: str):
+    """Replace what lies between the page's two marker lines."""
+    text = page.read_text()
+    head, rest = text.split(MEMORY_BEGIN, 1)
+    begin_line, rest = rest.split("\n", 1)
+    _, tail = rest.split(MEMORY_END, 1)
+    page.write_text(f"{head}{MEMORY_BEGIN}{begin_line}\n{header}\n\n{table}\n{MEMORY_END}{tail}")
 
 
 def print_report(backends, rows, sizes):
@@ -573,12 +670,21 @@ def parse_args(argv):
         help="torch.set_num_threads (default: PyTorch's, one per core); see the description above",
     )
     parser.add_argument("--quick", action="store_true", help="sizes 2^16 and 2^20, 3 rounds")
+    parser.add_argument("--memory-only", action="store_true", help="measure memory only: no warm-up, no timed rounds")
+    parser.add_argument(
+        "--markdown",
+        help="a page whose memory table (between its marker lines) is rewritten from the largest size's results",
+    )
     parser.add_argument("--json", default="benchmark_backends.json", help="where to write the results")
     args = parser.parse_args(argv)
     args.sizes = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     args.repeats = args.repeats or (3 if args.quick else 7)
     if args.repeats < 1 or args.warmups < 0:
         parser.error("--repeats must be >= 1 and --warmups >= 0")
+    if args.memory_only:
+        args.repeats, args.warmups = 0, 0
+    if args.markdown and MEMORY_BEGIN not in Path(args.markdown).read_text():
+        parser.error(f"--markdown {args.markdown}: the page has no line starting {MEMORY_BEGIN!r}")
     return args
 
 
@@ -595,12 +701,13 @@ def load_backends(names, only, torch_threads) -> tuple[list, list]:
 
 
 def run_sizes(backends, sizes, repeats, warmups, progress) -> list[dict]:
+    """Rows of every size; repeats = 0 measures memory only (no timed rounds)."""
     rows = []
     for size in sizes:
         inputs = {b.name: b.inputs(size) for b in backends}  # the same x and dy for every case
         prepared, failures = prepare_size(backends, inputs, size, warmups, progress)
-        times = time_rounds(prepared, repeats, size, progress)
-        memory = {key: p.peak_bytes for key, p in prepared.items() if p.peak_bytes is not None}
+        times = time_rounds(prepared, repeats, size, progress) if repeats else {}
+        memory = {key: p.memory_bytes for key, p in prepared.items() if p.memory_bytes is not None}
         medians = {key: statistics.median(samples) for key, samples in times.items()}
         firsts = {key: p.first_call_s for key, p in prepared.items()}
         notes = {key: p.note for key, p in prepared.items() if p.note}
@@ -616,10 +723,13 @@ def main(argv=None) -> int:
     started = datetime.datetime.now(datetime.timezone.utc)
     command = "python scripts/benchmark_backends.py " + " ".join(sys.argv[1:] if argv is None else argv)
     versions = ", ".join(b.version for b in backends) or "no backend"
+    timing = "memory only, no timing" if args.memory_only else (
+        f"median of {args.repeats} interleaved calls after {args.warmups} warm-up calls"
+    )
     print(
         f"diffround backends benchmark, {started:%Y-%m-%d %H:%M} UTC: {info['cores']} cores ({info['cpu']}), "
         f"{versions}, Python {info['python']}\n"
-        f"float32 forward+backward; median of {args.repeats} interleaved calls after {args.warmups} warm-up calls\n"
+        f"float32 forward+backward; {timing}\n"
         f"command: {command.strip()}"
     )
     progress = Progress()
@@ -628,6 +738,12 @@ def main(argv=None) -> int:
     progress.done()
     elapsed = time.perf_counter() - clock
     print_report(backends, rows, args.sizes)
+    if args.markdown:
+        size = max(args.sizes)
+        table = memory_markdown(backends, [r for r in rows if r["size"] == size])
+        header = f"{size} = 2^{math.log2(size):g} float32 values, {started:%Y-%m-%d %H:%M} UTC, {versions}"
+        write_memory_table(Path(args.markdown), header, table)
+        print(f"memory table written to {args.markdown}")
     print(
         "\nST: the framework's straight-through round in the same execution; ratio: time over ST's"
         "\n(snnTorch table: diffround's time over snnTorch's). Target: compiled within 1.5x of ST."

@@ -25,7 +25,7 @@ def test_every_generated_file_has_the_header(catalog_files):
 
 
 def test_output_is_identical_under_different_hash_seeds(tmp_path, catalog_files):
-    # catalog_files came from this process, under its own hash seed; one
+    # catalog_files came from a test process, under its own hash seed; one
     # regeneration under another seed is compared with it and with generated/
     seed = "1" if os.environ.get("PYTHONHASHSEED") == "0" else "0"
     out = tmp_path / "diffround"

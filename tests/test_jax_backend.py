@@ -3,6 +3,7 @@ functions. Accuracy against the 50-digit references is tests/test_verification.p
 (every backend); here: JAX's transformations, dtypes, errors, non-finite x,
 and that the package imports only the framework it is used with."""
 
+import re
 import subprocess
 import sys
 
@@ -144,7 +145,7 @@ def test_errors_name_the_op_the_parameter_the_value_and_the_range():
         drj.sigmoid_round(x, mode="hard")
     with pytest.raises(TypeError, match="x must be a floating array .* got dtype int32"):
         drj.sigmoid_round(jnp.asarray([1, 2], jnp.int32))
-    with pytest.raises(ValueError, match="fourier_round: terms must be an int in \\[1, 64\\], got 0"):
+    with pytest.raises(ValueError, match="fourier_round: terms must be an int in \\[1, 1000\\], got 0"):
         drj.fourier_round(x, terms=0)
     with pytest.raises(ValueError, match="steepness of shape \\(3,\\) does not broadcast with x of shape \\(8,\\)"):
         drj.sigmoid_round(x, steepness=jnp.ones(3))
@@ -177,3 +178,22 @@ def test_importing_imports_only_the_framework_in_use(statement, absent):
     done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("name", ["sine_round", "fourier_round", "sine_staircase_round", "atan_step"])
+def test_kernels_use_the_xla_forms_not_sin_cos_or_atan(name):
+    """XLA on CPU compiles sin, cos and atan to slow code: every JAX kernel
+    of these ops, value and first and second derivatives, computes them
+    through the generated forms (an exact reduction and polynomials)."""
+    op = getattr(drj, name)
+    x = jnp.linspace(-3.0, 3.0, 16)
+
+    def second(v):
+        return jax.grad(lambda u: jax.grad(lambda w: op(w).sum())(u).sum())(v)
+
+    # the primitive of an equation follows its "=" (nested jaxprs, custom_jvp_call and
+    # pjit, hold the kernels, so the whole printed jaxpr is scanned)
+    slow = re.compile(r"= (sin|cos|tan|atan|atan2)[\[ ]")
+    for function in (op, jax.grad(lambda v: op(v).sum()), second):
+        text = str(jax.make_jaxpr(function)(x))
+        assert "custom_jvp_call" in text and not slow.search(text), (name, slow.findall(text))

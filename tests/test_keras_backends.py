@@ -40,32 +40,57 @@ print(json.dumps({
 }))
 """
 
+# every model saved under the other backends, loaded in one new process per backend
 LOAD = """
 import json, sys
 import numpy as np, keras
 import diffround
-m = keras.models.load_model(sys.argv[1])
 x = (np.random.default_rng(0).normal(size=(64, 3)) * 2).astype("float32")
-print(json.dumps(float(np.max(np.abs(keras.ops.convert_to_numpy(m(x[:8])) - np.load(sys.argv[1] + ".npy"))))))
+differences = {}
+for path in sys.argv[1:]:
+    m = keras.models.load_model(path)
+    differences[path] = float(np.max(np.abs(keras.ops.convert_to_numpy(m(x[:8])) - np.load(path + ".npy"))))
+print(json.dumps(differences))
 """
 
 BACKENDS = [b for b in ("tensorflow", "jax", "torch") if b in diffround._dispatch.BACKENDS]
 
 
-def _run(script, backend, *args):
+def _start(script, backend, *args):
     env = {**os.environ, "KERAS_BACKEND": backend, "JAX_PLATFORMS": "cpu"}
-    done = subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    command = [sys.executable, "-c", script, *args]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-@pytest.mark.parametrize("backend", [b for b in BACKENDS if b != "tensorflow"])
-def test_layers_train_anneal_save_and_load_under_every_keras_backend(backend, tmp_path):
-    path = str(tmp_path / f"model_{backend}.keras")
-    trained = _run(TRAIN, backend, path)
-    assert trained["backend"] == backend
-    assert trained["learned"] != 2.0  # the trainable steepness moved
-    assert trained["annealed"] == pytest.approx(8.0, rel=1e-6)  # the geometric schedule's end
-    assert all(v == v for v in trained["loss"])  # no NaN
-    for loader in BACKENDS:  # saved under one backend, loaded under each
-        assert _run(LOAD, loader, path) <= 1e-5, loader
+def _results(processes):
+    """The JSON each process printed last, once all have ended."""
+    outputs = []
+    try:
+        for process in processes:
+            outputs.append(process.communicate(timeout=600))
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+    for process, (out, err) in zip(processes, outputs):
+        assert process.returncode == 0, err[-3000:]
+    return [json.loads(out.strip().splitlines()[-1]) for out, _ in outputs]
+
+
+def test_layers_train_anneal_save_and_load_under_every_keras_backend(tmp_path):
+    # one test, not one per training backend: each backend's process loads every saved model
+    # (3 loading processes instead of one per pair), and the processes of a stage run side by side
+    trainers = [b for b in BACKENDS if b != "tensorflow"]
+    paths = {backend: str(tmp_path / f"model_{backend}.keras") for backend in trainers}
+    trained = dict(zip(trainers, _results([_start(TRAIN, backend, paths[backend]) for backend in trainers])))
+    for backend in trainers:
+        assert trained[backend]["backend"] == backend
+        assert trained[backend]["learned"] != 2.0, backend  # the trainable steepness moved
+        assert trained[backend]["annealed"] == pytest.approx(8.0, rel=1e-6), backend  # the geometric schedule's end
+        assert all(v == v for v in trained[backend]["loss"]), backend  # no NaN
+    loaded = _results([_start(LOAD, loader, *paths.values()) for loader in BACKENDS])
+    for loader, differences in zip(BACKENDS, loaded):  # saved under one backend, loaded under each
+        assert sorted(differences) == sorted(paths.values()), loader
+        for backend in trainers:
+            assert differences[paths[backend]] <= 1e-5, (backend, loader)

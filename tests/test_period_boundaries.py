@@ -20,7 +20,6 @@ import pytest
 
 from derive import Approximation
 from derive.catalog import CATALOG
-from derive.reference import Reference
 from derive.verification import breakpoints, evaluate_op, reduced_x
 
 APPROXIMATIONS = [a for a in CATALOG if isinstance(a, Approximation)]
@@ -62,11 +61,11 @@ def points(a, floats, dtype):
     return xs[first], distances[first]
 
 
-def boundary_failures(tf, dr, name, mode, dtype):
+def boundary_failures(tf, dr, references, name, mode, dtype):
     a = next(a for a in APPROXIMATIONS if a.name == name)
     floats = {n: float(np.array(a.params[n].default, dtype)) for n in a.float_params}
     ints = {n: int(a.params[n].default) for n in a.int_params}
-    ref = Reference(a, ints)
+    ref = references.get_for(a, ints)  # shared by both modes and with the verifier's grid (conftest.py)
     xs, distance = points(a, floats, dtype)
     magnitude = np.minimum(reduced_x(a, floats, xs), distance)  # x alone: the parameters are exact
     got = evaluate_op(getattr(dr, name), a, xs, floats, ints, mode, dtype, tensor_params=bool(floats))
@@ -95,6 +94,6 @@ def boundary_failures(tf, dr, name, mode, dtype):
 
 
 @pytest.mark.parametrize("name,mode,dtype", CASES)
-def test_exact_next_to_every_boundary(tf, dr, name, mode, dtype):
-    failures = boundary_failures(tf, dr, name, mode, dtype)
+def test_exact_next_to_every_boundary(tf, dr, references, name, mode, dtype):
+    failures = boundary_failures(tf, dr, references, name, mode, dtype)
     assert not failures, failures

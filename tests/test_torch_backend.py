@@ -414,3 +414,23 @@ def test_same_names_signatures_and_docstrings_as_tensorflow(drt):
         assert "torch.Tensor" in ast.get_docstring(ours)
         assert getattr(drt, entry.name).__doc__ == ours.body[0].value.value
     assert set(drt.__all__) == {e.name for e in CATALOG}
+
+
+@pytest.mark.parametrize("a", APPROXIMATIONS, ids=lambda a: a.name)
+def test_no_data_leaves_the_device_of_x(drt, a):
+    """Without a GPU here, the meta device stands in for CUDA: a meta tensor has
+    no data, so a constant made on the CPU with more than one element, a read of
+    a value into Python (.item(), a host-side check) or a copy to another device
+    raises. Value, first and second derivatives in x and the float parameters
+    (as meta tensors), in every mode."""
+    floats, ints = _defaults(a)
+    for mode in a.modes:
+        x = torch.zeros(6, device="meta", requires_grad=True)
+        params = {n: torch.full((6,), v, device="meta", requires_grad=True) for n, v in floats.items()}
+        y = getattr(drt, a.name)(x, **params, **ints, mode=mode)
+        inputs = [x, *params.values()]
+        firsts = torch.autograd.grad(y.sum(), inputs, create_graph=True, allow_unused=True)
+        seconds = torch.autograd.grad(sum(g.sum() for g in firsts if g is not None), inputs, allow_unused=True)
+        for t in (y, *firsts, *seconds):
+            assert t is None or t.device.type == "meta", (a.name, mode, t.device)
+        assert y.shape == x.shape and firsts[0].shape == x.shape

@@ -27,9 +27,11 @@ from derive.verification import (
     verify_catalog,
     x_grid,
 )
+from diffround import _dispatch as dispatch
 
 APPROXIMATIONS = [a for a in CATALOG if isinstance(a, Approximation)]
 BY_NAME = {a.name: a for a in APPROXIMATIONS}
+BACKENDS = dispatch.BACKENDS  # the generated package's; importing it imports no framework
 
 # issue 14's points, as measured (derive/verification/regressions.py holds them)
 FOURIER_X = -0.0075003644  # float32, d/dx 6.52 ULP (terms = 5) and 5.59 ULP (terms = 7)
@@ -38,27 +40,33 @@ SWISH_SIGN_F32_X, SWISH_SIGN_F32_ULPS = 1.11899995803833, 6.6  # beta = 3
 SWISH_SIGN_F64_X, SWISH_SIGN_F64_ULPS = -1.164, 8.11  # beta = 3
 
 
+# soft_round_inverse's tests are the longest of the suite, on every backend and for its grids:
+# marked heavy, they run first (conftest.py)
+HEAVY = {"soft_round_inverse"}
+OPS = [pytest.param(a, id=a.name, marks=[pytest.mark.heavy] if a.name in HEAVY else []) for a in APPROXIMATIONS]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("dtype", DTYPES)
-@pytest.mark.parametrize("approximation", APPROXIMATIONS, ids=lambda a: a.name)
-def test_op_matches_the_reference(tf, dr, approximation, dtype):
-    # one dtype per test: the two halves of the slowest ops run on both workers; every
-    # backend in one test, so that each reference value is computed once for all of them
-    references = {}
-    for backend in dr._dispatch.BACKENDS:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            results = verify_catalog(dr, [approximation], dtypes=(dtype,), backend=backend, references=references)
-        failures = [f for by_dtype in results.values() for m in by_dtype.values() for f in m.failures]
-        assert not failures, f"{backend}:\n" + "\n".join(failures[:10])
-        checked = sum(m.points for by_dtype in results.values() for m in by_dtype.values())
-        assert checked > 100
-        # every documented known limit of this op and dtype still shows on the grid, or it must go
-        seen = {key for by_dtype in results.values() for m in by_dtype.values() for s in m.outputs.values() for key in s.limited}
-        for limit in KNOWN_LIMITS:
-            if limit.applies_to(approximation.name, dtype, backend) and limit.quick_grid:
-                assert (limit.op, limit.label) in seen, f"{backend}: known limit no longer measured in {dtype}: {limit.op} [{limit.label}]"
-        # overflows the verifier provokes (the largest floats, far tails) are expected, not printed
-        assert not [w for w in caught if issubclass(w.category, RuntimeWarning)], [str(w.message) for w in caught]
+@pytest.mark.parametrize("approximation", OPS)
+def test_op_matches_the_reference(tf, dr, references, approximation, dtype, backend):
+    # one test per op, dtype and backend: the pieces of the slowest ops spread over the workers;
+    # the reference values are computed once per test process for every backend (conftest.py),
+    # by the first piece of an op (the backends of an op and dtype are neighbours in the order)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        results = verify_catalog(dr, [approximation], dtypes=(dtype,), backend=backend, references=references)
+    failures = [f for by_dtype in results.values() for m in by_dtype.values() for f in m.failures]
+    assert not failures, f"{backend}:\n" + "\n".join(failures[:10])
+    checked = sum(m.points for by_dtype in results.values() for m in by_dtype.values())
+    assert checked > 100
+    # every documented known limit of this op and dtype still shows on the grid, or it must go
+    seen = {key for by_dtype in results.values() for m in by_dtype.values() for s in m.outputs.values() for key in s.limited}
+    for limit in KNOWN_LIMITS:
+        if limit.applies_to(approximation.name, dtype, backend) and limit.quick_grid:
+            assert (limit.op, limit.label) in seen, f"{backend}: known limit no longer measured in {dtype}: {limit.op} [{limit.label}]"
+    # overflows the verifier provokes (the largest floats, far tails) are expected, not printed
+    assert not [w for w in caught if issubclass(w.category, RuntimeWarning)], [str(w.message) for w in caught]
 
 
 # -- the grid --------------------------------------------------------------------------------
@@ -70,7 +78,7 @@ def neighbours(values, dtype) -> set[float]:
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=["float32", "float64"])
-@pytest.mark.parametrize("approximation", APPROXIMATIONS, ids=lambda a: a.name)
+@pytest.mark.parametrize("approximation", OPS)
 def test_the_grid_holds_both_neighbours_of_every_special_point(approximation, dtype):
     special = [float(k) for k in range(-3, 4)] + [k + 0.5 for k in range(-4, 4)]
     for params in parameter_sets(approximation):
@@ -85,6 +93,7 @@ def test_the_grid_holds_both_neighbours_of_every_special_point(approximation, dt
             assert not missing, f"{approximation.name} [{params.label}] {dtype.__name__}: {missing[:5]}"
 
 
+@pytest.mark.heavy  # soft_round_inverse's grids
 def test_the_grid_holds_an_alpha_dependent_switch():
     # soft_round_inverse leaves its atanh(z)/z form where 4*u*T = 4*sigmoid_slope(alpha) + 2*u*T**2
     # (u = |x - round(x)|, T = tanh(alpha/2)): at u = 2*s/(T*(2 - T)), s = sigmoid(alpha)*sigmoid(-alpha)

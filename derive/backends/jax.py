@@ -5,8 +5,9 @@ jacfwd, hessian, vmap, jit) sees exact first and second derivatives."""
 
 from __future__ import annotations
 
-from ..printing import KernelPrinting, spelled
-from .base import Backend
+from ..printing import KernelPrinting, print_kernel, spelled
+from .base import Backend, KernelCollector
+from .xla_forms import XLAForms, forms_module, kernel_definitions
 
 
 class JaxPrinter(KernelPrinting):
@@ -35,6 +36,28 @@ class JaxPrinter(KernelPrinting):
         return f"jnp.full_like({self.dtype_of}, {text})"
 
 
+class JaxXLAPrinter(XLAForms, JaxPrinter):
+    """Every JAX kernel runs through XLA (under jit, and primitive by primitive
+    eagerly): sin, cos and atan print in the forms XLA on CPU compiles fast."""
+
+
+class JaxCollector(KernelCollector):
+    """Prints every kernel through the XLA forms and records the helpers used."""
+
+    def __init__(self, owner):
+        super().__init__(owner, JaxPrinter)  # the series helpers: no sin, cos or atan
+        self.helpers = set()
+
+    def plain(self, kernel):
+        if kernel is None:
+            return "None"
+        printer = JaxXLAPrinter(kernel_definitions(kernel))
+        text = print_kernel(kernel, self.owner, printer)
+        self.series |= printer.series
+        self.helpers |= printer.helpers
+        return self.emit(text, "")
+
+
 class JaxBackend(Backend):
     name = "jax"
     framework = "JAX"
@@ -45,3 +68,16 @@ class JaxBackend(Backend):
     tensor_type = "jax.Array"
     tensor_modules = ("jax", "jaxlib")
     name_words = "optional name (a jax.named_scope)."
+
+    def collector(self, owner):
+        return JaxCollector(owner)
+
+    def printed_kernels(self, a, kernel_set, regimes):
+        printed = super().printed_kernels(a, kernel_set, regimes)
+        printed["helpers"] = ", ".join(sorted(printed["collector"].helpers))
+        return printed
+
+    def package_files(self, exports, spec_file, command):
+        files = super().package_files(exports, spec_file, command)
+        files["_xla_forms.py"] = forms_module(self, JaxXLAPrinter, command)
+        return files

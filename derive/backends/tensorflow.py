@@ -1,5 +1,5 @@
 """TensorFlow: tf.math kernels, compiled with XLA where that is fast
-(derive/backends/tensorflow_xla.py), wired into GradientTapes and
+(derive/backends/xla_forms.py), wired into GradientTapes and
 ForwardAccumulators by templates/tensorflow/_runtime.py.jinja."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 from .. import lowering, rendering
 from ..printing import KernelPrinting, print_kernel, spelled
 from .base import KERNEL_ROLES, Backend, KernelCollector
+from .xla_forms import XLAForms, forms_module, kernel_definitions
 
 
 class TFPrinter(KernelPrinting):
@@ -29,6 +30,10 @@ class TFPrinter(KernelPrinting):
         return f"tf.math.atan2({self._print(expr.args[0])}, tf.ones_like({self.dtype_of}))"
 
 
+class XLAPrinter(XLAForms, TFPrinter):
+    """TFPrinter for the kernels the runtime compiles with XLA."""
+
+
 # the kernels compiled with XLA: the backward recomputes from x, so no residuals;
 # the Hessian stays op by op (see Kernels in templates/tensorflow/_runtime.py.jinja)
 XLA_ROLES = ("value", "gradient")
@@ -45,11 +50,9 @@ class XLACollector(KernelCollector):
         """The kernel's XLA form, or "None" if a function XLA compiles slowly is
         left in it, or if it is one operation on its arguments (tf.round(x)):
         nothing to fuse, and an XLA launch costs more than the operation."""
-        from . import tensorflow_xla as xla
-
         if kernel is None or _one_operation(kernel):
             return "None"
-        printer = xla.XLAPrinter(xla.kernel_definitions(kernel))
+        printer = XLAPrinter(kernel_definitions(kernel))
         text = print_kernel(kernel, self.owner, printer)
         if printer.slow:
             return "None"
@@ -98,11 +101,6 @@ class TensorFlowBackend(Backend):
         }
 
     def package_files(self, exports, spec_file, command):
-        from . import tensorflow_xla as xla
-
         files = super().package_files(exports, spec_file, command)
-        forms = {"helpers": [xla.print_helper(h) for h in xla.ordered_helpers()]}
-        files["_xla_forms.py"] = rendering.render(
-            self.template("_xla_forms.py"), "derive/backends/tensorflow_xla.py", forms=forms, command=command
-        )
+        files["_xla_forms.py"] = forms_module(self, XLAPrinter, command)
         return files

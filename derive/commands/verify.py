@@ -130,6 +130,45 @@ def known_limits(results) -> str:
     return "\n".join(lines + ["", "Why (docs/known-limits.md):"] + reasons) if lines else ""
 
 
+def _worst(by_dtype, dtype, attribute) -> float:
+    stats = by_dtype[dtype].outputs.values() if dtype in by_dtype else ()
+    return max((getattr(s, attribute) for s in stats), default=0.0)
+
+
+def markdown(by_backend, *, command: str, seconds: float, grid: str, rule_name: str) -> str:
+    """The page docs/verification.md: per backend, one row per op with its worst
+    well-conditioned ULP error and worst error / condition bound over both modes
+    and every output (f, first and second derivatives), from this run only."""
+    dated = time.strftime("%Y-%m-%d", time.gmtime())
+    lines = [
+        "# Verification: every op on every backend",
+        "",
+        f"Written by `{command}` on {dated} ({seconds:.0f} s, {grid} grids, {rule_name} condition rule);",
+        "do not edit by hand. Per op, the worst over both modes and every output (the value, each first",
+        "and each second derivative) of: the error in ULPs at the well-conditioned points (target <= "
+        f"{ULP_TARGET:g}),",
+        f"and the error relative to the condition bound at the ill-conditioned points (target <= {CONDITION_TARGET:g}),",
+        "outside the known limits ([known-limits.md](known-limits.md)). How the points and the condition",
+        "bound are chosen: [how-it-is-built.md](how-it-is-built.md).",
+    ]
+    for backend, results in by_backend.items():
+        ops = {}
+        for (name, _mode), by_dtype in results.items():
+            ops.setdefault(name, []).append(by_dtype)
+        lines += ["", f"## {backend}", ""]
+        header = ["op"]
+        header += [f"{d} max ULP" for d in DTYPES] + [f"{d} error / bound" for d in DTYPES] + ["status"]
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("| " + " | ".join("---" for _ in header) + " |")
+        for name, modes in ops.items():
+            ulps = [max(_worst(m, d, "max_ulp") for m in modes) for d in DTYPES]
+            bounds = [max(_worst(m, d, "max_condition") for m in modes) for d in DTYPES]
+            failed = any(m[d].failures for m in modes for d in m)
+            cells = [name] + [f"{v:.3g}" for v in ulps + bounds] + ["FAIL" if failed else "ok"]
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def finite_differences(results) -> str:
     rows = [["op", "mode"] + [f"{_short(d)} points" for d in DTYPES] + [f"{_short(d)} fd" for d in DTYPES]]
     for (name, mode), by_dtype in results.items():
@@ -159,6 +198,7 @@ def main(argv=None) -> int:
         help="the rule before it: each float parameter counted as rounded once, x measured from the nearest integer",
     )
     parser.add_argument("--backends", help="comma-separated backends (default: every backend the package has)")
+    parser.add_argument("--markdown", metavar="PATH", help="also write the per-backend summary as a Markdown page")
     args = parser.parse_args(argv)
     if bool(args.catalog) != bool(args.out):
         parser.error("--catalog and --out go together")
@@ -210,6 +250,13 @@ def main(argv=None) -> int:
     grid = "quick" if args.quick else "full"
     combinations = sum(len(d) for results in by_backend.values() for d in results.values())
     print(f"\n{combinations} backend/op/mode/dtype combinations, {grid} grids, in {time.perf_counter() - started:.0f} s")
+    if args.markdown:
+        command = "python scripts/verify_derivatives.py " + " ".join(argv if argv is not None else sys.argv[1:])
+        page = markdown(
+            by_backend, command=command.strip(), seconds=time.perf_counter() - started, grid=grid,
+            rule_name="lenient" if args.lenient else "strict",
+        )
+        Path(args.markdown).write_text(page)
     failures = [
         f"{backend}: {f}"
         for backend, results in by_backend.items()

@@ -71,7 +71,7 @@ def fourier_round(x, terms=5, mode="soft", name=None):
     Args:
         x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
             array or a Python number goes to TensorFlow.
-        terms: number of sine terms of the sawtooth series; a Python int in [1, 64], default 5.
+        terms: number of sine terms of the sawtooth series; a Python int in [1, 1000], default 5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
         name: optional name scope (TensorFlow, JAX).

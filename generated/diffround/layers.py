@@ -295,8 +295,8 @@ class FourierRound(_ApproximationLayer):
         sawtooth round(x) - x.
 
     Args:
-        terms: number of sine terms of the sawtooth series; a Python int in [1, 64], fixed, default
-            5.
+        terms: number of sine terms of the sawtooth series; a Python int in [1, 1000], fixed,
+            default 5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
         trainable_params: names of float parameters to learn (none); each becomes a trainable weight

@@ -49,6 +49,35 @@ def multiply_no_nan(a, b):
     return jnp.where(b == 0, jnp.zeros_like(a * b), a * b)
 
 
+# A sum or repeated step of at most this many steps is unrolled: XLA fuses the
+# unrolled steps into one pass over the array. A longer one is a
+# jax.lax.fori_loop with fixed bounds (a scan, so reverse mode differentiates
+# it), whose jaxpr and compile time do not grow with the count.
+UNROLLED_STEPS = 8
+
+
+def summed(term, first, last):
+    """term(first) + term(first + 1) + ... + term(last), in that order; a
+    looped term gets its index as a scalar array of the sum's dtype."""
+    if last - first < UNROLLED_STEPS:
+        return sum(term(j) for j in range(first, last + 1))
+    total = jnp.asarray(term(first))
+    return jax.lax.fori_loop(first + 1, last + 1, lambda j, total: total + term(j.astype(total.dtype)), total)
+
+
+def repeated(count, step, state):
+    """``state = step(*state)``, ``count`` times."""
+    if count <= UNROLLED_STEPS:
+        for _ in range(count):
+            state = step(*state)
+        return state
+    # after one step every part is an array; a loop carries them at one shape and dtype
+    state = [jnp.asarray(s) for s in step(*state)]
+    dtype = jnp.result_type(*state)
+    state = tuple(jnp.broadcast_arrays(*(s.astype(dtype) for s in state)))
+    return jax.lax.fori_loop(1, count, lambda _, state: tuple(s.astype(dtype) for s in step(*state)), state)
+
+
 def as_float_array(op, value):
     """x as a floating array, or a TypeError naming its dtype."""
     if isinstance(value, (bool, np.bool_)):

@@ -7,6 +7,7 @@ import jax
 import jax.numpy as jnp
 
 from . import _runtime
+from ._xla_forms import atan_reduced
 
 
 def _hard(x, alpha, center):
@@ -20,7 +21,11 @@ def _value_x(x, alpha, center):
     _t2 = 2 / alpha
     _t3 = 3.1415926535897932 * _t1 * alpha
     _t4 = jnp.less(_t3, -2)
-    y = jnp.where(_t4, -_t0 * jnp.arctan(_t0 * _t2 / _t1), _t0 * jnp.arctan((1 / 2) * _t3) + 1 / 2)
+    y = jnp.where(
+        _t4,
+        -_t0 * atan_reduced(jnp.where(_t4, _t0 * _t2 / _t1, (1 / 2) * _t3)),
+        _t0 * atan_reduced(jnp.where(_t4, _t0 * _t2 / _t1, (1 / 2) * _t3)) + 1 / 2,
+    )
     return (y,), (_t1, _t2, _t4)
 
 
@@ -48,7 +53,8 @@ def _hessian_x(x, alpha, center):
     _t6 = 1 + _t5 / (_t2 * _t3)
     y_D_x_D_x = jnp.where(
         jnp.less(3.1415926535897932 * _t1 * alpha, -2),
-        -_t5 / ((_t1 * _t1 * _t1) * _t6 * alpha) + 16 / (97.40909103400244 * _t0 * jnp.power(_t1, 5) * (_t6 * _t6)),
+        -_t5 / ((_t1 * _t1 * _t1) * _t6 * alpha)
+        + (16 / 97.40909103400244) * (1 / (_t0 * jnp.power(_t1, 5) * (_t6 * _t6))),
         -1
         / 8
         * _t0
@@ -66,7 +72,11 @@ def _value_all(x, alpha, center):
     _t3 = 2 / alpha
     _t4 = 3.1415926535897932 * _t1 * alpha
     _t5 = jnp.less(_t4, -2)
-    y = jnp.where(_t5, -_t0 * jnp.arctan(_t0 * _t2 * _t3), _t0 * jnp.arctan((1 / 2) * _t4) + 1 / 2)
+    y = jnp.where(
+        _t5,
+        -_t0 * atan_reduced(jnp.where(_t5, _t0 * _t2 * _t3, (1 / 2) * _t4)),
+        _t0 * atan_reduced(jnp.where(_t5, _t0 * _t2 * _t3, (1 / 2) * _t4)) + 1 / 2,
+    )
     return (y,), (_t1, _t2, _t3, _t5)
 
 

@@ -7,6 +7,7 @@ import jax
 import jax.numpy as jnp
 
 from . import _runtime
+from ._xla_forms import sin_cos_turns
 
 
 def _hard(x, terms):
@@ -24,11 +25,13 @@ def _value_x(x, terms):
     _ti4 = jnp.where(jnp.greater_equal(_ti3, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
     _ti5 = jnp.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
-    _ts0 = sum(
-        ((-1) ** _j) * (-_ti4 * (1 - ((-1) ** _j)) + 1) * jnp.sin(2 * 3.1415926535897932 * _j * _ti6) / _j
-        for _j in range(1, terms + 1)
+    _ts0 = _runtime.summed(
+        lambda _j: (((1 - 2 * (_j % 2))) / _j)
+        * (((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0]),
+        1,
+        terms,
     )
-    y = _n + _r + _ts0 / 3.1415926535897932
+    y = _n + _r + (0.3183098861837907) * _ts0
     return (y,), (_r,)
 
 
@@ -42,14 +45,16 @@ def _gradient_x(x, terms):
     _ti4 = jnp.where(jnp.greater_equal(_ti3, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
     _ti5 = jnp.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
-    _ts0 = sum(
-        -2
-        * ((-1) ** _j)
-        * ((-_ti4 * (1 - ((-1) ** _j)) + 1) * (-_ti4 * (1 - ((-1) ** _j)) + 1))
-        * (jnp.sin(2 * 3.1415926535897932 * _j * _ti6) * jnp.sin(2 * 3.1415926535897932 * _j * _ti6))
-        for _j in range(1, terms + 1)
+    _ts0 = _runtime.summed(
+        lambda _j: (-2 * ((1 - 2 * (_j % 2))))
+        * (
+            (((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1) * ((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1))
+            * (sin_cos_turns((_j) * _ti6)[0] * sin_cos_turns((_j) * _ti6)[0])
+        ),
+        1,
+        terms,
     )
-    y_D_x = -((-1) ** (terms + 1)) + 2 * _ts0
+    y_D_x = -((1 - 2 * ((terms + 1) % 2))) + 2 * _ts0
     return (y_D_x,), ()
 
 
@@ -63,9 +68,11 @@ def _hessian_x(x, terms):
     _ti4 = jnp.where(jnp.greater_equal(_ti3, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
     _ti5 = jnp.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
-    _ts0 = sum(
-        ((-1) ** _j) * _j * (-_ti4 * (1 - ((-1) ** _j)) + 1) * jnp.sin(2 * 3.1415926535897932 * _j * _ti6)
-        for _j in range(1, terms + 1)
+    _ts0 = _runtime.summed(
+        lambda _j: (((1 - 2 * (_j % 2))) * _j)
+        * (((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0]),
+        1,
+        terms,
     )
     y_D_x_D_x = -4 * 3.1415926535897932 * _ts0
     return (y_D_x_D_x,), ()
@@ -73,7 +80,7 @@ def _hessian_x(x, terms):
 
 _OP = _runtime.Op(
     name="fourier_round",
-    params=[_runtime.IntParam("terms", 5, 1, 64)],
+    params=[_runtime.IntParam("terms", 5, 1, 1000)],
     modes=("soft", "ste"),
     hard=_hard,
     kernels={"x": _runtime.Kernels(_value_x, _gradient_x, _hessian_x)},
@@ -90,7 +97,7 @@ def fourier_round(x, terms=5, mode="soft", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 jax.Array (float64 with jax_enable_x64).
-        terms: number of sine terms of the sawtooth series; a Python int in [1, 64], default 5.
+        terms: number of sine terms of the sawtooth series; a Python int in [1, 1000], default 5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
         name: optional name (a jax.named_scope).

@@ -7,6 +7,7 @@ import jax
 import jax.numpy as jnp
 
 from . import _runtime
+from ._xla_forms import sin_cos_turns
 
 
 def _hard(x, width):
@@ -48,14 +49,33 @@ def _value_x(x, width):
     )
     _t23 = 3.1415926535897932 / width
     _t24 = (1 / 4) * _t23 * (_t22 * (width + 2 * (_t20)) + (1 - _t22) * (_t11 + _t21))
-    _t25 = jnp.sin(_t24)
+    _t25 = sin_cos_turns(
+        (1 / 8)
+        * (
+            (2 * _t19 + (width - 1))
+            * (
+                -jnp.where(jnp.greater_equal(2 - _t21, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                * jnp.where(jnp.greater_equal(_t21 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                + 1
+            )
+            + (width + 2 * (_t19 - 1 / 2))
+            * jnp.where(jnp.greater_equal(2 - _t21, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            * jnp.where(jnp.greater_equal(_t21 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        )
+        / width
+    )[0]
     _t26 = jnp.where(_t2, jnp.greater_equal(width, 2 * _t10 + 2 * _t12), jnp.greater_equal(width, 2 * _t16 + 2 * _t17))
     _t27 = -_t20 * _t23
     y = (
         _n
         + _t0
         + _t3
-        + _t6 * jnp.where(_t18, jnp.asarray(0, x.dtype), jnp.where(_t26, (_t25 * _t25), 1 / 2 - 1 / 2 * jnp.sin(_t27)))
+        + _t6
+        * jnp.where(
+            _t18,
+            jnp.asarray(0, x.dtype),
+            jnp.where(_t26, (_t25 * _t25), 1 / 2 - 1 / 2 * sin_cos_turns(-1 / 2 * (_t19 - 1 / 2) / width)[0]),
+        )
     )
     return (y,), (_t5, _t6, _t18, _t23, _t24, _t25, _t26, _t27)
 
@@ -97,8 +117,42 @@ def _gradient_x(x, width):
         jnp.asarray(0, x.dtype),
         jnp.where(
             jnp.where(_t2, jnp.greater_equal(width, 2 * _t10 + 2 * _t8), jnp.greater_equal(width, 2 * _t14 + 2 * _t15)),
-            -_t22 * jnp.sin(_t21) * jnp.cos(_t21),
-            -1 / 2 * _t22 * jnp.cos(_t17 * _t20),
+            -_t22
+            * sin_cos_turns(
+                (1 / 8)
+                * (
+                    (2 * _t16 + (width - 1))
+                    * (
+                        -jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                        * jnp.where(
+                            jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+                        )
+                        + 1
+                    )
+                    + (width + 2 * (_t16 - 1 / 2))
+                    * jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                    * jnp.where(jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                )
+                / width
+            )[0]
+            * sin_cos_turns(
+                (1 / 8)
+                * (
+                    (2 * _t16 + (width - 1))
+                    * (
+                        -jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                        * jnp.where(
+                            jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+                        )
+                        + 1
+                    )
+                    + (width + 2 * (_t16 - 1 / 2))
+                    * jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                    * jnp.where(jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                )
+                / width
+            )[1],
+            -1 / 2 * _t22 * sin_cos_turns((1 / 2) * (_t16 - 1 / 2) / width)[1],
         ),
     ) * jnp.sign(_t4)
     return (y_D_x,), ()
@@ -144,8 +198,92 @@ def _hessian_x(x, width):
         jnp.asarray(0, x.dtype),
         jnp.where(
             jnp.where(_t2, jnp.greater_equal(width, 2 * _t10 + 2 * _t8), jnp.greater_equal(width, 2 * _t14 + 2 * _t15)),
-            (1 / 2) * _t22 * _t23 * _t24 * (jnp.cos(_t21) * jnp.cos(_t21)) - _t25 * (jnp.sin(_t21) * jnp.sin(_t21)),
-            -_t25 * jnp.sin(_t17 * _t20),
+            (1 / 2)
+            * _t22
+            * _t23
+            * _t24
+            * (
+                sin_cos_turns(
+                    (1 / 8)
+                    * (
+                        (2 * _t16 + (width - 1))
+                        * (
+                            -jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                            * jnp.where(
+                                jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+                            )
+                            + 1
+                        )
+                        + (width + 2 * (_t16 - 1 / 2))
+                        * jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                        * jnp.where(
+                            jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+                        )
+                    )
+                    / width
+                )[1]
+                * sin_cos_turns(
+                    (1 / 8)
+                    * (
+                        (2 * _t16 + (width - 1))
+                        * (
+                            -jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                            * jnp.where(
+                                jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+                            )
+                            + 1
+                        )
+                        + (width + 2 * (_t16 - 1 / 2))
+                        * jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                        * jnp.where(
+                            jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+                        )
+                    )
+                    / width
+                )[1]
+            )
+            - _t25
+            * (
+                sin_cos_turns(
+                    (1 / 8)
+                    * (
+                        (2 * _t16 + (width - 1))
+                        * (
+                            -jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                            * jnp.where(
+                                jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+                            )
+                            + 1
+                        )
+                        + (width + 2 * (_t16 - 1 / 2))
+                        * jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                        * jnp.where(
+                            jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+                        )
+                    )
+                    / width
+                )[0]
+                * sin_cos_turns(
+                    (1 / 8)
+                    * (
+                        (2 * _t16 + (width - 1))
+                        * (
+                            -jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                            * jnp.where(
+                                jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+                            )
+                            + 1
+                        )
+                        + (width + 2 * (_t16 - 1 / 2))
+                        * jnp.where(jnp.greater_equal(2 - _t18, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                        * jnp.where(
+                            jnp.greater_equal(_t18 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)
+                        )
+                    )
+                    / width
+                )[0]
+            ),
+            -_t25 * sin_cos_turns((1 / 2) * (_t16 - 1 / 2) / width)[0],
         ),
     ) * jnp.sign(_t4)
     return (y_D_x_D_x,), ()
@@ -187,7 +325,21 @@ def _value_all(x, width):
     _t24 = 3.1415926535897932 / width
     _t25 = (1 / 4) * _t24
     _t26 = _t23 * _t25
-    _t27 = jnp.sin(_t26)
+    _t27 = sin_cos_turns(
+        (1 / 8)
+        * (
+            (2 * _t19 + (width - 1))
+            * (
+                -jnp.where(jnp.greater_equal(2 - _t21, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                * jnp.where(jnp.greater_equal(_t21 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                + 1
+            )
+            + (width + 2 * (_t19 - 1 / 2))
+            * jnp.where(jnp.greater_equal(2 - _t21, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            * jnp.where(jnp.greater_equal(_t21 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        )
+        / width
+    )[0]
     _t28 = jnp.where(_t2, jnp.greater_equal(width, 2 * _t10 + 2 * _t12), jnp.greater_equal(width, 2 * _t16 + 2 * _t17))
     _t29 = -_t20
     _t30 = _t24 * _t29
@@ -195,7 +347,12 @@ def _value_all(x, width):
         _n
         + _t0
         + _t3
-        + _t6 * jnp.where(_t18, jnp.asarray(0, x.dtype), jnp.where(_t28, (_t27 * _t27), 1 / 2 - 1 / 2 * jnp.sin(_t30)))
+        + _t6
+        * jnp.where(
+            _t18,
+            jnp.asarray(0, x.dtype),
+            jnp.where(_t28, (_t27 * _t27), 1 / 2 - 1 / 2 * sin_cos_turns(-1 / 2 * _t20 / width)[0]),
+        )
     )
     return (y,), ()
 
@@ -235,11 +392,42 @@ def _gradient_all(x, width):
     _t23 = 3.1415926535897932 / width
     _t24 = (1 / 4) * _t23
     _t25 = _t22 * _t24
-    _t26 = jnp.sin(_t25) * jnp.cos(_t25)
+    _t26 = (
+        sin_cos_turns(
+            (1 / 8)
+            * (
+                (2 * _t18 + (width - 1))
+                * (
+                    -jnp.where(jnp.greater_equal(2 - _t20, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                    * jnp.where(jnp.greater_equal(_t20 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                    + 1
+                )
+                + (width + 2 * (_t18 - 1 / 2))
+                * jnp.where(jnp.greater_equal(2 - _t20, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                * jnp.where(jnp.greater_equal(_t20 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            )
+            / width
+        )[0]
+        * sin_cos_turns(
+            (1 / 8)
+            * (
+                (2 * _t18 + (width - 1))
+                * (
+                    -jnp.where(jnp.greater_equal(2 - _t20, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                    * jnp.where(jnp.greater_equal(_t20 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                    + 1
+                )
+                + (width + 2 * (_t18 - 1 / 2))
+                * jnp.where(jnp.greater_equal(2 - _t20, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                * jnp.where(jnp.greater_equal(_t20 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            )
+            / width
+        )[1]
+    )
     _t27 = _t23 * jnp.sign(_t4)
     _t28 = jnp.where(_t2, jnp.greater_equal(width, 2 * _t11 + 2 * _t9), jnp.greater_equal(width, 2 * _t15 + 2 * _t16))
     _t29 = -_t19
-    _t30 = (1 / 2) * jnp.cos(_t23 * _t29)
+    _t30 = (1 / 2) * sin_cos_turns(-1 / 2 * _t19 / width)[1]
     _t31 = 3.1415926535897932 / (width * width)
     y_D_x = _t5 * jnp.where(_t17, jnp.asarray(0, x.dtype), jnp.where(_t28, -_t26 * _t27, -_t27 * _t30))
     y_D_width = _t5 * jnp.where(
@@ -283,7 +471,21 @@ def _hessian_all(x, width):
     _t23 = 3.1415926535897932 / width
     _t24 = (1 / 4) * _t23
     _t25 = _t22 * _t24
-    _t26 = jnp.sin(_t25)
+    _t26 = sin_cos_turns(
+        (1 / 8)
+        * (
+            (2 * _t18 + (width - 1))
+            * (
+                -jnp.where(jnp.greater_equal(2 - _t20, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                * jnp.where(jnp.greater_equal(_t20 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                + 1
+            )
+            + (width + 2 * (_t18 - 1 / 2))
+            * jnp.where(jnp.greater_equal(2 - _t20, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            * jnp.where(jnp.greater_equal(_t20 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        )
+        / width
+    )[0]
     _t27 = _t26 * _t26
     _t28 = 1 / (width * width)
     _t29 = jnp.sign(_t4)
@@ -291,17 +493,31 @@ def _hessian_all(x, width):
     _t31 = 9.869604401089358
     _t32 = (1 / 2) * _t31
     _t33 = _t28 * _t30 * _t32
-    _t34 = jnp.cos(_t25)
+    _t34 = sin_cos_turns(
+        (1 / 8)
+        * (
+            (2 * _t18 + (width - 1))
+            * (
+                -jnp.where(jnp.greater_equal(2 - _t20, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                * jnp.where(jnp.greater_equal(_t20 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+                + 1
+            )
+            + (width + 2 * (_t18 - 1 / 2))
+            * jnp.where(jnp.greater_equal(2 - _t20, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            * jnp.where(jnp.greater_equal(_t20 - 1 / 2, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+        )
+        / width
+    )[1]
     _t35 = _t34 * _t34
     _t36 = jnp.where(_t2, jnp.greater_equal(width, 2 * _t11 + 2 * _t9), jnp.greater_equal(width, 2 * _t15 + 2 * _t16))
     _t37 = -_t19
     _t38 = _t23 * _t37
-    _t39 = jnp.sin(_t38)
+    _t39 = sin_cos_turns(-1 / 2 * _t19 / width)[0]
     _t40 = 3.1415926535897932 * _t28
     _t41 = _t26 * _t34
     _t42 = -1 / 4 * _t22 * _t40 + _t24
     _t43 = _t23 * _t29 * _t42
-    _t44 = jnp.cos(_t38)
+    _t44 = sin_cos_turns(-1 / 2 * _t19 / width)[1]
     _t45 = (1 / 2) * _t40
     _t46 = 1 / (width * width * width)
     _t47 = 2 * (_t42 * _t42)

@@ -7,6 +7,7 @@ import jax
 import jax.numpy as jnp
 
 from . import _runtime
+from ._xla_forms import sin_cos_turns
 
 
 def _hard(x, depth):
@@ -17,21 +18,12 @@ def _hard(x, depth):
 def _value_x(x, depth):
     _n = jnp.round(x)
     _r = -_n + x
-    _e, _p, _k = (
-        (_r)
-        + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
-        -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        + 1,
-        -jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        + jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _k):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 2 * 3.1415926535897932 * _e
-        _t3 = jnp.sin(_t2)
+        _t3 = sin_cos_turns(_e)[0]
         _t4 = (1 / 2) / 3.1415926535897932
         _t5 = jnp.where(
             jnp.greater(_p, 0),
@@ -87,7 +79,22 @@ def _value_x(x, depth):
         )
         _t6 = jnp.where(jnp.greater_equal(_t5 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
         _t7 = jnp.where(jnp.greater_equal(-_t5 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        _e, _p, _k = _t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7
+        return (_t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7)
+
+    _e, _p, _k = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+            -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            + 1,
+            -jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            + jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+        ),
+    )
     y = _e + ((1 / 2) * _k + _n)
     return (y,), ()
 
@@ -95,21 +102,13 @@ def _value_x(x, depth):
 def _gradient_x(x, depth):
     _n = jnp.round(x)
     _r = -_n + x
-    _e, _p, _D1 = (
-        (_r)
-        + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
-        -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        + 1,
-        1,
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _D1):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 3.1415926535897932 * _e
         _t3 = 2 * _t2
-        _t4 = jnp.sin(_t3)
+        _t4 = sin_cos_turns(_e)[0]
         _t5 = (1 / 2) / 3.1415926535897932
         _t6 = jnp.greater(_p, 0)
         _t7 = jnp.where(
@@ -166,11 +165,29 @@ def _gradient_x(x, depth):
         )
         _t8 = jnp.where(jnp.greater_equal(_t7 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
         _t9 = jnp.where(jnp.greater_equal(-_t7 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        _e, _p, _D1 = (
+        return (
             _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
             _p * (-2 * _t8 - 2 * _t9 + 1),
-            jnp.where(_t6, 2 * _D1 * (jnp.sin(_t2) * jnp.sin(_t2)), _D1 * jnp.cos(_t3) + _D1),
+            jnp.where(
+                _t6,
+                2 * _D1 * (sin_cos_turns((1 / 2) * _e)[0] * sin_cos_turns((1 / 2) * _e)[0]),
+                _D1 * sin_cos_turns(_e)[1] + _D1,
+            ),
         )
+
+    _e, _p, _D1 = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+            -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            + 1,
+            1,
+        ),
+    )
     y_D_x = _D1
     return (y_D_x,), ()
 
@@ -178,22 +195,13 @@ def _gradient_x(x, depth):
 def _hessian_x(x, depth):
     _n = jnp.round(x)
     _r = -_n + x
-    _e, _p, _D1, _D2 = (
-        (_r)
-        + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
-        -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        + 1,
-        1,
-        0,
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _D1, _D2):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 3.1415926535897932 * _e
         _t3 = 2 * _t2
-        _t4 = jnp.sin(_t3)
+        _t4 = sin_cos_turns(_e)[0]
         _t5 = (1 / 2) / 3.1415926535897932
         _t6 = jnp.greater(_p, 0)
         _t7 = jnp.where(
@@ -250,15 +258,30 @@ def _hessian_x(x, depth):
         )
         _t8 = jnp.where(jnp.greater_equal(_t7 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
         _t9 = jnp.where(jnp.greater_equal(-_t7 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
-        _t10 = 2 * (jnp.sin(_t2) * jnp.sin(_t2))
-        _t11 = jnp.cos(_t3)
+        _t10 = 2 * (sin_cos_turns((1 / 2) * _e)[0] * sin_cos_turns((1 / 2) * _e)[0])
+        _t11 = sin_cos_turns(_e)[1]
         _t12 = 2 * 3.1415926535897932 * (_D1 * _D1) * _t4
-        _e, _p, _D1, _D2 = (
+        return (
             _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
             _p * (-2 * _t8 - 2 * _t9 + 1),
             jnp.where(_t6, _D1 * _t10, _D1 * _t11 + _D1),
             jnp.where(_t6, _D2 * _t10 + _t12, _D2 * _t11 + _D2 - _t12),
         )
+
+    _e, _p, _D1, _D2 = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2) * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            - 1 / 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype)),
+            -2 * jnp.where(jnp.greater_equal(-(_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            - 2 * jnp.where(jnp.greater_equal((_r) - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+            + 1,
+            1,
+            0,
+        ),
+    )
     y_D_x_D_x = _D2
     return (y_D_x_D_x,), ()
 

@@ -200,6 +200,43 @@ def broadcast_with(y, tensors):
     return tf.broadcast_to(y, shape)
 
 
+# A sum or repeated step of at most this many steps is unrolled: XLA fuses the
+# unrolled steps into one pass over the tensor. A longer one is a tf.while_loop
+# (maximum_iterations set, so that XLA compiles it and its gradient), whose
+# graph and compile time do not grow with the count.
+UNROLLED_STEPS = 8
+
+
+def summed(term, first, last):
+    """term(first) + term(first + 1) + ... + term(last), in that order; a
+    looped term gets its index as a scalar tensor of the sum's dtype."""
+    if last - first < UNROLLED_STEPS:
+        return sum(term(j) for j in range(first, last + 1))
+    total = tf.convert_to_tensor(term(first))
+
+    def step(j, total):
+        return j + 1, total + term(tf.cast(j, total.dtype))
+
+    _, total = tf.while_loop(
+        lambda j, total: j <= last, step, (tf.constant(first + 1), total), maximum_iterations=last - first
+    )
+    return total
+
+
+def repeated(count, step, state):
+    """``state = step(*state)``, ``count`` times."""
+    if count <= UNROLLED_STEPS:
+        for _ in range(count):
+            state = step(*state)
+        return state
+    # after one step every part is a tensor; a loop carries them at one shape and dtype
+    state = [tf.convert_to_tensor(s) for s in step(*state)]
+    dtype = next(s.dtype for s in state if s.dtype.is_floating)
+    state = [tf.cast(s, dtype) for s in state]
+    state = tuple(broadcast_with(s, state) for s in state)
+    return tf.while_loop(lambda *state: True, lambda *state: step(*state), state, maximum_iterations=count - 1)
+
+
 class NonFiniteX:
     """Where x is NaN or +-inf, the kernels' formulas do not apply.
 
@@ -447,7 +484,8 @@ class _Derivatives:
     differentiable operation, so that any mix of GradientTapes and
     ForwardAccumulators gets exact first and second derivatives from the
     derivative kernels. The third derivative is TensorFlow's autodiff of the
-    Hessian kernel's ops (hessian_products are plain ops on x).
+    Hessian kernel's ops (hessian_products are plain ops on x), zeros where
+    that kernel does not depend on x.
 
     Each function refers only to its own inputs (x, floats), never to the
     caller's tensors: in a tf.function, a gradient's gradient that refers to
@@ -521,6 +559,17 @@ class _Derivatives:
         if all(v is None for v in vectors):
             return [None] * len(vectors)
         non_finite = self.non_finite(x)
-        args = self.merged(non_finite.finite(x), floats)
-        upper = [non_finite.derivative(h) for h in self.kernels.hessian(*args)[0]]
+        finite_x = non_finite.finite(x)
+        args = self.merged(finite_x, floats)
+        upper = [_connected(non_finite.derivative(h), [finite_x, *floats]) for h in self.kernels.hessian(*args)[0]]
         return [_dot(row, vectors) for row in symmetric(upper, len(vectors))]
+
+
+def _connected(value, inputs):
+    """``value``, its gradient with respect to each of ``inputs`` zero where
+    it does not depend on them (a Hessian kernel constant in x): a third
+    derivative is then zeros, not None."""
+    never = tf.zeros([], tf.bool)
+    for tensor in inputs:
+        value = tf.where(never, tf.cast(tensor, value.dtype), value)
+    return value

@@ -1,8 +1,8 @@
-# Generated from template templates/tensorflow/_xla_forms.py.jinja and spec derive/backends/tensorflow_xla.py.
+# Generated from template templates/tensorflow/_xla_forms.py.jinja and spec derive/backends/xla_forms.py.
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """Forms of sin, cos, atan and Fourier sums that XLA on CPU compiles to fast
-code: the op modules' kernels for XLA call them (see derive/backends/tensorflow_xla.py)."""
+code: the op modules' kernels for XLA call them (see derive/backends/xla_forms.py)."""
 
 import tensorflow as tf
 

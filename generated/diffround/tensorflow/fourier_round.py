@@ -24,9 +24,13 @@ def _value_x(x, terms):
     _ti4 = tf.where(tf.math.greater_equal(_ti3, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     _ti5 = tf.math.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
-    _ts0 = sum(
-        ((-1) ** _j) * (-_ti4 * (1 - ((-1) ** _j)) + 1) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6) / _j
-        for _j in range(1, terms + 1)
+    _ts0 = _runtime.summed(
+        lambda _j: ((1 - 2 * (_j % 2)))
+        * (-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1)
+        * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6)
+        / _j,
+        1,
+        terms,
     )
     y = _n + _r + _ts0 / 3.1415926535897932
     return (y,), (_r,)
@@ -40,14 +44,15 @@ def _gradient_from_residuals_x(x, terms, _r):
     _ti11 = tf.where(tf.math.greater_equal(_ti10, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     _ti12 = tf.math.sign((_ti8))
     _ti13 = -1 / 2 * _ti11 * _ti12 + (_ti8)
-    _ts1 = sum(
-        -2
-        * ((-1) ** _j)
-        * ((-_ti11 * (1 - ((-1) ** _j)) + 1) * (-_ti11 * (1 - ((-1) ** _j)) + 1))
-        * (tf.math.sin(2 * 3.1415926535897932 * _j * _ti13) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti13))
-        for _j in range(1, terms + 1)
+    _ts1 = _runtime.summed(
+        lambda _j: -2
+        * ((1 - 2 * (_j % 2)))
+        * ((-_ti11 * (1 - ((1 - 2 * (_j % 2)))) + 1) * (-_ti11 * (1 - ((1 - 2 * (_j % 2)))) + 1))
+        * (tf.math.sin(2 * 3.1415926535897932 * _j * _ti13) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti13)),
+        1,
+        terms,
     )
-    y_D_x = -((-1) ** (terms + 1)) + 2 * _ts1
+    y_D_x = -((1 - 2 * ((terms + 1) % 2))) + 2 * _ts1
     return (y_D_x,), ()
 
 
@@ -61,14 +66,15 @@ def _gradient_x(x, terms):
     _ti4 = tf.where(tf.math.greater_equal(_ti3, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     _ti5 = tf.math.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
-    _ts0 = sum(
-        -2
-        * ((-1) ** _j)
-        * ((-_ti4 * (1 - ((-1) ** _j)) + 1) * (-_ti4 * (1 - ((-1) ** _j)) + 1))
-        * (tf.math.sin(2 * 3.1415926535897932 * _j * _ti6) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6))
-        for _j in range(1, terms + 1)
+    _ts0 = _runtime.summed(
+        lambda _j: -2
+        * ((1 - 2 * (_j % 2)))
+        * ((-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1) * (-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1))
+        * (tf.math.sin(2 * 3.1415926535897932 * _j * _ti6) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6)),
+        1,
+        terms,
     )
-    y_D_x = -((-1) ** (terms + 1)) + 2 * _ts0
+    y_D_x = -((1 - 2 * ((terms + 1) % 2))) + 2 * _ts0
     return (y_D_x,), ()
 
 
@@ -82,9 +88,13 @@ def _hessian_x(x, terms):
     _ti4 = tf.where(tf.math.greater_equal(_ti3, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     _ti5 = tf.math.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
-    _ts0 = sum(
-        ((-1) ** _j) * _j * (-_ti4 * (1 - ((-1) ** _j)) + 1) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6)
-        for _j in range(1, terms + 1)
+    _ts0 = _runtime.summed(
+        lambda _j: ((1 - 2 * (_j % 2)))
+        * _j
+        * (-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1)
+        * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6),
+        1,
+        terms,
     )
     y_D_x_D_x = -4 * 3.1415926535897932 * _ts0
     return (y_D_x_D_x,), ()
@@ -100,9 +110,11 @@ def _value_x_xla(x, terms):
     _ti4 = tf.where(tf.math.greater_equal(_ti3, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     _ti5 = tf.math.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
-    _ts0 = sum(
-        (((-1) ** _j) / _j) * (((((-1) ** _j) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0])
-        for _j in range(1, terms + 1)
+    _ts0 = _runtime.summed(
+        lambda _j: (((1 - 2 * (_j % 2))) / _j)
+        * (((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0]),
+        1,
+        terms,
     )
     y = _n + _r + (0.3183098861837907) * _ts0
     return (y,), (_r,)
@@ -118,21 +130,22 @@ def _gradient_x_xla(x, terms):
     _ti4 = tf.where(tf.math.greater_equal(_ti3, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     _ti5 = tf.math.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
-    _ts0 = sum(
-        (-2 * ((-1) ** _j))
+    _ts0 = _runtime.summed(
+        lambda _j: (-2 * ((1 - 2 * (_j % 2))))
         * (
-            (((((-1) ** _j) - 1) * _ti4 + 1) * ((((-1) ** _j) - 1) * _ti4 + 1))
+            (((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1) * ((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1))
             * (sin_cos_turns((_j) * _ti6)[0] * sin_cos_turns((_j) * _ti6)[0])
-        )
-        for _j in range(1, terms + 1)
+        ),
+        1,
+        terms,
     )
-    y_D_x = -((-1) ** (terms + 1)) + 2 * _ts0
+    y_D_x = -((1 - 2 * ((terms + 1) % 2))) + 2 * _ts0
     return (y_D_x,), ()
 
 
 _OP = _runtime.Op(
     name="fourier_round",
-    params=[_runtime.IntParam("terms", 5, 1, 64)],
+    params=[_runtime.IntParam("terms", 5, 1, 1000)],
     modes=("soft", "ste"),
     hard=_hard,
     hard_xla=None,
@@ -154,7 +167,7 @@ def fourier_round(x, terms=5, mode="soft", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 tensor.
-        terms: number of sine terms of the sawtooth series; a Python int in [1, 64], default 5.
+        terms: number of sine terms of the sawtooth series; a Python int in [1, 1000], default 5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
         name: optional name scope.

@@ -17,17 +17,8 @@ def _hard(x, depth):
 def _value_x(x, depth):
     _n = tf.math.round(x)
     _r = -_n + x
-    _e, _p, _k = (
-        (_r)
-        + (1 / 2) * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        - 1 / 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
-        -2 * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        - 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        + 1,
-        -tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        + tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _k):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 2 * 3.1415926535897932 * _e
@@ -87,7 +78,25 @@ def _value_x(x, depth):
         )
         _t6 = tf.where(tf.math.greater_equal(_t5 - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
         _t7 = tf.where(tf.math.greater_equal(-_t5 - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        _e, _p, _k = _t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7
+        return (_t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7)
+
+    _e, _p, _k = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2)
+            * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            - 1
+            / 2
+            * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
+            -2 * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            - 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            + 1,
+            -tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            + tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
+        ),
+    )
     y = _e + ((1 / 2) * _k + _n)
     return (y,), ()
 
@@ -95,16 +104,8 @@ def _value_x(x, depth):
 def _gradient_x(x, depth):
     _n = tf.math.round(x)
     _r = -_n + x
-    _e, _p, _D1 = (
-        (_r)
-        + (1 / 2) * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        - 1 / 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
-        -2 * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        - 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        + 1,
-        1,
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _D1):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 3.1415926535897932 * _e
@@ -166,11 +167,28 @@ def _gradient_x(x, depth):
         )
         _t8 = tf.where(tf.math.greater_equal(_t7 - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
         _t9 = tf.where(tf.math.greater_equal(-_t7 - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        _e, _p, _D1 = (
+        return (
             _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
             _p * (-2 * _t8 - 2 * _t9 + 1),
             tf.where(_t6, 2 * _D1 * (tf.math.sin(_t2) * tf.math.sin(_t2)), _D1 * tf.math.cos(_t3) + _D1),
         )
+
+    _e, _p, _D1 = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2)
+            * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            - 1
+            / 2
+            * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
+            -2 * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            - 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            + 1,
+            1,
+        ),
+    )
     y_D_x = _D1
     return (y_D_x,), ()
 
@@ -178,17 +196,8 @@ def _gradient_x(x, depth):
 def _hessian_x(x, depth):
     _n = tf.math.round(x)
     _r = -_n + x
-    _e, _p, _D1, _D2 = (
-        (_r)
-        + (1 / 2) * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        - 1 / 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
-        -2 * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        - 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        + 1,
-        1,
-        0,
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _D1, _D2):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 3.1415926535897932 * _e
@@ -253,12 +262,30 @@ def _hessian_x(x, depth):
         _t10 = 2 * (tf.math.sin(_t2) * tf.math.sin(_t2))
         _t11 = tf.math.cos(_t3)
         _t12 = 2 * 3.1415926535897932 * (_D1 * _D1) * _t4
-        _e, _p, _D1, _D2 = (
+        return (
             _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
             _p * (-2 * _t8 - 2 * _t9 + 1),
             tf.where(_t6, _D1 * _t10, _D1 * _t11 + _D1),
             tf.where(_t6, _D2 * _t10 + _t12, _D2 * _t11 + _D2 - _t12),
         )
+
+    _e, _p, _D1, _D2 = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2)
+            * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            - 1
+            / 2
+            * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
+            -2 * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            - 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            + 1,
+            1,
+            0,
+        ),
+    )
     y_D_x_D_x = _D2
     return (y_D_x_D_x,), ()
 
@@ -266,17 +293,8 @@ def _hessian_x(x, depth):
 def _value_x_xla(x, depth):
     _n = tf.math.round(x)
     _r = -_n + x
-    _e, _p, _k = (
-        (_r)
-        + (1 / 2) * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        - 1 / 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
-        -2 * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        - 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        + 1,
-        -tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        + tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _k):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 2 * 3.1415926535897932 * _e
@@ -336,7 +354,25 @@ def _value_x_xla(x, depth):
         )
         _t6 = tf.where(tf.math.greater_equal(_t5 - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
         _t7 = tf.where(tf.math.greater_equal(-_t5 - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        _e, _p, _k = _t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7
+        return (_t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7)
+
+    _e, _p, _k = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2)
+            * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            - 1
+            / 2
+            * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
+            -2 * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            - 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            + 1,
+            -tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            + tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
+        ),
+    )
     y = _e + ((1 / 2) * _k + _n)
     return (y,), ()
 
@@ -344,16 +380,8 @@ def _value_x_xla(x, depth):
 def _gradient_x_xla(x, depth):
     _n = tf.math.round(x)
     _r = -_n + x
-    _e, _p, _D1 = (
-        (_r)
-        + (1 / 2) * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        - 1 / 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
-        -2 * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        - 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        + 1,
-        1,
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _D1):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 3.1415926535897932 * _e
@@ -415,7 +443,7 @@ def _gradient_x_xla(x, depth):
         )
         _t8 = tf.where(tf.math.greater_equal(_t7 - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
         _t9 = tf.where(tf.math.greater_equal(-_t7 - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-        _e, _p, _D1 = (
+        return (
             _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
             _p * (-2 * _t8 - 2 * _t9 + 1),
             tf.where(
@@ -424,6 +452,23 @@ def _gradient_x_xla(x, depth):
                 _D1 * sin_cos_turns(_e)[1] + _D1,
             ),
         )
+
+    _e, _p, _D1 = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2)
+            * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            - 1
+            / 2
+            * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype)),
+            -2 * tf.where(tf.math.greater_equal(-(_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            - 2 * tf.where(tf.math.greater_equal((_r) - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+            + 1,
+            1,
+        ),
+    )
     y_D_x = _D1
     return (y_D_x,), ()
 

@@ -50,10 +50,36 @@ def multiply_no_nan(x, y):
     return torch.where(y == 0, 0.0, x * y)
 
 
+# torch.compile unrolls a Python loop into its graph: a sum of more terms
+# than this is one reduction over a new leading axis of the terms there,
+# which Inductor fuses with the terms (nothing of the axis's size is stored)
+UNROLLED_STEPS = 8
+
+
+def summed(term, first, last):
+    """term(first) + term(first + 1) + ... + term(last): eagerly a Python loop
+    in that order, which autograd records step by step as it runs; under
+    torch.compile, beyond UNROLLED_STEPS, one reduction whose graph does not
+    grow with the count (its index a tensor of the sum's dtype)."""
+    if last - first < UNROLLED_STEPS or not torch.compiler.is_compiling():
+        return sum(term(j) for j in range(first, last + 1))
+    total = term(first)
+    index = torch.arange(first + 1, last + 1, dtype=total.dtype, device=total.device)
+    return total + term(index.reshape(-1, *([1] * total.dim()))).sum(0)
+
+
+def repeated(count, step, state):
+    """``state = step(*state)``, ``count`` times."""
+    for _ in range(count):
+        state = step(*state)
+    return state
+
+
 def _readable(tensor):
     """Whether a Python branch may read the tensor's values: not while
-    torch.compile traces, nor inside vmap (a batched tensor has no one value)."""
-    if torch.compiler.is_compiling():
+    torch.compile traces, nor inside vmap (a batched tensor has no one value),
+    nor on the meta device (no values at all)."""
+    if torch.compiler.is_compiling() or tensor.device.type == "meta":
         return False
     functorch = torch._C._functorch
     while functorch.is_functorch_wrapped_tensor(tensor):
@@ -174,6 +200,20 @@ def _dot(vectors, others):
     return total
 
 
+def _connected(value, inputs):
+    """``value``, its gradient with respect to each of ``inputs`` zero where
+    it does not depend on them (a Hessian kernel constant in x): a third
+    derivative is then zeros, not an error that the Hessian does not require
+    grad."""
+    if not torch.is_grad_enabled():
+        return value
+    never = value.new_zeros((), dtype=torch.bool)
+    for tensor in inputs:
+        if tensor.requires_grad:
+            value = torch.where(never, tensor, value)
+    return value
+
+
 class NonFiniteX:
     """Where x is NaN or +-inf, the kernels' formulas do not apply.
 
@@ -195,12 +235,13 @@ class NonFiniteX:
         if self.all_finite:
             return y
         at_inf = self.x if hard_value is None else hard_value()
-        return torch.where(torch.isfinite(self.x), y, torch.where(torch.isnan(self.x), self.x, at_inf))
+        # comparisons, not torch.isfinite and torch.isnan: Inductor's CPU code
+        # vectorises a comparison and calls isnan element by element
+        x = self.x
+        return torch.where(x - x == 0, y, torch.where(x != x, x, at_inf))
 
     def _finite_mask(self):
-        """Where x is finite, written unlike the value's torch.isfinite: a
-        compiled backward then recomputes it from x instead of saving a bool
-        tensor from the forward, whose store Inductor's CPU code makes slow."""
+        """Where x is finite, as a comparison (see value)."""
         return self.x.abs() <= torch.finfo(self.x.dtype).max
 
     def derivative(self, d):
@@ -280,7 +321,9 @@ def _functions(name, kernels, hard, mode, float_slots, differentiated):
         if all(v is None for v in vectors):
             return [None] * len(vectors)
         non_finite = NonFiniteX(x)
-        upper = [non_finite.derivative(h) for h in hessian_kernel(non_finite.finite(), *args)[0]]
+        finite_x = non_finite.finite()
+        inputs = [finite_x, *(args[i] for i in differentiated)]
+        upper = [_connected(non_finite.derivative(h), inputs) for h in hessian_kernel(finite_x, *args)[0]]
         return [_dot(row, vectors) for row in symmetric(upper, len(vectors))]
 
     class FirstDerivatives(torch.autograd.Function):
@@ -346,7 +389,11 @@ def _functions(name, kernels, hard, mode, float_slots, differentiated):
         @staticmethod
         def backward(ctx, dy):
             x, args = restore(ctx)
-            return gradients(x, args, [dy * d for d in first_derivatives(x, *args)])
+            # the same x, but one that depends on dy: else AOTAutograd computes the
+            # kernels' comparisons in the forward and saves them as bool tensors,
+            # whose stores Inductor's CPU code makes many times slower than the op
+            x_here = torch.where(dy == dy, x, x)
+            return gradients(x, args, [dy * d for d in first_derivatives(x_here, *args)])
 
     # named after the op: autograd names a Function's graph nodes (grad_fn) when
     # the class is made: SigmoidRoundBackward, SigmoidRoundFirstDerivativesBackward

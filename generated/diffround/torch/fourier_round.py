@@ -23,9 +23,13 @@ def _value_x(x, terms):
     _ti4 = torch.where(torch.ge(_ti3, 0), x.new_full((), 1), x.new_full((), 0))
     _ti5 = torch.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
-    _ts0 = sum(
-        ((-1) ** _j) * (-_ti4 * (1 - ((-1) ** _j)) + 1) * torch.sin(2 * 3.1415926535897932 * _j * _ti6) / _j
-        for _j in range(1, terms + 1)
+    _ts0 = _runtime.summed(
+        lambda _j: ((1 - 2 * (_j % 2)))
+        * (-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1)
+        * torch.sin(2 * 3.1415926535897932 * _j * _ti6)
+        / _j,
+        1,
+        terms,
     )
     y = _n + _r + _ts0 / 3.1415926535897932
     return (y,), (_r,)
@@ -39,14 +43,15 @@ def _gradient_from_residuals_x(x, terms, _r):
     _ti11 = torch.where(torch.ge(_ti10, 0), x.new_full((), 1), x.new_full((), 0))
     _ti12 = torch.sign((_ti8))
     _ti13 = -1 / 2 * _ti11 * _ti12 + (_ti8)
-    _ts1 = sum(
-        -2
-        * ((-1) ** _j)
-        * ((-_ti11 * (1 - ((-1) ** _j)) + 1) * (-_ti11 * (1 - ((-1) ** _j)) + 1))
-        * (torch.sin(2 * 3.1415926535897932 * _j * _ti13) * torch.sin(2 * 3.1415926535897932 * _j * _ti13))
-        for _j in range(1, terms + 1)
+    _ts1 = _runtime.summed(
+        lambda _j: -2
+        * ((1 - 2 * (_j % 2)))
+        * ((-_ti11 * (1 - ((1 - 2 * (_j % 2)))) + 1) * (-_ti11 * (1 - ((1 - 2 * (_j % 2)))) + 1))
+        * (torch.sin(2 * 3.1415926535897932 * _j * _ti13) * torch.sin(2 * 3.1415926535897932 * _j * _ti13)),
+        1,
+        terms,
     )
-    y_D_x = -((-1) ** (terms + 1)) + 2 * _ts1
+    y_D_x = -((1 - 2 * ((terms + 1) % 2))) + 2 * _ts1
     return (y_D_x,), ()
 
 
@@ -60,14 +65,15 @@ def _gradient_x(x, terms):
     _ti4 = torch.where(torch.ge(_ti3, 0), x.new_full((), 1), x.new_full((), 0))
     _ti5 = torch.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
-    _ts0 = sum(
-        -2
-        * ((-1) ** _j)
-        * ((-_ti4 * (1 - ((-1) ** _j)) + 1) * (-_ti4 * (1 - ((-1) ** _j)) + 1))
-        * (torch.sin(2 * 3.1415926535897932 * _j * _ti6) * torch.sin(2 * 3.1415926535897932 * _j * _ti6))
-        for _j in range(1, terms + 1)
+    _ts0 = _runtime.summed(
+        lambda _j: -2
+        * ((1 - 2 * (_j % 2)))
+        * ((-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1) * (-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1))
+        * (torch.sin(2 * 3.1415926535897932 * _j * _ti6) * torch.sin(2 * 3.1415926535897932 * _j * _ti6)),
+        1,
+        terms,
     )
-    y_D_x = -((-1) ** (terms + 1)) + 2 * _ts0
+    y_D_x = -((1 - 2 * ((terms + 1) % 2))) + 2 * _ts0
     return (y_D_x,), ()
 
 
@@ -81,9 +87,13 @@ def _hessian_x(x, terms):
     _ti4 = torch.where(torch.ge(_ti3, 0), x.new_full((), 1), x.new_full((), 0))
     _ti5 = torch.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
-    _ts0 = sum(
-        ((-1) ** _j) * _j * (-_ti4 * (1 - ((-1) ** _j)) + 1) * torch.sin(2 * 3.1415926535897932 * _j * _ti6)
-        for _j in range(1, terms + 1)
+    _ts0 = _runtime.summed(
+        lambda _j: ((1 - 2 * (_j % 2)))
+        * _j
+        * (-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1)
+        * torch.sin(2 * 3.1415926535897932 * _j * _ti6),
+        1,
+        terms,
     )
     y_D_x_D_x = -4 * 3.1415926535897932 * _ts0
     return (y_D_x_D_x,), ()
@@ -91,7 +101,7 @@ def _hessian_x(x, terms):
 
 _OP = _runtime.Op(
     name="fourier_round",
-    params=[_runtime.IntParam("terms", 5, 1, 64)],
+    params=[_runtime.IntParam("terms", 5, 1, 1000)],
     modes=("soft", "ste"),
     hard=_hard,
     kernels={"x": _runtime.Kernels(_value_x, _gradient_from_residuals_x, _gradient_x, _hessian_x)},
@@ -108,7 +118,7 @@ def fourier_round(x, terms=5, mode="soft", name=None):
 
     Args:
         x: float16, bfloat16, float32 or float64 torch.Tensor.
-        terms: number of sine terms of the sawtooth series; a Python int in [1, 64], default 5.
+        terms: number of sine terms of the sawtooth series; a Python int in [1, 1000], default 5.
         mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
             derivative as gradient); default "soft".
         name: unused; accepted for the same signature as the other backends.

@@ -16,17 +16,8 @@ def _hard(x, depth):
 def _value_x(x, depth):
     _n = torch.round(x)
     _r = -_n + x
-    _e, _p, _k = (
-        (_r)
-        + (1 / 2) * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        - 1 / 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0)),
-        -2 * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        - 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        + 1,
-        -torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        + torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0)),
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _k):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 2 * 3.1415926535897932 * _e
@@ -86,7 +77,22 @@ def _value_x(x, depth):
         )
         _t6 = torch.where(torch.ge(_t5 - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
         _t7 = torch.where(torch.ge(-_t5 - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        _e, _p, _k = _t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7
+        return (_t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7)
+
+    _e, _p, _k = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2) * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+            - 1 / 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0)),
+            -2 * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+            - 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+            + 1,
+            -torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+            + torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0)),
+        ),
+    )
     y = _e + ((1 / 2) * _k + _n)
     return (y,), ()
 
@@ -94,16 +100,8 @@ def _value_x(x, depth):
 def _gradient_x(x, depth):
     _n = torch.round(x)
     _r = -_n + x
-    _e, _p, _D1 = (
-        (_r)
-        + (1 / 2) * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        - 1 / 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0)),
-        -2 * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        - 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        + 1,
-        1,
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _D1):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 3.1415926535897932 * _e
@@ -165,11 +163,25 @@ def _gradient_x(x, depth):
         )
         _t8 = torch.where(torch.ge(_t7 - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
         _t9 = torch.where(torch.ge(-_t7 - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        _e, _p, _D1 = (
+        return (
             _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
             _p * (-2 * _t8 - 2 * _t9 + 1),
             torch.where(_t6, 2 * _D1 * (torch.sin(_t2) * torch.sin(_t2)), _D1 * torch.cos(_t3) + _D1),
         )
+
+    _e, _p, _D1 = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2) * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+            - 1 / 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0)),
+            -2 * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+            - 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+            + 1,
+            1,
+        ),
+    )
     y_D_x = _D1
     return (y_D_x,), ()
 
@@ -177,17 +189,8 @@ def _gradient_x(x, depth):
 def _hessian_x(x, depth):
     _n = torch.round(x)
     _r = -_n + x
-    _e, _p, _D1, _D2 = (
-        (_r)
-        + (1 / 2) * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        - 1 / 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0)),
-        -2 * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        - 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        + 1,
-        1,
-        0,
-    )
-    for _ in range(depth):
+
+    def _step(_e, _p, _D1, _D2):
         _t0 = 9.869604401089358 * (_e * _e)
         _t1 = 4 * _t0
         _t2 = 3.1415926535897932 * _e
@@ -252,12 +255,27 @@ def _hessian_x(x, depth):
         _t10 = 2 * (torch.sin(_t2) * torch.sin(_t2))
         _t11 = torch.cos(_t3)
         _t12 = 2 * 3.1415926535897932 * (_D1 * _D1) * _t4
-        _e, _p, _D1, _D2 = (
+        return (
             _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
             _p * (-2 * _t8 - 2 * _t9 + 1),
             torch.where(_t6, _D1 * _t10, _D1 * _t11 + _D1),
             torch.where(_t6, _D2 * _t10 + _t12, _D2 * _t11 + _D2 - _t12),
         )
+
+    _e, _p, _D1, _D2 = _runtime.repeated(
+        depth,
+        _step,
+        (
+            (_r)
+            + (1 / 2) * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+            - 1 / 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0)),
+            -2 * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+            - 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+            + 1,
+            1,
+            0,
+        ),
+    )
     y_D_x_D_x = _D2
     return (y_D_x_D_x,), ()
 

@@ -1,11 +1,12 @@
-"""Printing for XLA: each kernel again, in forms XLA on CPU compiles to fast code.
+"""Printing for XLA: kernels in forms XLA on CPU compiles to fast code, for
+every backend whose kernels XLA compiles (``XLAForms`` is mixed into its
+printer): the TensorFlow backend's XLA kernels (``tf.function(jit_compile=
+True)``) and every JAX kernel.
 
-The runtime compiles an op's kernels with ``tf.function(jit_compile=True)``:
 XLA fuses a whole kernel into one loop over the tensor, so a kernel costs
 about one pass over its inputs and outputs. But XLA on CPU evaluates a few
-functions far more slowly than TensorFlow's own kernels (measured on TF 2.21,
-2 cores, 2^22 float32 values, compiled time over eager time): sin and cos
-about 4x, atan 20x, asin 14x, acos 90x, atan2 15x, erfc 4x. XLAPrinter prints
+functions far more slowly than TensorFlow's own kernels (see docs/speed.md):
+sin, cos, atan, asin, acos, atan2 and erfc. The forms print
 
 - sin(2*pi*u) and cos(2*pi*u) through ``sin_cos_turns(u)``: u - round(u)
   and its quarter turns split off exactly, then Taylor polynomials on
@@ -33,8 +34,8 @@ import mpmath
 import sympy as sp
 from sympy.printing.precedence import PRECEDENCE
 
+from .. import rendering
 from ..functions import hard_round, sigmoid
-from .tensorflow import TFPrinter
 
 #: Functions XLA on CPU compiles to code at least 4x slower than TensorFlow's
 #: eager kernels (TF 2.21; see the module docstring).
@@ -165,10 +166,11 @@ HELPERS = {h.name: h for h in (_sin_cos_turns(), _atan())}
 COSTLY = (*XLA_SLOW, sp.exp, sp.log, sp.tanh, sp.erf, sigmoid)
 
 
-class XLAPrinter(TFPrinter):
-    """TFPrinter for kernels that XLA compiles. ``definitions`` are the
-    kernel's assignments, to see through temporaries to a multiple of pi.
-    After printing, ``helpers`` names the helpers used and ``slow`` the
+class XLAForms:
+    """Mixed into a backend's printer for kernels that XLA compiles (the
+    TensorFlow backend's XLA kernels, every JAX kernel). ``definitions`` are
+    the kernel's assignments, to see through temporaries to a multiple of
+    pi. After printing, ``helpers`` names the helpers used and ``slow`` the
     functions in XLA_SLOW left as they were."""
 
     def __init__(self, definitions=None, dtype_of: str = "x"):
@@ -267,13 +269,14 @@ def ordered_helpers() -> list[Helper]:
     return [HELPERS[n] for n in ordered]
 
 
-def print_helper(helper: Helper) -> dict:
+def print_helper(helper: Helper, printer_class) -> dict:
     """A helper as the strings templates/common/helper.py.jinja lays out."""
-    printer = XLAPrinter()
+    printer = printer_class()
 
     def text(value):
         if isinstance(value, dict):  # by compute dtype, chosen when traced
-            return f"{text(value['float64'])} if {helper.args[0]}.dtype == tf.float64 else {text(value['float32'])}"
+            dtype = f"{helper.args[0]}.dtype == {printer.float64}"
+            return f"{text(value['float64'])} if {dtype} else {text(value['float32'])}"
         return value if isinstance(value, str) else printer.doprint(value)
 
     returns = helper.returns
@@ -292,3 +295,10 @@ def print_helper(helper: Helper) -> dict:
         "returns": returns,
         "loop": loop,
     }
+
+
+def forms_module(backend, printer_class, command: str) -> str:
+    """The backend's ``_xla_forms.py``: every helper printed by ``printer_class``."""
+    forms = {"helpers": [print_helper(h, printer_class) for h in ordered_helpers()]}
+    template = backend.template("_xla_forms.py")
+    return rendering.render(template, "derive/backends/xla_forms.py", forms=forms, command=command)

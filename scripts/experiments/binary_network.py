@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Binary network: an MLP on the digits whose weights and hidden activations
+are signs, trained through each sign op's gradient.
+
+    python scripts/experiments/binary_network.py [--quick] [--seeds N] [--out DIR]
+
+Input (float, in [0, 1]) -> BinaryDense(128) -> BatchNorm -> sign ->
+BinaryDense(128) -> BatchNorm -> sign -> BinaryDense(10) -> BatchNorm ->
+softmax. A BinaryDense multiplies by sign(W) of a latent float W, clipped to
+[-1, 1] after each step (Larq's weight_clip); weights and activations go
+through the same op, in its default mode "ste" (forward sign, the op's smooth
+derivative as gradient). Cross-entropy, Adam(0.001), batch 32. Keras 3 on the
+TensorFlow backend.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np  # noqa: E402
+
+import harness  # noqa: E402
+
+NAME = "binary_network"
+HIDDEN = (128, 128)
+BATCH = 32
+LEARNING_RATE = 1e-3
+EPOCHS = 20
+QUICK_EPOCHS = 2
+METHODS = {"ste_sign": "SteSign", "approx_sign": "ApproxSign", "swish_sign": "SwishSign"}
+BASELINE = "ste_sign"
+# Looked up with pip and an import in a throwaway virtual environment beside this
+# project's pinned TensorFlow; the page prints it.
+LARQ = (
+    "Larq is not compared: larq 0.14.0 (the newest) asks pip to replace NumPy 2.4.6 by 1.26.4, and with "
+    "TensorFlow 2.21 it fails on import (it subclasses tf.keras.layers.LocallyConnected1D, which Keras 3 "
+    "no longer has). The three ops' derivatives are checked against Larq's published formulas by "
+    "scripts/verify_derivatives.py instead."
+)
+
+
+def build(method: str, seed: int):
+    import keras
+
+    import diffround
+
+    quantizer_class = getattr(diffround.layers, METHODS[method])
+
+    class BinaryDense(keras.layers.Layer):
+        """x @ sign(W): the latent float W is what Adam updates."""
+
+        def __init__(self, units, initializer_seed, **kwargs):
+            super().__init__(**kwargs)
+            self.units = units
+            self.initializer_seed = initializer_seed
+            self.quantizer = quantizer_class()
+
+        def build(self, input_shape):
+            self.kernel = self.add_weight(
+                name="kernel",
+                shape=(input_shape[-1], self.units),
+                initializer=keras.initializers.GlorotUniform(seed=self.initializer_seed),
+                constraint=lambda w: keras.ops.clip(w, -1.0, 1.0),
+            )
+
+        def call(self, inputs):
+            return keras.ops.matmul(inputs, self.quantizer(self.kernel))
+
+    inputs = keras.Input((64,))
+    h = inputs
+    for i, width in enumerate(HIDDEN + (10,)):
+        h = BinaryDense(width, harness.weight_seed(seed, i))(h)
+        h = keras.layers.BatchNormalization(momentum=0.9)(h)
+        if width != 10:
+            h = quantizer_class()(h)
+    return keras.Model(inputs, h)
+
+
+def train(method: str, seed: int, split, orders) -> dict:
+    import keras
+
+    x_train, x_test, y_train, y_test = split
+    model = build(method, seed)
+
+    def evaluate(epoch):
+        logits = keras.ops.convert_to_numpy(model(x_test, training=False))
+        return {"accuracy": float(np.mean(np.argmax(logits, axis=1) == y_test))}
+
+    history, seconds = harness.fit_keras(
+        model,
+        keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+        x_train,
+        y_train,
+        orders,
+        BATCH,
+        LEARNING_RATE,
+        (),
+        evaluate,
+    )
+    return {"method": method, "seed": seed, **history[-1], "seconds": seconds, "history": history}
+
+
+def main(argv=None) -> int:
+    args = harness.arguments(__doc__, __file__, argv)
+    import keras
+
+    harness.set_threads()
+    epochs = QUICK_EPOCHS if args.quick else EPOCHS
+    results = []
+    for seed in args.seed_list:
+        split = harness.digits(seed)
+        orders = harness.batch_orders(seed, len(split[0]), epochs)
+        for method in METHODS:
+            keras.backend.clear_session()
+            result = train(method, seed, split, orders)
+            results.append(result)
+            harness.log(f"seed {seed}  {method:<12} accuracy {result['accuracy']:.3f}  {result['seconds']:.1f} s")
+    harness.write(
+        NAME,
+        args.out,
+        args,
+        {
+            "title": "Binary network: sign weights and activations on the digits",
+            "short_title": "Binary MLP (digits)",
+            "backend": f"Keras {keras.__version__}, TensorFlow backend",
+            "versions": harness.versions("tensorflow", "keras"),
+            "setup": (
+                "scikit-learn's 8x8 digits (stratified 75/25 split per seed); input -> "
+                + " -> ".join(f"BinaryDense({w}) -> BatchNorm -> sign" for w in HIDDEN)
+                + " -> BinaryDense(10) -> BatchNorm -> softmax; BinaryDense = x @ sign(W), latent W clipped to "
+                f"[-1, 1]; weights and activations through the same op in mode 'ste'; cross-entropy; "
+                f"Adam({LEARNING_RATE}), batch {BATCH}, {epochs} epochs."
+            ),
+            "epochs": epochs,
+            "methods": list(METHODS),
+            "baseline": BASELINE,
+            "metrics": {"accuracy": "held-out accuracy (10 classes)"},
+            "percent": ["accuracy"],
+            "higher_is_better": {"accuracy": True},
+            "plots": {"accuracy": f"{NAME}_accuracy.png"},
+            "notes": [LARQ],
+            "results": results,
+        },
+    )
+    harness.plot_curves(
+        results,
+        list(METHODS),
+        "accuracy",
+        "held-out accuracy",
+        f"Binary MLP (digits): mean over {len(args.seed_list)} seeds, band ±1 s.d.",
+        args.out / f"{NAME}_accuracy.png",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,211 @@
+"""make experiments (scripts/experiments/): each experiment's quick mode, the
+harness's seeding and statistics, and the page rendered from the JSON."""
+
+import importlib
+import json
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+FOLDER = Path(__file__).resolve().parent.parent / "scripts" / "experiments"
+
+
+def _module(name):
+    if str(FOLDER) not in sys.path:
+        sys.path.insert(0, str(FOLDER))
+    return importlib.import_module(name)
+
+
+@pytest.fixture(scope="module")
+def harness():
+    return _module("harness")
+
+
+@pytest.fixture(scope="module")
+def quick_results(tmp_path_factory, dr):
+    """Every experiment's quick mode (two seeds, a few epochs), once."""
+    import torch
+
+    out = tmp_path_factory.mktemp("experiments")
+    threads = torch.get_num_threads()
+    try:
+        for name in ("integer_labels", "binary_network", "spiking_network", "compression"):
+            assert _module(name).main(["--quick", "--out", str(out)]) == 0
+    finally:
+        torch.set_num_threads(threads)
+    return out
+
+
+def _record(out, name):
+    return json.loads((out / f"{name}.json").read_text())
+
+
+def _check_structure(record, metrics):
+    """Every method once per seed, the metrics in [0, 1], one history entry per epoch."""
+    assert record["quick"] is True and record["seeds"] == [0, 1]
+    assert record["command"].startswith("python scripts/experiments/") and "--quick" in record["command"]
+    for seed in record["seeds"]:
+        assert sorted(r["method"] for r in record["results"] if r["seed"] == seed) == sorted(record["methods"])
+    for result in record["results"]:
+        assert len(result["history"]) == record["epochs"]
+        assert result["seconds"] > 0
+        for metric in metrics:
+            assert 0.0 <= result[metric] <= 1.0, (result["method"], metric, result[metric])
+            assert result[metric] == result["history"][-1][metric]
+
+
+def _mean(record, method, metric):
+    return np.mean([r[metric] for r in record["results"] if r["method"] == method])
+
+
+def test_t_interval_is_the_student_t_interval(harness):
+    # two degrees of freedom: the t quantile has the closed form (2p - 1)/sqrt(2p(1 - p))
+    p = 0.975
+    quantile = (2 * p - 1) / math.sqrt(2 * p * (1 - p))
+    mean, low, high = harness.t_interval([1.0, 2.0, 3.0])  # sample s.d. 1
+    assert mean == 2.0
+    assert high - mean == pytest.approx(quantile / math.sqrt(3), rel=1e-12)
+    assert mean - low == pytest.approx(quantile / math.sqrt(3), rel=1e-12)
+
+
+def test_batch_orders_are_permutations_fixed_by_the_seed(harness):
+    orders = harness.batch_orders(3, 50, epochs=4)
+    assert orders.shape == (4, 50)
+    assert all(sorted(order) == list(range(50)) for order in orders)
+    assert np.array_equal(orders, harness.batch_orders(3, 50, epochs=4))
+    assert not np.array_equal(orders[0], orders[1])
+    assert not np.array_equal(orders, harness.batch_orders(4, 50, epochs=4))
+
+
+def test_every_method_of_a_seed_starts_from_the_same_weights(dr):
+    import keras
+
+    integer_labels = _module("integer_labels")
+    binary_network = _module("binary_network")
+    kernels = [
+        keras.ops.convert_to_numpy(integer_labels.build(m, 5)[0].layers[0].kernel) for m in integer_labels.METHODS
+    ]
+    assert all(np.array_equal(k, kernels[0]) for k in kernels)
+    other_seed = keras.ops.convert_to_numpy(integer_labels.build(integer_labels.BASELINE, 6)[0].layers[0].kernel)
+    assert not np.array_equal(other_seed, kernels[0])
+    binary = [binary_network.build(m, 5) for m in binary_network.METHODS]
+    latent = [keras.ops.convert_to_numpy(model.layers[1].kernel) for model in binary]
+    assert all(np.array_equal(k, latent[0]) for k in latent)
+
+
+def test_integer_labels_quick(quick_results):
+    record = _record(quick_results, "integer_labels")
+    integer_labels = _module("integer_labels")
+    assert record["methods"] == list(integer_labels.METHODS)
+    _check_structure(record, ("accuracy", "integer"))
+    # ten digits: a constant prediction rounds to one label, about 10%
+    assert _mean(record, integer_labels.BASELINE, "accuracy") > 0.15
+    assert _mean(record, integer_labels.BASELINE, "integer") == 0.0  # a float output is almost never an integer
+    assert _mean(record, "ste_round", "integer") == 1.0  # its forward is round
+    for png in record["plots"].values():
+        assert (quick_results / png).read_bytes().startswith(b"\x89PNG")
+
+
+def test_binary_network_quick(quick_results):
+    record = _record(quick_results, "binary_network")
+    assert record["methods"] == ["ste_sign", "approx_sign", "swish_sign"]
+    _check_structure(record, ("accuracy",))
+    for method in record["methods"]:
+        assert _mean(record, method, "accuracy") > 0.3, method  # chance is 0.1
+
+
+def test_spiking_network_quick(quick_results):
+    record = _record(quick_results, "spiking_network")
+    spiking_network = _module("spiking_network")
+    assert record["methods"][:5] == [f"heaviside, {s}" for s in spiking_network.OURS] + [spiking_network.FLOOR]
+    _check_structure(record, ("accuracy",))
+    floor = _mean(record, spiking_network.FLOOR, "accuracy")
+    for surrogate in ("sigmoid", "fast_sigmoid", "atan"):
+        assert _mean(record, f"heaviside, {surrogate}", "accuracy") > max(0.3, floor), surrogate
+
+
+def test_compression_quick(quick_results):
+    record = _record(quick_results, "compression")
+    compression = _module("compression")
+    assert record["methods"] == list(compression.METHODS)
+    for seed in record["seeds"]:
+        assert sorted(r["method"] for r in record["results"] if r["seed"] == seed) == sorted(record["methods"])
+    for result in record["results"]:
+        for lam in compression.LAMBDAS:
+            rate, distortion = result[compression.key("rate", lam)], result[compression.key("distortion", lam)]
+            assert rate >= 0 and distortion > 0
+            assert result[compression.key("loss", lam)] == pytest.approx(rate + lam * distortion)
+        # sending nothing costs 0 bits and the source's variance, 2 (Laplace(0, 1)): at the largest
+        # lambda even a short training does far better
+        lam = max(compression.LAMBDAS)
+        assert result[compression.key("loss", lam)] < 0.5 * 2 * lam, result["method"]
+    assert (quick_results / record["plots"]["rate-distortion"]).read_bytes().startswith(b"\x89PNG")
+
+
+def test_snntorch_atan_has_heavisides_atan_gradient(dr):
+    # the spiking experiment's reference: the same gradient, so the same training up to H(0)
+    surrogate = pytest.importorskip("snntorch.surrogate", reason="snnTorch is the reference's own library")
+    import torch
+
+    import diffround.torch as drt
+
+    v = torch.linspace(-3.0, 3.0, 601, dtype=torch.float32, requires_grad=True)
+    drt.heaviside(v, surrogate="atan").sum().backward()
+    ours = v.grad.clone()
+    v.grad = None
+    surrogate.atan(alpha=2.0)(v).sum().backward()
+    # snnTorch's formula, (alpha/2)/(1 + (pi/2 alpha v)^2), in float64
+    exact = 1.0 / (1.0 + (math.pi * v.detach().double()) ** 2)
+    assert torch.allclose(ours.double(), exact, rtol=1e-6, atol=0)
+    assert torch.allclose(v.grad.double(), exact, rtol=1e-6, atol=0)
+
+
+def test_the_page_marks_overlaps_from_the_intervals(tmp_path, harness):
+    render = _module("render")
+    record = {
+        "name": "binary_network",
+        "title": "A made-up experiment",
+        "command": "python scripts/experiments/binary_network.py",
+        "date": "2026-01-01 00:00 UTC",
+        "quick": False,
+        "seeds": [0, 1, 2],
+        "machine": "x86_64, 2 cores",
+        "backend": "Keras, TensorFlow backend",
+        "setup": "none",
+        "epochs": 1,
+        "methods": ["a", "b", "c"],
+        "baseline": "b",
+        "metrics": {"accuracy": "accuracy"},
+        "percent": ["accuracy"],
+        "higher_is_better": {"accuracy": True},
+        "plots": {},
+        "results": [
+            {"method": m, "seed": s, "accuracy": v, "seconds": 1.0, "history": [{"accuracy": v}]}
+            for m, values in {"a": (0.90, 0.91, 0.92), "b": (0.50, 0.51, 0.52), "c": (0.86, 0.90, 0.93)}.items()
+            for s, v in enumerate(values)
+        ],
+    }
+    (tmp_path / "binary_network.json").write_text(json.dumps(record))
+    page = tmp_path / "experiments.md"
+    guide = tmp_path / "choosing.md"
+    guide.write_text(f"before\n{render.GUIDE_START}\nold text\n{render.GUIDE_END}\nafter\n")
+    text = render.render(tmp_path, page, "python scripts/experiments/render.py", guide)
+    assert page.read_text() == text
+    # a: mean 0.91, s.d. 0.01, half-width t(0.975, 2) * 0.01 / sqrt(3) = 0.02484
+    assert "| `a` | **91.0% [88.5%, 93.5%]** (best) |" in text
+    assert "| `b` (baseline) | 51.0% [48.5%, 53.5%] |" in text
+    assert "`c` overlap it" in text and "Wholly on the worse side of it: `b`." in text
+    # paired by seed: a - b is 0.40 in every seed, c - b is 0.36, 0.39, 0.41
+    assert "paired by seed" in text and "better: `a` (+40.0 pt [+40.0 pt, +40.0 pt]), `c` (+38.7 pt [" in text
+    assert "Not run: `docs/experiments/integer_labels.json` is missing." in text
+    assert (tmp_path / "summary.png").read_bytes().startswith(b"\x89PNG")
+    lines = guide.read_text().splitlines()
+    assert lines[0] == "before" and lines[-1] == "after" and "old text" not in lines
+    assert lines[2].startswith("- [A made-up experiment](experiments.md#a-made-up-experiment), accuracy, 3 seeds: ")
+    assert (
+        "best mean `a` (91.0% [88.5%, 93.5%]); not told apart from it: `c`; better than `b` (paired by seed): `a`, `c`."
+        in lines[2]
+    )
