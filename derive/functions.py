@@ -372,6 +372,30 @@ class exp_sum(LoweredFunction):
         return e + e * c
 
 
+class erfc_sum(LoweredFunction):
+    """erfc(a + b) for |b| <= |a|, with the rounding of the sum a + b undone.
+
+    As for ``exp_sum``: s = a + b rounds by up to half an ULP of s, which
+    erfc, whose logarithmic slope is about -2*s, turns into a relative error
+    of about s**2 * eps. The rounding c is recovered exactly, and
+    erfc(a + b) = erfc(s) - c*2/sqrt(pi)*exp(-s**2) to within c**2.
+    """
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        a, b = self.args
+        return -2 / sp.sqrt(sp.pi) * sp.exp(-((a + b) ** 2))
+
+    def reference(self):
+        a, b = self.args
+        return sp.erfc(a + b)
+
+    def lowered(self):
+        s, c = _sum_and_error(*self.args)
+        return sp.erfc(s) - c * (2 / sp.sqrt(sp.pi)) * sp.exp(-(s**2))
+
+
 class sum_exact_pair_first(LoweredFunction):
     """a + k + c for a rational constant k, rounded once where either pair is
     exact: k + c first where Sterbenz's lemma makes it exact (c of the other

@@ -17,6 +17,7 @@ from sympy.codegen.cfunctions import expm1
 from . import derivatives
 from .functions import (
     LoweredFunction,
+    erfc_sum,
     evaluated_first,
     exp_sum,
     fraction_minus,
@@ -279,6 +280,31 @@ def _logistic_tail_split(e):
     return tail / (1 + tail * (2 + tail))
 
 
+def _gaussian_tail_split(e):
+    """exp(-c*u**2) and erfc(c*|u|), u = fraction_minus(w, 1/2) and c >= 0
+    free of w (a Gaussian density and tail centred on the half-integer), in
+    a = |rho|, rho = w - round(w) (exact), where a < 1/4. Next to the
+    integers u = +-(1/2 - a) rounds by up to half an ULP of 1/2 and c*u**2
+    or c*|u| rounds again by half an ULP of a value near c/4 or c/2; exp and
+    erfc turn that into a relative error of about c/2 or (c/2)**2 ULPs.
+    Written -c/4 + c*a*(1 - a) (``exp_sum``) and c/2 - c*a (``erfc_sum``)
+    their first terms are exact where c is and their second terms are a's,
+    rounded a few times. Nearer the half-integers the second term would
+    cancel the first, and u is exact there (Sterbenz), so e stays."""
+    halves = [f for f in e.atoms(fraction_minus) if f.args[1] == sp.S.Half]
+    if len(halves) != 1:
+        return e
+    (u,) = halves
+    w = u.args[0]
+    (argument,) = e.args
+    c = sp.simplify(-argument / u**2 if isinstance(e, sp.exp) else argument / sp.Abs(u))
+    if c.has(u) or c.free_symbols & w.free_symbols or not c.is_nonnegative:
+        return e
+    a = sp.Abs(evaluated_first(w - hard_round(w)))
+    split = exp_sum(-c / 4, c * a * (1 - a)) if isinstance(e, sp.exp) else erfc_sum(c / 2, -c * a)
+    return sp.Piecewise((split, a < sp.Rational(1, 4)), (e, True))
+
+
 def lower(expr: sp.Expr) -> sp.Expr:
     """Stable elementary form of ``expr``."""
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid, sp.erf) and e.has(sp.floor), _integer_plus_cdf)
@@ -295,6 +321,7 @@ def lower(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(
         lambda e: isinstance(e, (sigmoid, sigmoid_slope, sigmoid_curvature)) and e.has(fraction_minus), _logistic_tail_split
     )
+    expr = expr.replace(lambda e: isinstance(e, (sp.exp, sp.erfc)) and e.has(fraction_minus), _gaussian_tail_split)
     for function, form in HYPERBOLIC_REWRITES:
         expr = expr.replace(function, form)
     # before the special functions are written out: pattern matching is slow on
@@ -550,9 +577,10 @@ class KernelBuilder:
         temps, reduced = _cse(exprs, "_t")
         forward_temps = _needed(temps, reduced[:1])
         forward_targets = {t for t, _ in forward_temps}
-        backward_temps = [(t, v) for t, v in _needed(temps, reduced[1:]) if t not in forward_targets]
+        # a constant the CSE shared (1/sqrt(pi)) is computed again, not saved
+        backward_temps = [(t, v) for t, v in _needed(temps, reduced[1:]) if t not in forward_targets or v.is_number]
         read = set().union(*(e.free_symbols for e in reduced[1:]), *(v.free_symbols for _, v in backward_temps))
-        residuals = [t for t, _ in forward_temps if t in read]
+        residuals = [t for t, v in forward_temps if t in read and not v.is_number]
         for n_r in self.prologue:
             if n_r[0] in read and n_r[0] not in residuals:
                 residuals.append(n_r[0])
