@@ -20,7 +20,6 @@ from .functions import (
     sigmoid_slope,
     sinhc,
     sinhc_small,
-    stable_tanh,
     sum_exact_pair_first,
     swish_sign_curve,
     tanhc,
@@ -355,9 +354,7 @@ soft_round = Approximation(
 #   second derivatives would overflow float32.
 _SLOPE_CAP = 80
 _CAPPED_SLOPE = (sp.sinh(_SLOPE_CAP) / _SLOPE_CAP).evalf(40)
-# the frameworks' own tanh loses several ULP just below 1, a relative error that T passes on
-# to every output (docs/accuracy.md)
-_T = stable_tanh(alpha / 2)
+_T = sp.tanh(alpha / 2)
 _denominator = 4 * sigmoid_slope(alpha) + 2 * _u * _T**2
 _z = _u * alpha * tanhc(alpha / 2) / _denominator
 _w = _T * (1 - 2 * _u)

@@ -699,7 +699,7 @@ class DividedByArgument(LoweredFunction):
 
 def _elementary(expr: sp.Expr) -> sp.Expr:
     """expr with every LoweredFunction replaced by its stable elementary form."""
-    expr = expr.replace(lambda e: isinstance(e, (stable_tanh, sech_squared)), lambda e: e.lowered())
+    expr = expr.replace(lambda e: isinstance(e, (_tanh, _sech_squared)), lambda e: e.lowered())
     while True:
         lowered = expr.replace(lambda e: isinstance(e, LoweredFunction), lambda e: e.lowered())
         if lowered == expr:
@@ -718,37 +718,28 @@ class sinhc(DividedByArgument):
     direct_numerator = staticmethod(lambda z: (sp.exp(z) - sp.exp(-z)) / 2)
 
 
-class stable_tanh(LoweredFunction):
+class _tanh(sp.Function):
     """tanh, whose derivative is its own factor sech**2: SymPy differentiates
     tanh into 1 - tanh**2, which keeps only an absolute accuracy once tanh is
-    close to 1. Beyond |z| = 2 it is sign(z)*(1 - 2*e/(1 + e)), e = exp(-2|z|),
-    whose subtraction from 1 rounds once: the frameworks' own float64 tanh
-    loses several ULP just below 1 (docs/accuracy.md)."""
+    close to 1."""
 
     nargs = 1
 
     def fdiff(self, argindex=1):
-        return sech_squared(self.args[0])
-
-    def reference(self):
-        return sp.tanh(self.args[0])
+        return _sech_squared(self.args[0])
 
     def lowered(self):
-        (z,) = self.args
-        return sp.Piecewise((sp.tanh(z), sp.Abs(z) < 2), (sp.sign(z) * (1 - 2 * sigmoid_below(2 * sp.Abs(z))), True))
+        return sp.tanh(self.args[0])
 
 
-class sech_squared(LoweredFunction):
+class _sech_squared(sp.Function):
     """sech(z)**2 = 4*sigmoid_slope(2*z): a product, accurate in both tails."""
 
     nargs = 1
 
     def fdiff(self, argindex=1):
         (z,) = self.args
-        return -2 * stable_tanh(z) * sech_squared(z)
-
-    def reference(self):
-        return 1 / sp.cosh(self.args[0]) ** 2
+        return -2 * _tanh(z) * _sech_squared(z)
 
     def lowered(self):
         return 4 * sigmoid_slope(2 * self.args[0])
@@ -759,7 +750,7 @@ class tanhc(DividedByArgument):
 
     numerator = sp.tanh
     quotient = "tanh(z)/z"
-    direct_numerator = stable_tanh
+    direct_numerator = _tanh
     radius = sp.pi / 2
 
 
@@ -770,7 +761,7 @@ class zcoth(DividedByArgument):
     quotient rule on 1/tanhc(z) rounds tanh three times and cancels."""
 
     numerator = staticmethod(lambda z: z**2 * sp.coth(z))
-    direct_numerator = staticmethod(lambda z: z**2 / stable_tanh(z))
+    direct_numerator = staticmethod(lambda z: z**2 / _tanh(z))
     radius = sp.pi
     quotient = "z/tanh(z)"
 

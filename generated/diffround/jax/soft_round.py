@@ -277,13 +277,7 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    _d0 = jnp.abs(z)
-    _d1 = jnp.exp(-2 * _d0)
-    return jnp.where(
-        jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        jnp.where(jnp.less(_d0, 2), jnp.tanh(z), (-2 * _d1 / (_d1 + 1) + 1) * jnp.sign(z)) / z,
-    )
+    return jnp.where(jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932), series, jnp.tanh(z) / z)
 
 
 def tanhc_small(z):
@@ -480,13 +474,7 @@ def zcoth(z):
             2.4351954029183367e-15,
         )
     series = polynomial(z * z, coefficients)
-    _d0 = jnp.abs(z)
-    _d1 = jnp.exp(-2 * _d0)
-    return jnp.where(
-        jnp.less(jnp.abs(z), (1 / 2) * 3.1415926535897932),
-        series,
-        z * jnp.where(jnp.less(_d0, 2), 1 / jnp.tanh(z), 1 / ((-2 * _d1 / (_d1 + 1) + 1) * jnp.sign(z))),
-    )
+    return jnp.where(jnp.less(jnp.abs(z), (1 / 2) * 3.1415926535897932), series, z / jnp.tanh(z))
 
 
 def zcoth_d1(z):
@@ -549,17 +537,11 @@ def zcoth_d1(z):
         )
     series = z * polynomial(z * z, coefficients)
     _d0 = jnp.tanh(z)
-    _d1 = jnp.abs(z)
-    _d2 = jnp.less(_d1, 2)
-    _d3 = jnp.sign(z)
-    _d4 = jnp.exp(-2 * _d1)
-    _d5 = _d4 + 1
-    _d6 = -2 * _d4 / _d5 + 1
+    _d1 = jnp.exp(-2 * jnp.abs(z))
     return jnp.where(
         jnp.less(jnp.abs(z), (1 / 2) * 3.1415926535897932),
         series,
-        -4 * _d4 * z * jnp.where(_d2, 1 / (_d0 * _d0), 1 / ((_d3 * _d3) * (_d6 * _d6))) / (_d5 * _d5)
-        + jnp.where(_d2, 1 / _d0, 1 / (_d3 * _d6)),
+        1 / _d0 - 4 * _d1 * z / ((_d0 * _d0) * ((_d1 + 1) * (_d1 + 1))),
     )
 
 
@@ -630,18 +612,13 @@ def zcoth_d2(z):
         )
     series = polynomial(z * z, coefficients)
     _d0 = jnp.tanh(z)
-    _d1 = jnp.abs(z)
-    _d2 = jnp.less(_d1, 2)
-    _d3 = jnp.sign(z)
-    _d4 = jnp.exp(-2 * _d1)
-    _d5 = _d4 + 1
-    _d6 = -2 * _d4 / _d5 + 1
-    _d7 = jnp.where(_d2, 1 / _d0, 1 / (_d3 * _d6))
-    _d8 = _d4 / (_d5 * _d5)
+    _d1 = 1 / _d0
+    _d2 = jnp.exp(-2 * jnp.abs(z))
+    _d3 = _d2 / ((_d2 + 1) * (_d2 + 1))
     return jnp.where(
         jnp.less(jnp.abs(z), (1 / 2) * 3.1415926535897932),
         series,
-        8 * _d7 * _d8 * (-_d7 + z * (4 * _d8 * jnp.where(_d2, 1 / (_d0 * _d0), 1 / ((_d3 * _d3) * (_d6 * _d6))) + 1)),
+        8 * _d1 * _d3 * (-_d1 + z * (1 + 4 * _d3 / (_d0 * _d0))),
     )
 
 

@@ -320,13 +320,7 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    _d0 = jnp.abs(z)
-    _d1 = jnp.exp(-2 * _d0)
-    return jnp.where(
-        jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        jnp.where(jnp.less(_d0, 2), jnp.tanh(z), (-2 * _d1 / (_d1 + 1) + 1) * jnp.sign(z)) / z,
-    )
+    return jnp.where(jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932), series, jnp.tanh(z) / z)
 
 
 def tanhc_d1(z):
@@ -389,14 +383,11 @@ def tanhc_d1(z):
             2.5396693007043486e-06,
         )
     series = z * polynomial(z * z, coefficients)
-    _d0 = jnp.abs(z)
-    _d1 = jnp.exp(-2 * _d0)
-    _d2 = _d1 + 1
+    _d0 = jnp.exp(-2 * jnp.abs(z))
     return jnp.where(
         jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932),
         series,
-        4 * _d1 / ((_d2 * _d2) * z)
-        - jnp.where(jnp.less(_d0, 2), jnp.tanh(z), (-2 * _d1 / _d2 + 1) * jnp.sign(z)) / (z * z),
+        4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - jnp.tanh(z) / (z * z),
     )
 
 
@@ -470,13 +461,11 @@ def tanhc_d2(z):
         )
     series = polynomial(z * z, coefficients)
     _d0 = 1 / z
-    _d1 = jnp.abs(z)
-    _d2 = jnp.exp(-2 * _d1)
-    _d3 = _d2 + 1
-    _d4 = 4 * _d2 / (_d3 * _d3)
-    _d5 = jnp.where(jnp.less(_d1, 2), jnp.tanh(z), (-2 * _d2 / _d3 + 1) * jnp.sign(z))
+    _d1 = jnp.tanh(z)
+    _d2 = jnp.exp(-2 * jnp.abs(z))
+    _d3 = 4 * _d2 / ((_d2 + 1) * (_d2 + 1))
     return jnp.where(
-        jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932), series, 2 * _d0 * (-_d0 * _d4 - _d4 * _d5 + _d5 / (z * z))
+        jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932), series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z))
     )
 
 
@@ -502,67 +491,48 @@ def _value_x(x, alpha):
     _t16 = _t14 * alpha
     _t17 = -alpha
     _t18 = jnp.exp(_t17)
-    _t19 = _t18 + 1
-    _t20 = _t18 / (_t19 * _t19)
-    _t21 = jnp.tanh(_t13)
-    _t22 = _t21 * _t21
-    _t23 = jnp.less(alpha, 4)
-    _t24 = jnp.sign(alpha)
-    _t25 = -2 * _t18 / _t19 + 1
-    _t26 = (_t24 * _t24) * (_t25 * _t25)
-    _t27 = jnp.where(_t23, _t22, _t26)
-    _t28 = 2 * _t15
-    _t29 = _t27 * _t28
-    _t30 = 4 * _t20 + _t29
-    _t31 = 1 / _t30
-    _t32 = _runtime.multiply_no_nan(_t15 * _t16, _t31)
-    _t33 = _t14 * atanhc_small(_t32)
-    _t34 = _t33 * _t7
-    _t35 = jnp.less(alpha, 40)
-    _t36 = jnp.abs(_t5 + 1)
-    _t37 = jnp.less(_t36, 1 / 4)
-    _t38 = (1 / 2) * _t22
-    _t39 = jnp.abs(_t1)
-    _t40 = jnp.less(_t39, 1 / 4)
-    _t41 = _t24 * _t25
-    _t42 = (1 / 2) * _t26
-    _t43 = jnp.where(
-        _t23,
-        jnp.where(
-            _t2,
-            jnp.logical_and(jnp.logical_and(_t35, _t37), jnp.less(_t21 * _t36, _t20 + _t36 * _t38)),
-            jnp.logical_and(jnp.logical_and(_t35, _t40), jnp.less(_t21 * _t39, _t20 + _t38 * _t39)),
-        ),
-        jnp.where(
-            _t2,
-            jnp.logical_and(jnp.logical_and(_t35, _t37), jnp.less(_t36 * _t41, _t20 + _t36 * _t42)),
-            jnp.logical_and(jnp.logical_and(_t35, _t40), jnp.less(_t39 * _t41, _t20 + _t39 * _t42)),
-        ),
-    )
-    _t44 = jnp.sign(_t7)
-    _t45 = 1 / 2 - _t15
-    _t46 = jnp.where(_t23, _t21, _t41)
-    _t47 = _t46 * (1 - _t28)
-    _t48 = _t14 * atanhc_small(_t47)
-    _t49 = jnp.where(_t2, jnp.greater_equal(_t36, 1 / 4), jnp.greater_equal(_t39, 1 / 4))
-    _t50 = jnp.exp(alpha)
-    _t51 = 1 - _t18
-    _t52 = _t15 * _t51
-    _t53 = 1 - _t52
-    _t54 = 1 - jnp.exp(-2 * alpha)
-    _t55 = _t54 / _t53
-    _t56 = _t15 * _t55
-    _t57 = (1 / 2) / alpha
-    _t58 = _t44 * _t57
-    _t59 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t14
-    _t60 = jnp.greater_equal(alpha, 40)
-    _t61 = _t50 * _t54
-    _t62 = jnp.where(
+    _t19 = _t18 / ((_t18 + 1) * (_t18 + 1))
+    _t20 = jnp.tanh(_t13)
+    _t21 = _t20 * _t20
+    _t22 = 2 * _t15
+    _t23 = _t21 * _t22
+    _t24 = 4 * _t19 + _t23
+    _t25 = 1 / _t24
+    _t26 = _runtime.multiply_no_nan(_t15 * _t16, _t25)
+    _t27 = _t14 * atanhc_small(_t26)
+    _t28 = _t27 * _t7
+    _t29 = jnp.less(alpha, 40)
+    _t30 = jnp.abs(_t5 + 1)
+    _t31 = (1 / 2) * _t21
+    _t32 = jnp.abs(_t1)
+    _t33 = jnp.where(
         _t2,
-        jnp.logical_and(_t60, jnp.greater(alpha, 2 * jnp.log1p(_t36 * _t61 / (-_t36 * _t51 + 1)))),
-        jnp.logical_and(_t60, jnp.greater(alpha, 2 * jnp.log1p(_t39 * _t61 / (-_t39 * _t51 + 1)))),
+        jnp.logical_and(jnp.logical_and(_t29, jnp.less(_t30, 1 / 4)), jnp.less(_t20 * _t30, _t19 + _t30 * _t31)),
+        jnp.logical_and(jnp.logical_and(_t29, jnp.less(_t32, 1 / 4)), jnp.less(_t20 * _t32, _t19 + _t31 * _t32)),
     )
-    _t63 = _t28 * _t46 + 2 * jax.nn.sigmoid(_t17)
+    _t34 = jnp.sign(_t7)
+    _t35 = 1 / 2 - _t15
+    _t36 = _t20 * (1 - _t22)
+    _t37 = _t14 * atanhc_small(_t36)
+    _t38 = jnp.where(_t2, jnp.greater_equal(_t30, 1 / 4), jnp.greater_equal(_t32, 1 / 4))
+    _t39 = jnp.exp(alpha)
+    _t40 = 1 - _t18
+    _t41 = _t15 * _t40
+    _t42 = 1 - _t41
+    _t43 = 1 - jnp.exp(-2 * alpha)
+    _t44 = _t43 / _t42
+    _t45 = _t15 * _t44
+    _t46 = (1 / 2) / alpha
+    _t47 = _t34 * _t46
+    _t48 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t14
+    _t49 = jnp.greater_equal(alpha, 40)
+    _t50 = _t39 * _t43
+    _t51 = jnp.where(
+        _t2,
+        jnp.logical_and(_t49, jnp.greater(alpha, 2 * jnp.log1p(_t30 * _t50 / (-_t30 * _t40 + 1)))),
+        jnp.logical_and(_t49, jnp.greater(alpha, 2 * jnp.log1p(_t32 * _t50 / (-_t32 * _t40 + 1)))),
+    )
+    _t52 = _t20 * _t22 + 2 * jax.nn.sigmoid(_t17)
     y = (
         _n
         + _t0
@@ -576,15 +546,15 @@ def _value_x(x, alpha):
                 - 346288899024594378285698337239478.8307804 * _t0
                 - 346288899024594378285698337239478.8307804 * _t3,
                 jnp.where(
-                    _t43,
-                    _runtime.multiply_no_nan(_t34, _t31),
+                    _t33,
+                    _runtime.multiply_no_nan(_t28, _t25),
                     jnp.where(
-                        _t49,
-                        _t44 * (-_t45 * _t48 + 1 / 2),
+                        _t38,
+                        _t34 * (-_t35 * _t37 + 1 / 2),
                         jnp.where(
-                            jnp.logical_or(_t62, jnp.where(_t2, jnp.less(_t36, _t59), jnp.less(_t39, _t59))),
-                            _t58 * jnp.log1p(_t50 * _t56),
-                            _t44 * (-_t57 * (-jnp.log(_t63) + jnp.log1p(_t47)) + 1 / 2),
+                            jnp.logical_or(_t51, jnp.where(_t2, jnp.less(_t30, _t48), jnp.less(_t32, _t48))),
+                            _t47 * jnp.log1p(_t39 * _t45),
+                            _t34 * (-_t46 * (-jnp.log(_t52) + jnp.log1p(_t36)) + 1 / 2),
                         ),
                     ),
                 ),
@@ -611,47 +581,36 @@ def _gradient_x(x, alpha):
     _t11 = _t7 * alpha
     _t12 = -alpha
     _t13 = jnp.exp(_t12)
-    _t14 = _t13 + 1
-    _t15 = _t13 / (_t14 * _t14)
-    _t16 = jnp.tanh(_t6)
-    _t17 = _t16 * _t16
-    _t18 = jnp.less(alpha, 4)
-    _t19 = jnp.sign(alpha)
-    _t20 = -2 * _t13 / _t14 + 1
-    _t21 = (_t19 * _t19) * (_t20 * _t20)
-    _t22 = jnp.where(_t18, _t17, _t21)
-    _t23 = 2 * _t10
-    _t24 = _t22 * _t23
-    _t25 = 4 * _t15 + _t24
-    _t26 = 1 / _t25
-    _t27 = _runtime.multiply_no_nan(_t10 * _t11, _t26)
-    _t28 = _t7 * atanhc_small(_t27)
-    _t29 = -_t9
-    _t30 = jnp.sign(_t9)
-    _t31 = 2 * _t30
-    _t32 = 1 / (_t25 * _t25)
-    _t33 = _t11 * _t30
-    _t34 = jnp.less(alpha, 40)
-    _t35 = jnp.abs(_t8 + 1)
-    _t36 = jnp.less(_t35, 1 / 4)
-    _t37 = (1 / 2) * _t17
-    _t38 = jnp.abs(_t1)
-    _t39 = jnp.less(_t38, 1 / 4)
-    _t40 = _t19 * _t20
-    _t41 = (1 / 2) * _t21
-    _t42 = jnp.sign(_t29)
-    _t43 = jnp.where(_t18, _t16, _t40)
-    _t44 = _t43 * (1 - _t23)
-    _t45 = _t30 * _t7
-    _t46 = 1 - _t13
-    _t47 = _t10 * _t46
-    _t48 = 1 - _t47
-    _t49 = 1 - jnp.exp(-2 * alpha)
-    _t50 = _t49 / _t48
-    _t51 = (1 / 2) * _t42 / alpha
-    _t52 = jnp.greater_equal(alpha, 40)
-    _t53 = _t49 * jnp.exp(alpha)
-    _t54 = _t31 * _t43
+    _t14 = _t13 / ((_t13 + 1) * (_t13 + 1))
+    _t15 = jnp.tanh(_t6)
+    _t16 = _t15 * _t15
+    _t17 = 2 * _t10
+    _t18 = _t16 * _t17
+    _t19 = 4 * _t14 + _t18
+    _t20 = 1 / _t19
+    _t21 = _runtime.multiply_no_nan(_t10 * _t11, _t20)
+    _t22 = _t7 * atanhc_small(_t21)
+    _t23 = -_t9
+    _t24 = jnp.sign(_t9)
+    _t25 = 2 * _t24
+    _t26 = 1 / (_t19 * _t19)
+    _t27 = _t11 * _t24
+    _t28 = jnp.less(alpha, 40)
+    _t29 = jnp.abs(_t8 + 1)
+    _t30 = (1 / 2) * _t16
+    _t31 = jnp.abs(_t1)
+    _t32 = jnp.sign(_t23)
+    _t33 = _t15 * (1 - _t17)
+    _t34 = _t24 * _t7
+    _t35 = 1 - _t13
+    _t36 = _t10 * _t35
+    _t37 = 1 - _t36
+    _t38 = 1 - jnp.exp(-2 * alpha)
+    _t39 = _t38 / _t37
+    _t40 = (1 / 2) * _t32 / alpha
+    _t41 = jnp.greater_equal(alpha, 40)
+    _t42 = _t38 * jnp.exp(alpha)
+    _t43 = _t15 * _t25
     y_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t3, _t5)),
         sinhc(alpha),
@@ -660,38 +619,34 @@ def _gradient_x(x, alpha):
             jnp.asarray(346288899024594378285698337239478.8307804, x.dtype),
             jnp.where(
                 jnp.where(
-                    _t18,
-                    jnp.where(
-                        _t2,
-                        jnp.logical_and(jnp.logical_and(_t34, _t36), jnp.less(_t16 * _t35, _t15 + _t35 * _t37)),
-                        jnp.logical_and(jnp.logical_and(_t34, _t39), jnp.less(_t16 * _t38, _t15 + _t37 * _t38)),
+                    _t2,
+                    jnp.logical_and(
+                        jnp.logical_and(_t28, jnp.less(_t29, 1 / 4)), jnp.less(_t15 * _t29, _t14 + _t29 * _t30)
                     ),
-                    jnp.where(
-                        _t2,
-                        jnp.logical_and(jnp.logical_and(_t34, _t36), jnp.less(_t35 * _t40, _t15 + _t35 * _t41)),
-                        jnp.logical_and(jnp.logical_and(_t34, _t39), jnp.less(_t38 * _t40, _t15 + _t38 * _t41)),
+                    jnp.logical_and(
+                        jnp.logical_and(_t28, jnp.less(_t31, 1 / 4)), jnp.less(_t15 * _t31, _t14 + _t30 * _t31)
                     ),
                 ),
-                _runtime.multiply_no_nan(_t28, _t26)
-                + _runtime.multiply_no_nan(_t22 * _t28 * _t29 * _t31, _t32)
+                _runtime.multiply_no_nan(_t22, _t20)
+                + _runtime.multiply_no_nan(_t16 * _t22 * _t23 * _t25, _t26)
                 + _runtime.multiply_no_nan(
-                    _t29
+                    _t23
                     * _t7
-                    * (_runtime.multiply_no_nan(-_t33, _t26) + _runtime.multiply_no_nan(_t24 * _t33, _t32))
-                    * atanhc_small_d1(_t27),
-                    _t26,
+                    * (_runtime.multiply_no_nan(-_t27, _t20) + _runtime.multiply_no_nan(_t18 * _t27, _t26))
+                    * atanhc_small_d1(_t21),
+                    _t20,
                 ),
                 jnp.where(
-                    jnp.where(_t2, jnp.greater_equal(_t35, 1 / 4), jnp.greater_equal(_t38, 1 / 4)),
-                    _t42 * (-2 * _t43 * _t45 * (1 / 2 - _t10) * atanhc_small_d1(_t44) - _t45 * atanhc_small(_t44)),
+                    jnp.where(_t2, jnp.greater_equal(_t29, 1 / 4), jnp.greater_equal(_t31, 1 / 4)),
+                    _t32 * (-2 * _t15 * _t34 * (1 / 2 - _t10) * atanhc_small_d1(_t33) - _t34 * atanhc_small(_t33)),
                     jnp.where(
                         jnp.where(
                             _t2,
-                            jnp.logical_and(_t52, jnp.greater(alpha, 2 * jnp.log1p(_t35 * _t53 / (-_t35 * _t46 + 1)))),
-                            jnp.logical_and(_t52, jnp.greater(alpha, 2 * jnp.log1p(_t38 * _t53 / (-_t38 * _t46 + 1)))),
+                            jnp.logical_and(_t41, jnp.greater(alpha, 2 * jnp.log1p(_t29 * _t42 / (-_t29 * _t35 + 1)))),
+                            jnp.logical_and(_t41, jnp.greater(alpha, 2 * jnp.log1p(_t31 * _t42 / (-_t31 * _t35 + 1)))),
                         ),
-                        _t51 * (-_t30 * _t47 * _t49 / (_t48 * _t48) - _t30 * _t50) / (_t10 * _t50 + _t13),
-                        -_t51 * (_t54 / (_t23 * _t43 + 2 * jax.nn.sigmoid(_t12)) + _t54 / (_t44 + 1)),
+                        _t40 * (-_t24 * _t36 * _t38 / (_t37 * _t37) - _t24 * _t39) / (_t10 * _t39 + _t13),
+                        -_t40 * (_t43 / (_t15 * _t17 + 2 * jax.nn.sigmoid(_t12)) + _t43 / (_t33 + 1)),
                     ),
                 ),
             ),
@@ -718,107 +673,88 @@ def _hessian_x(x, alpha):
     _t12 = _t10 * _t11
     _t13 = -alpha
     _t14 = jnp.exp(_t13)
-    _t15 = _t14 + 1
-    _t16 = _t14 / (_t15 * _t15)
-    _t17 = jnp.tanh(_t6)
-    _t18 = _t17 * _t17
-    _t19 = jnp.less(alpha, 4)
-    _t20 = jnp.sign(alpha)
-    _t21 = -2 * _t14 / _t15 + 1
-    _t22 = (_t20 * _t20) * (_t21 * _t21)
-    _t23 = jnp.where(_t19, _t18, _t22)
-    _t24 = 2 * _t10
-    _t25 = _t23 * _t24
-    _t26 = 4 * _t16 + _t25
-    _t27 = 1 / _t26
-    _t28 = _runtime.multiply_no_nan(_t12, _t27)
-    _t29 = atanhc_small(_t28)
-    _t30 = jnp.sign(_t9)
-    _t31 = 4 * _t23
-    _t32 = _t30 * _t31
-    _t33 = 1 / (_t26 * _t26)
-    _t34 = -_t9
-    _t35 = _t34 * _t7
-    _t36 = _t30 * _t30
-    _t37 = (
-        8
-        * _t36
-        * jnp.where(_t19, (_t17 * _t17 * _t17 * _t17), (_t20 * _t20 * _t20 * _t20) * (_t21 * _t21 * _t21 * _t21))
-    )
-    _t38 = 1 / (_t26 * _t26 * _t26)
-    _t39 = _t11 * _t30
-    _t40 = _runtime.multiply_no_nan(-_t39, _t27) + _runtime.multiply_no_nan(_t25 * _t39, _t33)
-    _t41 = atanhc_small_d1(_t28)
-    _t42 = _t40 * _t41
-    _t43 = _t31 * _t36
-    _t44 = jnp.less(alpha, 40)
-    _t45 = jnp.abs(_t8 + 1)
-    _t46 = jnp.less(_t45, 1 / 4)
-    _t47 = (1 / 2) * _t18
-    _t48 = jnp.abs(_t1)
-    _t49 = jnp.less(_t48, 1 / 4)
-    _t50 = _t20 * _t21
-    _t51 = (1 / 2) * _t22
-    _t52 = jnp.sign(_t34)
-    _t53 = jnp.where(_t19, _t17, _t50)
-    _t54 = _t53 * (1 - _t24)
-    _t55 = 1 - _t14
-    _t56 = _t10 * _t55
-    _t57 = 1 - _t56
-    _t58 = 1 - jnp.exp(-2 * alpha)
-    _t59 = _t58 / _t57
-    _t60 = _t10 * _t59 + _t14
-    _t61 = _t58 / (_t57 * _t57)
-    _t62 = (1 / 2) * _t52 / alpha
-    _t63 = _t30 * _t56 * _t61 + _t30 * _t59
-    _t64 = jnp.greater_equal(alpha, 40)
-    _t65 = _t58 * jnp.exp(alpha)
+    _t15 = _t14 / ((_t14 + 1) * (_t14 + 1))
+    _t16 = jnp.tanh(_t6)
+    _t17 = _t16 * _t16
+    _t18 = 2 * _t10
+    _t19 = _t17 * _t18
+    _t20 = 4 * _t15 + _t19
+    _t21 = 1 / _t20
+    _t22 = _runtime.multiply_no_nan(_t12, _t21)
+    _t23 = atanhc_small(_t22)
+    _t24 = jnp.sign(_t9)
+    _t25 = 4 * _t17
+    _t26 = _t24 * _t25
+    _t27 = 1 / (_t20 * _t20)
+    _t28 = -_t9
+    _t29 = _t28 * _t7
+    _t30 = _t24 * _t24
+    _t31 = 8 * (_t16 * _t16 * _t16 * _t16) * _t30
+    _t32 = 1 / (_t20 * _t20 * _t20)
+    _t33 = _t11 * _t24
+    _t34 = _runtime.multiply_no_nan(-_t33, _t21) + _runtime.multiply_no_nan(_t19 * _t33, _t27)
+    _t35 = atanhc_small_d1(_t22)
+    _t36 = _t34 * _t35
+    _t37 = _t25 * _t30
+    _t38 = jnp.less(alpha, 40)
+    _t39 = jnp.abs(_t8 + 1)
+    _t40 = (1 / 2) * _t17
+    _t41 = jnp.abs(_t1)
+    _t42 = jnp.sign(_t28)
+    _t43 = _t16 * (1 - _t18)
+    _t44 = 1 - _t14
+    _t45 = _t10 * _t44
+    _t46 = 1 - _t45
+    _t47 = 1 - jnp.exp(-2 * alpha)
+    _t48 = _t47 / _t46
+    _t49 = _t10 * _t48 + _t14
+    _t50 = _t47 / (_t46 * _t46)
+    _t51 = (1 / 2) * _t42 / alpha
+    _t52 = _t24 * _t45 * _t50 + _t24 * _t48
+    _t53 = jnp.greater_equal(alpha, 40)
+    _t54 = _t47 * jnp.exp(alpha)
     y_D_x_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, jnp.logical_or(_t3, _t4)), jnp.logical_and(_t5, jnp.logical_or(_t4, _t5))),
         jnp.asarray(0, x.dtype),
         jnp.where(
             jnp.where(
-                _t19,
-                jnp.where(
-                    _t2,
-                    jnp.logical_and(jnp.logical_and(_t44, _t46), jnp.less(_t17 * _t45, _t16 + _t45 * _t47)),
-                    jnp.logical_and(jnp.logical_and(_t44, _t49), jnp.less(_t17 * _t48, _t16 + _t47 * _t48)),
+                _t2,
+                jnp.logical_and(
+                    jnp.logical_and(_t38, jnp.less(_t39, 1 / 4)), jnp.less(_t16 * _t39, _t15 + _t39 * _t40)
                 ),
-                jnp.where(
-                    _t2,
-                    jnp.logical_and(jnp.logical_and(_t44, _t46), jnp.less(_t45 * _t50, _t16 + _t45 * _t51)),
-                    jnp.logical_and(jnp.logical_and(_t44, _t49), jnp.less(_t48 * _t50, _t16 + _t48 * _t51)),
+                jnp.logical_and(
+                    jnp.logical_and(_t38, jnp.less(_t41, 1 / 4)), jnp.less(_t16 * _t41, _t15 + _t40 * _t41)
                 ),
             ),
-            _runtime.multiply_no_nan(_t35 * atanhc_small_d2(_t28), _t27 * (_t40 * _t40))
-            + _runtime.multiply_no_nan(2 * _t42 * _t7, _t27)
-            + _runtime.multiply_no_nan(_t29 * _t32 * _t7, _t33)
-            + _runtime.multiply_no_nan(_t29 * _t35 * _t37, _t38)
-            + _runtime.multiply_no_nan(_t32 * _t35 * _t42, _t33)
+            _runtime.multiply_no_nan(_t29 * atanhc_small_d2(_t22), _t21 * (_t34 * _t34))
+            + _runtime.multiply_no_nan(2 * _t36 * _t7, _t21)
+            + _runtime.multiply_no_nan(_t23 * _t26 * _t7, _t27)
+            + _runtime.multiply_no_nan(_t23 * _t29 * _t31, _t32)
+            + _runtime.multiply_no_nan(_t26 * _t29 * _t36, _t27)
             + _runtime.multiply_no_nan(
-                _t35
-                * _t41
-                * (_runtime.multiply_no_nan(-_t11 * _t43, _t33) + _runtime.multiply_no_nan(_t12 * _t37, _t38)),
-                _t27,
+                _t29
+                * _t35
+                * (_runtime.multiply_no_nan(-_t11 * _t37, _t27) + _runtime.multiply_no_nan(_t12 * _t31, _t32)),
+                _t21,
             ),
             jnp.where(
-                jnp.where(_t2, jnp.greater_equal(_t45, 1 / 4), jnp.greater_equal(_t48, 1 / 4)),
-                _t52
+                jnp.where(_t2, jnp.greater_equal(_t39, 1 / 4), jnp.greater_equal(_t41, 1 / 4)),
+                _t42
                 * (
-                    -4 * _t36 * _t53 * _t7 * atanhc_small_d1(_t54) - _t43 * _t7 * (1 / 2 - _t10) * atanhc_small_d2(_t54)
+                    -4 * _t16 * _t30 * _t7 * atanhc_small_d1(_t43) - _t37 * _t7 * (1 / 2 - _t10) * atanhc_small_d2(_t43)
                 ),
                 jnp.where(
                     jnp.where(
                         _t2,
-                        jnp.logical_and(_t64, jnp.greater(alpha, 2 * jnp.log1p(_t45 * _t65 / (-_t45 * _t55 + 1)))),
-                        jnp.logical_and(_t64, jnp.greater(alpha, 2 * jnp.log1p(_t48 * _t65 / (-_t48 * _t55 + 1)))),
+                        jnp.logical_and(_t53, jnp.greater(alpha, 2 * jnp.log1p(_t39 * _t54 / (-_t39 * _t44 + 1)))),
+                        jnp.logical_and(_t53, jnp.greater(alpha, 2 * jnp.log1p(_t41 * _t54 / (-_t41 * _t44 + 1)))),
                     ),
-                    _t62 * (_t24 * _t36 * (_t55 * _t55) * _t58 / (_t57 * _t57 * _t57) + 2 * _t36 * _t55 * _t61) / _t60
-                    - _t62 * (_t63 * _t63) / (_t60 * _t60),
-                    -_t62
+                    _t51 * (_t18 * _t30 * (_t44 * _t44) * _t47 / (_t46 * _t46 * _t46) + 2 * _t30 * _t44 * _t50) / _t49
+                    - _t51 * (_t52 * _t52) / (_t49 * _t49),
+                    -_t51
                     * (
-                        _t43 / ((_t24 * _t53 + 2 * jax.nn.sigmoid(_t13)) * (_t24 * _t53 + 2 * jax.nn.sigmoid(_t13)))
-                        - _t43 / ((_t54 + 1) * (_t54 + 1))
+                        _t37 / ((_t16 * _t18 + 2 * jax.nn.sigmoid(_t13)) * (_t16 * _t18 + 2 * jax.nn.sigmoid(_t13)))
+                        - _t37 / ((_t43 + 1) * (_t43 + 1))
                     ),
                 ),
             ),
@@ -850,77 +786,56 @@ def _value_all(x, alpha):
     _t17 = _t16 * alpha
     _t18 = -alpha
     _t19 = jnp.exp(_t18)
-    _t20 = _t19 + 1
-    _t21 = 1 / (_t20 * _t20)
-    _t22 = _t19 * _t21
-    _t23 = 4 * _t22
-    _t24 = jnp.tanh(_t13)
-    _t25 = _t24 * _t24
-    _t26 = jnp.less(alpha, 4)
-    _t27 = jnp.sign(alpha)
-    _t28 = -2 * _t19 / _t20 + 1
-    _t29 = (_t27 * _t27) * (_t28 * _t28)
-    _t30 = jnp.where(_t26, _t25, _t29)
-    _t31 = 2 * _t15
-    _t32 = _t30 * _t31
-    _t33 = _t23 + _t32
-    _t34 = 1 / _t33
-    _t35 = _runtime.multiply_no_nan(_t17, _t34)
-    _t36 = atanhc_small(_t35)
-    _t37 = _t14 * _t36
-    _t38 = _t37 * _t7
-    _t39 = jnp.less(alpha, 40)
-    _t40 = jnp.abs(_t5 + 1)
-    _t41 = jnp.less(_t40, 1 / 4)
-    _t42 = (1 / 2) * _t25
-    _t43 = jnp.abs(_t1)
-    _t44 = jnp.less(_t43, 1 / 4)
-    _t45 = _t27 * _t28
-    _t46 = (1 / 2) * _t29
-    _t47 = jnp.where(
-        _t26,
-        jnp.where(
-            _t2,
-            jnp.logical_and(jnp.logical_and(_t39, _t41), jnp.less(_t24 * _t40, _t22 + _t40 * _t42)),
-            jnp.logical_and(jnp.logical_and(_t39, _t44), jnp.less(_t24 * _t43, _t22 + _t42 * _t43)),
-        ),
-        jnp.where(
-            _t2,
-            jnp.logical_and(jnp.logical_and(_t39, _t41), jnp.less(_t40 * _t45, _t22 + _t40 * _t46)),
-            jnp.logical_and(jnp.logical_and(_t39, _t44), jnp.less(_t43 * _t45, _t22 + _t43 * _t46)),
-        ),
-    )
-    _t48 = jnp.sign(_t7)
-    _t49 = 1 / 2 - _t15
-    _t50 = 1 - _t31
-    _t51 = jnp.where(_t26, _t24, _t45)
-    _t52 = _t50 * _t51
-    _t53 = atanhc_small(_t52)
-    _t54 = _t14 * _t53
-    _t55 = jnp.where(_t2, jnp.greater_equal(_t40, 1 / 4), jnp.greater_equal(_t43, 1 / 4))
-    _t56 = jnp.exp(alpha)
-    _t57 = 1 - _t19
-    _t58 = _t15 * _t57
-    _t59 = 1 - _t58
-    _t60 = 1 / _t59
-    _t61 = jnp.exp(-2 * alpha)
-    _t62 = 1 - _t61
-    _t63 = _t60 * _t62
-    _t64 = _t15 * _t63
-    _t65 = jnp.log1p(_t56 * _t64)
-    _t66 = 1 / alpha
-    _t67 = (1 / 2) * _t66
-    _t68 = _t48 * _t67
-    _t69 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t14
-    _t70 = jnp.greater_equal(alpha, 40)
-    _t71 = _t56 * _t62
-    _t72 = jnp.where(
+    _t20 = _t19 / ((_t19 + 1) * (_t19 + 1))
+    _t21 = jnp.tanh(_t13)
+    _t22 = _t21 * _t21
+    _t23 = 2 * _t15
+    _t24 = _t22 * _t23
+    _t25 = 4 * _t20 + _t24
+    _t26 = 1 / _t25
+    _t27 = _runtime.multiply_no_nan(_t17, _t26)
+    _t28 = atanhc_small(_t27)
+    _t29 = _t14 * _t28
+    _t30 = _t29 * _t7
+    _t31 = jnp.less(alpha, 40)
+    _t32 = jnp.abs(_t5 + 1)
+    _t33 = (1 / 2) * _t22
+    _t34 = jnp.abs(_t1)
+    _t35 = jnp.where(
         _t2,
-        jnp.logical_and(_t70, jnp.greater(alpha, 2 * jnp.log1p(_t40 * _t71 / (-_t40 * _t57 + 1)))),
-        jnp.logical_and(_t70, jnp.greater(alpha, 2 * jnp.log1p(_t43 * _t71 / (-_t43 * _t57 + 1)))),
+        jnp.logical_and(jnp.logical_and(_t31, jnp.less(_t32, 1 / 4)), jnp.less(_t21 * _t32, _t20 + _t32 * _t33)),
+        jnp.logical_and(jnp.logical_and(_t31, jnp.less(_t34, 1 / 4)), jnp.less(_t21 * _t34, _t20 + _t33 * _t34)),
     )
-    _t73 = _t31 * _t51 + 2 * jax.nn.sigmoid(_t18)
-    _t74 = -jnp.log(_t73) + jnp.log1p(_t52)
+    _t36 = jnp.sign(_t7)
+    _t37 = 1 / 2 - _t15
+    _t38 = 1 - _t23
+    _t39 = _t21 * _t38
+    _t40 = atanhc_small(_t39)
+    _t41 = _t14 * _t40
+    _t42 = jnp.where(_t2, jnp.greater_equal(_t32, 1 / 4), jnp.greater_equal(_t34, 1 / 4))
+    _t43 = jnp.exp(alpha)
+    _t44 = 1 - _t19
+    _t45 = _t15 * _t44
+    _t46 = 1 - _t45
+    _t47 = 1 / _t46
+    _t48 = jnp.exp(-2 * alpha)
+    _t49 = 1 - _t48
+    _t50 = _t47 * _t49
+    _t51 = _t15 * _t50
+    _t52 = jnp.log1p(_t43 * _t51)
+    _t53 = 1 / alpha
+    _t54 = (1 / 2) * _t53
+    _t55 = _t36 * _t54
+    _t56 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t14
+    _t57 = jnp.greater_equal(alpha, 40)
+    _t58 = _t43 * _t49
+    _t59 = jnp.where(
+        _t2,
+        jnp.logical_and(_t57, jnp.greater(alpha, 2 * jnp.log1p(_t32 * _t58 / (-_t32 * _t44 + 1)))),
+        jnp.logical_and(_t57, jnp.greater(alpha, 2 * jnp.log1p(_t34 * _t58 / (-_t34 * _t44 + 1)))),
+    )
+    _t60 = _t21 * _t23 + 2 * jax.nn.sigmoid(_t18)
+    _t61 = -1 / 2 * jnp.log(_t60) + (1 / 2) * jnp.log1p(_t39)
     y = (
         _n
         + _t0
@@ -934,15 +849,15 @@ def _value_all(x, alpha):
                 - 346288899024594378285698337239478.8307804 * _t0
                 - 346288899024594378285698337239478.8307804 * _t3,
                 jnp.where(
-                    _t47,
-                    _runtime.multiply_no_nan(_t38, _t34),
+                    _t35,
+                    _runtime.multiply_no_nan(_t30, _t26),
                     jnp.where(
-                        _t55,
-                        _t48 * (-_t49 * _t54 + 1 / 2),
+                        _t42,
+                        _t36 * (-_t37 * _t41 + 1 / 2),
                         jnp.where(
-                            jnp.logical_or(_t72, jnp.where(_t2, jnp.less(_t40, _t69), jnp.less(_t43, _t69))),
-                            _t65 * _t68,
-                            _t48 * (-1 / 2 * _t66 * _t74 + 1 / 2),
+                            jnp.logical_or(_t59, jnp.where(_t2, jnp.less(_t32, _t56), jnp.less(_t34, _t56))),
+                            _t52 * _t55,
+                            _t36 * (-_t53 * _t61 + 1 / 2),
                         ),
                     ),
                 ),
@@ -972,94 +887,68 @@ def _gradient_all(x, alpha):
     _t14 = _t13 * alpha
     _t15 = -alpha
     _t16 = jnp.exp(_t15)
-    _t17 = _t16 + 1
-    _t18 = 1 / (_t17 * _t17)
-    _t19 = _t16 * _t18
-    _t20 = 4 * _t19
-    _t21 = jnp.tanh(_t8)
-    _t22 = _t21 * _t21
-    _t23 = jnp.less(alpha, 4)
-    _t24 = jnp.sign(alpha)
-    _t25 = -2 * _t16 / _t17 + 1
-    _t26 = (_t24 * _t24) * (_t25 * _t25)
-    _t27 = jnp.where(_t23, _t22, _t26)
-    _t28 = 2 * _t12
-    _t29 = _t27 * _t28
-    _t30 = _t20 + _t29
-    _t31 = 1 / _t30
-    _t32 = _runtime.multiply_no_nan(_t14, _t31)
-    _t33 = atanhc_small(_t32)
-    _t34 = _t33 * _t9
-    _t35 = jnp.sign(_t11)
-    _t36 = 2 * _t35
-    _t37 = -_t11
-    _t38 = _t34 * _t37
-    _t39 = 1 / (_t30 * _t30)
-    _t40 = _t35 * _t9
-    _t41 = _t40 * alpha
-    _t42 = _t37 * _t9 * atanhc_small_d1(_t32)
-    _t43 = jnp.less(alpha, 40)
-    _t44 = jnp.abs(_t10 + 1)
-    _t45 = jnp.less(_t44, 1 / 4)
-    _t46 = (1 / 2) * _t22
-    _t47 = jnp.abs(_t1)
-    _t48 = jnp.less(_t47, 1 / 4)
-    _t49 = _t24 * _t25
-    _t50 = (1 / 2) * _t26
-    _t51 = jnp.where(
-        _t23,
-        jnp.where(
-            _t2,
-            jnp.logical_and(jnp.logical_and(_t43, _t45), jnp.less(_t21 * _t44, _t19 + _t44 * _t46)),
-            jnp.logical_and(jnp.logical_and(_t43, _t48), jnp.less(_t21 * _t47, _t19 + _t46 * _t47)),
-        ),
-        jnp.where(
-            _t2,
-            jnp.logical_and(jnp.logical_and(_t43, _t45), jnp.less(_t44 * _t49, _t19 + _t44 * _t50)),
-            jnp.logical_and(jnp.logical_and(_t43, _t48), jnp.less(_t47 * _t49, _t19 + _t47 * _t50)),
-        ),
-    )
-    _t52 = jnp.sign(_t37)
-    _t53 = 1 - _t28
-    _t54 = jnp.where(_t23, _t21, _t49)
-    _t55 = _t53 * _t54
-    _t56 = atanhc_small(_t55)
-    _t57 = 1 / 2 - _t12
-    _t58 = _t57 * atanhc_small_d1(_t55)
-    _t59 = jnp.where(_t2, jnp.greater_equal(_t44, 1 / 4), jnp.greater_equal(_t47, 1 / 4))
-    _t60 = 1 - _t16
-    _t61 = _t12 * _t60
-    _t62 = 1 - _t61
-    _t63 = 1 / _t62
-    _t64 = jnp.exp(-2 * alpha)
-    _t65 = 1 - _t64
-    _t66 = _t63 * _t65
-    _t67 = _t12 * _t66
-    _t68 = 1 / (_t16 + _t67)
-    _t69 = _t65 / (_t62 * _t62)
-    _t70 = (1 / 2) / alpha
-    _t71 = _t52 * _t70
-    _t72 = jnp.greater_equal(alpha, 40)
-    _t73 = jnp.exp(alpha)
-    _t74 = _t65 * _t73
-    _t75 = jnp.where(
+    _t17 = _t16 / ((_t16 + 1) * (_t16 + 1))
+    _t18 = jnp.tanh(_t8)
+    _t19 = _t18 * _t18
+    _t20 = 2 * _t12
+    _t21 = _t19 * _t20
+    _t22 = 4 * _t17 + _t21
+    _t23 = 1 / _t22
+    _t24 = _runtime.multiply_no_nan(_t14, _t23)
+    _t25 = atanhc_small(_t24)
+    _t26 = _t25 * _t9
+    _t27 = jnp.sign(_t11)
+    _t28 = -_t11
+    _t29 = _t26 * _t28
+    _t30 = 1 / (_t22 * _t22)
+    _t31 = _t27 * _t9
+    _t32 = _t31 * alpha
+    _t33 = _t28 * _t9 * atanhc_small_d1(_t24)
+    _t34 = jnp.less(alpha, 40)
+    _t35 = jnp.abs(_t10 + 1)
+    _t36 = (1 / 2) * _t19
+    _t37 = jnp.abs(_t1)
+    _t38 = jnp.where(
         _t2,
-        jnp.logical_and(_t72, jnp.greater(alpha, 2 * jnp.log1p(_t44 * _t74 / (-_t44 * _t60 + 1)))),
-        jnp.logical_and(_t72, jnp.greater(alpha, 2 * jnp.log1p(_t47 * _t74 / (-_t47 * _t60 + 1)))),
+        jnp.logical_and(jnp.logical_and(_t34, jnp.less(_t35, 1 / 4)), jnp.less(_t18 * _t35, _t17 + _t35 * _t36)),
+        jnp.logical_and(jnp.logical_and(_t34, jnp.less(_t37, 1 / 4)), jnp.less(_t18 * _t37, _t17 + _t36 * _t37)),
     )
-    _t76 = 1 / (_t55 + 1)
-    _t77 = _t36 * _t54
-    _t78 = _t28 * _t54 + 2 * jax.nn.sigmoid(_t15)
-    _t79 = 1 / _t78
-    _t80 = tanhc_d1(_t8)
-    _t81 = (1 / 2) * _t80
-    _t82 = -8 * _t12 * _t19 * _t54 + 4 * _t24 * jnp.where(
-        jnp.less(alpha, 1 / 2),
-        _t16 * _t21 / (_t16 * (_t16 + 2) + 1),
-        _t16 * (_t60) / (_t16 * (_t16 * (_t16 + 3) + 3) + 1),
+    _t39 = jnp.sign(_t28)
+    _t40 = 1 - _t20
+    _t41 = _t18 * _t40
+    _t42 = atanhc_small(_t41)
+    _t43 = 1 / 2 - _t12
+    _t44 = 2 * _t43 * atanhc_small_d1(_t41)
+    _t45 = jnp.where(_t2, jnp.greater_equal(_t35, 1 / 4), jnp.greater_equal(_t37, 1 / 4))
+    _t46 = 1 - _t16
+    _t47 = _t12 * _t46
+    _t48 = 1 - _t47
+    _t49 = 1 / _t48
+    _t50 = jnp.exp(-2 * alpha)
+    _t51 = 1 - _t50
+    _t52 = _t49 * _t51
+    _t53 = _t12 * _t52
+    _t54 = 1 / (_t16 + _t53)
+    _t55 = _t51 / (_t48 * _t48)
+    _t56 = (1 / 2) / alpha
+    _t57 = _t39 * _t56
+    _t58 = jnp.greater_equal(alpha, 40)
+    _t59 = jnp.exp(alpha)
+    _t60 = _t51 * _t59
+    _t61 = jnp.where(
+        _t2,
+        jnp.logical_and(_t58, jnp.greater(alpha, 2 * jnp.log1p(_t35 * _t60 / (-_t35 * _t46 + 1)))),
+        jnp.logical_and(_t58, jnp.greater(alpha, 2 * jnp.log1p(_t37 * _t60 / (-_t37 * _t46 + 1)))),
     )
-    _t83 = 2 * _t19
-    _t84 = 1 / (alpha * alpha)
+    _t62 = 2 / (_t41 + 1)
+    _t63 = _t18 * _t27
+    _t64 = _t18 * _t20 + 2 * jax.nn.sigmoid(_t15)
+    _t65 = 1 / _t64
+    _t66 = tanhc_d1(_t8)
+    _t67 = (1 / 2) * _t66
+    _t68 = -8 * _t12 * _t18 + 4 * _t18
+    _t69 = _t17 * _t30
+    _t70 = (1 / 2) / (alpha * alpha)
     y_D_x = jnp.where(
         _t6,
         sinhc(alpha),
@@ -1067,17 +956,17 @@ def _gradient_all(x, alpha):
             _t7,
             jnp.asarray(346288899024594378285698337239478.8307804, x.dtype),
             jnp.where(
-                _t51,
-                _runtime.multiply_no_nan(_t34, _t31)
+                _t38,
+                _runtime.multiply_no_nan(_t26, _t23)
                 + _runtime.multiply_no_nan(
-                    _t42 * (_runtime.multiply_no_nan(-_t41, _t31) + _runtime.multiply_no_nan(_t29 * _t41, _t39)), _t31
+                    _t33 * (_runtime.multiply_no_nan(-_t32, _t23) + _runtime.multiply_no_nan(_t21 * _t32, _t30)), _t23
                 )
-                + _runtime.multiply_no_nan(_t27 * _t36 * _t38, _t39),
+                + _runtime.multiply_no_nan(2 * _t19 * _t27 * _t29, _t30),
                 jnp.where(
-                    _t59,
-                    _t52 * (-2 * _t40 * _t54 * _t58 - _t40 * _t56),
+                    _t45,
+                    _t39 * (-_t18 * _t31 * _t44 - _t31 * _t42),
                     jnp.where(
-                        _t75, _t68 * _t71 * (-_t35 * _t61 * _t69 - _t35 * _t66), -_t71 * (_t76 * _t77 + _t77 * _t79)
+                        _t61, _t54 * _t57 * (-_t27 * _t47 * _t55 - _t27 * _t52), -_t57 * (_t62 * _t63 + 2 * _t63 * _t65)
                     ),
                 ),
             ),
@@ -1085,34 +974,34 @@ def _gradient_all(x, alpha):
     )
     y_D_alpha = jnp.where(
         _t6,
-        _t37 * sinhc_d1(alpha),
+        _t28 * sinhc_d1(alpha),
         jnp.where(
             _t7,
             jnp.asarray(0, x.dtype),
             jnp.where(
-                _t51,
-                _runtime.multiply_no_nan(_t38 * _t82, _t39)
+                _t38,
+                _runtime.multiply_no_nan(_t29 * _t68, _t69)
                 + _runtime.multiply_no_nan(
-                    _t42
+                    _t33
                     * (
-                        _runtime.multiply_no_nan(_t13, _t31)
-                        + _runtime.multiply_no_nan(_t14 * _t82, _t39)
-                        + _runtime.multiply_no_nan(_t12 * _t8 * _t80, _t31)
+                        _runtime.multiply_no_nan(_t13, _t23)
+                        + _runtime.multiply_no_nan(_t14 * _t68, _t69)
+                        + _runtime.multiply_no_nan(_t12 * _t66 * _t8, _t23)
                     ),
-                    _t31,
+                    _t23,
                 )
-                + _runtime.multiply_no_nan(_t33 * _t37 * _t81, _t31),
+                + _runtime.multiply_no_nan(_t25 * _t28 * _t67, _t23),
                 jnp.where(
-                    _t59,
-                    _t52 * (-_t53 * _t58 * _t83 * _t9 - _t56 * _t57 * _t81),
+                    _t45,
+                    _t39 * (-_t42 * _t43 * _t67 + _runtime.multiply_no_nan(-_t40 * _t44 * _t9, _t17)),
                     jnp.where(
-                        _t75,
-                        -1 / 2 * _t52 * _t84 * jnp.log1p(_t67 * _t73)
-                        + _t71 * (_t67 * _t68 + _t68 * ((_t11 * _t11) * _t16 * _t69 + _t28 * _t63 * _t64)),
-                        _t52
+                        _t61,
+                        -_t39 * _t70 * jnp.log1p(_t53 * _t59)
+                        + _t57 * (_t53 * _t54 + _t54 * ((_t11 * _t11) * _t16 * _t55 + _t20 * _t49 * _t50)),
+                        _t39
                         * (
-                            -_t70 * (2 * _t16 * _t18 * _t53 * _t76 - _t79 * (_t12 * _t20 - _t83))
-                            + (1 / 2) * _t84 * (-jnp.log(_t78) + jnp.log1p(_t55))
+                            _t70 * (-jnp.log(_t64) + jnp.log1p(_t41))
+                            + _runtime.multiply_no_nan(-_t56 * (_t40 * _t62 - _t65 * (4 * _t12 - 2)), _t17)
                         ),
                     ),
                 ),
@@ -1141,316 +1030,294 @@ def _hessian_all(x, alpha):
     _t13 = -alpha
     _t14 = jnp.exp(_t13)
     _t15 = _t14 + 1
-    _t16 = 1 / (_t15 * _t15)
-    _t17 = _t14 * _t16
-    _t18 = 4 * _t17
-    _t19 = jnp.tanh(_t6)
-    _t20 = _t19 * _t19
-    _t21 = jnp.less(alpha, 4)
-    _t22 = jnp.sign(alpha)
-    _t23 = 2 * _t14
-    _t24 = 1 - _t23 / _t15
-    _t25 = (_t22 * _t22) * (_t24 * _t24)
-    _t26 = jnp.where(_t21, _t20, _t25)
-    _t27 = 2 * _t10
+    _t16 = _t14 / (_t15 * _t15)
+    _t17 = jnp.tanh(_t6)
+    _t18 = _t17 * _t17
+    _t19 = 2 * _t10
+    _t20 = _t18 * _t19
+    _t21 = 4 * _t16 + _t20
+    _t22 = 1 / _t21
+    _t23 = _runtime.multiply_no_nan(_t12, _t22)
+    _t24 = atanhc_small(_t23)
+    _t25 = jnp.sign(_t9)
+    _t26 = _t25 * _t7
+    _t27 = 4 * _t18
     _t28 = _t26 * _t27
-    _t29 = _t18 + _t28
-    _t30 = 1 / _t29
-    _t31 = _runtime.multiply_no_nan(_t12, _t30)
-    _t32 = atanhc_small(_t31)
-    _t33 = jnp.sign(_t9)
-    _t34 = _t33 * _t7
-    _t35 = 4 * _t26
-    _t36 = _t34 * _t35
-    _t37 = 1 / (_t29 * _t29)
-    _t38 = -_t9
-    _t39 = _t38 * _t7
-    _t40 = _t32 * _t39
-    _t41 = _t33 * _t33
-    _t42 = (
-        8
-        * _t41
-        * jnp.where(_t21, (_t19 * _t19 * _t19 * _t19), (_t22 * _t22 * _t22 * _t22) * (_t24 * _t24 * _t24 * _t24))
-    )
-    _t43 = 1 / (_t29 * _t29 * _t29)
-    _t44 = _t34 * alpha
-    _t45 = _t28 * _t44
-    _t46 = _runtime.multiply_no_nan(-_t44, _t30) + _runtime.multiply_no_nan(_t45, _t37)
-    _t47 = atanhc_small_d1(_t31)
-    _t48 = _t47 * _t7
-    _t49 = _t39 * atanhc_small_d2(_t31)
-    _t50 = _t35 * _t41
-    _t51 = _t50 * _t7
-    _t52 = _t39 * _t47
-    _t53 = _t38 * _t46 * _t47
-    _t54 = jnp.less(alpha, 40)
-    _t55 = jnp.abs(_t8 + 1)
-    _t56 = jnp.less(_t55, 1 / 4)
-    _t57 = (1 / 2) * _t20
-    _t58 = jnp.abs(_t1)
-    _t59 = jnp.less(_t58, 1 / 4)
-    _t60 = _t22 * _t24
-    _t61 = (1 / 2) * _t25
-    _t62 = jnp.where(
-        _t21,
-        jnp.where(
-            _t2,
-            jnp.logical_and(jnp.logical_and(_t54, _t56), jnp.less(_t19 * _t55, _t17 + _t55 * _t57)),
-            jnp.logical_and(jnp.logical_and(_t54, _t59), jnp.less(_t19 * _t58, _t17 + _t57 * _t58)),
-        ),
-        jnp.where(
-            _t2,
-            jnp.logical_and(jnp.logical_and(_t54, _t56), jnp.less(_t55 * _t60, _t17 + _t55 * _t61)),
-            jnp.logical_and(jnp.logical_and(_t54, _t59), jnp.less(_t58 * _t60, _t17 + _t58 * _t61)),
-        ),
-    )
-    _t63 = jnp.sign(_t38)
-    _t64 = jnp.where(_t21, _t19, _t60)
-    _t65 = 1 - _t27
-    _t66 = _t64 * _t65
-    _t67 = atanhc_small_d1(_t66)
-    _t68 = _t64 * _t67
-    _t69 = 4 * _t7
-    _t70 = 1 / 2 - _t10
-    _t71 = _t70 * atanhc_small_d2(_t66)
-    _t72 = jnp.where(_t2, jnp.greater_equal(_t55, 1 / 4), jnp.greater_equal(_t58, 1 / 4))
-    _t73 = -_t14
-    _t74 = _t73 + 1
-    _t75 = jnp.exp(-2 * alpha)
-    _t76 = 1 - _t75
-    _t77 = _t10 * _t74
-    _t78 = 1 - _t77
-    _t79 = 1 / (_t78 * _t78)
-    _t80 = _t76 * _t79
-    _t81 = 1 / (_t78 * _t78 * _t78)
-    _t82 = _t76 * _t81
-    _t83 = 1 / _t78
-    _t84 = _t76 * _t83
-    _t85 = _t10 * _t84
-    _t86 = _t14 + _t85
-    _t87 = 1 / _t86
-    _t88 = (1 / 2) / alpha
-    _t89 = _t63 * _t88
-    _t90 = _t87 * _t89
-    _t91 = 1 / (_t86 * _t86)
-    _t92 = _t33 * _t77 * _t80 + _t33 * _t84
-    _t93 = -_t92
-    _t94 = _t89 * _t93
-    _t95 = jnp.greater_equal(alpha, 40)
-    _t96 = jnp.exp(alpha)
-    _t97 = _t76 * _t96
-    _t98 = jnp.where(
+    _t29 = 1 / (_t21 * _t21)
+    _t30 = -_t9
+    _t31 = _t30 * _t7
+    _t32 = _t24 * _t31
+    _t33 = _t25 * _t25
+    _t34 = 8 * (_t17 * _t17 * _t17 * _t17) * _t33
+    _t35 = 1 / (_t21 * _t21 * _t21)
+    _t36 = _t26 * alpha
+    _t37 = _t20 * _t36
+    _t38 = _runtime.multiply_no_nan(-_t36, _t22) + _runtime.multiply_no_nan(_t37, _t29)
+    _t39 = atanhc_small_d1(_t23)
+    _t40 = _t39 * _t7
+    _t41 = _t31 * atanhc_small_d2(_t23)
+    _t42 = _t27 * _t33
+    _t43 = _t42 * _t7
+    _t44 = _t31 * _t39
+    _t45 = _t30 * _t39
+    _t46 = _t38 * _t45
+    _t47 = jnp.less(alpha, 40)
+    _t48 = jnp.abs(_t8 + 1)
+    _t49 = (1 / 2) * _t18
+    _t50 = jnp.abs(_t1)
+    _t51 = jnp.where(
         _t2,
-        jnp.logical_and(_t95, jnp.greater(alpha, 2 * jnp.log1p(_t55 * _t97 / (-_t55 * _t74 + 1)))),
-        jnp.logical_and(_t95, jnp.greater(alpha, 2 * jnp.log1p(_t58 * _t97 / (-_t58 * _t74 + 1)))),
+        jnp.logical_and(jnp.logical_and(_t47, jnp.less(_t48, 1 / 4)), jnp.less(_t17 * _t48, _t16 + _t48 * _t49)),
+        jnp.logical_and(jnp.logical_and(_t47, jnp.less(_t50, 1 / 4)), jnp.less(_t17 * _t50, _t16 + _t49 * _t50)),
     )
-    _t99 = _t66 + 1
-    _t100 = 1 / (_t99 * _t99)
-    _t101 = _t27 * _t64 + 2 * jax.nn.sigmoid(_t13)
-    _t102 = 1 / (_t101 * _t101)
-    _t103 = jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t4, _t5))
-    _t104 = jnp.where(_t2, _t3, _t5)
-    _t105 = tanhc_d1(_t6)
-    _t106 = (1 / 2) * _t105
-    _t107 = _t105 * _t33
-    _t108 = _t32 * _t38
-    _t109 = _t108 * _t26
-    _t110 = 8 * _t17
-    _t111 = _t110 * _t64
-    _t112 = _t10 * _t110
-    _t113 = _t22 * jnp.where(
-        jnp.less(alpha, 1 / 2),
-        _t14 * _t19 / (_t14 * (_t14 + 2) + 1),
-        _t14 * (_t74) / (_t14 * (_t14 * (_t14 + 3) + 3) + 1),
+    _t52 = jnp.sign(_t30)
+    _t53 = 4 * _t17
+    _t54 = 1 - _t19
+    _t55 = _t17 * _t54
+    _t56 = atanhc_small_d1(_t55)
+    _t57 = _t56 * _t7
+    _t58 = 1 / 2 - _t10
+    _t59 = _t58 * atanhc_small_d2(_t55)
+    _t60 = jnp.where(_t2, jnp.greater_equal(_t48, 1 / 4), jnp.greater_equal(_t50, 1 / 4))
+    _t61 = -_t14
+    _t62 = _t61 + 1
+    _t63 = jnp.exp(-2 * alpha)
+    _t64 = 1 - _t63
+    _t65 = _t10 * _t62
+    _t66 = 1 - _t65
+    _t67 = 1 / (_t66 * _t66)
+    _t68 = _t64 * _t67
+    _t69 = 1 / (_t66 * _t66 * _t66)
+    _t70 = 1 / _t66
+    _t71 = _t64 * _t70
+    _t72 = _t10 * _t71
+    _t73 = _t14 + _t72
+    _t74 = 1 / _t73
+    _t75 = (1 / 2) / alpha
+    _t76 = _t52 * _t75
+    _t77 = _t74 * _t76
+    _t78 = 1 / (_t73 * _t73)
+    _t79 = _t25 * _t65 * _t68 + _t25 * _t71
+    _t80 = -_t79
+    _t81 = _t76 * _t80
+    _t82 = jnp.greater_equal(alpha, 40)
+    _t83 = jnp.exp(alpha)
+    _t84 = _t64 * _t83
+    _t85 = jnp.where(
+        _t2,
+        jnp.logical_and(_t82, jnp.greater(alpha, 2 * jnp.log1p(_t48 * _t84 / (-_t48 * _t62 + 1)))),
+        jnp.logical_and(_t82, jnp.greater(alpha, 2 * jnp.log1p(_t50 * _t84 / (-_t50 * _t62 + 1)))),
     )
-    _t114 = -_t112 * _t64 + 4 * _t113
-    _t115 = _t114 * _t32
-    _t116 = 16 * _t10
-    _t117 = 8 * _t113 - _t116 * _t17 * _t64
-    _t118 = 2 * _t34
-    _t119 = _t114 * _t52
-    _t120 = _t10 * _t105
-    _t121 = _t114 * _t12
-    _t122 = (
-        _runtime.multiply_no_nan(_t11, _t30)
-        + _runtime.multiply_no_nan(_t121, _t37)
-        + _runtime.multiply_no_nan(_t120 * _t6, _t30)
+    _t86 = _t55 + 1
+    _t87 = 1 / (_t86 * _t86)
+    _t88 = _t17 * _t19 + 2 * jax.nn.sigmoid(_t13)
+    _t89 = 1 / (_t88 * _t88)
+    _t90 = jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t4, _t5))
+    _t91 = jnp.where(_t2, _t3, _t5)
+    _t92 = tanhc_d1(_t6)
+    _t93 = (1 / 2) * _t92
+    _t94 = _t25 * _t92
+    _t95 = _t24 * _t30
+    _t96 = _t18 * _t95
+    _t97 = _t10 * _t92
+    _t98 = 8 * _t17
+    _t99 = -_t10 * _t98 + 4 * _t17
+    _t100 = _t12 * _t99
+    _t101 = (
+        _runtime.multiply_no_nan(_t100, _t16 * _t29)
+        + _runtime.multiply_no_nan(_t11, _t22)
+        + _runtime.multiply_no_nan(_t6 * _t97, _t22)
     )
-    _t123 = _t122 * _t47
-    _t124 = _t120 * alpha
-    _t125 = atanhc_small(_t66)
-    _t126 = _t34 * _t67
-    _t127 = 2 * _t17
-    _t128 = _t127 * _t65
-    _t129 = 1 / (alpha * alpha)
-    _t130 = _t129 * _t63
-    _t131 = _t75 * _t83
-    _t132 = _t131 * _t27
-    _t133 = _t9 * _t9
-    _t134 = _t14 * _t76
-    _t135 = _t133 * _t134 * _t79
-    _t136 = _t132 + _t135
-    _t137 = _t91 * (-_t136 - _t73)
-    _t138 = 2 * _t33
-    _t139 = _t27 * _t79
-    _t140 = _t33 * _t74
-    _t141 = 1 / _t99
-    _t142 = _t138 * _t64
-    _t143 = 1 / _t101
-    _t144 = _t18 * _t33
-    _t145 = _t10 * _t18
-    _t146 = -2 * _t14 * _t16 + _t145
-    _t147 = -_t102 * _t146
-    _t148 = (1 / 4) * tanhc_d2(_t6)
-    _t149 = _t105 * _t38
-    _t150 = _t75 / (_t15 * _t15 * _t15 * _t15)
-    _t151 = _t112 * _t26 - _t116 * _t150 + _runtime.multiply_no_nan(8 * _t14 * _t16 - 4 * _t20, _t17)
-    _t152 = _t150 * (_t65 * _t65)
-    _t153 = 1 / (alpha * alpha * alpha)
+    _t102 = _t101 * _t45
+    _t103 = 2 * _t26
+    _t104 = _t97 * alpha
+    _t105 = 16 * _t10
+    _t106 = -_t105 * _t17 + 8 * _t17
+    _t107 = _t7 * _t99
+    _t108 = _t44 * _t99
+    _t109 = atanhc_small(_t55)
+    _t110 = _t56 * _t58
+    _t111 = 4 * _t26
+    _t112 = 2 * _t54
+    _t113 = 1 / (alpha * alpha)
+    _t114 = _t113 * _t52
+    _t115 = (1 / 2) * _t114
+    _t116 = _t63 * _t70
+    _t117 = _t116 * _t19
+    _t118 = _t9 * _t9
+    _t119 = _t14 * _t64
+    _t120 = _t118 * _t119 * _t67
+    _t121 = _t117 + _t120
+    _t122 = _t78 * (-_t121 - _t61)
+    _t123 = 2 * _t25
+    _t124 = _t19 * _t25 * _t67
+    _t125 = 1 / _t86
+    _t126 = 2 * _t17 * _t25
+    _t127 = 1 / _t88
+    _t128 = 4 * _t25
+    _t129 = 4 * _t10
+    _t130 = _t129 - 2
+    _t131 = -_t130 * _t89
+    _t132 = (1 / 4) * tanhc_d2(_t6)
+    _t133 = _t63 / (_t15 * _t15 * _t15 * _t15)
+    _t134 = _t133 * _t35
+    _t135 = _runtime.multiply_no_nan(-_t105, _t133) + _runtime.multiply_no_nan(8 * _t10 * _t18 + 8 * _t16 - _t27, _t16)
+    _t136 = 4 * (_t54 * _t54)
+    _t137 = 1 / (alpha * alpha * alpha)
+    _t138 = 2 * _t125
     y_D_x_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, jnp.logical_or(_t3, _t4)), jnp.logical_and(_t5, jnp.logical_or(_t4, _t5))),
         jnp.asarray(0, x.dtype),
         jnp.where(
-            _t62,
-            _runtime.multiply_no_nan(_t49, _t30 * (_t46 * _t46))
-            + _runtime.multiply_no_nan(_t32 * _t36, _t37)
-            + _runtime.multiply_no_nan(_t36 * _t53, _t37)
-            + _runtime.multiply_no_nan(_t40 * _t42, _t43)
-            + _runtime.multiply_no_nan(2 * _t46 * _t48, _t30)
+            _t51,
+            _runtime.multiply_no_nan(_t41, _t22 * (_t38 * _t38))
+            + _runtime.multiply_no_nan(_t24 * _t28, _t29)
+            + _runtime.multiply_no_nan(_t28 * _t46, _t29)
+            + _runtime.multiply_no_nan(_t32 * _t34, _t35)
+            + _runtime.multiply_no_nan(2 * _t38 * _t40, _t22)
             + _runtime.multiply_no_nan(
-                _t52 * (_runtime.multiply_no_nan(_t12 * _t42, _t43) + _runtime.multiply_no_nan(-_t51 * alpha, _t37)),
-                _t30,
+                _t44 * (_runtime.multiply_no_nan(_t12 * _t34, _t35) + _runtime.multiply_no_nan(-_t43 * alpha, _t29)),
+                _t22,
             ),
             jnp.where(
-                _t72,
-                _t63 * (-_t41 * _t68 * _t69 - _t51 * _t71),
+                _t60,
+                _t52 * (-_t33 * _t53 * _t57 - _t43 * _t59),
                 jnp.where(
-                    _t98,
-                    _t90 * (_t27 * _t41 * (_t74 * _t74) * _t82 + 2 * _t41 * _t74 * _t80) + _t91 * _t92 * _t94,
-                    -_t89 * (-_t100 * _t50 + _t102 * _t50),
+                    _t85,
+                    _t77 * (_t19 * _t33 * (_t62 * _t62) * _t64 * _t69 + 2 * _t33 * _t62 * _t68) + _t78 * _t79 * _t81,
+                    -_t76 * (-_t42 * _t87 + _t42 * _t89),
                 ),
             ),
         ),
     )
     y_D_x_D_alpha = jnp.where(
-        _t103,
+        _t90,
         sinhc_d1(alpha),
         jnp.where(
-            _t104,
+            _t91,
             jnp.asarray(0, x.dtype),
             jnp.where(
-                _t62,
-                _runtime.multiply_no_nan(_t106 * _t32, _t30)
-                + _runtime.multiply_no_nan(_t106 * _t53, _t30)
-                + _runtime.multiply_no_nan(_t107 * _t109, _t37)
-                + _runtime.multiply_no_nan(_t115 * _t7, _t37)
-                + _runtime.multiply_no_nan(_t119 * _t46, _t37)
-                + _runtime.multiply_no_nan(_t122 * _t48, _t30)
+                _t51,
+                _runtime.multiply_no_nan(_t101 * _t40, _t22)
+                + _runtime.multiply_no_nan(_t24 * _t93, _t22)
                 + _runtime.multiply_no_nan(
+                    _t44
+                    * (
+                        _runtime.multiply_no_nan(-_t26, _t22)
+                        + _runtime.multiply_no_nan(_t20 * _t26, _t29)
+                        + _runtime.multiply_no_nan(-_t6 * _t94, _t22)
+                        + _runtime.multiply_no_nan(_t104 * _t18 * _t25, _t29)
+                        + _runtime.multiply_no_nan(
+                            _runtime.multiply_no_nan(_t106 * _t37, _t35)
+                            + _runtime.multiply_no_nan(-_t36 * _t99, _t29)
+                            + _runtime.multiply_no_nan(_t12 * _t25 * _t98, _t29),
+                            _t16,
+                        )
+                    ),
+                    _t22,
+                )
+                + _runtime.multiply_no_nan(_t46 * _t93, _t22)
+                + _runtime.multiply_no_nan(_t94 * _t96, _t29)
+                + _runtime.multiply_no_nan(_t101 * _t38 * _t41, _t22)
+                + _runtime.multiply_no_nan(_t102 * _t103 * _t18, _t29)
+                + _runtime.multiply_no_nan(
+                    _runtime.multiply_no_nan(_t107 * _t24, _t29)
+                    + _runtime.multiply_no_nan(_t108 * _t38, _t29)
+                    + _runtime.multiply_no_nan(_t103 * _t106 * _t96, _t35)
+                    + _runtime.multiply_no_nan(_t26 * _t95 * _t98, _t29),
+                    _t16,
+                ),
+                jnp.where(
+                    _t60,
                     _t52
                     * (
-                        _runtime.multiply_no_nan(-_t34, _t30)
-                        + _runtime.multiply_no_nan(-_t107 * _t6, _t30)
-                        + _runtime.multiply_no_nan(-_t114 * _t44, _t37)
-                        + _runtime.multiply_no_nan(_t117 * _t45, _t43)
-                        + _runtime.multiply_no_nan(_t28 * _t34, _t37)
-                        + _runtime.multiply_no_nan(_t111 * _t12 * _t33, _t37)
-                        + _runtime.multiply_no_nan(_t124 * _t26 * _t33, _t37)
-                    ),
-                    _t30,
-                )
-                + _runtime.multiply_no_nan(_t108 * _t111 * _t34, _t37)
-                + _runtime.multiply_no_nan(_t109 * _t117 * _t118, _t43)
-                + _runtime.multiply_no_nan(_t122 * _t46 * _t49, _t30)
-                + _runtime.multiply_no_nan(_t118 * _t123 * _t26 * _t38, _t37),
-                jnp.where(
-                    _t72,
-                    _t63
-                    * (
-                        -_t106 * _t125 * _t33
-                        - _t107 * _t68 * _t70
-                        - _t126 * _t128
-                        - _t126 * _t18 * _t70
-                        - _t18 * _t34 * _t66 * _t71
+                        -_t109 * _t25 * _t93
+                        - _t110 * _t17 * _t94
+                        + _runtime.multiply_no_nan(-_t110 * _t111 - _t111 * _t55 * _t59 - _t112 * _t26 * _t56, _t16)
                     ),
                     jnp.where(
-                        _t98,
-                        -1 / 2 * _t130 * _t87 * _t93
-                        + _t137 * _t94
-                        + _t90
-                        * (-_t131 * _t138 - _t133 * _t140 * _t23 * _t82 - _t134 * _t139 * _t33 - _t139 * _t140 * _t75),
-                        (1 / 2) * _t129 * _t63 * (_t141 * _t142 + _t142 * _t143)
-                        - _t89 * (-_t100 * _t144 * _t66 + _t141 * _t144 + _t142 * _t147 + _t143 * _t144),
+                        _t85,
+                        -_t115 * _t74 * _t80
+                        + _t122 * _t81
+                        + _t77
+                        * (-_t116 * _t123 - _t118 * _t119 * _t123 * _t62 * _t69 - _t119 * _t124 - _t124 * _t62 * _t63),
+                        _t115 * (_t125 * _t126 + _t126 * _t127)
+                        + _runtime.multiply_no_nan(
+                            -_t76 * (_t125 * _t128 + _t126 * _t131 + _t127 * _t128 - _t128 * _t55 * _t87), _t16
+                        ),
                     ),
                 ),
             ),
         ),
     )
     y_D_alpha_D_alpha = jnp.where(
-        _t103,
-        _t38 * sinhc_d2(alpha),
+        _t90,
+        _t30 * sinhc_d2(alpha),
         jnp.where(
-            _t104,
+            _t91,
             jnp.asarray(0, x.dtype),
             jnp.where(
-                _t62,
-                _runtime.multiply_no_nan(_t49, (_t122 * _t122) * _t30)
-                + _runtime.multiply_no_nan(_t108 * _t148, _t30)
-                + _runtime.multiply_no_nan(_t115 * _t149, _t37)
-                + _runtime.multiply_no_nan(2 * _t119 * _t122, _t37)
-                + _runtime.multiply_no_nan(_t123 * _t149, _t30)
-                + _runtime.multiply_no_nan(_t151 * _t40, _t37)
+                _t51,
+                _runtime.multiply_no_nan(_t41, (_t101 * _t101) * _t22)
+                + _runtime.multiply_no_nan(_t102 * _t92, _t22)
+                + _runtime.multiply_no_nan(_t132 * _t95, _t22)
+                + _runtime.multiply_no_nan(_t135 * _t32, _t29)
                 + _runtime.multiply_no_nan(
+                    _t44
+                    * (
+                        _runtime.multiply_no_nan(_t97, _t22)
+                        + _runtime.multiply_no_nan(_t100 * _t106, _t134)
+                        + _runtime.multiply_no_nan(_t12 * _t135, _t29)
+                        + _runtime.multiply_no_nan(_t10 * _t132 * alpha, _t22)
+                        + _runtime.multiply_no_nan(
+                            _runtime.multiply_no_nan(_t104 * _t99, _t29) + _runtime.multiply_no_nan(_t107 * _t19, _t29),
+                            _t16,
+                        )
+                    ),
+                    _t22,
+                )
+                + _runtime.multiply_no_nan(_t106 * _t32 * _t99, _t134)
+                + _runtime.multiply_no_nan(
+                    _runtime.multiply_no_nan(2 * _t101 * _t108, _t29)
+                    + _runtime.multiply_no_nan(_t92 * _t95 * _t99, _t29),
+                    _t16,
+                ),
+                jnp.where(
+                    _t60,
                     _t52
                     * (
-                        _runtime.multiply_no_nan(_t120, _t30)
-                        + _runtime.multiply_no_nan(_t114 * _t124, _t37)
-                        + _runtime.multiply_no_nan(_t117 * _t121, _t43)
-                        + _runtime.multiply_no_nan(_t12 * _t151, _t37)
-                        + _runtime.multiply_no_nan(_t10 * _t148 * alpha, _t30)
-                        + _runtime.multiply_no_nan(_t114 * _t27 * _t7, _t37)
-                    ),
-                    _t30,
-                )
-                + _runtime.multiply_no_nan(_t115 * _t117 * _t39, _t43),
-                jnp.where(
-                    _t72,
-                    _t63
-                    * (
-                        -_t105 * _t128 * _t67 * _t70
-                        - _t125 * _t148 * _t70
-                        + 2 * _t14 * _t16 * _t64 * _t65 * _t67 * _t7 * _t70
-                        - _t152 * _t69 * _t71
+                        -_t109 * _t132 * _t58
+                        + _runtime.multiply_no_nan(-_t136 * _t59 * _t7, _t133)
+                        + _runtime.multiply_no_nan(-_t110 * _t112 * _t92 + 2 * _t55 * _t57 * _t58, _t16)
                     ),
                     jnp.where(
-                        _t98,
-                        -_t130 * (_t136 * _t87 + _t85 * _t87)
-                        + _t153 * _t63 * jnp.log1p(_t85 * _t96)
-                        + _t89
+                        _t85,
+                        -_t114 * (_t121 * _t74 + _t72 * _t74)
+                        + _t137 * _t52 * jnp.log1p(_t72 * _t83)
+                        + _t76
                         * (
-                            _t132 * _t87
-                            + _t135 * _t87
-                            + _t136 * _t137
-                            + _t137 * _t85
-                            + _t87
+                            _t117 * _t74
+                            + _t120 * _t74
+                            + _t121 * _t122
+                            + _t122 * _t72
+                            + _t74
                             * (
-                                -4 * _t10 * _t131
-                                + 2 * _t10 * _t133 * _t75 * _t76 * _t81
-                                + 4 * _t133 * _t79 * jnp.exp(-3 * alpha)
-                                - _t135
+                                2 * _t10 * _t118 * _t63 * _t64 * _t69
+                                - _t116 * _t129
+                                + 4 * _t118 * _t67 * jnp.exp(-3 * alpha)
+                                - _t120
                             )
                         ),
-                        _t63
+                        _t52
                         * (
-                            _t129 * (2 * _t14 * _t141 * _t16 * _t65 - _t143 * _t146)
-                            - _t153 * (-jnp.log(_t101) + jnp.log1p(_t66))
-                            - _t88
+                            -_t137 * (-jnp.log(_t88) + jnp.log1p(_t55))
+                            - _t75
                             * (
-                                -4 * _t100 * _t152
-                                - _t127 * _t141 * _t66
-                                - _t143 * (2 * _t113 - _t145 * _t64)
-                                - _t146 * _t147
+                                _runtime.multiply_no_nan(-_t130 * _t131, _t133)
+                                + _runtime.multiply_no_nan(-_t136 * _t87, _t133)
+                                + _runtime.multiply_no_nan(-_t127 * (-_t10 * _t53 + 2 * _t17) - _t138 * _t55, _t16)
                             )
+                            + _runtime.multiply_no_nan(_t113 * (-_t127 * _t130 + _t138 * _t54), _t16)
                         ),
                     ),
                 ),
@@ -1478,52 +1345,33 @@ def _value_alpha_below_40(x, alpha):
     _t12 = _t10 * alpha
     _t13 = -alpha
     _t14 = jnp.exp(_t13)
-    _t15 = _t14 + 1
-    _t16 = _t14 / (_t15 * _t15)
-    _t17 = jnp.tanh(_t9)
-    _t18 = _t17 * _t17
-    _t19 = jnp.less(alpha, 4)
-    _t20 = jnp.sign(alpha)
-    _t21 = -2 * _t14 / _t15 + 1
-    _t22 = (_t20 * _t20) * (_t21 * _t21)
-    _t23 = jnp.where(_t19, _t18, _t22)
-    _t24 = 2 * _t11
-    _t25 = _t23 * _t24
-    _t26 = 4 * _t16 + _t25
-    _t27 = 1 / _t26
-    _t28 = _runtime.multiply_no_nan(_t11 * _t12, _t27)
-    _t29 = _t10 * atanhc_small(_t28)
-    _t30 = _t29 * _t7
-    _t31 = jnp.abs(_t5 + 1)
-    _t32 = jnp.less(_t31, 1 / 4)
-    _t33 = (1 / 2) * _t18
-    _t34 = jnp.abs(_t1)
-    _t35 = jnp.less(_t34, 1 / 4)
-    _t36 = _t20 * _t21
-    _t37 = (1 / 2) * _t22
-    _t38 = jnp.where(
-        _t19,
-        jnp.where(
-            _t2,
-            jnp.logical_and(_t32, jnp.less(_t17 * _t31, _t16 + _t31 * _t33)),
-            jnp.logical_and(_t35, jnp.less(_t17 * _t34, _t16 + _t33 * _t34)),
-        ),
-        jnp.where(
-            _t2,
-            jnp.logical_and(_t32, jnp.less(_t31 * _t36, _t16 + _t31 * _t37)),
-            jnp.logical_and(_t35, jnp.less(_t34 * _t36, _t16 + _t34 * _t37)),
-        ),
+    _t15 = _t14 / ((_t14 + 1) * (_t14 + 1))
+    _t16 = jnp.tanh(_t9)
+    _t17 = _t16 * _t16
+    _t18 = 2 * _t11
+    _t19 = _t17 * _t18
+    _t20 = 4 * _t15 + _t19
+    _t21 = 1 / _t20
+    _t22 = _runtime.multiply_no_nan(_t11 * _t12, _t21)
+    _t23 = _t10 * atanhc_small(_t22)
+    _t24 = _t23 * _t7
+    _t25 = jnp.abs(_t5 + 1)
+    _t26 = (1 / 2) * _t17
+    _t27 = jnp.abs(_t1)
+    _t28 = jnp.where(
+        _t2,
+        jnp.logical_and(jnp.less(_t25, 1 / 4), jnp.less(_t16 * _t25, _t15 + _t25 * _t26)),
+        jnp.logical_and(jnp.less(_t27, 1 / 4), jnp.less(_t16 * _t27, _t15 + _t26 * _t27)),
     )
-    _t39 = jnp.sign(_t7)
-    _t40 = 1 / 2 - _t11
-    _t41 = jnp.where(_t19, _t17, _t36)
-    _t42 = _t41 * (1 - _t24)
-    _t43 = _t10 * atanhc_small(_t42)
-    _t44 = jnp.where(_t2, jnp.greater_equal(_t31, 1 / 4), jnp.greater_equal(_t34, 1 / 4))
-    _t45 = (1 / 2) / alpha
-    _t46 = _t39 * _t45
-    _t47 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t10
-    _t48 = _t24 * _t41 + 2 * jax.nn.sigmoid(_t13)
+    _t29 = jnp.sign(_t7)
+    _t30 = 1 / 2 - _t11
+    _t31 = _t16 * (1 - _t18)
+    _t32 = _t10 * atanhc_small(_t31)
+    _t33 = jnp.where(_t2, jnp.greater_equal(_t25, 1 / 4), jnp.greater_equal(_t27, 1 / 4))
+    _t34 = (1 / 2) / alpha
+    _t35 = _t29 * _t34
+    _t36 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t10
+    _t37 = _t16 * _t18 + 2 * jax.nn.sigmoid(_t13)
     y = (
         _n
         + _t0
@@ -1532,15 +1380,15 @@ def _value_alpha_below_40(x, alpha):
             _t8,
             _t4 * _t7,
             jnp.where(
-                _t38,
-                _runtime.multiply_no_nan(_t30, _t27),
+                _t28,
+                _runtime.multiply_no_nan(_t24, _t21),
                 jnp.where(
-                    _t44,
-                    _t39 * (-_t40 * _t43 + 1 / 2),
+                    _t33,
+                    _t29 * (-_t30 * _t32 + 1 / 2),
                     jnp.where(
-                        jnp.where(_t2, jnp.less(_t31, _t47), jnp.less(_t34, _t47)),
-                        _t46 * jnp.log1p(_t11 * (1 - jnp.exp(-2 * alpha)) * jnp.exp(alpha) / (-_t11 * (1 - _t14) + 1)),
-                        _t39 * (-_t45 * (-jnp.log(_t48) + jnp.log1p(_t42)) + 1 / 2),
+                        jnp.where(_t2, jnp.less(_t25, _t36), jnp.less(_t27, _t36)),
+                        _t35 * jnp.log1p(_t11 * (1 - jnp.exp(-2 * alpha)) * jnp.exp(alpha) / (-_t11 * (1 - _t14) + 1)),
+                        _t29 * (-_t34 * (-jnp.log(_t37) + jnp.log1p(_t31)) + 1 / 2),
                     ),
                 ),
             ),
@@ -1563,68 +1411,49 @@ def _gradient_alpha_below_40(x, alpha):
     _t8 = _t4 * alpha
     _t9 = -alpha
     _t10 = jnp.exp(_t9)
-    _t11 = _t10 + 1
-    _t12 = _t10 / (_t11 * _t11)
-    _t13 = jnp.tanh(_t3)
-    _t14 = _t13 * _t13
-    _t15 = jnp.less(alpha, 4)
-    _t16 = jnp.sign(alpha)
-    _t17 = -2 * _t10 / _t11 + 1
-    _t18 = (_t16 * _t16) * (_t17 * _t17)
-    _t19 = jnp.where(_t15, _t14, _t18)
-    _t20 = 2 * _t7
-    _t21 = _t19 * _t20
-    _t22 = 4 * _t12 + _t21
-    _t23 = 1 / _t22
-    _t24 = _runtime.multiply_no_nan(_t7 * _t8, _t23)
-    _t25 = _t4 * atanhc_small(_t24)
-    _t26 = -_t6
-    _t27 = jnp.sign(_t6)
-    _t28 = 2 * _t27
-    _t29 = 1 / (_t22 * _t22)
-    _t30 = _t27 * _t8
-    _t31 = jnp.abs(_t5 + 1)
-    _t32 = jnp.less(_t31, 1 / 4)
-    _t33 = (1 / 2) * _t14
-    _t34 = jnp.abs(_t1)
-    _t35 = jnp.less(_t34, 1 / 4)
-    _t36 = _t16 * _t17
-    _t37 = (1 / 2) * _t18
-    _t38 = jnp.sign(_t26)
-    _t39 = jnp.where(_t15, _t13, _t36)
-    _t40 = _t39 * (1 - _t20)
-    _t41 = _t27 * _t4
-    _t42 = _t28 * _t39
+    _t11 = _t10 / ((_t10 + 1) * (_t10 + 1))
+    _t12 = jnp.tanh(_t3)
+    _t13 = _t12 * _t12
+    _t14 = 2 * _t7
+    _t15 = _t13 * _t14
+    _t16 = 4 * _t11 + _t15
+    _t17 = 1 / _t16
+    _t18 = _runtime.multiply_no_nan(_t7 * _t8, _t17)
+    _t19 = _t4 * atanhc_small(_t18)
+    _t20 = -_t6
+    _t21 = jnp.sign(_t6)
+    _t22 = 2 * _t21
+    _t23 = 1 / (_t16 * _t16)
+    _t24 = _t21 * _t8
+    _t25 = jnp.abs(_t5 + 1)
+    _t26 = (1 / 2) * _t13
+    _t27 = jnp.abs(_t1)
+    _t28 = jnp.sign(_t20)
+    _t29 = _t12 * (1 - _t14)
+    _t30 = _t21 * _t4
+    _t31 = _t12 * _t22
     y_D_x = jnp.where(
         jnp.where(_t2, jnp.equal(_t1, 1), jnp.equal(_t1, 0)),
         sinhc(alpha),
         jnp.where(
             jnp.where(
-                _t15,
-                jnp.where(
-                    _t2,
-                    jnp.logical_and(_t32, jnp.less(_t13 * _t31, _t12 + _t31 * _t33)),
-                    jnp.logical_and(_t35, jnp.less(_t13 * _t34, _t12 + _t33 * _t34)),
-                ),
-                jnp.where(
-                    _t2,
-                    jnp.logical_and(_t32, jnp.less(_t31 * _t36, _t12 + _t31 * _t37)),
-                    jnp.logical_and(_t35, jnp.less(_t34 * _t36, _t12 + _t34 * _t37)),
-                ),
+                _t2,
+                jnp.logical_and(jnp.less(_t25, 1 / 4), jnp.less(_t12 * _t25, _t11 + _t25 * _t26)),
+                jnp.logical_and(jnp.less(_t27, 1 / 4), jnp.less(_t12 * _t27, _t11 + _t26 * _t27)),
             ),
-            _runtime.multiply_no_nan(_t25, _t23)
-            + _runtime.multiply_no_nan(_t19 * _t25 * _t26 * _t28, _t29)
+            _runtime.multiply_no_nan(_t19, _t17)
+            + _runtime.multiply_no_nan(_t13 * _t19 * _t20 * _t22, _t23)
             + _runtime.multiply_no_nan(
-                _t26
+                _t20
                 * _t4
-                * (_runtime.multiply_no_nan(-_t30, _t23) + _runtime.multiply_no_nan(_t21 * _t30, _t29))
-                * atanhc_small_d1(_t24),
-                _t23,
+                * (_runtime.multiply_no_nan(-_t24, _t17) + _runtime.multiply_no_nan(_t15 * _t24, _t23))
+                * atanhc_small_d1(_t18),
+                _t17,
             ),
             jnp.where(
-                jnp.where(_t2, jnp.greater_equal(_t31, 1 / 4), jnp.greater_equal(_t34, 1 / 4)),
-                _t38 * (-2 * _t39 * _t41 * (1 / 2 - _t7) * atanhc_small_d1(_t40) - _t41 * atanhc_small(_t40)),
-                -1 / 2 * _t38 * (_t42 / (_t20 * _t39 + 2 * jax.nn.sigmoid(_t9)) + _t42 / (_t40 + 1)) / alpha,
+                jnp.where(_t2, jnp.greater_equal(_t25, 1 / 4), jnp.greater_equal(_t27, 1 / 4)),
+                _t28 * (-2 * _t12 * _t30 * (1 / 2 - _t7) * atanhc_small_d1(_t29) - _t30 * atanhc_small(_t29)),
+                -1 / 2 * _t28 * (_t31 / (_t12 * _t14 + 2 * jax.nn.sigmoid(_t9)) + _t31 / (_t29 + 1)) / alpha,
             ),
         ),
     )
@@ -1646,87 +1475,64 @@ def _hessian_alpha_below_40(x, alpha):
     _t9 = _t7 * _t8
     _t10 = -alpha
     _t11 = jnp.exp(_t10)
-    _t12 = _t11 + 1
-    _t13 = _t11 / (_t12 * _t12)
-    _t14 = jnp.tanh(_t3)
-    _t15 = _t14 * _t14
-    _t16 = jnp.less(alpha, 4)
-    _t17 = jnp.sign(alpha)
-    _t18 = -2 * _t11 / _t12 + 1
-    _t19 = (_t17 * _t17) * (_t18 * _t18)
-    _t20 = jnp.where(_t16, _t15, _t19)
-    _t21 = 2 * _t7
-    _t22 = _t20 * _t21
-    _t23 = 4 * _t13 + _t22
-    _t24 = 1 / _t23
-    _t25 = _runtime.multiply_no_nan(_t9, _t24)
-    _t26 = atanhc_small(_t25)
-    _t27 = jnp.sign(_t6)
-    _t28 = 4 * _t20
-    _t29 = _t27 * _t28
-    _t30 = 1 / (_t23 * _t23)
-    _t31 = -_t6
-    _t32 = _t31 * _t4
-    _t33 = _t27 * _t27
-    _t34 = (
-        8
-        * _t33
-        * jnp.where(_t16, (_t14 * _t14 * _t14 * _t14), (_t17 * _t17 * _t17 * _t17) * (_t18 * _t18 * _t18 * _t18))
-    )
-    _t35 = 1 / (_t23 * _t23 * _t23)
-    _t36 = _t27 * _t8
-    _t37 = _runtime.multiply_no_nan(-_t36, _t24) + _runtime.multiply_no_nan(_t22 * _t36, _t30)
-    _t38 = atanhc_small_d1(_t25)
-    _t39 = _t37 * _t38
-    _t40 = _t28 * _t33
-    _t41 = jnp.abs(_t5 + 1)
-    _t42 = jnp.less(_t41, 1 / 4)
-    _t43 = (1 / 2) * _t15
-    _t44 = jnp.abs(_t1)
-    _t45 = jnp.less(_t44, 1 / 4)
-    _t46 = _t17 * _t18
-    _t47 = (1 / 2) * _t19
-    _t48 = jnp.sign(_t31)
-    _t49 = jnp.where(_t16, _t14, _t46)
-    _t50 = _t49 * (1 - _t21)
+    _t12 = _t11 / ((_t11 + 1) * (_t11 + 1))
+    _t13 = jnp.tanh(_t3)
+    _t14 = _t13 * _t13
+    _t15 = 2 * _t7
+    _t16 = _t14 * _t15
+    _t17 = 4 * _t12 + _t16
+    _t18 = 1 / _t17
+    _t19 = _runtime.multiply_no_nan(_t9, _t18)
+    _t20 = atanhc_small(_t19)
+    _t21 = jnp.sign(_t6)
+    _t22 = 4 * _t14
+    _t23 = _t21 * _t22
+    _t24 = 1 / (_t17 * _t17)
+    _t25 = -_t6
+    _t26 = _t25 * _t4
+    _t27 = _t21 * _t21
+    _t28 = 8 * (_t13 * _t13 * _t13 * _t13) * _t27
+    _t29 = 1 / (_t17 * _t17 * _t17)
+    _t30 = _t21 * _t8
+    _t31 = _runtime.multiply_no_nan(-_t30, _t18) + _runtime.multiply_no_nan(_t16 * _t30, _t24)
+    _t32 = atanhc_small_d1(_t19)
+    _t33 = _t31 * _t32
+    _t34 = _t22 * _t27
+    _t35 = jnp.abs(_t5 + 1)
+    _t36 = (1 / 2) * _t14
+    _t37 = jnp.abs(_t1)
+    _t38 = jnp.sign(_t25)
+    _t39 = _t13 * (1 - _t15)
     y_D_x_D_x = jnp.where(
         jnp.where(_t2, jnp.equal(_t1, 1), jnp.equal(_t1, 0)),
         jnp.asarray(0, x.dtype),
         jnp.where(
             jnp.where(
-                _t16,
-                jnp.where(
-                    _t2,
-                    jnp.logical_and(_t42, jnp.less(_t14 * _t41, _t13 + _t41 * _t43)),
-                    jnp.logical_and(_t45, jnp.less(_t14 * _t44, _t13 + _t43 * _t44)),
-                ),
-                jnp.where(
-                    _t2,
-                    jnp.logical_and(_t42, jnp.less(_t41 * _t46, _t13 + _t41 * _t47)),
-                    jnp.logical_and(_t45, jnp.less(_t44 * _t46, _t13 + _t44 * _t47)),
-                ),
+                _t2,
+                jnp.logical_and(jnp.less(_t35, 1 / 4), jnp.less(_t13 * _t35, _t12 + _t35 * _t36)),
+                jnp.logical_and(jnp.less(_t37, 1 / 4), jnp.less(_t13 * _t37, _t12 + _t36 * _t37)),
             ),
-            _runtime.multiply_no_nan(_t32 * atanhc_small_d2(_t25), _t24 * (_t37 * _t37))
-            + _runtime.multiply_no_nan(2 * _t39 * _t4, _t24)
-            + _runtime.multiply_no_nan(_t26 * _t29 * _t4, _t30)
-            + _runtime.multiply_no_nan(_t26 * _t32 * _t34, _t35)
-            + _runtime.multiply_no_nan(_t29 * _t32 * _t39, _t30)
+            _runtime.multiply_no_nan(_t26 * atanhc_small_d2(_t19), _t18 * (_t31 * _t31))
+            + _runtime.multiply_no_nan(2 * _t33 * _t4, _t18)
+            + _runtime.multiply_no_nan(_t20 * _t23 * _t4, _t24)
+            + _runtime.multiply_no_nan(_t20 * _t26 * _t28, _t29)
+            + _runtime.multiply_no_nan(_t23 * _t26 * _t33, _t24)
             + _runtime.multiply_no_nan(
-                _t32
-                * _t38
-                * (_runtime.multiply_no_nan(_t34 * _t9, _t35) + _runtime.multiply_no_nan(-_t40 * _t8, _t30)),
-                _t24,
+                _t26
+                * _t32
+                * (_runtime.multiply_no_nan(_t28 * _t9, _t29) + _runtime.multiply_no_nan(-_t34 * _t8, _t24)),
+                _t18,
             ),
             jnp.where(
-                jnp.where(_t2, jnp.greater_equal(_t41, 1 / 4), jnp.greater_equal(_t44, 1 / 4)),
-                _t48
-                * (-4 * _t33 * _t4 * _t49 * atanhc_small_d1(_t50) - _t4 * _t40 * (1 / 2 - _t7) * atanhc_small_d2(_t50)),
+                jnp.where(_t2, jnp.greater_equal(_t35, 1 / 4), jnp.greater_equal(_t37, 1 / 4)),
+                _t38
+                * (-4 * _t13 * _t27 * _t4 * atanhc_small_d1(_t39) - _t34 * _t4 * (1 / 2 - _t7) * atanhc_small_d2(_t39)),
                 -1
                 / 2
-                * _t48
+                * _t38
                 * (
-                    _t40 / ((_t21 * _t49 + 2 * jax.nn.sigmoid(_t10)) * (_t21 * _t49 + 2 * jax.nn.sigmoid(_t10)))
-                    - _t40 / ((_t50 + 1) * (_t50 + 1))
+                    _t34 / ((_t13 * _t15 + 2 * jax.nn.sigmoid(_t10)) * (_t13 * _t15 + 2 * jax.nn.sigmoid(_t10)))
+                    - _t34 / ((_t39 + 1) * (_t39 + 1))
                 )
                 / alpha,
             ),
@@ -1754,19 +1560,19 @@ def _value_alpha_from_40(x, alpha):
     _t13 = jnp.sign(_t7)
     _t14 = jnp.abs(_t6)
     _t15 = 1 / 2 - _t14
-    _t16 = 2 * _t14
-    _t17 = (1 / 2) * alpha
-    _t18 = -alpha
-    _t19 = jnp.exp(_t18)
-    _t20 = jnp.where(jnp.less(alpha, 4), jnp.tanh(_t17), (-2 * _t19 / (_t19 + 1) + 1) * jnp.sign(alpha))
-    _t21 = _t20 * (1 - _t16)
-    _t22 = tanhc(_t17)
-    _t23 = _t22 * atanhc_small(_t21)
-    _t24 = jnp.abs(_t5 + 1)
-    _t25 = jnp.abs(_t1)
-    _t26 = jnp.where(_t2, jnp.greater_equal(_t24, 1 / 4), jnp.greater_equal(_t25, 1 / 4))
-    _t27 = jnp.exp(alpha)
-    _t28 = 1 - _t19
+    _t16 = (1 / 2) * alpha
+    _t17 = jnp.tanh(_t16)
+    _t18 = 2 * _t14
+    _t19 = _t17 * (1 - _t18)
+    _t20 = tanhc(_t16)
+    _t21 = _t20 * atanhc_small(_t19)
+    _t22 = jnp.abs(_t5 + 1)
+    _t23 = jnp.abs(_t1)
+    _t24 = jnp.where(_t2, jnp.greater_equal(_t22, 1 / 4), jnp.greater_equal(_t23, 1 / 4))
+    _t25 = jnp.exp(alpha)
+    _t26 = -alpha
+    _t27 = jnp.exp(_t26)
+    _t28 = 1 - _t27
     _t29 = _t14 * _t28
     _t30 = 1 - _t29
     _t31 = 1 - jnp.exp(-2 * alpha)
@@ -1774,14 +1580,14 @@ def _value_alpha_from_40(x, alpha):
     _t33 = _t14 * _t32
     _t34 = (1 / 2) / alpha
     _t35 = _t13 * _t34
-    _t36 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t22
-    _t37 = _t27 * _t31
+    _t36 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t20
+    _t37 = _t25 * _t31
     _t38 = jnp.where(
         _t2,
-        jnp.greater(alpha, 2 * jnp.log1p(_t24 * _t37 / (-_t24 * _t28 + 1))),
-        jnp.greater(alpha, 2 * jnp.log1p(_t25 * _t37 / (-_t25 * _t28 + 1))),
+        jnp.greater(alpha, 2 * jnp.log1p(_t22 * _t37 / (-_t22 * _t28 + 1))),
+        jnp.greater(alpha, 2 * jnp.log1p(_t23 * _t37 / (-_t23 * _t28 + 1))),
     )
-    _t39 = _t16 * _t20 + 2 * jax.nn.sigmoid(_t18)
+    _t39 = _t17 * _t18 + 2 * jax.nn.sigmoid(_t26)
     y = (
         _n
         + _t0
@@ -1795,12 +1601,12 @@ def _value_alpha_from_40(x, alpha):
                 - 346288899024594378285698337239478.8307804 * _t0
                 - 346288899024594378285698337239478.8307804 * _t3,
                 jnp.where(
-                    _t26,
-                    _t13 * (-_t15 * _t23 + 1 / 2),
+                    _t24,
+                    _t13 * (-_t15 * _t21 + 1 / 2),
                     jnp.where(
-                        jnp.logical_or(_t38, jnp.where(_t2, jnp.less(_t24, _t36), jnp.less(_t25, _t36))),
-                        _t35 * jnp.log1p(_t27 * _t33),
-                        _t13 * (-_t34 * (-jnp.log(_t39) + jnp.log1p(_t21)) + 1 / 2),
+                        jnp.logical_or(_t38, jnp.where(_t2, jnp.less(_t22, _t36), jnp.less(_t23, _t36))),
+                        _t35 * jnp.log1p(_t25 * _t33),
+                        _t13 * (-_t34 * (-jnp.log(_t39) + jnp.log1p(_t19)) + 1 / 2),
                     ),
                 ),
             ),
@@ -1821,26 +1627,26 @@ def _gradient_alpha_from_40(x, alpha):
     _t6 = -_r + _t0
     _t7 = _t6 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
     _t8 = -jnp.sign(_t7)
-    _t9 = jnp.abs(_t7)
-    _t10 = 2 * _t9
-    _t11 = (1 / 2) * alpha
-    _t12 = -alpha
-    _t13 = jnp.exp(_t12)
-    _t14 = jnp.where(jnp.less(alpha, 4), jnp.tanh(_t11), (-2 * _t13 / (_t13 + 1) + 1) * jnp.sign(alpha))
-    _t15 = _t14 * (1 - _t10)
-    _t16 = jnp.sign(_t7)
-    _t17 = _t16 * tanhc(_t11)
-    _t18 = 2 * _t14
-    _t19 = jnp.abs(_t6 + 1)
-    _t20 = jnp.abs(_t1)
-    _t21 = 1 - _t13
-    _t22 = _t21 * _t9
+    _t9 = (1 / 2) * alpha
+    _t10 = jnp.tanh(_t9)
+    _t11 = jnp.abs(_t7)
+    _t12 = 2 * _t11
+    _t13 = _t10 * (1 - _t12)
+    _t14 = jnp.sign(_t7)
+    _t15 = _t14 * tanhc(_t9)
+    _t16 = 2 * _t10
+    _t17 = jnp.abs(_t6 + 1)
+    _t18 = jnp.abs(_t1)
+    _t19 = -alpha
+    _t20 = jnp.exp(_t19)
+    _t21 = 1 - _t20
+    _t22 = _t11 * _t21
     _t23 = 1 - _t22
     _t24 = 1 - jnp.exp(-2 * alpha)
     _t25 = _t24 / _t23
     _t26 = (1 / 2) * _t8 / alpha
     _t27 = _t24 * jnp.exp(alpha)
-    _t28 = _t16 * _t18
+    _t28 = _t14 * _t16
     y_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t3, _t5)),
         sinhc(alpha),
@@ -1848,16 +1654,16 @@ def _gradient_alpha_from_40(x, alpha):
             jnp.where(_t2, _t4, _t5),
             jnp.asarray(346288899024594378285698337239478.8307804, x.dtype),
             jnp.where(
-                jnp.where(_t2, jnp.greater_equal(_t19, 1 / 4), jnp.greater_equal(_t20, 1 / 4)),
-                _t8 * (-_t17 * _t18 * (1 / 2 - _t9) * atanhc_small_d1(_t15) - _t17 * atanhc_small(_t15)),
+                jnp.where(_t2, jnp.greater_equal(_t17, 1 / 4), jnp.greater_equal(_t18, 1 / 4)),
+                _t8 * (-_t15 * _t16 * (1 / 2 - _t11) * atanhc_small_d1(_t13) - _t15 * atanhc_small(_t13)),
                 jnp.where(
                     jnp.where(
                         _t2,
-                        jnp.greater(alpha, 2 * jnp.log1p(_t19 * _t27 / (-_t19 * _t21 + 1))),
-                        jnp.greater(alpha, 2 * jnp.log1p(_t20 * _t27 / (-_t20 * _t21 + 1))),
+                        jnp.greater(alpha, 2 * jnp.log1p(_t17 * _t27 / (-_t17 * _t21 + 1))),
+                        jnp.greater(alpha, 2 * jnp.log1p(_t18 * _t27 / (-_t18 * _t21 + 1))),
                     ),
-                    _t26 * (-_t16 * _t22 * _t24 / (_t23 * _t23) - _t16 * _t25) / (_t13 + _t25 * _t9),
-                    -_t26 * (_t28 / (_t10 * _t14 + 2 * jax.nn.sigmoid(_t12)) + _t28 / (_t15 + 1)),
+                    _t26 * (-_t14 * _t22 * _t24 / (_t23 * _t23) - _t14 * _t25) / (_t11 * _t25 + _t20),
+                    -_t26 * (_t28 / (_t10 * _t12 + 2 * jax.nn.sigmoid(_t19)) + _t28 / (_t13 + 1)),
                 ),
             ),
         ),
@@ -1879,50 +1685,46 @@ def _hessian_alpha_from_40(x, alpha):
     _t8 = -jnp.sign(_t7)
     _t9 = (1 / 2) * alpha
     _t10 = jnp.tanh(_t9)
-    _t11 = jnp.less(alpha, 4)
-    _t12 = jnp.sign(alpha)
-    _t13 = -alpha
-    _t14 = jnp.exp(_t13)
-    _t15 = -2 * _t14 / (_t14 + 1) + 1
-    _t16 = jnp.where(_t11, _t10, _t12 * _t15)
-    _t17 = jnp.abs(_t7)
-    _t18 = 2 * _t17
-    _t19 = _t16 * (1 - _t18)
-    _t20 = tanhc(_t9)
-    _t21 = jnp.sign(_t7)
-    _t22 = _t21 * _t21
-    _t23 = 4 * _t22
-    _t24 = _t23 * jnp.where(_t11, (_t10 * _t10), (_t12 * _t12) * (_t15 * _t15))
-    _t25 = jnp.abs(_t6 + 1)
-    _t26 = jnp.abs(_t1)
-    _t27 = 1 - _t14
-    _t28 = _t17 * _t27
-    _t29 = 1 - _t28
-    _t30 = 1 - jnp.exp(-2 * alpha)
-    _t31 = _t30 / _t29
-    _t32 = _t14 + _t17 * _t31
-    _t33 = _t30 / (_t29 * _t29)
-    _t34 = (1 / 2) * _t8 / alpha
-    _t35 = _t21 * _t28 * _t33 + _t21 * _t31
-    _t36 = _t30 * jnp.exp(alpha)
+    _t11 = jnp.abs(_t7)
+    _t12 = 2 * _t11
+    _t13 = _t10 * (1 - _t12)
+    _t14 = tanhc(_t9)
+    _t15 = jnp.sign(_t7)
+    _t16 = _t15 * _t15
+    _t17 = 4 * _t16
+    _t18 = (_t10 * _t10) * _t17
+    _t19 = jnp.abs(_t6 + 1)
+    _t20 = jnp.abs(_t1)
+    _t21 = -alpha
+    _t22 = jnp.exp(_t21)
+    _t23 = 1 - _t22
+    _t24 = _t11 * _t23
+    _t25 = 1 - _t24
+    _t26 = 1 - jnp.exp(-2 * alpha)
+    _t27 = _t26 / _t25
+    _t28 = _t11 * _t27 + _t22
+    _t29 = _t26 / (_t25 * _t25)
+    _t30 = (1 / 2) * _t8 / alpha
+    _t31 = _t15 * _t24 * _t29 + _t15 * _t27
+    _t32 = _t26 * jnp.exp(alpha)
     y_D_x_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, jnp.logical_or(_t3, _t4)), jnp.logical_and(_t5, jnp.logical_or(_t4, _t5))),
         jnp.asarray(0, x.dtype),
         jnp.where(
-            jnp.where(_t2, jnp.greater_equal(_t25, 1 / 4), jnp.greater_equal(_t26, 1 / 4)),
-            _t8 * (-_t16 * _t20 * _t23 * atanhc_small_d1(_t19) - _t20 * _t24 * (1 / 2 - _t17) * atanhc_small_d2(_t19)),
+            jnp.where(_t2, jnp.greater_equal(_t19, 1 / 4), jnp.greater_equal(_t20, 1 / 4)),
+            _t8 * (-_t10 * _t14 * _t17 * atanhc_small_d1(_t13) - _t14 * _t18 * (1 / 2 - _t11) * atanhc_small_d2(_t13)),
             jnp.where(
                 jnp.where(
                     _t2,
-                    jnp.greater(alpha, 2 * jnp.log1p(_t25 * _t36 / (-_t25 * _t27 + 1))),
-                    jnp.greater(alpha, 2 * jnp.log1p(_t26 * _t36 / (-_t26 * _t27 + 1))),
+                    jnp.greater(alpha, 2 * jnp.log1p(_t19 * _t32 / (-_t19 * _t23 + 1))),
+                    jnp.greater(alpha, 2 * jnp.log1p(_t20 * _t32 / (-_t20 * _t23 + 1))),
                 ),
-                _t34 * (_t18 * _t22 * (_t27 * _t27) * _t30 / (_t29 * _t29 * _t29) + 2 * _t22 * _t27 * _t33) / _t32
-                - _t34 * (_t35 * _t35) / (_t32 * _t32),
-                -_t34
+                _t30 * (_t12 * _t16 * (_t23 * _t23) * _t26 / (_t25 * _t25 * _t25) + 2 * _t16 * _t23 * _t29) / _t28
+                - _t30 * (_t31 * _t31) / (_t28 * _t28),
+                -_t30
                 * (
-                    _t24 / ((_t16 * _t18 + 2 * jax.nn.sigmoid(_t13)) * (_t16 * _t18 + 2 * jax.nn.sigmoid(_t13)))
-                    - _t24 / ((_t19 + 1) * (_t19 + 1))
+                    _t18 / ((_t10 * _t12 + 2 * jax.nn.sigmoid(_t21)) * (_t10 * _t12 + 2 * jax.nn.sigmoid(_t21)))
+                    - _t18 / ((_t13 + 1) * (_t13 + 1))
                 ),
             ),
         ),
@@ -1951,23 +1753,24 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
     Smooth forward: Piecewise(((x - floor(x + 1/2))*sinhc(alpha), (alpha < 80) & Eq(x - floor(x +
         1/2), 0)), (346288899024594378285698337239478.8307804*x -
         346288899024594378285698337239478.8307804*floor(x + 1/2), Eq(x - floor(x + 1/2), 0)), ((x -
-        floor(x + 1/2))*atanhc_small(alpha*Abs(x - floor(x + 1/2))*tanhc(alpha/2)/(2*Abs(x - floor(x
-        + 1/2))*stable_tanh(alpha/2)**2 + 4*sigmoid_slope(alpha)))*tanhc(alpha/2)/(2*Abs(x - floor(x
-        + 1/2))*stable_tanh(alpha/2)**2 + 4*sigmoid_slope(alpha)), (alpha < 40) & (Abs(x - floor(x +
-        1/2)) < 1/4) & (Abs(x - floor(x + 1/2))*stable_tanh(alpha/2) < Abs(x - floor(x +
-        1/2))*stable_tanh(alpha/2)**2/2 + sigmoid_slope(alpha))), ((-(1/2 - Abs(x - floor(x +
-        1/2)))*atanhc_small((1 - 2*Abs(x - floor(x + 1/2)))*stable_tanh(alpha/2))*tanhc(alpha/2) +
-        1/2)*sign(x - floor(x + 1/2)), Abs(x - floor(x + 1/2)) >= 1/4), (log1p_ratio((1 -
-        exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 - exp(-alpha))*Abs(x - floor(x + 1/2)) + 1),
-        exp(-alpha))*sign(x - floor(x + 1/2))/(2*alpha), (alpha >= 40) & (alpha > 2*log1p_ratio((1 -
-        exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 - exp(-alpha))*Abs(x - floor(x + 1/2)) + 1),
-        exp(-alpha)))), (sign(x - floor(x + 1/2))*value_from(log1p_ratio((1 - exp(-2*alpha))*Abs(x -
-        floor(x + 1/2))/(-(1 - exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))/(2*alpha),
-        1/2 - (-log(2*Abs(x - floor(x + 1/2))*stable_tanh(alpha/2) + 2*sigmoid(-alpha)) + log1p((1 -
-        2*Abs(x - floor(x + 1/2)))*stable_tanh(alpha/2)))/(2*alpha)), Abs(x - floor(x + 1/2)) <
-        -tanhc(alpha/4)/(4*tanhc(alpha/2)) + 1/2), ((1/2 - (-log(2*Abs(x - floor(x +
-        1/2))*stable_tanh(alpha/2) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x +
-        1/2)))*stable_tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x + 1/2)
+        floor(x + 1/2))*atanhc_small(alpha*Abs(x - floor(x +
+        1/2))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
+        4*sigmoid_slope(alpha)))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
+        4*sigmoid_slope(alpha)), (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4) &
+        (tanh(alpha/2)*Abs(x - floor(x + 1/2)) < tanh(alpha/2)**2*Abs(x - floor(x + 1/2))/2 +
+        sigmoid_slope(alpha))), ((-(1/2 - Abs(x - floor(x + 1/2)))*atanhc_small((1 - 2*Abs(x -
+        floor(x + 1/2)))*tanh(alpha/2))*tanhc(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), Abs(x -
+        floor(x + 1/2)) >= 1/4), (log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))*sign(x - floor(x + 1/2))/(2*alpha),
+        (alpha >= 40) & (alpha > 2*log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), (sign(x - floor(x +
+        1/2))*value_from(log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))/(2*alpha), 1/2 -
+        (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x -
+        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha)), Abs(x - floor(x + 1/2)) <
+        -tanhc(alpha/4)/(4*tanhc(alpha/2)) + 1/2), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x +
+        1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x +
+        1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x + 1/2)
       with alpha = alpha
 
     Args:

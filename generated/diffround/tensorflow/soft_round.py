@@ -276,13 +276,7 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    _d0 = tf.math.abs(z)
-    _d1 = tf.math.exp(-2 * _d0)
-    return tf.where(
-        tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        tf.where(tf.math.less(_d0, 2), tf.math.tanh(z), (-2 * _d1 / (_d1 + 1) + 1) * tf.math.sign(z)) / z,
-    )
+    return tf.where(tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932), series, tf.math.tanh(z) / z)
 
 
 def tanhc_small(z):
@@ -479,13 +473,7 @@ def zcoth(z):
             2.4351954029183367e-15,
         )
     series = polynomial(z * z, coefficients)
-    _d0 = tf.math.abs(z)
-    _d1 = tf.math.exp(-2 * _d0)
-    return tf.where(
-        tf.math.less(tf.math.abs(z), (1 / 2) * 3.1415926535897932),
-        series,
-        z * tf.where(tf.math.less(_d0, 2), 1 / tf.math.tanh(z), 1 / ((-2 * _d1 / (_d1 + 1) + 1) * tf.math.sign(z))),
-    )
+    return tf.where(tf.math.less(tf.math.abs(z), (1 / 2) * 3.1415926535897932), series, z / tf.math.tanh(z))
 
 
 def zcoth_d1(z):
@@ -548,17 +536,11 @@ def zcoth_d1(z):
         )
     series = z * polynomial(z * z, coefficients)
     _d0 = tf.math.tanh(z)
-    _d1 = tf.math.abs(z)
-    _d2 = tf.math.less(_d1, 2)
-    _d3 = tf.math.sign(z)
-    _d4 = tf.math.exp(-2 * _d1)
-    _d5 = _d4 + 1
-    _d6 = -2 * _d4 / _d5 + 1
+    _d1 = tf.math.exp(-2 * tf.math.abs(z))
     return tf.where(
         tf.math.less(tf.math.abs(z), (1 / 2) * 3.1415926535897932),
         series,
-        -4 * _d4 * z * tf.where(_d2, 1 / (_d0 * _d0), 1 / ((_d3 * _d3) * (_d6 * _d6))) / (_d5 * _d5)
-        + tf.where(_d2, 1 / _d0, 1 / (_d3 * _d6)),
+        1 / _d0 - 4 * _d1 * z / ((_d0 * _d0) * ((_d1 + 1) * (_d1 + 1))),
     )
 
 
@@ -629,18 +611,13 @@ def zcoth_d2(z):
         )
     series = polynomial(z * z, coefficients)
     _d0 = tf.math.tanh(z)
-    _d1 = tf.math.abs(z)
-    _d2 = tf.math.less(_d1, 2)
-    _d3 = tf.math.sign(z)
-    _d4 = tf.math.exp(-2 * _d1)
-    _d5 = _d4 + 1
-    _d6 = -2 * _d4 / _d5 + 1
-    _d7 = tf.where(_d2, 1 / _d0, 1 / (_d3 * _d6))
-    _d8 = _d4 / (_d5 * _d5)
+    _d1 = 1 / _d0
+    _d2 = tf.math.exp(-2 * tf.math.abs(z))
+    _d3 = _d2 / ((_d2 + 1) * (_d2 + 1))
     return tf.where(
         tf.math.less(tf.math.abs(z), (1 / 2) * 3.1415926535897932),
         series,
-        8 * _d7 * _d8 * (-_d7 + z * (4 * _d8 * tf.where(_d2, 1 / (_d0 * _d0), 1 / ((_d3 * _d3) * (_d6 * _d6))) + 1)),
+        8 * _d1 * _d3 * (-_d1 + z * (1 + 4 * _d3 / (_d0 * _d0))),
     )
 
 

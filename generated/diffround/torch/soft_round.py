@@ -276,13 +276,7 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    _d0 = torch.abs(z)
-    _d1 = torch.exp(-2 * _d0)
-    return torch.where(
-        torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        torch.where(torch.lt(_d0, 2), torch.tanh(z), (-2 * _d1 / (_d1 + 1) + 1) * torch.sign(z)) / z,
-    )
+    return torch.where(torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932), series, torch.tanh(z) / z)
 
 
 def tanhc_small(z):
@@ -479,13 +473,7 @@ def zcoth(z):
             2.4351954029183367e-15,
         )
     series = polynomial(z * z, coefficients)
-    _d0 = torch.abs(z)
-    _d1 = torch.exp(-2 * _d0)
-    return torch.where(
-        torch.lt(torch.abs(z), (1 / 2) * 3.1415926535897932),
-        series,
-        z * torch.where(torch.lt(_d0, 2), 1 / torch.tanh(z), 1 / ((-2 * _d1 / (_d1 + 1) + 1) * torch.sign(z))),
-    )
+    return torch.where(torch.lt(torch.abs(z), (1 / 2) * 3.1415926535897932), series, z / torch.tanh(z))
 
 
 def zcoth_d1(z):
@@ -548,17 +536,11 @@ def zcoth_d1(z):
         )
     series = z * polynomial(z * z, coefficients)
     _d0 = torch.tanh(z)
-    _d1 = torch.abs(z)
-    _d2 = torch.lt(_d1, 2)
-    _d3 = torch.sign(z)
-    _d4 = torch.exp(-2 * _d1)
-    _d5 = _d4 + 1
-    _d6 = -2 * _d4 / _d5 + 1
+    _d1 = torch.exp(-2 * torch.abs(z))
     return torch.where(
         torch.lt(torch.abs(z), (1 / 2) * 3.1415926535897932),
         series,
-        -4 * _d4 * z * torch.where(_d2, 1 / (_d0 * _d0), 1 / ((_d3 * _d3) * (_d6 * _d6))) / (_d5 * _d5)
-        + torch.where(_d2, 1 / _d0, 1 / (_d3 * _d6)),
+        1 / _d0 - 4 * _d1 * z / ((_d0 * _d0) * ((_d1 + 1) * (_d1 + 1))),
     )
 
 
@@ -629,18 +611,13 @@ def zcoth_d2(z):
         )
     series = polynomial(z * z, coefficients)
     _d0 = torch.tanh(z)
-    _d1 = torch.abs(z)
-    _d2 = torch.lt(_d1, 2)
-    _d3 = torch.sign(z)
-    _d4 = torch.exp(-2 * _d1)
-    _d5 = _d4 + 1
-    _d6 = -2 * _d4 / _d5 + 1
-    _d7 = torch.where(_d2, 1 / _d0, 1 / (_d3 * _d6))
-    _d8 = _d4 / (_d5 * _d5)
+    _d1 = 1 / _d0
+    _d2 = torch.exp(-2 * torch.abs(z))
+    _d3 = _d2 / ((_d2 + 1) * (_d2 + 1))
     return torch.where(
         torch.lt(torch.abs(z), (1 / 2) * 3.1415926535897932),
         series,
-        8 * _d7 * _d8 * (-_d7 + z * (4 * _d8 * torch.where(_d2, 1 / (_d0 * _d0), 1 / ((_d3 * _d3) * (_d6 * _d6))) + 1)),
+        8 * _d1 * _d3 * (-_d1 + z * (1 + 4 * _d3 / (_d0 * _d0))),
     )
 
 
