@@ -25,6 +25,7 @@ from .functions import (
     swish_sign_curve,
     tanhc,
     tanhc_small,
+    value_from,
     zcoth,
 )
 from .quantization import clamp, divided, identity_backward, quantization_range, round_half_away, round_ste, straight_through
@@ -344,7 +345,9 @@ soft_round = Approximation(
 #   cancels there (all of the result at alpha = 50, y = 1e-30 in float32). Below alpha = 40
 #   the paper's form stays: atanh(z)/alpha, whose atanh(z) grows like alpha/2, cancels in
 #   its alpha-derivatives as the result grows (d/dalpha 6.4 ULP, d2/dx dalpha 42 ULP in
-#   float32 at alpha = 5, z = 1/2), more than 1/2 - atanh(w)/alpha does in its value;
+#   float32 at alpha = 5, z = 1/2): there, while the result is below 1/4, the value is
+#   taken from atanh(z)/alpha and the derivatives from 1/2 - atanh(w)/alpha (``value_from``),
+#   each form where it does not cancel;
 # - the rest of u < 1/4, where w -> 1 for large alpha, with atanh(w) = (log1p(w) - log(1 - w))/2
 #   and 1 - w = 2*sigmoid(-alpha) + 2*u*T, which stays finite where the paper's atanh(+-1)
 #   would not (and where exp(-alpha) underflows, the whole of u < 1/4);
@@ -360,6 +363,9 @@ _z = _u * alpha * tanhc(alpha / 2) / _denominator
 _w = _T * (1 - 2 * _u)
 _E = sp.exp(-alpha)
 _atanh_z = log1p_ratio(_u * (1 - _E**2) / (1 - _u * (1 - _E)), _E) / 2
+_from_half_integer = half - (log1p(_w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)
+# the u where the result is 1/4, 1/2 - tanh(alpha/4)/(2*T): a bound on u computed once per alpha
+_quarter_point = half - tanhc(alpha / 4) / (4 * tanhc(alpha / 2))
 soft_round_inverse = Approximation(
     name="soft_round_inverse",
     hard=None,
@@ -371,7 +377,8 @@ soft_round_inverse = Approximation(
         (_t * tanhc(alpha / 2) * atanhc_small(_z) / _denominator, _near_integer & (alpha < 40) & (4 * _u * _T < _denominator)),
         (sp.sign(_t) * (half - _v * tanhc(alpha / 2) * atanhc_small(_w)), sp.Not(_near_integer)),
         (sp.sign(_t) * _atanh_z / alpha, (alpha >= 40) & (4 * _atanh_z < alpha)),
-        (sp.sign(_t) * (half - (log1p(_w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)), True),
+        (sp.sign(_t) * value_from(_atanh_z / alpha, _from_half_integer), _u < _quarter_point),
+        (sp.sign(_t) * _from_half_integer, True),
     ),
     params={"alpha": Param(alpha, 5.0, doc="sharpness of the soft_round it inverts")},
     doc="m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round.",

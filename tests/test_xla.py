@@ -77,8 +77,10 @@ def test_printer_uses_the_fast_forms_and_keeps_other_slow_functions():
     assert "sin_cos_turns((_j)*x)[0]" in series and "(((1 - 2 * (_j % 2)))/_j)" in series  # one reduction per term
     assert printer.doprint(sp.atan(x)) == "atan_reduced(x)"
     assert printer.helpers == {"sin_cos_turns", "atan_reduced"} and not printer.slow
-    printer.doprint(sp.sin(x) + sp.erfc(x))  # sin(x): not a multiple of pi
+    text = printer.doprint(sp.sin(x) + sp.erfc(x))  # sin(x): not a multiple of pi
     assert printer.slow == {"sin", "erfc"}
+    # erfc through the form that undoes XLA's rounding of z*z, which itself calls erfc
+    assert "erfc_exact_square(x)" in text and "erfc_exact_square" in printer.helpers
     # one atan on the selected argument, not one per branch
     shared = printer.doprint(sp.Piecewise((-sp.atan(1 / x), x < -1), (sp.atan(x) + 1, True)))
     assert shared.count("atan_reduced(tf.where(") == 2 and "atan_reduced(x)" not in shared

@@ -141,7 +141,10 @@ def compare_case(fn, a: Approximation, mode, dtype_name, params: ParameterSet, m
             for lim, region in regions:
                 inside = missed & region[index]
                 if lim.ulps is not None:
-                    inside &= ulps <= lim.ulps
+                    within = ulps <= lim.ulps
+                    if lim.ratio is not None:
+                        within = np.where(well, within, ratios <= lim.ratio)
+                    inside &= within
                 stats.note_limit(lim, inside, float(np.max(np.where(inside, ulps, 0.0))))
                 excused |= inside
             judged = np.flatnonzero(~excused)

@@ -393,10 +393,14 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         floor(x + 1/2)) >= 1/4), (log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
         exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))*sign(x - floor(x + 1/2))/(2*alpha),
         (alpha >= 40) & (alpha > 2*log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
-        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), ((1/2 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), (sign(x - floor(x +
+        1/2))*value_from(log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))/(2*alpha), 1/2 -
         (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x -
-        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x +
-        1/2)
+        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha)), Abs(x - floor(x + 1/2)) <
+        -tanhc(alpha/4)/(4*tanhc(alpha/2)) + 1/2), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x +
+        1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x +
+        1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x + 1/2)
       with alpha = alpha
 
     Args:

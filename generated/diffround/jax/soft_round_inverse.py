@@ -526,14 +526,15 @@ def _value_x(x, alpha):
     _t45 = _t15 * _t44
     _t46 = (1 / 2) / alpha
     _t47 = _t34 * _t46
-    _t48 = jnp.greater_equal(alpha, 40)
-    _t49 = _t39 * _t43
-    _t50 = jnp.where(
+    _t48 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t14
+    _t49 = jnp.greater_equal(alpha, 40)
+    _t50 = _t39 * _t43
+    _t51 = jnp.where(
         _t2,
-        jnp.logical_and(_t48, jnp.greater(alpha, 2 * jnp.log1p(_t30 * _t49 / (-_t30 * _t40 + 1)))),
-        jnp.logical_and(_t48, jnp.greater(alpha, 2 * jnp.log1p(_t32 * _t49 / (-_t32 * _t40 + 1)))),
+        jnp.logical_and(_t49, jnp.greater(alpha, 2 * jnp.log1p(_t30 * _t50 / (-_t30 * _t40 + 1)))),
+        jnp.logical_and(_t49, jnp.greater(alpha, 2 * jnp.log1p(_t32 * _t50 / (-_t32 * _t40 + 1)))),
     )
-    _t51 = _t20 * _t22 + 2 * jax.nn.sigmoid(_t17)
+    _t52 = _t20 * _t22 + 2 * jax.nn.sigmoid(_t17)
     y = (
         _n
         + _t0
@@ -553,9 +554,9 @@ def _value_x(x, alpha):
                         _t38,
                         _t34 * (-_t35 * _t37 + 1 / 2),
                         jnp.where(
-                            _t50,
+                            jnp.logical_or(_t51, jnp.where(_t2, jnp.less(_t30, _t48), jnp.less(_t32, _t48))),
                             _t47 * jnp.log1p(_t39 * _t45),
-                            _t34 * (-_t46 * (-jnp.log(_t51) + jnp.log1p(_t36)) + 1 / 2),
+                            _t34 * (-_t46 * (-jnp.log(_t52) + jnp.log1p(_t36)) + 1 / 2),
                         ),
                     ),
                 ),
@@ -827,15 +828,16 @@ def _value_all(x, alpha):
     _t53 = 1 / alpha
     _t54 = (1 / 2) * _t53
     _t55 = _t36 * _t54
-    _t56 = jnp.greater_equal(alpha, 40)
-    _t57 = _t43 * _t49
-    _t58 = jnp.where(
+    _t56 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t14
+    _t57 = jnp.greater_equal(alpha, 40)
+    _t58 = _t43 * _t49
+    _t59 = jnp.where(
         _t2,
-        jnp.logical_and(_t56, jnp.greater(alpha, 2 * jnp.log1p(_t32 * _t57 / (-_t32 * _t44 + 1)))),
-        jnp.logical_and(_t56, jnp.greater(alpha, 2 * jnp.log1p(_t34 * _t57 / (-_t34 * _t44 + 1)))),
+        jnp.logical_and(_t57, jnp.greater(alpha, 2 * jnp.log1p(_t32 * _t58 / (-_t32 * _t44 + 1)))),
+        jnp.logical_and(_t57, jnp.greater(alpha, 2 * jnp.log1p(_t34 * _t58 / (-_t34 * _t44 + 1)))),
     )
-    _t59 = _t21 * _t23 + 2 * jax.nn.sigmoid(_t18)
-    _t60 = -1 / 2 * jnp.log(_t59) + (1 / 2) * jnp.log1p(_t39)
+    _t60 = _t21 * _t23 + 2 * jax.nn.sigmoid(_t18)
+    _t61 = -1 / 2 * jnp.log(_t60) + (1 / 2) * jnp.log1p(_t39)
     y = (
         _n
         + _t0
@@ -852,7 +854,13 @@ def _value_all(x, alpha):
                     _t35,
                     _runtime.multiply_no_nan(_t30, _t26),
                     jnp.where(
-                        _t42, _t36 * (-_t37 * _t41 + 1 / 2), jnp.where(_t58, _t52 * _t55, _t36 * (-_t53 * _t60 + 1 / 2))
+                        _t42,
+                        _t36 * (-_t37 * _t41 + 1 / 2),
+                        jnp.where(
+                            jnp.logical_or(_t59, jnp.where(_t2, jnp.less(_t32, _t56), jnp.less(_t34, _t56))),
+                            _t52 * _t55,
+                            _t36 * (-_t53 * _t61 + 1 / 2),
+                        ),
                     ),
                 ),
             ),
@@ -1155,7 +1163,7 @@ def _hessian_all(x, alpha):
     _t132 = (1 / 4) * tanhc_d2(_t6)
     _t133 = _t63 / (_t15 * _t15 * _t15 * _t15)
     _t134 = _t133 * _t35
-    _t135 = 8 * _t133 + _runtime.multiply_no_nan(-_t105, _t133) + _runtime.multiply_no_nan(8 * _t10 * _t18 - _t27, _t16)
+    _t135 = _runtime.multiply_no_nan(-_t105, _t133) + _runtime.multiply_no_nan(8 * _t10 * _t18 + 8 * _t16 - _t27, _t16)
     _t136 = 4 * (_t54 * _t54)
     _t137 = 1 / (alpha * alpha * alpha)
     _t138 = 2 * _t125
@@ -1362,8 +1370,10 @@ def _value_alpha_below_40(x, alpha):
     _t31 = _t16 * (1 - _t18)
     _t32 = _t10 * atanhc_small(_t31)
     _t33 = jnp.where(_t2, jnp.greater_equal(_t25, 1 / 4), jnp.greater_equal(_t27, 1 / 4))
-    _t34 = _t16 * _t18 + 2 * jax.nn.sigmoid(_t13)
-    _t35 = (1 / 2) / alpha
+    _t34 = (1 / 2) / alpha
+    _t35 = _t29 * _t34
+    _t36 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t10
+    _t37 = _t16 * _t18 + 2 * jax.nn.sigmoid(_t13)
     y = (
         _n
         + _t0
@@ -1375,7 +1385,13 @@ def _value_alpha_below_40(x, alpha):
                 _t28,
                 _runtime.multiply_no_nan(_t24, _t21),
                 jnp.where(
-                    _t33, _t29 * (-_t30 * _t32 + 1 / 2), _t29 * (-_t35 * (-jnp.log(_t34) + jnp.log1p(_t31)) + 1 / 2)
+                    _t33,
+                    _t29 * (-_t30 * _t32 + 1 / 2),
+                    jnp.where(
+                        jnp.where(_t2, jnp.less(_t25, _t36), jnp.less(_t27, _t36)),
+                        _t35 * jnp.log1p(_t11 * (1 - jnp.exp(-2 * alpha)) * jnp.exp(alpha) / (-_t11 * (1 - _t14) + 1)),
+                        _t29 * (-_t34 * (-jnp.log(_t37) + jnp.log1p(_t31)) + 1 / 2),
+                    ),
                 ),
             ),
         )
@@ -1566,13 +1582,14 @@ def _value_alpha_from_40(x, alpha):
     _t33 = _t14 * _t32
     _t34 = (1 / 2) / alpha
     _t35 = _t13 * _t34
-    _t36 = _t25 * _t31
-    _t37 = jnp.where(
+    _t36 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t20
+    _t37 = _t25 * _t31
+    _t38 = jnp.where(
         _t2,
-        jnp.greater(alpha, 2 * jnp.log1p(_t22 * _t36 / (-_t22 * _t28 + 1))),
-        jnp.greater(alpha, 2 * jnp.log1p(_t23 * _t36 / (-_t23 * _t28 + 1))),
+        jnp.greater(alpha, 2 * jnp.log1p(_t22 * _t37 / (-_t22 * _t28 + 1))),
+        jnp.greater(alpha, 2 * jnp.log1p(_t23 * _t37 / (-_t23 * _t28 + 1))),
     )
-    _t38 = _t17 * _t18 + 2 * jax.nn.sigmoid(_t26)
+    _t39 = _t17 * _t18 + 2 * jax.nn.sigmoid(_t26)
     y = (
         _n
         + _t0
@@ -1589,7 +1606,9 @@ def _value_alpha_from_40(x, alpha):
                     _t24,
                     _t13 * (-_t15 * _t21 + 1 / 2),
                     jnp.where(
-                        _t37, _t35 * jnp.log1p(_t25 * _t33), _t13 * (-_t34 * (-jnp.log(_t38) + jnp.log1p(_t19)) + 1 / 2)
+                        jnp.logical_or(_t38, jnp.where(_t2, jnp.less(_t22, _t36), jnp.less(_t23, _t36))),
+                        _t35 * jnp.log1p(_t25 * _t33),
+                        _t13 * (-_t34 * (-jnp.log(_t39) + jnp.log1p(_t19)) + 1 / 2),
                     ),
                 ),
             ),
@@ -1746,10 +1765,14 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         floor(x + 1/2)) >= 1/4), (log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
         exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))*sign(x - floor(x + 1/2))/(2*alpha),
         (alpha >= 40) & (alpha > 2*log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
-        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), ((1/2 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), (sign(x - floor(x +
+        1/2))*value_from(log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))/(2*alpha), 1/2 -
         (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x -
-        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x +
-        1/2)
+        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha)), Abs(x - floor(x + 1/2)) <
+        -tanhc(alpha/4)/(4*tanhc(alpha/2)) + 1/2), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x +
+        1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x +
+        1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x + 1/2)
       with alpha = alpha
 
     Args:

@@ -525,14 +525,15 @@ def _value_x(x, alpha):
     _t45 = _t15 * _t44
     _t46 = (1 / 2) / alpha
     _t47 = _t34 * _t46
-    _t48 = torch.ge(alpha, 40)
-    _t49 = _t39 * _t43
-    _t50 = torch.where(
+    _t48 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t14
+    _t49 = torch.ge(alpha, 40)
+    _t50 = _t39 * _t43
+    _t51 = torch.where(
         _t2,
-        torch.logical_and(_t48, torch.gt(alpha, 2 * torch.log1p(_t30 * _t49 / (-_t30 * _t40 + 1)))),
-        torch.logical_and(_t48, torch.gt(alpha, 2 * torch.log1p(_t32 * _t49 / (-_t32 * _t40 + 1)))),
+        torch.logical_and(_t49, torch.gt(alpha, 2 * torch.log1p(_t30 * _t50 / (-_t30 * _t40 + 1)))),
+        torch.logical_and(_t49, torch.gt(alpha, 2 * torch.log1p(_t32 * _t50 / (-_t32 * _t40 + 1)))),
     )
-    _t51 = _t20 * _t22 + 2 * torch.sigmoid(_t17)
+    _t52 = _t20 * _t22 + 2 * torch.sigmoid(_t17)
     y = (
         _n
         + _t0
@@ -552,9 +553,9 @@ def _value_x(x, alpha):
                         _t38,
                         _t34 * (-_t35 * _t37 + 1 / 2),
                         torch.where(
-                            _t50,
+                            torch.logical_or(_t51, torch.where(_t2, torch.lt(_t30, _t48), torch.lt(_t32, _t48))),
                             _t47 * torch.log1p(_t39 * _t45),
-                            _t34 * (-_t46 * (-torch.log(_t51) + torch.log1p(_t36)) + 1 / 2),
+                            _t34 * (-_t46 * (-torch.log(_t52) + torch.log1p(_t36)) + 1 / 2),
                         ),
                     ),
                 ),
@@ -828,15 +829,16 @@ def _value_all(x, alpha):
     _t53 = 1 / alpha
     _t54 = (1 / 2) * _t53
     _t55 = _t36 * _t54
-    _t56 = torch.ge(alpha, 40)
-    _t57 = _t43 * _t49
-    _t58 = torch.where(
+    _t56 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t14
+    _t57 = torch.ge(alpha, 40)
+    _t58 = _t43 * _t49
+    _t59 = torch.where(
         _t2,
-        torch.logical_and(_t56, torch.gt(alpha, 2 * torch.log1p(_t32 * _t57 / (-_t32 * _t44 + 1)))),
-        torch.logical_and(_t56, torch.gt(alpha, 2 * torch.log1p(_t34 * _t57 / (-_t34 * _t44 + 1)))),
+        torch.logical_and(_t57, torch.gt(alpha, 2 * torch.log1p(_t32 * _t58 / (-_t32 * _t44 + 1)))),
+        torch.logical_and(_t57, torch.gt(alpha, 2 * torch.log1p(_t34 * _t58 / (-_t34 * _t44 + 1)))),
     )
-    _t59 = _t21 * _t23 + 2 * torch.sigmoid(_t18)
-    _t60 = -1 / 2 * torch.log(_t59) + (1 / 2) * torch.log1p(_t39)
+    _t60 = _t21 * _t23 + 2 * torch.sigmoid(_t18)
+    _t61 = -1 / 2 * torch.log(_t60) + (1 / 2) * torch.log1p(_t39)
     y = (
         _n
         + _t0
@@ -855,7 +857,11 @@ def _value_all(x, alpha):
                     torch.where(
                         _t42,
                         _t36 * (-_t37 * _t41 + 1 / 2),
-                        torch.where(_t58, _t52 * _t55, _t36 * (-_t53 * _t60 + 1 / 2)),
+                        torch.where(
+                            torch.logical_or(_t59, torch.where(_t2, torch.lt(_t32, _t56), torch.lt(_t34, _t56))),
+                            _t52 * _t55,
+                            _t36 * (-_t53 * _t61 + 1 / 2),
+                        ),
                     ),
                 ),
             ),
@@ -1158,7 +1164,7 @@ def _hessian_all(x, alpha):
     _t132 = (1 / 4) * tanhc_d2(_t6)
     _t133 = _t63 / (_t15 * _t15 * _t15 * _t15)
     _t134 = _t133 * _t35
-    _t135 = 8 * _t133 + _runtime.multiply_no_nan(-_t105, _t133) + _runtime.multiply_no_nan(8 * _t10 * _t18 - _t27, _t16)
+    _t135 = _runtime.multiply_no_nan(-_t105, _t133) + _runtime.multiply_no_nan(8 * _t10 * _t18 + 8 * _t16 - _t27, _t16)
     _t136 = 4 * (_t54 * _t54)
     _t137 = 1 / (alpha * alpha * alpha)
     _t138 = 2 * _t125
@@ -1367,8 +1373,10 @@ def _value_alpha_below_40(x, alpha):
     _t31 = _t16 * (1 - _t18)
     _t32 = _t10 * atanhc_small(_t31)
     _t33 = torch.where(_t2, torch.ge(_t25, 1 / 4), torch.ge(_t27, 1 / 4))
-    _t34 = _t16 * _t18 + 2 * torch.sigmoid(_t13)
-    _t35 = (1 / 2) / alpha
+    _t34 = (1 / 2) / alpha
+    _t35 = _t29 * _t34
+    _t36 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t10
+    _t37 = _t16 * _t18 + 2 * torch.sigmoid(_t13)
     y = (
         _n
         + _t0
@@ -1380,7 +1388,14 @@ def _value_alpha_below_40(x, alpha):
                 _t28,
                 _runtime.multiply_no_nan(_t24, _t21),
                 torch.where(
-                    _t33, _t29 * (-_t30 * _t32 + 1 / 2), _t29 * (-_t35 * (-torch.log(_t34) + torch.log1p(_t31)) + 1 / 2)
+                    _t33,
+                    _t29 * (-_t30 * _t32 + 1 / 2),
+                    torch.where(
+                        torch.where(_t2, torch.lt(_t25, _t36), torch.lt(_t27, _t36)),
+                        _t35
+                        * torch.log1p(_t11 * (1 - torch.exp(-2 * alpha)) * torch.exp(alpha) / (-_t11 * (1 - _t14) + 1)),
+                        _t29 * (-_t34 * (-torch.log(_t37) + torch.log1p(_t31)) + 1 / 2),
+                    ),
                 ),
             ),
         )
@@ -1571,13 +1586,14 @@ def _value_alpha_from_40(x, alpha):
     _t33 = _t14 * _t32
     _t34 = (1 / 2) / alpha
     _t35 = _t13 * _t34
-    _t36 = _t25 * _t31
-    _t37 = torch.where(
+    _t36 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t20
+    _t37 = _t25 * _t31
+    _t38 = torch.where(
         _t2,
-        torch.gt(alpha, 2 * torch.log1p(_t22 * _t36 / (-_t22 * _t28 + 1))),
-        torch.gt(alpha, 2 * torch.log1p(_t23 * _t36 / (-_t23 * _t28 + 1))),
+        torch.gt(alpha, 2 * torch.log1p(_t22 * _t37 / (-_t22 * _t28 + 1))),
+        torch.gt(alpha, 2 * torch.log1p(_t23 * _t37 / (-_t23 * _t28 + 1))),
     )
-    _t38 = _t17 * _t18 + 2 * torch.sigmoid(_t26)
+    _t39 = _t17 * _t18 + 2 * torch.sigmoid(_t26)
     y = (
         _n
         + _t0
@@ -1594,9 +1610,9 @@ def _value_alpha_from_40(x, alpha):
                     _t24,
                     _t13 * (-_t15 * _t21 + 1 / 2),
                     torch.where(
-                        _t37,
+                        torch.logical_or(_t38, torch.where(_t2, torch.lt(_t22, _t36), torch.lt(_t23, _t36))),
                         _t35 * torch.log1p(_t25 * _t33),
-                        _t13 * (-_t34 * (-torch.log(_t38) + torch.log1p(_t19)) + 1 / 2),
+                        _t13 * (-_t34 * (-torch.log(_t39) + torch.log1p(_t19)) + 1 / 2),
                     ),
                 ),
             ),
@@ -1757,10 +1773,14 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         floor(x + 1/2)) >= 1/4), (log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
         exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))*sign(x - floor(x + 1/2))/(2*alpha),
         (alpha >= 40) & (alpha > 2*log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
-        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), ((1/2 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), (sign(x - floor(x +
+        1/2))*value_from(log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))/(2*alpha), 1/2 -
         (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x -
-        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x +
-        1/2)
+        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha)), Abs(x - floor(x + 1/2)) <
+        -tanhc(alpha/4)/(4*tanhc(alpha/2)) + 1/2), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x +
+        1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x +
+        1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x + 1/2)
       with alpha = alpha
 
     Args:
