@@ -518,7 +518,11 @@ def _hard(x, alpha, bits, lower, upper):
     y = tf.where(
         tf.math.greater_equal(lower, x),
         lower,
-        tf.where(tf.math.less_equal(upper, x), upper, ((_t2 * upper + lower * (_t0 - _t2 - 1)) / _t1)),
+        tf.where(
+            tf.math.less_equal(upper, x),
+            upper,
+            _runtime.divided(_t2 * upper + lower * (_t0 - _t2 - 1), tf.constant(_t1, x.dtype)),
+        ),
     )
     return (y,), ()
 
@@ -535,7 +539,7 @@ def _value_x(x, alpha, bits, lower, upper):
     _t8 = tf.math.greater_equal(_t7, 1 / 2)
     _t9 = _t6 + tf.where(_t8, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     _t10 = -_t2
-    _t11 = (_t9 * upper + lower * (-_t10 - _t9 - 1)) / _t3
+    _t11 = _runtime.divided(_t9 * upper + lower * (-_t10 - _t9 - 1), tf.constant(_t3, x.dtype))
     _t12 = -_t11 + x
     _t13 = tf.math.log(-1 + 2 / alpha)
     _t14 = _t12 * _t4
@@ -557,10 +561,13 @@ def _value_x(x, alpha, bits, lower, upper):
         _t8,
         tf.math.logical_and(
             tf.math.logical_and(_t24, _t25),
-            tf.math.greater_equal(x, ((_t26 * upper + lower * (-_t10 - _t6 - 2)) / _t3)),
+            tf.math.greater_equal(
+                x, _runtime.divided(_t26 * upper + lower * (-_t10 - _t6 - 2), tf.constant(_t3, x.dtype))
+            ),
         ),
         tf.math.logical_and(
-            tf.math.logical_and(_t27, _t28), tf.math.greater_equal(x, ((_t6 * upper + lower * (-_t10 - _t26)) / _t3))
+            tf.math.logical_and(_t27, _t28),
+            tf.math.greater_equal(x, _runtime.divided(_t6 * upper + lower * (-_t10 - _t26), tf.constant(_t3, x.dtype))),
         ),
     )
     _t30 = _t14 + 1 / 2
@@ -570,7 +577,7 @@ def _value_x(x, alpha, bits, lower, upper):
     _t34 = _t22 * _t33
     _t35 = tf.where(_t8, tf.math.logical_and(_t24, _t25), tf.math.logical_and(_t27, _t28))
     _t36 = tf.math.floor(_t5)
-    _t37 = (lower * (-_t10 - _t36 - 3 / 2) + upper * (_t36 + 1 / 2)) / _t3
+    _t37 = _runtime.divided(lower * (-_t10 - _t36 - 3 / 2) + upper * (_t36 + 1 / 2), tf.constant(_t3, x.dtype))
     _t38 = -_t37 + x
     _t39 = zcoth(_t19)
     _t40 = _t13 * _t38 * _t4
@@ -596,7 +603,7 @@ def _gradient_x(x, alpha, bits, lower, upper):
     _t7 = tf.math.greater_equal(_t6, 1 / 2)
     _t8 = _t5 + tf.where(_t7, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     _t9 = -_t1
-    _t10 = _t3 * (x - ((_t8 * upper + lower * (-_t8 - _t9 - 1)) / _t2))
+    _t10 = _t3 * (x - _runtime.divided(_t8 * upper + lower * (-_t8 - _t9 - 1), tf.constant(_t2, x.dtype)))
     _t11 = _t10 - 1 / 2
     _t12 = _t0 * _t11
     _t13 = (1 / 2) * tf.math.exp(_t12) + (1 / 2) * tf.math.exp(-_t12)
@@ -618,7 +625,11 @@ def _gradient_x(x, alpha, bits, lower, upper):
     _t29 = 1 / _t28
     _t30 = zcoth(_t15)
     _t31 = tf.math.floor(_t4)
-    _t32 = _t0 * _t3 * (x - ((lower * (-_t31 - _t9 - 3 / 2) + upper * (_t31 + 1 / 2)) / _t2))
+    _t32 = (
+        _t0
+        * _t3
+        * (x - _runtime.divided(lower * (-_t31 - _t9 - 3 / 2) + upper * (_t31 + 1 / 2), tf.constant(_t2, x.dtype)))
+    )
     y_D_x = tf.where(
         tf.math.logical_or(tf.math.greater_equal(lower, x), tf.math.less_equal(upper, x)),
         tf.constant(0, x.dtype),
@@ -627,11 +638,15 @@ def _gradient_x(x, alpha, bits, lower, upper):
                 _t7,
                 tf.math.logical_and(
                     tf.math.logical_and(_t21, _t22),
-                    tf.math.greater_equal(x, ((_t23 * upper + lower * (-_t5 - _t9 - 2)) / _t2)),
+                    tf.math.greater_equal(
+                        x, _runtime.divided(_t23 * upper + lower * (-_t5 - _t9 - 2), tf.constant(_t2, x.dtype))
+                    ),
                 ),
                 tf.math.logical_and(
                     tf.math.logical_and(_t24, _t25),
-                    tf.math.greater_equal(x, ((_t5 * upper + lower * (-_t23 - _t9)) / _t2)),
+                    tf.math.greater_equal(
+                        x, _runtime.divided(_t5 * upper + lower * (-_t23 - _t9), tf.constant(_t2, x.dtype))
+                    ),
                 ),
             ),
             -_t11 * _t20 * sinhc(_t12) / (_t13 * _t13) + _t14 * _t18 + _t14 * _t19,
@@ -657,7 +672,7 @@ def _hessian_x(x, alpha, bits, lower, upper):
     _t8 = tf.math.greater_equal(_t7, 1 / 2)
     _t9 = _t6 + tf.where(_t8, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     _t10 = -_t2
-    _t11 = x - ((_t9 * upper + lower * (-_t10 - _t9 - 1)) / _t3)
+    _t11 = x - _runtime.divided(_t9 * upper + lower * (-_t10 - _t9 - 1), tf.constant(_t3, x.dtype))
     _t12 = _t11 * _t4
     _t13 = _t12 - 1 / 2
     _t14 = _t0 * _t13
@@ -698,7 +713,7 @@ def _hessian_x(x, alpha, bits, lower, upper):
     _t49 = sinhc(_t45)
     _t50 = _t44 * _t49 / (_t46 * _t46)
     _t51 = tf.math.floor(_t5)
-    _t52 = x - ((lower * (-_t10 - _t51 - 3 / 2) + upper * (_t51 + 1 / 2)) / _t3)
+    _t52 = x - _runtime.divided(lower * (-_t10 - _t51 - 3 / 2) + upper * (_t51 + 1 / 2), tf.constant(_t3, x.dtype))
     _t53 = _t21 * _t52
     _t54 = zcoth(_t16)
     y_D_x_D_x = tf.where(
@@ -709,11 +724,15 @@ def _hessian_x(x, alpha, bits, lower, upper):
                 _t8,
                 tf.math.logical_and(
                     tf.math.logical_and(_t39, _t40),
-                    tf.math.greater_equal(x, ((_t41 * upper + lower * (-_t10 - _t6 - 2)) / _t3)),
+                    tf.math.greater_equal(
+                        x, _runtime.divided(_t41 * upper + lower * (-_t10 - _t6 - 2), tf.constant(_t3, x.dtype))
+                    ),
                 ),
                 tf.math.logical_and(
                     tf.math.logical_and(_t42, _t43),
-                    tf.math.greater_equal(x, ((_t6 * upper + lower * (-_t10 - _t41)) / _t3)),
+                    tf.math.greater_equal(
+                        x, _runtime.divided(_t6 * upper + lower * (-_t10 - _t41), tf.constant(_t3, x.dtype))
+                    ),
                 ),
             ),
             (_t13 * _t13) * (_t34 * _t34) * _t38 / (_t15 * _t15 * _t15)
@@ -752,7 +771,7 @@ def _value_all(x, alpha, bits, lower, upper):
     _t11 = _t8 + tf.where(_t10, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     _t12 = -_t4
     _t13 = -_t11 - _t12 - 1
-    _t14 = (_t11 * upper + _t13 * lower) / _t5
+    _t14 = _runtime.divided(_t11 * upper + _t13 * lower, tf.constant(_t5, x.dtype))
     _t15 = -_t14 + x
     _t16 = -1 + 2 / alpha
     _t17 = tf.math.log(_t16)
@@ -777,10 +796,13 @@ def _value_all(x, alpha, bits, lower, upper):
         _t10,
         tf.math.logical_and(
             tf.math.logical_and(_t30, _t31),
-            tf.math.greater_equal(x, ((_t32 * upper + lower * (-_t12 - _t8 - 2)) / _t5)),
+            tf.math.greater_equal(
+                x, _runtime.divided(_t32 * upper + lower * (-_t12 - _t8 - 2), tf.constant(_t5, x.dtype))
+            ),
         ),
         tf.math.logical_and(
-            tf.math.logical_and(_t33, _t34), tf.math.greater_equal(x, ((_t8 * upper + lower * (-_t12 - _t32)) / _t5))
+            tf.math.logical_and(_t33, _t34),
+            tf.math.greater_equal(x, _runtime.divided(_t8 * upper + lower * (-_t12 - _t32), tf.constant(_t5, x.dtype))),
         ),
     )
     _t36 = _t18 + 1 / 2
@@ -792,7 +814,7 @@ def _value_all(x, alpha, bits, lower, upper):
     _t42 = tf.math.floor(_t7)
     _t43 = _t42 + 1 / 2
     _t44 = -_t12 - _t42 - 3 / 2
-    _t45 = (_t43 * upper + _t44 * lower) / _t5
+    _t45 = _runtime.divided(_t43 * upper + _t44 * lower, tf.constant(_t5, x.dtype))
     _t46 = -_t45 + x
     _t47 = zcoth(_t23)
     _t48 = _t17 * _t46
@@ -827,7 +849,7 @@ def _gradient_all(x, alpha, bits, lower, upper):
     _t14 = _t11 + tf.where(_t13, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     _t15 = -_t7
     _t16 = -_t14 - _t15 - 1
-    _t17 = x - ((_t14 * upper + _t16 * lower) / _t8)
+    _t17 = x - _runtime.divided(_t14 * upper + _t16 * lower, tf.constant(_t8, x.dtype))
     _t18 = _t17 * _t9
     _t19 = _t18 - 1 / 2
     _t20 = _t19 * _t4
@@ -856,10 +878,15 @@ def _gradient_all(x, alpha, bits, lower, upper):
         _t13,
         tf.math.logical_and(
             tf.math.logical_and(_t37, _t38),
-            tf.math.greater_equal(x, ((_t39 * upper + lower * (-_t11 - _t15 - 2)) / _t8)),
+            tf.math.greater_equal(
+                x, _runtime.divided(_t39 * upper + lower * (-_t11 - _t15 - 2), tf.constant(_t8, x.dtype))
+            ),
         ),
         tf.math.logical_and(
-            tf.math.logical_and(_t40, _t41), tf.math.greater_equal(x, ((_t11 * upper + lower * (-_t15 - _t39)) / _t8))
+            tf.math.logical_and(_t40, _t41),
+            tf.math.greater_equal(
+                x, _runtime.divided(_t11 * upper + lower * (-_t15 - _t39), tf.constant(_t8, x.dtype))
+            ),
         ),
     )
     _t43 = _t18 + 1 / 2
@@ -874,7 +901,7 @@ def _gradient_all(x, alpha, bits, lower, upper):
     _t52 = tf.math.floor(_t10)
     _t53 = _t52 + 1 / 2
     _t54 = -_t15 - _t52 - 3 / 2
-    _t55 = x - ((_t53 * upper + _t54 * lower) / _t8)
+    _t55 = x - _runtime.divided(_t53 * upper + _t54 * lower, tf.constant(_t8, x.dtype))
     _t56 = _t4 * _t55
     _t57 = _t56 * _t9
     _t58 = tanhc(_t57)
@@ -979,7 +1006,7 @@ def _hessian_all(x, alpha, bits, lower, upper):
     _t12 = _t9 + tf.where(_t11, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
     _t13 = -_t5
     _t14 = -_t12 - _t13 - 1
-    _t15 = x - ((_t12 * upper + _t14 * lower) / _t6)
+    _t15 = x - _runtime.divided(_t12 * upper + _t14 * lower, tf.constant(_t6, x.dtype))
     _t16 = _t15 * _t7
     _t17 = _t16 - 1 / 2
     _t18 = _t17 * _t2
@@ -1032,10 +1059,13 @@ def _hessian_all(x, alpha, bits, lower, upper):
         _t11,
         tf.math.logical_and(
             tf.math.logical_and(_t59, _t60),
-            tf.math.greater_equal(x, ((_t61 * upper + lower * (-_t13 - _t9 - 2)) / _t6)),
+            tf.math.greater_equal(
+                x, _runtime.divided(_t61 * upper + lower * (-_t13 - _t9 - 2), tf.constant(_t6, x.dtype))
+            ),
         ),
         tf.math.logical_and(
-            tf.math.logical_and(_t62, _t63), tf.math.greater_equal(x, ((_t9 * upper + lower * (-_t13 - _t61)) / _t6))
+            tf.math.logical_and(_t62, _t63),
+            tf.math.greater_equal(x, _runtime.divided(_t9 * upper + lower * (-_t13 - _t61), tf.constant(_t6, x.dtype))),
         ),
     )
     _t65 = _t16 + 1 / 2
@@ -1058,7 +1088,7 @@ def _hessian_all(x, alpha, bits, lower, upper):
     _t82 = tf.math.floor(_t8)
     _t83 = _t82 + 1 / 2
     _t84 = -_t13 - _t82 - 3 / 2
-    _t85 = x - ((_t83 * upper + _t84 * lower) / _t6)
+    _t85 = x - _runtime.divided(_t83 * upper + _t84 * lower, tf.constant(_t6, x.dtype))
     _t86 = _t2 * _t85
     _t87 = _t7 * _t86
     _t88 = tanhc_d1(_t87)
