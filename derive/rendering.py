@@ -146,7 +146,7 @@ def domain_text(p: Param) -> str:
     """A parameter's domain written as the runtime's errors write it: (0, inf), an int >= 1."""
     domain = p.valid_set
     if p.is_boolean:
-        return "a bool"
+        return "a bool (True or False)"
     if p.is_integer:
         low = int(domain.inf)
         return f"an int >= {low}" if domain.sup == sp.oo else f"an int in [{low}, {int(domain.sup)}]"

@@ -104,14 +104,12 @@ class BoolParam(IntParam):
 
     @property
     def domain(self):
-        return "a Python bool"
+        return "a Python bool (True or False)"
 
     def check(self, op, value):
         # NumPy's bools are bools; 0 and 1 are not (TensorFlow's bool attributes refuse them too)
         if not isinstance(value, (bool, np.bool_)):
-            raise TypeError(
-                f"{op}: {self.name} must be a Python bool (True or False), got {value!r} ({type(value).__name__})"
-            )
+            raise TypeError(f"{op}: {self.name} must be {self.domain}, got {value!r} ({type(value).__name__})")
         return int(value)
 
 

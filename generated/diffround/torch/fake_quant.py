@@ -86,8 +86,8 @@ def fake_quant(x, scale=1.0, bits=8, signed=True, mode="ste", name=None):
         scale: step between quantization levels (learned in LSQ); float or float tensor broadcasting
             with x (differentiable), in (0, inf), default 1.0.
         bits: bit width; a Python int in [2, 16], default 8.
-        signed: levels -2**(bits-1)..2**(bits-1)-1 if True, 0..2**bits-1 if False; a Python bool,
-            default True.
+        signed: levels -2**(bits-1)..2**(bits-1)-1 if True, 0..2**bits-1 if False; a Python bool
+            (True or False), default True.
         mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
             default "ste".
         name: unused; accepted for the same signature as the other backends.

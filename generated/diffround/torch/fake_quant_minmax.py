@@ -156,8 +156,8 @@ def fake_quant_minmax(x, min=-6.0, max=6.0, bits=8, narrow_range=False, mode="st
         max: upper end of the range (above min); float or float tensor broadcasting with x
             (differentiable), in (-inf, inf), default 6.0.
         bits: bit width; a Python int in [2, 16], default 8.
-        narrow_range: levels 1..2**bits-1 if True, 0..2**bits-1 if False; a Python bool, default
-            False.
+        narrow_range: levels 1..2**bits-1 if True, 0..2**bits-1 if False; a Python bool (True or
+            False), default False.
         mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
             default "ste".
         name: unused; accepted for the same signature as the other backends.
