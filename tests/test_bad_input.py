@@ -157,6 +157,8 @@ def test_bad_call_raises_a_clear_error(tf, dr, row):
     assert re.search(pattern, message, re.DOTALL), message
 
 
+# the labels a quantizer layer takes for a start from the first batch: {op: {param: labels}}
+STARTS = {e.name: dict(e.layer.init) for e in CATALOG if isinstance(e, Approximation) and e.layer is not None}
 LAYER_TABLE = [row for row in TABLE if row.what != "x" and not any(callable(v) for v in row.args.values())]
 
 
@@ -172,6 +174,11 @@ def test_bad_layer_argument_raises_the_ops_error(dr, row):
     unknown = [k for k in row.args if k not in taken]
     if unknown:  # Keras' own error, naming the class and the argument
         row = replace(row, error=ValueError, contains=(f"Unrecognized keyword arguments passed to {cls.__name__}", unknown[0]))
+    labelled = [k for k, v in row.args.items() if isinstance(v, str) and k in STARTS.get(row.op, {})]
+    if labelled:  # a str that is not one of the layer's starts from the first batch
+        name = labelled[0]
+        labels = " or ".join(f'"{label}"' for label in STARTS[row.op][name])
+        row = replace(row, error=ValueError, contains=(f"{cls.__name__}: {name} must be {labels} or a float", repr(row.args[name])))
     with pytest.raises(row.error) as caught:
         cls(**row.args)
     message = str(caught.value)

@@ -52,6 +52,21 @@ def test_pact_and_dsq_start_from_the_first_batch_extremes(tf, dr):
     assert dr.layers.PactQuant().get_param("alpha") == 6.0  # the op's default: no first-batch start
 
 
+def test_starts_from_the_first_batch_count_its_finite_elements_only(tf, dr):
+    bad = X.copy()
+    bad[0, 0], bad[1, 0], bad[2, 1] = np.nan, np.inf, -np.inf
+    channel_0, channel_1 = bad[2:, 0], np.delete(bad[:, 1], 2)  # each channel's finite elements
+    lsq = dr.layers.FakeQuant(bits=4, per_channel_axis=-1)
+    lsq(tf.constant(bad))
+    scale = np.ravel(lsq.get_param("scale"))
+    np.testing.assert_allclose(scale[:2], [2 * np.abs(c).mean() / np.sqrt(7) for c in (channel_0, channel_1)], rtol=2e-6)
+    dsq = dr.layers.DsqQuant(bits=2, per_channel_axis=-1)
+    dsq(tf.constant(bad))
+    np.testing.assert_array_equal(np.ravel(dsq.get_param("lower"))[:2], [channel_0.min(), channel_1.min()])
+    np.testing.assert_array_equal(np.ravel(dsq.get_param("upper"))[:2], [channel_0.max(), channel_1.max()])
+    assert np.isfinite(dr.layers.FakeQuant(bits=4)(tf.constant(bad))[3:]).all()
+
+
 def test_per_channel_scale_gradient_has_the_channel_shape_lsq_value_and_gradient_scale(tf, dr):
     bits, scale = 4, np.array([0.1, 0.2, 0.3, 0.4, 0.05], np.float32)
     gradients = {}

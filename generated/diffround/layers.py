@@ -266,10 +266,11 @@ class _QuantizerLayer(_ApproximationLayer):
         cls = type(self).__name__
         self._first_batch = {}
         for name, value in values.items():
-            if isinstance(value, str):
-                labels = self._starts.get(name, {})
+            # a label of a start from the first batch; any other str meets the op's check
+            if isinstance(value, str) and name in self._starts:
+                labels = self._starts[name]
                 if value not in labels:
-                    choices = ", ".join([f'"{label}"' for label in labels] + ["a float"])
+                    choices = " or ".join([f'"{label}"' for label in labels] + ["a float"])
                     raise ValueError(f"{cls}: {name} must be {choices}, got {value!r}")
                 self._first_batch[name] = value
         if per_channel_axis is not None and (
@@ -330,20 +331,28 @@ class _QuantizerLayer(_ApproximationLayer):
         )
 
     def _statistics(self, x, needed):
-        # a start, not a function of x that the gradient goes through
+        # a start, not a function of x that the gradient goes through; over the
+        # finite elements only (0 where a channel has none), so that one NaN or
+        # inf in the first batch does not make the parameter NaN for good
         x = keras.ops.stop_gradient(keras.ops.cast(x, "float32"))
         axes = None
         if self.per_channel_axis is not None:
             channel = self.per_channel_axis % len(x.shape)
             axes = tuple(i for i in range(len(x.shape)) if i != channel)
+        keep = axes is not None
+        finite = keras.ops.isfinite(x)
+        count = keras.ops.sum(keras.ops.cast(finite, "float32"), axis=axes, keepdims=keep)
         found = {}
         for name in needed:
             if name == "mean_abs":
-                found[name] = keras.ops.mean(keras.ops.abs(x), axis=axes, keepdims=axes is not None)
+                total = keras.ops.sum(keras.ops.where(finite, keras.ops.abs(x), 0.0), axis=axes, keepdims=keep)
+                found[name] = total / keras.ops.maximum(count, 1.0)
             elif name == "batch_min":
-                found[name] = keras.ops.min(x, axis=axes, keepdims=axes is not None)
+                least = keras.ops.min(keras.ops.where(finite, x, float("inf")), axis=axes, keepdims=keep)
+                found[name] = keras.ops.where(count > 0, least, 0.0)
             else:
-                found[name] = keras.ops.max(x, axis=axes, keepdims=axes is not None)
+                most = keras.ops.max(keras.ops.where(finite, x, float("-inf")), axis=axes, keepdims=keep)
+                found[name] = keras.ops.where(count > 0, most, 0.0)
         return found
 
     def _first_batch_start(self, x, name):
@@ -792,8 +801,8 @@ class FakeQuant(_QuantizerLayer):
         scale: step between quantization levels (learned in LSQ); its start: a float in (0, inf), or
             "lsq" (2*mean_abs/sqrt(2^(bits - signed) - 1) of the first batch); default 'lsq'.
         bits: bit width; a Python int in [2, 16], fixed, default 8.
-        signed: levels -2**(bits-1)..2**(bits-1)-1 if True, 0..2**bits-1 if False; a Python bool,
-            fixed, default True.
+        signed: levels -2**(bits-1)..2**(bits-1)-1 if True, 0..2**bits-1 if False; a Python bool
+            (True or False), fixed, default True.
         per_channel_axis: None for one value of each float parameter per tensor, or the axis of x
             whose channels each get their own (e.g. -1).
         gradient_scale: if True, each learned parameter's gradient is multiplied by
@@ -900,8 +909,8 @@ class FakeQuantMinmax(_ApproximationLayer):
         max: upper end of the range (above min); float; the initial value of its weight, in
             (-inf, inf), default 6.0.
         bits: bit width; a Python int in [2, 16], fixed, default 8.
-        narrow_range: levels 1..2**bits-1 if True, 0..2**bits-1 if False; a Python bool, fixed,
-            default False.
+        narrow_range: levels 1..2**bits-1 if True, 0..2**bits-1 if False; a Python bool (True or
+            False), fixed, default False.
         mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
             default "ste".
         trainable_params: names of float parameters to learn ("min", "max"); each becomes a
