@@ -30,7 +30,7 @@ from .functions import (
 )
 from .quantization import clamp, divided, identity_backward, quantization_range, round_half_away, round_ste, straight_through
 from .random_ops import RandomOp, u as uniform_draw
-from .spec import BATCH_MAX, BATCH_MIN, ELEMENTS, MEAN_ABS, Approximation, Param, QuantizerLayer, Surrogate, SurrogateChoice, x
+from .spec import BATCH_MAX, ELEMENTS, MEAN_ABS, Approximation, Param, QuantizerLayer, Surrogate, SurrogateChoice, x
 
 half = sp.Rational(1, 2)
 n = sp.floor(x)
@@ -562,87 +562,6 @@ fake_quant_minmax = Approximation(
 )
 
 CATALOG += [fake_quant, pact_quant, ternary, fake_quant_minmax]
-
-# DSQ: in each cell of the 2**bits levels of [lower, upper] a tanh curve, the paper's
-# phi(x) = tanh(k*(x - m_i)/delta)/tanh(k/2) mapped onto the cell, k = log(2/alpha - 1),
-# delta = (upper - lower)/(2**bits - 1). Written in the distance to what is nearest, so
-# that no two nearly equal values are subtracted where the result is small:
-# - the levels (the cell edges) and the centres as (lower*(m - n) + upper*n)/m, one
-#   division of a sum that is exact for the usual ranges ([-1, 1]: 0 and the levels
-#   come out exact; lower + n*delta rounds three times), shared by the hard function;
-# - within a quarter cell of a level e, the signed distance d = (x - e)/delta and
-#   e + delta*w(d), w(d) = d*sinhc(k*d)/(sinhc(k/2)*cosh(k*(d -+ 1/2))) in the cell
-#   above (below) e (tanh(k/2) - tanh(k*(1/2 - |d|)) as one sinh: d/dupper next to
-#   lower is O(d**3), not 1/2 - 1/2; no Abs, whose derivative would divide by d);
-# - elsewhere the distance r = (x - c)/delta to the centre c and c + delta*phi(r)/2
-#   (at lower = -1, upper = 1 the centre 0 is exact, and so is f near x = 0).
-# tanhc, sinhc and zcoth keep alpha -> 1 (k -> 0), the linear ramp, free of 0/0.
-dsq_alpha = sp.Symbol("a_dsq", positive=True)
-dsq_lower = sp.Symbol("L", real=True)
-dsq_upper = sp.Symbol("U", real=True)
-_dsq_levels = 2**bits - 1
-_dsq_width = dsq_upper - dsq_lower
-_dsq_t = _dsq_levels * (x - dsq_lower) / _dsq_width  # the position in steps
-
-
-def _dsq_level(n):
-    """The n-th level (n a half-integer: a cell's centre)."""
-    return divided(dsq_lower * (_dsq_levels - n) + dsq_upper * n, _dsq_levels)
-
-
-def _dsq_steps_from(position):
-    """(x - position)/delta."""
-    return _dsq_levels * (x - position) / _dsq_width
-
-
-_dsq_k = sp.log(2 / dsq_alpha - 1)
-_dsq_cell = sp.floor(_dsq_t)
-# the level nearest to x; within a quarter cell of it, the side of x decides the cell
-# (x - level is exact there): t rounds across an edge, which would take the curve of
-# the cell next door, right in value and slope, not in the second order
-_dsq_nearest = sp.floor(_dsq_t + half)
-_dsq_next_to_level = (_dsq_t - _dsq_nearest < half / 2) & (_dsq_nearest - _dsq_t < half / 2)
-
-
-def _dsq_next_to(level, side):
-    """The value within a quarter cell of a level: level + delta*w(d), d the
-    signed distance in steps, the cell above (side 1) or below (side -1)."""
-    d = _dsq_steps_from(_dsq_level(level))
-    w = d * sinhc(_dsq_k * d) / (sinhc(_dsq_k / 2) * sp.cosh(_dsq_k * (d - side * half)))
-    return _dsq_level(level) + _dsq_width / _dsq_levels * w
-
-
-_dsq_r = _dsq_steps_from(_dsq_level(_dsq_cell + half))
-_dsq_phi_half = _dsq_r * tanhc(_dsq_k * _dsq_r) * zcoth(_dsq_k / 2)  # tanh(k*r)/(2*tanh(k/2))
-dsq_quant = Approximation(
-    name="dsq_quant",
-    monotone=True,
-    hard=sp.Piecewise((dsq_lower, x <= dsq_lower), (dsq_upper, x >= dsq_upper), (_dsq_level(hard_round(_dsq_t)), True)),
-    expr=sp.Piecewise(
-        (dsq_lower, x <= dsq_lower),
-        (dsq_upper, x >= dsq_upper),
-        (_dsq_next_to(_dsq_nearest, 1), _dsq_next_to_level & (x >= _dsq_level(_dsq_nearest))),
-        (_dsq_next_to(_dsq_nearest, -1), _dsq_next_to_level),
-        (_dsq_level(_dsq_cell + half) + _dsq_width / _dsq_levels * _dsq_phi_half, True),
-    ),
-    params={
-        "alpha": Param(dsq_alpha, 0.2, domain=sp.Interval.open(0, 1), doc="DSQ's characteristic variable: small is close to round"),
-        "bits": Param(bits, 4, domain=sp.Interval(1, 16), doc="bit width: 2**bits levels on [lower, upper]"),
-        "lower": Param(dsq_lower, -1.0, doc="lowest level (below upper)"),
-        "upper": Param(dsq_upper, 1.0, doc="highest level (above lower)"),
-    },
-    doc="Differentiable soft quantization: a tanh curve in each of the 2**bits - 1 cells of [lower, upper].",
-    source="Gong et al. 2019, Differentiable Soft Quantization (DSQ)",
-    default_mode="ste",
-    layer=QuantizerLayer(
-        init={"lower": {"min": BATCH_MIN}, "upper": {"max": BATCH_MAX}},
-        defaults={"lower": "min", "upper": "max"},
-        trainable=("alpha", "lower", "upper"),
-    ),
-    constraints=(dsq_lower < dsq_upper,),
-)
-
-CATALOG.append(dsq_quant)
 
 # -- random ops (derive/random_ops.py): not derived, gradient 1 -------------------------
 # floor(x + u) written as floor(x) + [u < x - floor(x)]: the same function of the draw,

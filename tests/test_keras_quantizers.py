@@ -1,4 +1,4 @@
-"""The quantizers' Keras layers (FakeQuant, PactQuant, DsqQuant: parameters
+"""The quantizers' Keras layers (FakeQuant, PactQuant: parameters
 learned per tensor or per channel, started from the first batch) and
 QuantizedDense / QuantizedConv2D: starts and gradients against values computed
 here with NumPy from the published formulas (LSQ: Esser et al. 2020), the
@@ -41,14 +41,13 @@ def test_lsq_start_is_twice_the_mean_magnitude_over_the_root_of_qmax(tf, dr, bit
     np.testing.assert_allclose(np.ravel(layer.get_param("scale")), np.ravel(expected), rtol=2e-6)
 
 
-def test_pact_and_dsq_start_from_the_first_batch_extremes(tf, dr):
+def test_pact_starts_from_the_first_batch_maximum(tf, dr):
     pact = dr.layers.PactQuant(alpha="max", bits=3, per_channel_axis=-1)
     pact(tf.constant(X))
     np.testing.assert_array_equal(np.ravel(pact.get_param("alpha")), X.max(axis=0))
-    dsq = dr.layers.DsqQuant(bits=2)
-    dsq(tf.constant(X))
-    assert dsq.get_param("lower") == float(X.min()) and dsq.get_param("upper") == float(X.max())
-    assert dsq.get_param("alpha") == pytest.approx(0.2)
+    pact = dr.layers.PactQuant(alpha="max", bits=3)
+    pact(tf.constant(X))
+    assert pact.get_param("alpha") == float(X.max())
     assert dr.layers.PactQuant().get_param("alpha") == 6.0  # the op's default: no first-batch start
 
 
@@ -60,10 +59,9 @@ def test_starts_from_the_first_batch_count_its_finite_elements_only(tf, dr):
     lsq(tf.constant(bad))
     scale = np.ravel(lsq.get_param("scale"))
     np.testing.assert_allclose(scale[:2], [2 * np.abs(c).mean() / np.sqrt(7) for c in (channel_0, channel_1)], rtol=2e-6)
-    dsq = dr.layers.DsqQuant(bits=2, per_channel_axis=-1)
-    dsq(tf.constant(bad))
-    np.testing.assert_array_equal(np.ravel(dsq.get_param("lower"))[:2], [channel_0.min(), channel_1.min()])
-    np.testing.assert_array_equal(np.ravel(dsq.get_param("upper"))[:2], [channel_0.max(), channel_1.max()])
+    pact = dr.layers.PactQuant(alpha="max", bits=2, per_channel_axis=-1)
+    pact(tf.constant(bad))
+    np.testing.assert_array_equal(np.ravel(pact.get_param("alpha"))[:2], [channel_0.max(), channel_1.max()])
     assert np.isfinite(dr.layers.FakeQuant(bits=4)(tf.constant(bad))[3:]).all()
 
 
@@ -103,7 +101,6 @@ def test_per_tensor_gradient_scale_counts_the_elements_of_one_example(tf, dr):
     [
         ("FakeQuant", "fake_quant", {"bits": 3, "signed": False}, ["scale"]),
         ("PactQuant", "pact_quant", {"bits": 2}, ["alpha"]),
-        ("DsqQuant", "dsq_quant", {"bits": 3, "mode": "soft"}, ["alpha", "lower", "upper"]),
     ],
 )
 def test_layers_give_their_ops_values_and_gradients(tf, dr, cls, op, arguments, params):
@@ -144,18 +141,18 @@ def test_quantized_dense_and_conv2d_call_the_quantizers_on_kernel_and_inputs(tf,
 
     images = tf.constant(RNG.uniform(0, 1, (2, 6, 6, 2)).astype(np.float32))
     pact = dr.layers.PactQuant(alpha=1.0, bits=2)
-    conv = dr.layers.QuantizedConv2D(4, 3, kernel_quantizer="dsq_quant", kernel_bits=3, input_quantizer=pact)
+    conv = dr.layers.QuantizedConv2D(4, 3, kernel_bits=3, input_quantizer=pact)
     y = conv(images)
-    k = conv.kernel_quantizer
-    assert k.get_param("lower").shape == (1, 1, 1, 1, 4)
-    w_q = dr.dsq_quant(conv.kernel, bits=3, **{n: k.get_param(n)[0] for n in ("alpha", "lower", "upper")})
+    kernel_scale = conv.kernel_quantizer.get_param("scale")
+    assert kernel_scale.shape == (1, 1, 1, 1, 4)  # one scale per filter
+    w_q = dr.fake_quant(conv.kernel, scale=kernel_scale[0], bits=3)
     x_q = dr.pact_quant(images, alpha=1.0, bits=2)
     expected = tf.nn.conv2d(x_q, w_q, 1, "VALID") + conv.bias
     np.testing.assert_allclose(y.numpy(), expected.numpy(), rtol=1e-5, atol=1e-6)
 
 
 def test_bad_quantizer_arguments_raise_named_errors(dr):
-    with pytest.raises(ValueError, match=r'FakeQuant: scale must be "lsq", a float, got \'mean\''):
+    with pytest.raises(ValueError, match=r'FakeQuant: scale must be "lsq" or a float, got \'mean\''):
         dr.layers.FakeQuant(scale="mean")
     with pytest.raises(ValueError, match=r"fake_quant: scale must be in \(0, inf\), got -1.0"):
         dr.layers.FakeQuant(scale=-1.0)
@@ -184,9 +181,9 @@ def model():
                                   activation="relu", name="conv")(inputs)
     h = dr.layers.PactQuant(alpha="max", bits=3, per_channel_axis=-1, name="pact")(h)
     h = keras.layers.Flatten()(h)
-    h = dr.layers.QuantizedDense(8, kernel_quantizer="dsq_quant", kernel_bits=3, name="qdense")(h)
+    h = dr.layers.QuantizedDense(8, kernel_bits=3, name="qdense")(h)
     h = dr.layers.FakeQuant(bits=4, per_channel_axis=-1, gradient_scale=True, name="lsq")(h)
-    h = dr.layers.DsqQuant(bits=2, mode="soft", name="dsq")(h)
+    h = dr.layers.PactQuant(alpha=2.0, bits=2, name="pact_out")(h)
     return keras.Model(inputs, keras.layers.Dense(1)(h))
 
 rng = np.random.default_rng(0)

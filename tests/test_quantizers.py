@@ -174,31 +174,3 @@ def test_half_precision_values():
     y = dr.fake_quant(x, scale=0.25, bits=4)
     assert y.dtype == tf.float16
     np.testing.assert_array_equal(y.numpy(), np.float16([0.25, 1.0, -2.0, 1.75]))
-
-
-def _dsq(x, alpha, bits, lower, upper):
-    """DSQ (Gong et al. 2019, eq. 4-6) as the paper writes it: the soft forward."""
-    delta = (upper - lower) / (2**bits - 1)
-    clipped = np.clip(x, lower, upper)
-    cell = np.minimum(np.floor((clipped - lower) / delta), 2**bits - 2)
-    middle = lower + (cell + 0.5) * delta
-    k = np.log(2 / alpha - 1) / delta
-    s = 1 / np.tanh(0.5 * k * delta)
-    phi = s * np.tanh(k * (clipped - middle))
-    return lower + delta * (cell + (phi + 1) / 2)
-
-
-@pytest.mark.parametrize("backend", BACKENDS)
-def test_dsq_against_the_paper(backend):
-    x, dy = _data()
-    params = {"alpha": 0.2, "bits": 3, "lower": -1.5, "upper": 2.0}
-    upper = np.array([[1.0, 2.0, 3.0]])  # per channel, trained
-    soft = _run(backend, "dsq_quant", x, {**params, "upper": upper, "mode": "soft"}, "upper", dy)
-    want = _dsq(x, 0.2, 3, -1.5, upper)
-    np.testing.assert_allclose(soft[0], want, rtol=1e-12, atol=1e-12)
-    hard = _run(backend, "dsq_quant", x, {**params, "upper": upper}, "upper", dy)
-    delta = (upper + 1.5) / 7
-    np.testing.assert_allclose(hard[0], -1.5 + delta * np.round((np.clip(x, -1.5, upper) + 1.5) / delta), rtol=1e-12, atol=1e-12)
-    # ste: the soft forward's gradient
-    np.testing.assert_array_equal(hard[1], soft[1])
-    assert hard[2].shape == upper.shape

@@ -13,7 +13,7 @@ where |u|_abs evaluates u with every term and factor by its magnitude (the
 classical bound on a sum's or product's accumulated rounding). This applies
 to ops whose definition has a ``straight_through`` (a value from one
 expression, a derivative from another), and to the floors and rounds of a
-computed argument (DSQ's cells); the others are compared exactly at their
+computed argument (a quantizer's cells); the others are compared exactly at their
 jumps, as before.
 """
 
@@ -43,9 +43,9 @@ def _quantizer(a: Approximation) -> bool:
 
 def _computed_cells(expr: sp.Expr) -> list:
     """The floors and rounds of an argument the op computes with roundings
-    (DSQ's (x - lower)/delta), not x plus a constant, which the pipeline
+    (such as (x - lower)/delta), not x plus a constant, which the pipeline
     decides exactly: where they jump, a derivative that is discontinuous
-    there (DSQ's second) takes either side."""
+    there (a second one) takes either side."""
     cells = []
     for f in expr.atoms(sp.floor, hard_round):
         constant, rest = f.args[0].as_coeff_Add()

@@ -108,7 +108,7 @@ MAX_CELLS = 64
 
 
 def _cell_edges(a: Approximation, values: dict, ends: set[float], offsets) -> set[float]:
-    """x where a floor of a computed argument (a quantizer's cell: DSQ's
+    """x where a floor of a computed argument (a quantizer's cell, such as
     floor((x - lower)/delta)) jumps: every jump between the other
     breakpoints where they bound at most MAX_CELLS cells, else those at the
     offsets (derivatives may jump there, as at a Piecewise's switch)."""

@@ -41,7 +41,6 @@ from ._ops import (
     pact_quant,
     ternary,
     fake_quant_minmax,
-    dsq_quant,
     stochastic_round,
     uniform_noise,
 )
@@ -70,7 +69,6 @@ __all__ = [
     "pact_quant",
     "ternary",
     "fake_quant_minmax",
-    "dsq_quant",
     "stochastic_round",
     "uniform_noise",
 ]

@@ -575,64 +575,6 @@ def fake_quant_minmax(x, min=-6.0, max=6.0, bits=8, narrow_range=False, mode="st
     return backend(x, min, max).fake_quant_minmax(x, min, max, bits, narrow_range, mode=mode, name=name)
 
 
-def dsq_quant(x, alpha=0.2, bits=4, lower=-1.0, upper=1.0, mode="ste", name=None):
-    """Differentiable soft quantization: a tanh curve in each of the 2**bits - 1 cells of
-        [lower, upper].
-
-    Smooth forward: Piecewise((L, L >= x), (U, U <= x), ((x - divided(L*(2**B - floor((2**B - 1)*(-L
-        + x)/(-L + U) + 1/2) - 1) + U*floor((2**B - 1)*(-L + x)/(-L + U) + 1/2), 2**B -
-        1))*sinhc((2**B - 1)*(x - divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) - 1) +
-        U*floor((2**B - 1)*(-L + x)/(-L + U) + 1/2), 2**B - 1))*log(-1 + 2/a_dsq)/(-L +
-        U))/(cosh(((2**B - 1)*(x - divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) - 1)
-        + U*floor((2**B - 1)*(-L + x)/(-L + U) + 1/2), 2**B - 1))/(-L + U) - 1/2)*log(-1 +
-        2/a_dsq))*sinhc(log(-1 + 2/a_dsq)/2)) + divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U)
-        + 1/2) - 1) + U*floor((2**B - 1)*(-L + x)/(-L + U) + 1/2), 2**B - 1), ((2**B - 1)*(-L +
-        x)/(-L + U) - floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) > -1/4) & ((2**B - 1)*(-L + x)/(-L +
-        U) - floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) < 1/4) & (x >= divided(L*(2**B - floor((2**B
-        - 1)*(-L + x)/(-L + U) + 1/2) - 1) + U*floor((2**B - 1)*(-L + x)/(-L + U) + 1/2), 2**B -
-        1))), ((x - divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) - 1) + U*floor((2**B
-        - 1)*(-L + x)/(-L + U) + 1/2), 2**B - 1))*sinhc((2**B - 1)*(x - divided(L*(2**B -
-        floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) - 1) + U*floor((2**B - 1)*(-L + x)/(-L + U) +
-        1/2), 2**B - 1))*log(-1 + 2/a_dsq)/(-L + U))/(cosh(((2**B - 1)*(x - divided(L*(2**B -
-        floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) - 1) + U*floor((2**B - 1)*(-L + x)/(-L + U) +
-        1/2), 2**B - 1))/(-L + U) + 1/2)*log(-1 + 2/a_dsq))*sinhc(log(-1 + 2/a_dsq)/2)) +
-        divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U) + 1/2) - 1) + U*floor((2**B - 1)*(-L +
-        x)/(-L + U) + 1/2), 2**B - 1), ((2**B - 1)*(-L + x)/(-L + U) - floor((2**B - 1)*(-L + x)/(-L
-        + U) + 1/2) > -1/4) & ((2**B - 1)*(-L + x)/(-L + U) - floor((2**B - 1)*(-L + x)/(-L + U) +
-        1/2) < 1/4)), ((x - divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U)) - 3/2) +
-        U*(floor((2**B - 1)*(-L + x)/(-L + U)) + 1/2), 2**B - 1))*tanhc((2**B - 1)*(x -
-        divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U)) - 3/2) + U*(floor((2**B - 1)*(-L +
-        x)/(-L + U)) + 1/2), 2**B - 1))*log(-1 + 2/a_dsq)/(-L + U))*zcoth(log(-1 + 2/a_dsq)/2) +
-        divided(L*(2**B - floor((2**B - 1)*(-L + x)/(-L + U)) - 3/2) + U*(floor((2**B - 1)*(-L +
-        x)/(-L + U)) + 1/2), 2**B - 1), True))
-    Hard function: Piecewise((lower, lower >= x), (upper, upper <= x), ((lower*(2**bits -
-        round((2**bits - 1)*(-lower + x)/(-lower + upper)) - 1) + upper*round((2**bits - 1)*(-lower
-        + x)/(-lower + upper)))/(2**bits - 1), True))
-        round(u): round half to even (as tf.round, jnp.round and torch.round).
-      with a_dsq = alpha, B = bits, L = lower, U = upper
-
-    Args:
-        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
-            array or a Python number goes to TensorFlow.
-        alpha: DSQ's characteristic variable: small is close to round; float or float tensor
-            broadcasting with x (differentiable), in (0, 1), default 0.2.
-        bits: bit width: 2**bits levels on [lower, upper]; a Python int in [1, 16], default 4.
-        lower: lowest level (below upper); float or float tensor broadcasting with x
-            (differentiable), in (-inf, inf), default -1.0.
-        upper: highest level (above lower); float or float tensor broadcasting with x
-            (differentiable), in (-inf, inf), default 1.0.
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
-            derivative as gradient); default "ste".
-        name: optional name scope (TensorFlow, JAX).
-
-    Returns:
-        A tensor of x's dtype and the broadcast shape of x and the parameters.
-
-    Source: Gong et al. 2019, Differentiable Soft Quantization (DSQ).
-    """
-    return backend(x, alpha, lower, upper).dsq_quant(x, alpha, bits, lower, upper, mode=mode, name=name)
-
-
 def stochastic_round(x, seed, mode="ste", name=None):
     """floor(x + u), u uniform on [0, 1): floor(x) or ceil(x), ceil(x) with probability x - floor(x)
         (unbiased).

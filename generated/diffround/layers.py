@@ -49,7 +49,6 @@ from ._ops import (
     pact_quant,
     ternary,
     fake_quant_minmax,
-    dsq_quant,
 )
 
 PACKAGE = __package__
@@ -927,59 +926,8 @@ class FakeQuantMinmax(_ApproximationLayer):
         )
 
 
-@keras.saving.register_keras_serializable(package=PACKAGE)
-class DsqQuant(_QuantizerLayer):
-    """Keras layer applying dsq_quant elementwise: Differentiable soft quantization: a tanh curve in
-        each of the 2**bits - 1 cells of [lower, upper].
-
-    Args:
-        alpha: DSQ's characteristic variable: small is close to round; its start: a float in (0, 1);
-            default 0.2.
-        bits: bit width: 2**bits levels on [lower, upper]; a Python int in [1, 16], fixed, default
-            4.
-        lower: lowest level (below upper); its start: a float in (-inf, inf), or "min" (batch_min of
-            the first batch); default 'min'.
-        upper: highest level (above lower); its start: a float in (-inf, inf), or "max" (batch_max
-            of the first batch); default 'max'.
-        per_channel_axis: None for one value of each float parameter per tensor, or the axis of x
-            whose channels each get their own (e.g. -1).
-        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
-            derivative as gradient); default "ste".
-        trainable_params: names of float parameters to learn ("alpha", "lower", "upper"); default
-            ('alpha', 'lower', 'upper'). Each is held as a weight of one value per tensor or per
-            channel, kept in its domain; the others as non-trainable weights, which the Anneal
-            callback can schedule.
-        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
-    """
-
-    _op = _op_of("dsq_quant")._OP
-    _starts = {
-        "lower": {"min": (("batch_min",), lambda bits, batch_min: batch_min)},
-        "upper": {"max": (("batch_max",), lambda bits, batch_max: batch_max)},
-    }
-
-    def __init__(
-        self,
-        alpha=0.2,
-        bits=4,
-        lower="min",
-        upper="max",
-        per_channel_axis=None,
-        mode="ste",
-        trainable_params=("alpha", "lower", "upper"),
-        **kwargs,
-    ):
-        super().__init__(
-            {"alpha": alpha, "bits": bits, "lower": lower, "upper": upper},
-            mode,
-            trainable_params,
-            per_channel_axis,
-            **kwargs,
-        )
-
-
 # The quantizer layers by op name, for QuantizedDense and QuantizedConv2D.
-QUANTIZERS = {"fake_quant": FakeQuant, "pact_quant": PactQuant, "dsq_quant": DsqQuant}
+QUANTIZERS = {"fake_quant": FakeQuant, "pact_quant": PactQuant}
 
 
 def _quantizer(owner, role, quantizer, bits, per_channel_axis=None):
@@ -1044,8 +992,8 @@ class QuantizedDense(_Quantized, keras.layers.Dense):
     Args:
         units: as keras.layers.Dense.
         kernel_quantizer, input_quantizer, output_quantizer: None (not quantized), a quantizer layer
-            (FakeQuant, PactQuant, DsqQuant, with its own arguments) or its op's name
-            ("fake_quant", "pact_quant", "dsq_quant"), which makes that layer with the bits below (a kernel's
+            of this module (with its own arguments) or its op's name
+            ("fake_quant", "pact_quant"), which makes that layer with the bits below (a kernel's
             per channel: one value per output unit); default "fake_quant" for the kernel, None for the others.
         kernel_bits, input_bits, output_bits: the bit widths of quantizers given by name; default 8.
         **kwargs: keras.layers.Dense arguments (activation, use_bias, ...).
@@ -1092,8 +1040,8 @@ class QuantizedConv2D(_Quantized, keras.layers.Conv2D):
     Args:
         filters, kernel_size: as keras.layers.Conv2D.
         kernel_quantizer, input_quantizer, output_quantizer: None (not quantized), a quantizer layer
-            (FakeQuant, PactQuant, DsqQuant, with its own arguments) or its op's name
-            ("fake_quant", "pact_quant", "dsq_quant"), which makes that layer with the bits below (a kernel's
+            of this module (with its own arguments) or its op's name
+            ("fake_quant", "pact_quant"), which makes that layer with the bits below (a kernel's
             per channel: one value per filter); default "fake_quant" for the kernel, None for the others.
         kernel_bits, input_bits, output_bits: the bit widths of quantizers given by name; default 8.
         **kwargs: keras.layers.Conv2D arguments (strides, padding, activation, ...).
@@ -1159,7 +1107,6 @@ for _function in (
     pact_quant,
     ternary,
     fake_quant_minmax,
-    dsq_quant,
 ):
     keras.saving.register_keras_serializable(package=PACKAGE)(_function)
     _name = _function.__name__
@@ -1205,5 +1152,4 @@ __all__ = [
     "PactQuant",
     "Ternary",
     "FakeQuantMinmax",
-    "DsqQuant",
 ]

@@ -23,7 +23,6 @@ from .fake_quant import fake_quant
 from .pact_quant import pact_quant
 from .ternary import ternary
 from .fake_quant_minmax import fake_quant_minmax
-from .dsq_quant import dsq_quant
 from .stochastic_round import stochastic_round
 from .uniform_noise import uniform_noise
 
@@ -48,7 +47,6 @@ __all__ = [
     "pact_quant",
     "ternary",
     "fake_quant_minmax",
-    "dsq_quant",
     "stochastic_round",
     "uniform_noise",
 ]
