@@ -52,7 +52,8 @@ def generate(
         files.update({f"{b.name}/{op.name}.py": b.random_file(op, spec, command) for b in chosen})
         exports.append((op.name, op.name))
     for backend in chosen:
-        for name, text in backend.package_files(exports, spec_file, command).items():
+        op_files = [text for name, text in files.items() if name.startswith(f"{backend.name}/")]
+        for name, text in backend.package_files(exports, spec_file, command, op_files).items():
             files[f"{backend.name}/{name}"] = text
     files.update(rendering.front_files(catalog, chosen, spec_file, command, random_ops))
     return files

@@ -14,10 +14,10 @@ import pytest
 import sympy as sp
 from erf_round_catalog import erf_round
 
-from derive import Approximation, generate, x
+from derive import Approximation, Param, generate, x
 from derive.catalog import CATALOG
 from derive.backends.tensorflow import XLAPrinter
-from derive.backends.xla_forms import HELPERS
+from derive.backends.xla_forms import HELPERS, ordered_helpers
 from derive.quantization import divided
 
 APPROXIMATIONS = [a for a in CATALOG if isinstance(a, Approximation)]
@@ -89,6 +89,18 @@ def test_printer_uses_the_fast_forms_and_keeps_other_slow_functions():
     assert two.count("tf.math.atan2(") == 2 and "atan2" in printer.slow
 
 
+def test_a_package_has_the_xla_forms_its_ops_call_and_no_others():
+    files = generate([erf_round])
+    assert re.findall(r"^def (\w+)\(", files["jax/_xla_forms.py"], re.M) == ["erfc_exact_square"]
+    # TensorFlow runs a kernel with erfc op by op (not compiled), with its own erfc
+    assert "tensorflow/_xla_forms.py" not in files and "tf.math.erfc(" in files["tensorflow/erf_round.py"]
+    k = sp.Symbol("k", positive=True)
+    tanh_step = Approximation(name="tanh_step", hard="step", expr=(1 + sp.tanh(k * x)) / 2, params={"k": Param(k, 2.0)})
+    files = generate([tanh_step], backends=["tensorflow", "jax"])
+    assert "tensorflow/tanh_step.py" in files and not [name for name in files if name.endswith("_xla_forms.py")]
+    assert "_xla_forms" not in files["tensorflow/tanh_step.py"] + files["jax/tanh_step.py"]
+
+
 def test_a_kernel_with_a_slow_function_is_not_compiled():
     text = generate([erf_round])["tensorflow/erf_round.py"]
     # the forward's erfc runs op by op; the derivatives (exp) are compiled
@@ -106,14 +118,20 @@ def test_a_kernel_of_one_operation_is_not_compiled(catalog_files):
 
 def test_op_modules_import_exactly_the_helpers_they_call(catalog_files):
     files = catalog_files
-    assert all(f"def {name}(" in files["tensorflow/_xla_forms.py"] for name in HELPERS)
-    for name, text in files.items():
-        if not name.startswith("tensorflow/") or name.startswith("tensorflow/_"):
-            continue
-        imported = re.search(r"^from \._xla_forms import (.*)$", text, re.M)
-        imported = set(imported.group(1).split(", ")) if imported else set()
-        called = {h for h in HELPERS if re.search(rf"\b{h}\(", text)}
-        assert imported == called, name
+    for backend in ("tensorflow", "jax"):
+        every_import = set()
+        for name, text in files.items():
+            if not name.startswith(f"{backend}/") or name.startswith(f"{backend}/_"):
+                continue
+            imported = re.search(r"^from \._xla_forms import (.*)$", text, re.M)
+            imported = set(imported.group(1).split(", ")) if imported else set()
+            called = {h for h in HELPERS if re.search(rf"\b{h}\(", text)}
+            assert imported == called, name
+            every_import |= imported
+        # the forms module defines what the op modules import (and what those helpers call), no more
+        defined = set(re.findall(r"^def (\w+)\(", files[f"{backend}/_xla_forms.py"], re.M))
+        assert defined == {h.name for h in ordered_helpers(every_import)}, backend
+        assert "erfc_exact_square" not in defined  # no op of the catalog calls erfc
     fourier = files["tensorflow/fourier_round.py"]
     assert "sin_cos_turns" in fourier and "tf.math.sin(" in fourier
     assert "atan_reduced" in files["tensorflow/atan_step.py"]

@@ -95,7 +95,8 @@ class Backend:
 
         return rendering.render(self.template("random.py"), spec, op=random_context(op, self), command=command)
 
-    def package_files(self, exports, spec_file: str, command: str) -> dict[str, str]:
+    def package_files(self, exports, spec_file: str, command: str, op_files) -> dict[str, str]:
+        """The package's own files beside the op modules (``op_files``: their texts)."""
         package = {"docstring": self.docstring(), "exports": exports}
         files = {"__init__.py": rendering.render(self.template("__init__.py"), spec_file, package=package, command=command)}
         for file in self.runtime_files:

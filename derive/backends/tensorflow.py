@@ -7,7 +7,7 @@ from __future__ import annotations
 from .. import lowering, rendering
 from ..printing import KernelPrinting, print_kernel, spelled
 from .base import KERNEL_ROLES, Backend, KernelCollector
-from .xla_forms import XLAForms, forms_module, kernel_definitions
+from .xla_forms import XLAForms, forms_module, helpers_imported, kernel_definitions
 
 
 class TFPrinter(KernelPrinting):
@@ -123,7 +123,9 @@ class TensorFlowBackend(Backend):
             "collector": out,
         }
 
-    def package_files(self, exports, spec_file, command):
-        files = super().package_files(exports, spec_file, command)
-        files["_xla_forms.py"] = forms_module(self, XLAPrinter, command)
+    def package_files(self, exports, spec_file, command, op_files):
+        files = super().package_files(exports, spec_file, command, op_files)
+        forms = forms_module(self, XLAPrinter, command, helpers_imported(op_files))
+        if forms is not None:
+            files["_xla_forms.py"] = forms
         return files

@@ -34,6 +34,8 @@ of pi, a function without a fast form) is not compiled: it runs op by op.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 import mpmath
@@ -306,8 +308,9 @@ def kernel_definitions(kernel) -> dict:
     return dict(pairs)
 
 
-def ordered_helpers() -> list[Helper]:
-    """Every helper once, each after those it calls."""
+def ordered_helpers(names=None) -> list[Helper]:
+    """The helpers named (every helper when None) and those they call, each
+    once, after those it calls."""
     ordered: list[str] = []
 
     def visit(name):
@@ -316,9 +319,18 @@ def ordered_helpers() -> list[Helper]:
         if name not in ordered:
             ordered.append(name)
 
-    for name in HELPERS:
+    for name in (n for n in HELPERS if names is None or n in names):
         visit(name)
     return [HELPERS[n] for n in ordered]
+
+
+# the line templates/*/op.py.jinja writes for the helpers an op module calls
+_IMPORT = re.compile(r"^from \._xla_forms import (.+)$", re.M)
+
+
+def helpers_imported(op_files) -> set[str]:
+    """The helpers that the texts of a backend's op modules import."""
+    return {name for text in op_files for line in _IMPORT.findall(text) for name in line.split(", ")}
 
 
 def print_helper(helper: Helper, printer_class) -> dict:
@@ -349,8 +361,11 @@ def print_helper(helper: Helper, printer_class) -> dict:
     }
 
 
-def forms_module(backend, printer_class, command: str) -> str:
-    """The backend's ``_xla_forms.py``: every helper printed by ``printer_class``."""
-    forms = {"helpers": [print_helper(h, printer_class) for h in ordered_helpers()]}
+def forms_module(backend, printer_class, command: str, used) -> str | None:
+    """The backend's ``_xla_forms.py``: the helpers ``used`` by its op modules
+    (and those they call) printed by ``printer_class``; None where none is."""
+    if not used:
+        return None
+    forms = {"helpers": [print_helper(h, printer_class) for h in ordered_helpers(used)]}
     template = backend.template("_xla_forms.py")
     return rendering.render(template, "derive/backends/xla_forms.py", forms=forms, command=command)
