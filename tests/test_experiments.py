@@ -343,3 +343,14 @@ def test_the_backends_agree_on_the_first_epoch(first_epochs):
                 compared += 1
     # 7 + 3 + 5 + 3 methods, on the two other backends each
     assert compared == 36
+
+
+def test_a_keras_experiment_refuses_a_backend_other_than_the_loaded_keras(capsys, dr):
+    # KERAS_BACKEND is read once, when Keras is imported: a second backend needs a new process
+    import keras
+
+    loaded = keras.backend.backend()
+    other = next(b for b in BACKENDS if b != loaded)
+    with pytest.raises(SystemExit):
+        _module("integer_labels").main(["--quick", "--backend", other, "--out", "unused"])
+    assert f"--backend {other}: Keras is already imported on {loaded} in this process" in capsys.readouterr().err

@@ -120,7 +120,7 @@ class Trainer:
 
         step = f.adam(loss, LEARNING_RATE, compiled=False)
 
-        def epoch(params, moments, count, lam, xs, us, alphas):
+        def epoch(params, moments, count, lam, xs, us, alpha_steps):
             """EPOCH_STEPS steps in one compiled call: a call per step would cost more than the step."""
 
             def body(carry, inputs):
@@ -128,7 +128,7 @@ class Trainer:
                 value, params, moments = step(params, moments, count, *inputs, lam)
                 return params, moments, count + 1.0, total + value
 
-            params, moments, count, total = f.fold(body, (params, moments, count, f.zeros(())), (xs, us, alphas))
+            params, moments, count, total = f.fold(body, (params, moments, count, f.zeros(())), (xs, us, alpha_steps))
             return params, moments, count, total / xs.shape[0]
 
         def test(params, x):
@@ -138,8 +138,9 @@ class Trainer:
 
         self._epoch, self._test = f.compile(epoch), f.compile(test)
 
-    def train(self, seed: int, lam: float, planned: int, steps: int) -> dict:
-        """``steps`` of the ``planned`` (alpha's schedule runs over these)."""
+    def train(self, seed: int, lam: float, planned: int, steps: int) -> tuple[dict, list[float]]:
+        """The first ``steps`` of ``planned`` (alpha's schedule runs over all of
+        these): the test point and its seconds, and the training loss per epoch."""
         f = self.f
         params = [f.tensor(v) for v in initial_values(seed).values()]
         moments, count = f.adam_state(params), f.tensor(1.0)
