@@ -67,8 +67,9 @@ def arguments(description: str, script: str, argv=None, backend: str = "tensorfl
         parser.error(f"--seeds must be in [1, {len(SEEDS)}], got {count}")
     if args.stop_after is not None and args.stop_after < 1:
         parser.error(f"--stop-after must be >= 1, got {args.stop_after}")
-    if args.backend == "jax" and "jax" not in sys.modules:
+    if args.backend == "jax" and argv is None and "jax" not in sys.modules:
         # XLA reads its flags when JAX loads: its kernels on one thread, as set_threads gives the others
+        # (from the command line only: a test process keeps the flags its other tests run with)
         os.environ["XLA_FLAGS"] = (os.environ.get("XLA_FLAGS", "") + " --xla_cpu_multi_thread_eigen=false").strip()
     if keras:
         try:
