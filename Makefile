@@ -1,6 +1,7 @@
-# make demo: set up, regenerate (--check), verify, show the ops at work, train on digits, redraw docs/gallery.
+# make demo: set up, regenerate (--check), verify, show the ops at work, train on digits (and quantized at 8, 4, 2 bits), redraw docs/gallery.
 # make test: set up, run the whole test suite.
 # make bench: time every op against the straight-through round, the seeds and a memory-bound probe;
+#   the quantizers against TensorFlow's fake_quant_with_min_max_vars and the straight-through round;
 #   then the JAX and PyTorch backends against their own straight-through rounds (and snnTorch's surrogates).
 # make experiments: train every method of docs/experiments.md over 10 seeds, write docs/experiments/ and the page.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -26,6 +27,7 @@ demo: $(INSTALLED)
 	$(PY) scripts/demo.py
 	$(PY) scripts/half_precision_errors.py
 	$(PY) scripts/train_digits.py
+	$(PY) scripts/train_qat.py
 	$(PY) scripts/plot_ops.py
 
 test: $(INSTALLED)
@@ -33,6 +35,7 @@ test: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(PY) scripts/benchmark.py
+	$(PY) scripts/benchmark.py --quantizers
 	$(PY) scripts/benchmark_backends.py
 
 experiments: $(INSTALLED)

@@ -12,6 +12,7 @@ from .functions import (
     atanhc_small,
     evaluated_first,
     exp_factor,
+    hard_round,
     hard_sign,
     hard_step,
     log1p_ratio,
@@ -24,9 +25,12 @@ from .functions import (
     swish_sign_curve,
     tanhc,
     tanhc_small,
+    value_from,
     zcoth,
 )
-from .spec import Approximation, Param, Surrogate, SurrogateChoice, x
+from .quantization import clamp, divided, identity_backward, quantization_range, round_half_away, round_ste, straight_through
+from .random_ops import RandomOp, u as uniform_draw
+from .spec import BATCH_MAX, ELEMENTS, MEAN_ABS, Approximation, Param, QuantizerLayer, Surrogate, SurrogateChoice, x
 
 half = sp.Rational(1, 2)
 n = sp.floor(x)
@@ -341,7 +345,9 @@ soft_round = Approximation(
 #   cancels there (all of the result at alpha = 50, y = 1e-30 in float32). Below alpha = 40
 #   the paper's form stays: atanh(z)/alpha, whose atanh(z) grows like alpha/2, cancels in
 #   its alpha-derivatives as the result grows (d/dalpha 6.4 ULP, d2/dx dalpha 42 ULP in
-#   float32 at alpha = 5, z = 1/2), more than 1/2 - atanh(w)/alpha does in its value;
+#   float32 at alpha = 5, z = 1/2): there, while the result is below 1/4, the value is
+#   taken from atanh(z)/alpha and the derivatives from 1/2 - atanh(w)/alpha (``value_from``),
+#   each form where it does not cancel;
 # - the rest of u < 1/4, where w -> 1 for large alpha, with atanh(w) = (log1p(w) - log(1 - w))/2
 #   and 1 - w = 2*sigmoid(-alpha) + 2*u*T, which stays finite where the paper's atanh(+-1)
 #   would not (and where exp(-alpha) underflows, the whole of u < 1/4);
@@ -357,6 +363,9 @@ _z = _u * alpha * tanhc(alpha / 2) / _denominator
 _w = _T * (1 - 2 * _u)
 _E = sp.exp(-alpha)
 _atanh_z = log1p_ratio(_u * (1 - _E**2) / (1 - _u * (1 - _E)), _E) / 2
+_from_half_integer = half - (log1p(_w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)
+# the u where the result is 1/4, 1/2 - tanh(alpha/4)/(2*T): a bound on u computed once per alpha
+_quarter_point = half - tanhc(alpha / 4) / (4 * tanhc(alpha / 2))
 soft_round_inverse = Approximation(
     name="soft_round_inverse",
     hard=None,
@@ -368,7 +377,8 @@ soft_round_inverse = Approximation(
         (_t * tanhc(alpha / 2) * atanhc_small(_z) / _denominator, _near_integer & (alpha < 40) & (4 * _u * _T < _denominator)),
         (sp.sign(_t) * (half - _v * tanhc(alpha / 2) * atanhc_small(_w)), sp.Not(_near_integer)),
         (sp.sign(_t) * _atanh_z / alpha, (alpha >= 40) & (4 * _atanh_z < alpha)),
-        (sp.sign(_t) * (half - (log1p(_w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)), True),
+        (sp.sign(_t) * value_from(_atanh_z / alpha, _from_half_integer), _u < _quarter_point),
+        (sp.sign(_t) * _from_half_integer, True),
     ),
     params={"alpha": Param(alpha, 5.0, doc="sharpness of the soft_round it inverts")},
     doc="m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round.",
@@ -412,3 +422,169 @@ CATALOG = [
     soft_round_inverse,
     heaviside,
 ]
+
+# -- quantization-aware training (forward: a k-bit quantizer) ---------------------------
+# Each hard function is a composition, scale, offset and clip around a round; each
+# gradient is the one its paper publishes, from one of derive/quantization.py's rules:
+# round keeps its value with derivative 1 (round_ste: LSQ), or round is the identity
+# in the backward (identity_backward: PACT), or the value of one expression with the
+# derivative of another (straight_through: TensorFlow's fake quant).
+bits = sp.Symbol("B", integer=True, positive=True)
+signed = sp.Symbol("S", integer=True, nonnegative=True)
+scale = sp.Symbol("s", positive=True)
+_qmin, _qmax = quantization_range(bits, signed)
+_code = x / scale
+
+
+def _clipped(inside, low, high, u):
+    """low where u <= qmin, high where u >= qmax, else ``inside``."""
+    return sp.Piecewise((low, u <= _qmin), (high, u >= _qmax), (inside, True))
+
+
+fake_quant = Approximation(
+    name="fake_quant",
+    monotone=True,
+    # scale inside each branch: d/dscale of scale*round_ste(x/scale) is then
+    # round(x/scale) - x/scale, which SymPy would not simplify through a Piecewise
+    hard=_clipped(scale * hard_round(_code), scale * _qmin, scale * _qmax, _code),
+    expr=_clipped(scale * round_ste(_code), scale * _qmin, scale * _qmax, _code),
+    params={
+        "scale": Param(scale, 1.0, doc="step between quantization levels (learned in LSQ)"),
+        "bits": Param(bits, 8, domain=sp.Interval(2, 16), doc="bit width"),
+        "signed": Param(signed, True, doc="levels -2**(bits-1)..2**(bits-1)-1 if True, 0..2**bits-1 if False"),
+    },
+    doc="scale*clip(round(x/scale), qmin, qmax): the learned-step-size quantizer, with LSQ's gradient for scale.",
+    source="Esser et al. 2020, Learned Step Size Quantization (LSQ)",
+    modes=("ste",),
+    # LSQ's start, 2*mean(|x|)/sqrt(qmax), and its gradient scale 1/sqrt(n*qmax)
+    layer=QuantizerLayer(
+        init={"scale": {"lsq": 2 * MEAN_ABS / sp.sqrt(_qmax)}},
+        defaults={"scale": "lsq"},
+        trainable=("scale",),
+        gradient_scale=1 / sp.sqrt(ELEMENTS * _qmax),
+    ),
+    published={
+        "x": (sp.Piecewise((1, (_code > _qmin) & (_code < _qmax)), (0, True)), "LSQ: 1 inside the clip range, 0 outside"),
+        "scale": (
+            _clipped(hard_round(_code) - _code, _qmin, _qmax, _code),
+            "LSQ, eq. (3): round(x/s) - x/s inside, qmin or qmax outside",
+        ),
+    },
+)
+
+pact_alpha = sp.Symbol("A", positive=True)
+_levels = 2**bits - 1
+# level k is alpha*k/(2**bits - 1), each division as written (in any backend and
+# graph), clamped to alpha: rounded, alpha*(2**bits - 1)/(2**bits - 1) may exceed
+# alpha, and x just below alpha would give more than x at alpha
+_pact_level = divided(pact_alpha * hard_round(divided(_levels * x, pact_alpha)), _levels)
+_pact_hard = sp.Piecewise((0, x < 0), (pact_alpha, x >= pact_alpha), (clamp(_pact_level, 0, pact_alpha), True))
+pact_quant = Approximation(
+    name="pact_quant",
+    monotone=True,
+    hard=_pact_hard,
+    expr=identity_backward(_pact_hard),  # in the backward clip(x, 0, alpha)
+    params={
+        "alpha": Param(pact_alpha, 6.0, doc="clipping level (learned in PACT)"),
+        "bits": Param(bits, 4, domain=sp.Interval(1, 16), doc="bit width: 2**bits - 1 steps on [0, alpha]"),
+    },
+    doc="clip(x, 0, alpha) rounded to 2**bits uniform levels: the PACT activation quantizer.",
+    source="Choi et al. 2018, PACT: Parameterized Clipping Activation",
+    modes=("ste",),
+    layer=QuantizerLayer(init={"alpha": {"max": BATCH_MAX}}, trainable=("alpha",)),
+    published={
+        "x": (sp.Piecewise((1, (x >= 0) & (x < pact_alpha)), (0, True)), "PACT: 1 on [0, alpha), 0 elsewhere"),
+        "alpha": (sp.Piecewise((1, x >= pact_alpha), (0, True)), "PACT, eq. (3): 1 where x >= alpha, 0 elsewhere"),
+    },
+)
+
+ternary_threshold = sp.Symbol("T", nonnegative=True)
+ternary = Approximation(
+    name="ternary",
+    monotone=True,
+    hard=sp.Piecewise((0, sp.Abs(x) <= ternary_threshold), (hard_sign(x), True)),
+    expr=sp.Piecewise((-clip, x < -clip), (clip, x > clip), (x, True)),
+    params={
+        "threshold": Param(ternary_threshold, 0.05, doc="0 where abs(x) <= threshold"),
+        "clip": Param(clip, 1.0, doc="gradient is 1 for abs(x) <= clip, 0 beyond"),
+    },
+    doc="-1, 0 or 1 (0 where abs(x) <= threshold), with the straight-through gradient clipped at clip.",
+    source="Larq SteTern (which gives +-1 at abs(x) = threshold itself)",
+    modes=("ste",),
+    published={"x": (sp.Piecewise((1, sp.Abs(x) <= clip), (0, True)), "Larq SteTern: 1[|x| <= clip]")},
+)
+
+# TensorFlow's fake_quant_with_min_max_vars, in its kernel's float order (each
+# evaluated_first and divided is one operation of Nudge and
+# FakeQuantWithMinMaxVarsFunctor in tensorflow/core/kernels/fake_quant_ops_functor.h):
+# the range nudged so that 0 is a level, then clamp, shift, divide, floor(+1/2), scale.
+quant_min = sp.Symbol("m", real=True)
+quant_max = sp.Symbol("M", real=True)
+narrow_range = sp.Symbol("R", integer=True, nonnegative=True)
+_grid_low, _grid_high = narrow_range, 2**bits - 1
+_steps = _grid_high - _grid_low
+_tf_scale = divided(evaluated_first(quant_max - quant_min), _steps)
+_tf_inverse_scale = divided(_steps, evaluated_first(quant_max - quant_min))
+_zero_from_min = evaluated_first(_grid_low - divided(quant_min, _tf_scale))
+_nudged_zero = round_half_away(clamp(_zero_from_min, _grid_low, _grid_high))
+_nudged_min = evaluated_first((_grid_low - _nudged_zero) * _tf_scale)
+_nudged_max = evaluated_first((_grid_high - _nudged_zero) * _tf_scale)
+_quant_zero = sp.floor(evaluated_first(evaluated_first(-_nudged_min * _tf_inverse_scale) + sp.S.Half))
+_clamped = sp.Piecewise((_nudged_min, x < _nudged_min), (_nudged_max, x > _nudged_max), (x, True))
+_shifted_code = divided(evaluated_first(_clamped - _nudged_min), _tf_scale)
+_both_zero = sp.Eq(quant_min, 0) & sp.Eq(quant_max, 0)
+_tf_fake_quant = sp.Piecewise(
+    (0, _both_zero),  # TensorFlow's output where min = max = 0
+    (sp.floor(evaluated_first(evaluated_first(_shifted_code - _quant_zero) + sp.S.Half)) * _tf_scale, True),
+)
+fake_quant_minmax = Approximation(
+    name="fake_quant_minmax",
+    monotone=True,
+    hard=_tf_fake_quant,
+    # x passes inside the nudged range; below it the gradient goes to min, above it to max
+    expr=straight_through(
+        _tf_fake_quant,
+        sp.Piecewise((x, _both_zero), (quant_min, x < _nudged_min), (quant_max, x > _nudged_max), (x, True)),
+    ),
+    params={
+        "min": Param(quant_min, -6.0, doc="lower end of the range (below max)"),
+        "max": Param(quant_max, 6.0, doc="upper end of the range (above min)"),
+        "bits": Param(bits, 8, domain=sp.Interval(2, 16), doc="bit width"),
+        "narrow_range": Param(narrow_range, False, doc="levels 1..2**bits-1 if True, 0..2**bits-1 if False"),
+    },
+    doc=(
+        "TensorFlow's fake_quant_with_min_max_vars, bit for bit: [min, max] nudged so that 0 is a level, "
+        "then clamp and round to 2**bits (or 2**bits - 1) levels."
+    ),
+    source="tf.quantization.fake_quant_with_min_max_vars, keras.quantizers.fake_quant_with_min_max_vars",
+    modes=("ste",),
+    constraints=(quant_min < quant_max,),  # or both 0, where the output is 0 and x's gradient 1
+)
+
+CATALOG += [fake_quant, pact_quant, ternary, fake_quant_minmax]
+
+# -- random ops (derive/random_ops.py): not derived, gradient 1 -------------------------
+# floor(x + u) written as floor(x) + [u < x - floor(x)]: the same function of the draw,
+# but x + u would round (up to 1 where x is an integer past 2**23 in float32, or just
+# below 0 with u just below 1), and x - floor(x) is exact, so P(round up) is the
+# fractional part itself
+_fraction = x - sp.floor(x)
+stochastic_round = RandomOp(
+    name="stochastic_round",
+    expr=sp.floor(x) + sp.Piecewise((1, uniform_draw < _fraction), (0, True)),
+    # the forward is a hard random function; 1 is the derivative of its mean
+    modes=("ste",),
+    doc="floor(x + u), u uniform on [0, 1): floor(x) or ceil(x), ceil(x) with probability x - floor(x) (unbiased).",
+    source="Gupta et al. 2015, Deep Learning with Limited Numerical Precision; QKeras, Brevitas",
+)
+uniform_noise = RandomOp(
+    name="uniform_noise",
+    # u - 1/2 first: exact, and then one rounding in the sum
+    expr=x + evaluated_first(uniform_draw - half),
+    # the forward is smooth in x with derivative 1 exactly: no hard function to stand for
+    modes=("soft",),
+    doc="x + u - 1/2, u uniform on [0, 1): additive uniform noise, the training proxy of quantization.",
+    source="Balle et al. 2017, End-to-end Optimized Image Compression; Agustsson & Theis 2020",
+)
+
+RANDOM_OPS = [stochastic_round, uniform_noise]

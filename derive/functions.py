@@ -57,8 +57,7 @@ class sigmoid_slope(LoweredFunction):
     nargs = 1
 
     def fdiff(self, argindex=1):
-        (z,) = self.args
-        return -sp.tanh(z / 2) * sigmoid_slope(z)
+        return sigmoid_curvature(self.args[0])
 
     @classmethod
     def eval(cls, z):
@@ -75,6 +74,50 @@ class sigmoid_slope(LoweredFunction):
         (z,) = self.args
         e = sp.exp(-sp.Abs(z))
         return e / (1 + e) ** 2
+
+
+class sigmoid_curvature(LoweredFunction):
+    """d/dz sigmoid_slope(z) = -tanh(z/2)*sigmoid_slope(z), the logistic
+    density's slope.
+
+    With a = |z| and e = exp(-a) as -sign(z)*e*(1 - e)/(1 + e)**3, (1 + e)**3
+    in Horner form: the product of tanh and the density rounds tanh, and
+    (1 + e)*(1 + e) three times, where this rounds once per step (and 1 - e
+    is exact for a <= log(2)). Below a = 1/2, where 1 - e magnifies the
+    rounding of e, tanh(a/2) times the density, (1 + e)**2 as 1 + e*(2 + e).
+    """
+
+    nargs = 1
+    SWITCH = sp.Rational(1, 2)
+
+    def fdiff(self, argindex=1):
+        (z,) = self.args
+        # sech(z/2)**2 = 4*sigmoid_slope(z)
+        return (sp.tanh(z / 2) ** 2 - 2 * sigmoid_slope(z)) * sigmoid_slope(z)
+
+    @classmethod
+    def eval(cls, z):
+        if z.is_zero:
+            return sp.S.Zero
+        if z.could_extract_minus_sign():
+            return -cls(-z)  # odd function
+
+    def reference(self):
+        (z,) = self.args
+        return -sp.tanh(z / 2) * sp.exp(-z) / (1 + sp.exp(-z)) ** 2
+
+    def lowered(self):
+        (z,) = self.args
+        return self.form(z, sp.exp(-sp.Abs(z)))
+
+    @classmethod
+    def form(cls, z, e):
+        """The lowered form with e = exp(-|z|) given (an ``exp_sum`` where
+        lowering has one)."""
+        a = sp.Abs(z)
+        near_zero = sp.tanh(a / 2) * e / (1 + e * (2 + e))
+        beyond = e * evaluated_first(1 - e) / (1 + e * (3 + e * (3 + e)))
+        return -sp.sign(z) * sp.Piecewise((near_zero, a < cls.SWITCH), (beyond, True))
 
 
 class swish_sign_curve(LoweredFunction):
@@ -278,6 +321,24 @@ class evaluated_first(LoweredFunction):
         return self  # printed as a parenthesized group
 
 
+class value_from(LoweredFunction):
+    """b, its value computed as a, an expression equal to b that rounds less
+    there: the derivatives are b's. Two forms of one function can each
+    cancel where the other does not, one in its value and the other in its
+    derivatives (soft_round_inverse next to the integers)."""
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        return sp.S.Zero if argindex == 1 else sp.S.One
+
+    def reference(self):
+        return self.args[1]
+
+    def lowered(self):
+        return self.args[0]
+
+
 def _sum_and_error(a, b):
     """(s, c) with s = a + b rounded and c = b - (s - a) its rounding error,
     exact when |b| <= |a| (Fast2Sum: both subtractions are exact)."""
@@ -309,6 +370,30 @@ class exp_sum(LoweredFunction):
         s, c = _sum_and_error(*self.args)
         e = sp.exp(s)
         return e + e * c
+
+
+class erfc_sum(LoweredFunction):
+    """erfc(a + b) for |b| <= |a|, with the rounding of the sum a + b undone.
+
+    As for ``exp_sum``: s = a + b rounds by up to half an ULP of s, which
+    erfc, whose logarithmic slope is about -2*s, turns into a relative error
+    of about s**2 * eps. The rounding c is recovered exactly, and
+    erfc(a + b) = erfc(s) - c*2/sqrt(pi)*exp(-s**2) to within c**2.
+    """
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        a, b = self.args
+        return -2 / sp.sqrt(sp.pi) * sp.exp(-((a + b) ** 2))
+
+    def reference(self):
+        a, b = self.args
+        return sp.erfc(a + b)
+
+    def lowered(self):
+        s, c = _sum_and_error(*self.args)
+        return sp.erfc(s) - c * (2 / sp.sqrt(sp.pi)) * sp.exp(-(s**2))
 
 
 class sum_exact_pair_first(LoweredFunction):

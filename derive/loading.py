@@ -1,4 +1,4 @@
-"""Loading a user's catalog file: a Python module that defines CATALOG."""
+"""Loading a user's catalog file: a Python module that defines CATALOG (and RANDOM_OPS)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from .spec import DefinitionError
 
 
-def load_catalog(path: str | Path) -> list:
+def _load_module(path: Path):
     path = Path(path)
     if not path.is_file():
         raise DefinitionError(f"{path}: no such catalog file")
@@ -24,7 +24,22 @@ def load_catalog(path: str | Path) -> list:
         raise DefinitionError(f"{path.name}: the catalog file failed to load: {type(err).__name__}: {err}") from err
     finally:
         sys.path.pop(0)
+    return module
+
+
+def load_catalog(path: str | Path) -> list:
+    path = Path(path)
+    module = _load_module(path)
     catalog = getattr(module, "CATALOG", None)
     if not isinstance(catalog, (list, tuple)) or not catalog:
         raise DefinitionError(f"{path.name}: the file must define CATALOG, a non-empty list of approximations")
     return list(catalog)
+
+
+def load_random_ops(path: str | Path) -> list:
+    """RANDOM_OPS of a user's catalog file (derive/random_ops.py), none if it defines none."""
+    path = Path(path)
+    random_ops = getattr(_load_module(path), "RANDOM_OPS", [])
+    if not isinstance(random_ops, (list, tuple)):
+        raise DefinitionError(f"{path.name}: RANDOM_OPS must be a list of RandomOp, got {type(random_ops).__name__}")
+    return list(random_ops)

@@ -17,6 +17,7 @@ from sympy.codegen.cfunctions import expm1
 from . import derivatives
 from .functions import (
     LoweredFunction,
+    erfc_sum,
     evaluated_first,
     exp_sum,
     fraction_minus,
@@ -24,6 +25,7 @@ from .functions import (
     hard_step,
     product_no_nan,
     sigmoid,
+    sigmoid_curvature,
     sigmoid_slope,
     sinhc,
     swish_sign_curvature,
@@ -195,13 +197,19 @@ def _floor_exactly(floor):
 
 
 # factors that decay faster than any chain-rule factor grows: multiplied last (product_no_nan)
-DECAYING = (sigmoid_slope, swish_sign_curvature)
+DECAYING = (sigmoid_slope, sigmoid_curvature, swish_sign_curvature)
 
 
 def _density_collected(add):
     """a*D + b*D + c: (a + b)*D + c for a logistic density D = sigmoid_slope(z):
-    one rounding of the sum of the cofactors instead of one per term."""
+    one rounding of the sum of the cofactors instead of one per term. A term
+    in the density's slope sigmoid_curvature(z) = -tanh(z/2)*D joins them as
+    that product: the sum of cofactors cancels where the terms would."""
     for density in sorted(add.atoms(sigmoid_slope), key=sp.default_sort_key):
+        (z,) = density.args
+        slope = sigmoid_curvature(z)
+        if any(slope in sp.Mul.make_args(t) for t in add.args):
+            add = add.xreplace({slope: -sp.tanh(z / 2) * density})
         having = [t for t in add.args if density in sp.Mul.make_args(t)]
         if len(having) > 1:
             others = [t for t in add.args if t not in having]
@@ -256,8 +264,9 @@ def _exponent_split(y):
 
 
 def _logistic_tail_split(e):
-    """sigmoid(-|z|) as E/(1 + E) and sigmoid_slope(z) as E/(1 + E)**2 with E =
-    exp(-|z|) an ``exp_sum`` where ``_exponent_split`` applies (else e)."""
+    """sigmoid(-|z|) as E/(1 + E), sigmoid_slope(z) as E/(1 + E)**2 and
+    sigmoid_curvature(z) in E, with E = exp(-|z|) an ``exp_sum`` where
+    ``_exponent_split`` applies (else e)."""
     y = e.args[0] if isinstance(e, sigmoid) else -sp.Abs(e.args[0])
     split = _exponent_split(y)
     if split is None:
@@ -265,8 +274,35 @@ def _logistic_tail_split(e):
     tail = exp_sum(*split)
     if isinstance(e, sigmoid):
         return tail / (1 + tail)
+    if isinstance(e, sigmoid_curvature):
+        return sigmoid_curvature.form(e.args[0], tail)
     # (1 + E)**2 as 1 + E*(2 + E): one rounding where (1 + E)*(1 + E) has three
     return tail / (1 + tail * (2 + tail))
+
+
+def _gaussian_tail_split(e):
+    """exp(-c*u**2) and erfc(c*|u|), u = fraction_minus(w, 1/2) and c >= 0
+    free of w (a Gaussian density and tail centred on the half-integer), in
+    a = |rho|, rho = w - round(w) (exact), where a < 1/4. Next to the
+    integers u = +-(1/2 - a) rounds by up to half an ULP of 1/2 and c*u**2
+    or c*|u| rounds again by half an ULP of a value near c/4 or c/2; exp and
+    erfc turn that into a relative error of about c/2 or (c/2)**2 ULPs.
+    Written -c/4 + c*a*(1 - a) (``exp_sum``) and c/2 - c*a (``erfc_sum``)
+    their first terms are exact where c is and their second terms are a's,
+    rounded a few times. Nearer the half-integers the second term would
+    cancel the first, and u is exact there (Sterbenz), so e stays."""
+    halves = [f for f in e.atoms(fraction_minus) if f.args[1] == sp.S.Half]
+    if len(halves) != 1:
+        return e
+    (u,) = halves
+    w = u.args[0]
+    (argument,) = e.args
+    c = sp.simplify(-argument / u**2 if isinstance(e, sp.exp) else argument / sp.Abs(u))
+    if c.has(u) or c.free_symbols & w.free_symbols or not c.is_nonnegative:
+        return e
+    a = sp.Abs(evaluated_first(w - hard_round(w)))
+    split = exp_sum(-c / 4, c * a * (1 - a)) if isinstance(e, sp.exp) else erfc_sum(c / 2, -c * a)
+    return sp.Piecewise((split, a < sp.Rational(1, 4)), (e, True))
 
 
 def lower(expr: sp.Expr) -> sp.Expr:
@@ -282,7 +318,10 @@ def lower(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid_slope), _density_collected)
     expr = expr.replace(lambda e: e.is_Mul and e.has(*DECAYING), _decaying_last)
     expr = expr.replace(lambda e: isinstance(e, sp.floor), _floor_exactly)
-    expr = expr.replace(lambda e: isinstance(e, (sigmoid, sigmoid_slope)) and e.has(fraction_minus), _logistic_tail_split)
+    expr = expr.replace(
+        lambda e: isinstance(e, (sigmoid, sigmoid_slope, sigmoid_curvature)) and e.has(fraction_minus), _logistic_tail_split
+    )
+    expr = expr.replace(lambda e: isinstance(e, (sp.exp, sp.erfc)) and e.has(fraction_minus), _gaussian_tail_split)
     for function, form in HYPERBOLIC_REWRITES:
         expr = expr.replace(function, form)
     # before the special functions are written out: pattern matching is slow on
@@ -464,7 +503,21 @@ def _cse(exprs, prefix):
     sums, exprs = _atomize_sums(exprs, prefix)
     exprs = [fold_half_turns(e) for e in exprs]
     temps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols(prefix, real=True), order="canonical")
-    return sums + list(temps), reduced
+    return _integer_temps(sums + list(temps), reduced)
+
+
+def _integer_temps(temps, reduced):
+    """A temporary of the structural parameters alone (2**bits - 1) is a Python
+    int where the kernel runs: an integer symbol, so that the printer knows it."""
+    renamed = {}
+    out = []
+    for target, value in temps:
+        value = value.xreplace(renamed)
+        if value.free_symbols and all(s.is_integer for s in value.free_symbols):
+            renamed[target] = sp.Symbol(target.name, integer=True)
+            target = renamed[target]
+        out.append((target, value))
+    return out, [e.xreplace(renamed) for e in reduced]
 
 
 def _needed(assignments, roots):
@@ -538,9 +591,10 @@ class KernelBuilder:
         temps, reduced = _cse(exprs, "_t")
         forward_temps = _needed(temps, reduced[:1])
         forward_targets = {t for t, _ in forward_temps}
-        backward_temps = [(t, v) for t, v in _needed(temps, reduced[1:]) if t not in forward_targets]
+        # a constant the CSE shared (1/sqrt(pi)) is computed again, not saved
+        backward_temps = [(t, v) for t, v in _needed(temps, reduced[1:]) if t not in forward_targets or v.is_number]
         read = set().union(*(e.free_symbols for e in reduced[1:]), *(v.free_symbols for _, v in backward_temps))
-        residuals = [t for t, _ in forward_temps if t in read]
+        residuals = [t for t, v in forward_temps if t in read and not v.is_number]
         for n_r in self.prologue:
             if n_r[0] in read and n_r[0] not in residuals:
                 residuals.append(n_r[0])

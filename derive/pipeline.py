@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import lowering, rendering
 from .backends import selected
+from .random_ops import check_random_ops
 from .spec import Approximation, DefinitionError, check_catalog
 
 
@@ -17,12 +18,15 @@ def generate(
     command: str = rendering.REGENERATE,
     progress=None,
     backends=None,
+    random_ops=(),
 ) -> dict[str, str]:
     """Render the package for ``catalog`` with the named ``backends`` (all
     when None); raise DefinitionError naming the entry that fails, before
     anything is written. ``progress(index, count, name)`` is called before
-    each entry is derived."""
+    each entry is derived. ``random_ops`` (derive/random_ops.py) are printed,
+    not derived, into every backend beside the catalog's ops."""
     check_catalog(catalog)
+    check_random_ops(random_ops, catalog)
     chosen = selected(backends)
     files = {}
     exports = []
@@ -43,8 +47,12 @@ def generate(
             raise DefinitionError(f"{entry.name}: {type(err).__name__}: {err}") from err
         files.update({f"{backend}/{entry.name}.py": text for backend, text in texts.items()})
         exports.append((entry.name, entry.name))
+    for op in random_ops:
+        spec = f"{spec_file}:{op.name}"
+        files.update({f"{b.name}/{op.name}.py": b.random_file(op, spec, command) for b in chosen})
+        exports.append((op.name, op.name))
     for backend in chosen:
         for name, text in backend.package_files(exports, spec_file, command).items():
             files[f"{backend.name}/{name}"] = text
-    files.update(rendering.front_files(catalog, chosen, spec_file, command))
+    files.update(rendering.front_files(catalog, chosen, spec_file, command, random_ops))
     return files

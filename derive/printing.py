@@ -165,7 +165,8 @@ class KernelPrinting(AbstractPythonCodePrinter):
         return result
 
     def _branch(self, value) -> str:
-        return self._constant(value) if value.is_number else self._print(value)
+        # a Python int from the structural parameters (a quantizer's qmax) too
+        return self._constant(value) if value.is_number or self._is_python_scalar(value) else self._print(value)
 
     def _print_Sum(self, expr):
         # the runtime's summed unrolls a short sum and loops over a long one
@@ -181,6 +182,10 @@ class KernelPrinting(AbstractPythonCodePrinter):
     def _print_evaluated_first(self, expr):
         return f"({self._print(expr.args[0])})"
 
+    def _print_divided(self, expr):
+        numerator, denominator = (self.parenthesize(a, PRECEDENCE["Mul"]) for a in expr.args)
+        return f"({numerator} / {denominator})"
+
     # -- hard functions ----------------------------------------------------------------
     def _print_hard_step(self, expr):
         return f"{self.where}({self._print(expr.args[0] >= 0)}, {self._constant(1)}, {self._constant(0)})"
@@ -191,7 +196,7 @@ class KernelPrinting(AbstractPythonCodePrinter):
     # -- outputs -------------------------------------------------------------------------
     def output(self, expr) -> str:
         """An output must be a tensor shaped like x even when it is a constant."""
-        if expr.is_number:
+        if expr.is_number or self._is_python_scalar(expr):
             return self.filled(self._print(expr))
         return self._print(expr)
 
@@ -267,6 +272,9 @@ def print_series_helper(cls: type, order: int, printer_class) -> dict:
     context["direct"] = [(str(t), text(v)) for t, v in temps]
     context["direct_value"] = text(direct)
     context["condition"] = text(sp.Abs(z) < bound)
+    # where the series is chosen the direct form is evaluated at z + 2*bound, never at its 0/0 (z = 0):
+    # the select's gradient there is 0 times the direct form's, which must be finite, not NaN
+    context["away"] = text(z + 2 * bound)
     return context
 
 

@@ -86,11 +86,13 @@ class Reference:
         self.a = a
         self.names = ["x"] + a.float_params
         self.symbols = [x] + [a.params[n].symbol for n in a.float_params]
-        int_values = {a.params[n].symbol: v for n, v in ints.items()}
+        # a bool parameter's True and False are the expression's 1 and 0
+        self.ints = {n: int(v) for n, v in ints.items()}
+        int_values = {a.params[n].symbol: v for n, v in self.ints.items()}
         expr = derivatives.normalize(a.expr)
         if a.repeat is not None:
             step, expr = expr, x
-            for _ in range(ints[a.repeat]):
+            for _ in range(self.ints[a.repeat]):
                 expr = step.xreplace({x: expr})
         expr = expr.xreplace(int_values).doit()
         # derivatives are taken before special functions are written out: their
@@ -125,17 +127,40 @@ class Reference:
             self._exprs[wrt] = derivatives.differentiate(self.symbolic(wrt[:-1]), var, self.a.name)
         return self._exprs[wrt]
 
+    def slope(self, wrt: tuple[str, ...], name: str, point) -> float:
+        """|d/d name| of output ``wrt`` at the point, as rounding an input
+        moves it: a straight_through takes its value's derivative here (0
+        almost everywhere: a quantizer's round(x/s) - x/s moves with x/s
+        alone), where ``symbolic`` takes the derivative it stands for."""
+        from .quantization import straight_through
+
+        expr = self.symbolic(tuple(wrt))
+        if not expr.has(straight_through):
+            return abs(float(self.evaluate(tuple(wrt) + (name,), tuple(point))))
+        key = ("slope", tuple(wrt), name)
+        if key not in self._functions:
+            var = self.symbols[self.names.index(name)]
+            held = expr.replace(lambda e: isinstance(e, straight_through), lambda e: e.args[0])
+            frozen = {h: sp.Dummy(real=True) for h in held.atoms(HardFunction)}
+            slope = derivatives.differentiate(held.xreplace(frozen), var, self.a.name)
+            self._functions[key] = self._lambdify(slope.xreplace({v: k for k, v in frozen.items()}))
+        with mpmath.workdps(DIGITS):
+            return abs(float(_real(self._functions[key](*[mpmath.mpf(v) for v in point]), self.a.name, wrt, point)))
+
     def _exponent_digits(self, wrt, point) -> int:
         """Digits to resolve exp(-z) next to 1 for the largest argument z of
         an exponential or hyperbolic function at this point; none where
         exp(-z) times the cube of the largest float is below ZERO anyway."""
         if wrt not in self._arguments:
             arguments = sorted({a for f in written_out(self.symbolic(wrt)).atoms(*GROWING) for a in f.args}, key=sp.default_sort_key)
-            self._arguments[wrt] = self._lambdify(sp.Tuple(*arguments)) if arguments else None
-        if self._arguments[wrt] is None:
-            return 0
+            self._arguments[wrt] = [self._lambdify(argument) for argument in arguments]
+        values = []
         with mpmath.workdps(30):
-            values = self._arguments[wrt](*[mpmath.mpf(v) for v in point])
+            for argument in self._arguments[wrt]:
+                try:
+                    values.append(argument(*[mpmath.mpf(v) for v in point]))
+                except ZeroDivisionError:  # the argument of a Piecewise branch not taken here
+                    continue
         largest = max((abs(v) for v in values if mpmath.isfinite(v)), default=0)
         needed = int(largest / math.log(10))
         return needed if needed <= NEGLIGIBLE_DECADES else 0

@@ -72,6 +72,8 @@ def _number(value) -> str:
 
 def _runtime_param(name: str, p: Param) -> str:
     domain = p.valid_set
+    if p.is_boolean:
+        return f'_runtime.BoolParam("{name}", {p.default!r})'
     if p.is_integer:
         high = "None" if domain.sup == sp.oo else str(int(domain.sup))
         return f'_runtime.IntParam("{name}", {p.default!r}, {int(domain.inf)}, {high})'
@@ -125,14 +127,26 @@ def _hard_in_words(hard: sp.Expr) -> tuple[str, list[str]]:
     """The hard expression with hard_round/step/sign printed as round/step/sign,
     and a line saying what each of those is."""
     names = {cls: name for name, cls in HARD_FUNCTIONS.items()}
-    used = sorted({names[type(f)] for f in hard.atoms(HardFunction)})
+    hard = _without_order(hard)
+    used = sorted({names.get(type(f), type(f).__name__) for f in hard.atoms(HardFunction)})
     plain = hard.replace(lambda e: type(e) in names, lambda e: sp.Function(names[type(e)])(*e.args))
-    return _formula(plain), [HARD_FUNCTION_WORDS[n] for n in used]
+    # a hard function of a user's own is described by its docstring's first sentence
+    others = {type(f).__name__: type(f) for f in hard.atoms(HardFunction)}
+    words = [HARD_FUNCTION_WORDS.get(n) or f"{n}(u): {_first_sentence(others[n])}" for n in used]
+    return _formula(plain), words
+
+
+def _first_sentence(cls) -> str:
+    text = " ".join((cls.__doc__ or cls.__name__).split())
+    sentence = text.split(": ")[0].split(". ")[0].rstrip(".")
+    return sentence[0].lower() + sentence[1:]
 
 
 def domain_text(p: Param) -> str:
     """A parameter's domain written as the runtime's errors write it: (0, inf), an int >= 1."""
     domain = p.valid_set
+    if p.is_boolean:
+        return "a bool (True or False)"
     if p.is_integer:
         low = int(domain.inf)
         return f"an int >= {low}" if domain.sup == sp.oo else f"an int in [{low}, {int(domain.sup)}]"
@@ -146,9 +160,41 @@ def _mode_line(a: Approximation) -> str:
     return f'    mode: {MODE_WORDS[a.mode]}, the only mode of this op; default "{a.mode}".'
 
 
+def _without_order(expr: sp.Expr) -> sp.Expr:
+    """expr without the functions that only fix the order of operations
+    (evaluated_first, divided): the formula as a reader writes it."""
+    from .functions import evaluated_first
+    from .quantization import divided
+
+    expr = expr.replace(lambda e: isinstance(e, evaluated_first), lambda e: e.args[0])
+    return expr.replace(lambda e: isinstance(e, divided), lambda e: e.args[0] / e.args[1])
+
+
+def _smooth_line(a: Approximation) -> str:
+    """"Smooth forward: ..." or, for an expression that takes its value from a
+    hard one (straight_through: the quantizers), "Gradient from: ..." with
+    the expression whose derivative the gradient is."""
+    from .quantization import straight_through
+
+    expr = a.expr
+    if not expr.has(straight_through):
+        return f"Smooth forward: {_formula(expr)}"
+    if isinstance(expr, straight_through):
+        expr = expr.args[1]
+    expr = expr.replace(
+        lambda e: isinstance(e, straight_through) and e.args[0] == HARD_FUNCTIONS["round"](e.args[1]),
+        lambda e: sp.Function("round_ste")(e.args[1]),
+    )
+    expr = _without_order(expr)
+    expr = expr.replace(lambda e: isinstance(e, straight_through), lambda e: sp.Function("straight_through")(*e.args))
+    names = {cls: name for name, cls in HARD_FUNCTIONS.items()}
+    expr = expr.replace(lambda e: type(e) in names, lambda e: sp.Function(names[type(e)])(*e.args))
+    return f"Gradient from: {_formula(expr)}"
+
+
 def op_docstring(a: Approximation, backend) -> str:
     lines = [a.doc, ""]
-    lines.append(f"Smooth forward: {_formula(a.expr)}")
+    lines.append(_smooth_line(a))
     if a.repeat:
         lines.append(f"    applied {a.repeat} times, x being the previous result.")
     symbols = {p.symbol: sp.Symbol(n) for n, p in a.params.items()}
@@ -161,7 +207,7 @@ def op_docstring(a: Approximation, backend) -> str:
     lines += ["", "Args:", f"    x: {backend.tensor_words}."]
     for name, p in a.params.items():
         if p.is_integer:
-            kind = domain_text(p).replace("an int", "a Python int", 1)
+            kind = domain_text(p).replace("an int", "a Python int", 1).replace("a bool", "a Python bool", 1)
         else:
             kind = f"float or float tensor broadcasting with x (differentiable), in {domain_text(p)}"
         lines.append(f"    {name}: {p.doc or name}; {kind}, default {p.default!r}.")
@@ -282,9 +328,10 @@ def choice_context(c: SurrogateChoice, backend) -> dict:
 LAYER_ARGUMENTS = {
     "mode", "surrogate", "trainable_params", "kwargs", "name", "dtype", "trainable", "autocast",
     "input_shape", "input_dim", "batch_size", "batch_input_shape", "activity_regularizer",
+    "per_channel_axis", "gradient_scale",  # a quantizer layer's
 }
 # Names that layers.py.jinja defines besides the layer classes.
-LAYER_MODULE_NAMES = {"InDomain", "PACKAGE", "BACKEND", "BACKENDS"}
+LAYER_MODULE_NAMES = {"InDomain", "PACKAGE", "BACKEND", "BACKENDS", "QuantizedDense", "QuantizedConv2D", "QUANTIZERS"}
 
 
 def class_name(name: str) -> str:
@@ -308,7 +355,7 @@ def _layer_op(a: Approximation) -> dict:
     params = []
     for n, p in a.params.items():
         if p.is_integer:
-            kind = domain_text(p).replace("an int", "a Python int", 1) + ", fixed"
+            kind = domain_text(p).replace("an int", "a Python int", 1).replace("a bool", "a Python bool", 1) + ", fixed"
         else:
             kind = f"float; the initial value of its weight, in {domain_text(p)}"
         params.append(f"    {n}: {p.doc or n}; {kind}, default {p.default!r}.")
@@ -324,6 +371,81 @@ def _layer_op(a: Approximation) -> dict:
         "mode": "mode",
         "docstring": _layer_docstring(a, params, trainable),
     }
+
+
+def _layer_python(a: Approximation, expression: sp.Expr) -> tuple[list[str], str]:
+    """A QuantizerLayer expression as a Python lambda's arguments and body:
+    the integer parameters by their names, then the statistics it uses."""
+    names = {a.params[n].symbol: sp.Symbol(n) for n in a.int_params}
+    expression = sp.sympify(expression).xreplace(names)
+    used = sorted(str(s) for s in expression.free_symbols if s not in names.values())
+    return a.int_params + used, sp.pycode(expression)
+
+
+def _layer_quantizer(a: Approximation) -> dict:
+    """A quantizer's layer: its float parameters learned per tensor or per channel."""
+    layer = a.layer
+    defaults = {n: layer.defaults.get(n, p.default) for n, p in a.params.items()}
+    params = []
+    for n, p in a.params.items():
+        if p.is_integer:
+            kind = domain_text(p).replace("an int", "a Python int", 1).replace("a bool", "a Python bool", 1) + ", fixed"
+            params.append(f"    {n}: {p.doc or n}; {kind}, default {p.default!r}.")
+            continue
+        starts = " or ".join(
+            f'"{label}" ({_plain(a, expression)} of the first batch)' for label, expression in layer.init.get(n, {}).items()
+        )
+        start = f"a float in {domain_text(p)}" + (f", or {starts}" if starts else "")
+        params.append(f"    {n}: {p.doc or n}; its start: {start}; default {defaults[n]!r}.")
+    params.append(
+        "    per_channel_axis: None for one value of each float parameter per tensor, or the axis of x whose "
+        "channels each get their own (e.g. -1)."
+    )
+    signature = [f"{n}={defaults[n]!r}" for n in a.params] + ["per_channel_axis=None"]
+    gradient_scale = None
+    if layer.gradient_scale is not None:
+        arguments, body = _layer_python(a, layer.gradient_scale)
+        gradient_scale = f"lambda {', '.join(arguments)}: {body}"
+        params.append(
+            f"    gradient_scale: if True, each learned parameter's gradient is multiplied by "
+            f"{_plain(a, layer.gradient_scale)}, elements being how many elements of one example share its value; "
+            "default False."
+        )
+        signature.append("gradient_scale=False")
+    signature.append(f'mode="{a.mode}"')
+    params.append(_mode_line(a))
+    starts = {}
+    for n, rules in layer.init.items():
+        starts[n] = {}
+        for label, expression in rules.items():
+            arguments, body = _layer_python(a, expression)
+            statistics = tuple(arguments[len(a.int_params):])
+            starts[n][label] = f"({statistics!r}, lambda {', '.join(arguments)}: {body})"
+    trainable = ", ".join(f'"{n}"' for n in a.float_params)
+    lines = [f"Keras layer applying {a.name} elementwise: {a.doc}", "", "Args:", *params]
+    lines.append(
+        f"    trainable_params: names of float parameters to learn ({trainable}); default "
+        f"{tuple(layer.trainable)!r}. Each is held as a weight of one value per tensor or per channel, kept in "
+        "its domain; the others as non-trainable weights, which the Anneal callback can schedule."
+    )
+    lines.append("    **kwargs: keras.layers.Layer arguments (name, dtype, ...).")
+    return {
+        "kind": "quantizer",
+        "names": list(a.params),
+        "signature": signature,
+        "trainable_default": repr(tuple(layer.trainable)),
+        "arguments": "{" + ", ".join(f'"{n}": {n}' for n in a.params) + "}",
+        "mode": "mode",
+        "gradient_scale": gradient_scale,
+        "starts": starts,
+        "docstring": _indent("\n".join(lines)).lstrip(),
+    }
+
+
+def _plain(a: Approximation, expression: sp.Expr) -> str:
+    """A QuantizerLayer expression as the docstring writes it, in the parameters' names."""
+    names = {a.params[n].symbol: sp.Symbol(n) for n in a.int_params}
+    return str(sp.sympify(expression).xreplace(names)).replace("**", "^")
 
 
 def _layer_choice(c: SurrogateChoice) -> dict:
@@ -349,7 +471,10 @@ def layers_context(catalog) -> dict:
     give the same class name or a parameter name a layer cannot take."""
     layers, owners = [], {}
     for entry in catalog:
-        layer = _layer_op(entry) if isinstance(entry, Approximation) else _layer_choice(entry)
+        if isinstance(entry, Approximation):
+            layer = _layer_op(entry) if entry.layer is None else _layer_quantizer(entry)
+        else:
+            layer = _layer_choice(entry)
         clashing = sorted(set(layer["names"]) & LAYER_ARGUMENTS)
         if clashing:
             raise DefinitionError(f"{entry.name}: parameter {clashing[0]!r} clashes with a Keras layer argument")
@@ -361,10 +486,13 @@ def layers_context(catalog) -> dict:
         layer.update(
             class_name=cls,
             function=entry.name,
-            signature=", ".join(layer["signature"] + ["trainable_params=()", "**kwargs"]),
+            signature=", ".join(
+                layer["signature"] + [f"trainable_params={layer.get('trainable_default', '()')}", "**kwargs"]
+            ),
         )
         layers.append(layer)
-    return {"layers": layers}
+    quantizers = ", ".join(f'"{layer["function"]}"' for layer in layers if layer["kind"] == "quantizer")
+    return {"layers": layers, "quantizer_names": quantizers or "none"}
 
 
 # Generated modules are formatted with black (pinned in pyproject.toml's dev
@@ -384,6 +512,7 @@ class _Front:
     """How the package's top level describes x and the name: any backend's."""
 
     def __init__(self, backends):
+        self.backend_names = [b.name for b in backends]
         self.tensor_words = " or ".join(b.tensor_type for b in backends) + " (float16, bfloat16, float32 or float64)"
         if backends[0].name == "tensorflow":
             self.tensor_words += "; a NumPy array or a Python number goes to TensorFlow"
@@ -410,13 +539,16 @@ def _front_op(entry, front) -> dict:
     }
 
 
-def front_files(catalog, backends, spec_file: str, command: str) -> dict[str, str]:
+def front_files(catalog, backends, spec_file: str, command: str, random_ops=()) -> dict[str, str]:
     """The package's top level: the ops dispatching on their input's
     framework, and the Keras layers and callbacks, which run on the backend
-    Keras runs on."""
+    Keras runs on (the catalog's ops; a random op with a fixed seed draws
+    the same noise at every step, so it has no layer of its own)."""
+    from .random_ops import front_op
+
     names = [b.name for b in backends]
     front = _Front(backends)
-    exports = [(e.name, e.name) for e in catalog]
+    exports = [(e.name, e.name) for e in [*catalog, *random_ops]]
     lazy = names + ["layers", "callbacks"]
     package = {
         "docstring": "Differentiable rounding, step and sign functions, generated by diffround.",
@@ -432,7 +564,8 @@ def front_files(catalog, backends, spec_file: str, command: str) -> dict[str, st
         "_dispatch.py": render("package/_dispatch.py.jinja", spec_file, dispatch=dispatch, command=command),
         "_arguments.py": render("package/_arguments.py.jinja", spec_file, command=command),
         "_ops.py": render(
-            "package/_ops.py.jinja", spec_file, front={"ops": [_front_op(e, front) for e in catalog]}, command=command
+            "package/_ops.py.jinja", spec_file, front={"ops": [_front_op(e, front) for e in catalog] + [front_op(r, front) for r in random_ops]},
+            command=command,
         ),
     }
     keras = layers_context(catalog)

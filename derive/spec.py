@@ -26,6 +26,40 @@ class DefinitionError(ValueError):
     """A catalog entry the pipeline cannot turn into an op; the message names it."""
 
 
+#: Statistics of the first batch a quantizer layer sees, over every axis but
+#: its channel axis: what a ``QuantizerLayer.init`` expression may use, next to
+#: the op's integer parameters.
+MEAN_ABS = sp.Symbol("mean_abs", nonnegative=True)
+BATCH_MIN = sp.Symbol("batch_min", real=True)
+BATCH_MAX = sp.Symbol("batch_max", real=True)
+STATISTICS = (MEAN_ABS, BATCH_MIN, BATCH_MAX)
+#: How many elements of one example share one value of a learned parameter
+#: (all of them per tensor, one channel's per channel): what a
+#: ``QuantizerLayer.gradient_scale`` may use, next to the integer parameters.
+ELEMENTS = sp.Symbol("elements", positive=True)
+
+
+@dataclass(frozen=True)
+class QuantizerLayer:
+    """The Keras layer of a quantizer: float parameters learned per tensor or
+    per channel, each starting from a float or from the first batch.
+
+    - ``init``: {param: {label: expression}}: the layer's ``param=label``
+      starts the parameter at the expression, in the first batch's
+      statistics (MEAN_ABS, BATCH_MIN, BATCH_MAX) and the integer parameters.
+    - ``defaults``: the layer's default for a parameter, a label of ``init``
+      or a float (else the op's default).
+    - ``trainable``: the parameters learned by default.
+    - ``gradient_scale``: the factor on a learned parameter's gradient that
+      ``gradient_scale=True`` applies, in ELEMENTS and the integer parameters.
+    """
+
+    init: Mapping[str, Mapping[str, sp.Expr]] = field(default_factory=dict)
+    defaults: Mapping[str, str | float] = field(default_factory=dict)
+    trainable: tuple[str, ...] = ()
+    gradient_scale: sp.Expr | None = None
+
+
 @dataclass(frozen=True)
 class Param:
     """A parameter of an approximation.
@@ -38,7 +72,7 @@ class Param:
     """
 
     symbol: sp.Symbol
-    default: float | int
+    default: float | int | bool
     domain: sp.Interval | None = None
     doc: str = ""
 
@@ -47,7 +81,15 @@ class Param:
         return bool(self.symbol.is_integer)
 
     @property
+    def is_boolean(self) -> bool:
+        """An integer symbol with a bool default: the op takes a Python bool,
+        the expression sees 1 or 0 (a quantizer's signed, narrow_range)."""
+        return self.is_integer and isinstance(self.default, bool)
+
+    @property
     def valid_set(self) -> sp.Interval:
+        if self.is_boolean:
+            return sp.Interval(0, 1)
         if self.domain is not None:
             return self.domain
         if self.is_integer:
@@ -84,6 +126,10 @@ class Approximation:
       first regime that holds, derived from ``expr`` with each condition on
       that parameter alone that the regime decides replaced by its truth
       value: one branch where every element would evaluate every branch.
+    - ``constraints``: comparisons between float parameters that a valid
+      call meets (min < max); the verifier's parameter sets keep to them.
+    - ``layer``: a QuantizerLayer, for a quantizer whose Keras layer learns
+      its parameters per tensor or per channel from a first-batch start.
     """
 
     name: str
@@ -99,6 +145,8 @@ class Approximation:
     published: Mapping[str, tuple] = field(default_factory=dict)
     monotone: bool = False
     regimes: tuple[sp.Basic, ...] = ()
+    constraints: tuple[sp.Basic, ...] = ()
+    layer: QuantizerLayer | None = None
 
     @property
     def mode(self) -> str:
@@ -241,12 +289,15 @@ def check_approximation(a: Approximation) -> None:
         if p.symbol not in used and pname != a.repeat:
             _fail(name, f"parameter {pname!r} has no symbol {p.symbol} in the expression")
         default = p.default
-        if p.is_integer:
+        if p.is_boolean:
+            if p.domain is not None:
+                _fail(name, f"parameter {pname!r} is a bool (its default is {default!r}); it takes no domain")
+        elif p.is_integer:
             if isinstance(default, bool) or not isinstance(default, int):
                 _fail(name, f"parameter {pname!r} is an integer; its default must be a Python int, got {default!r}")
         elif isinstance(default, bool) or not isinstance(default, (int, float)) or not math.isfinite(default):
             _fail(name, f"parameter {pname!r} needs a finite number as default, got {default!r}")
-        if not p.valid_set.contains(sp.sympify(default)):
+        if not p.valid_set.contains(sp.sympify(int(default) if isinstance(default, bool) else default)):
             _fail(name, f"default {pname}={default!r} is outside its domain {p.valid_set}")
     hard_symbols = a.hard_expr.free_symbols if a.hard is not None else set()
     extra = (a.expr.free_symbols | hard_symbols) - symbols
@@ -261,11 +312,39 @@ def check_approximation(a: Approximation) -> None:
             _fail(name, f"regime {regime} must be a comparison of one float parameter with a number")
         if not regime.free_symbols <= float_symbols:
             _fail(name, f"regime {regime} must be a condition on a float parameter alone")
+    for constraint in a.constraints:
+        if not (isinstance(constraint, sp.core.relational.Relational) and constraint.free_symbols <= float_symbols):
+            _fail(name, f"constraint {constraint} must be a comparison between float parameters")
     if a.repeat is not None:
         if a.repeat not in a.int_params:
             _fail(name, f"repeat={a.repeat!r} must name an integer parameter")
         if a.float_params:
             _fail(name, "a repeated expression cannot have float parameters")
+    if a.layer is not None:
+        _check_quantizer_layer(a)
+
+
+def _check_quantizer_layer(a: Approximation) -> None:
+    layer, name = a.layer, a.name
+    integers = {a.params[n].symbol for n in a.int_params}
+    for pname in [*layer.init, *layer.defaults, *layer.trainable]:
+        if pname not in a.float_params:
+            _fail(name, f"layer: {pname!r} is not a float parameter ({', '.join(a.float_params) or 'none'})")
+    for pname, rules in layer.init.items():
+        for label, expression in rules.items():
+            if not (isinstance(label, str) and label.isidentifier()):
+                _fail(name, f"layer: the start of {pname!r} needs an identifier as label, got {label!r}")
+            extra = sp.sympify(expression).free_symbols - integers - set(STATISTICS)
+            if extra:
+                _fail(name, f"layer: the start {label!r} of {pname!r} uses {sorted(map(str, extra))}, "
+                      "neither first-batch statistics nor integer parameters")
+    for pname, default in layer.defaults.items():
+        if isinstance(default, str) and default not in layer.init.get(pname, {}):
+            _fail(name, f"layer: the default {default!r} of {pname!r} is no start of init[{pname!r}]")
+    if layer.gradient_scale is not None:
+        extra = sp.sympify(layer.gradient_scale).free_symbols - integers - {ELEMENTS}
+        if extra:
+            _fail(name, f"layer: gradient_scale uses {sorted(map(str, extra))}, neither ELEMENTS nor integer parameters")
 
 
 def check_catalog(catalog) -> None:

@@ -5,6 +5,7 @@ versions and a memory-bound probe, side by side in one process.
     python scripts/benchmark.py                      # 2^16, 2^20, 2^22 values
     python scripts/benchmark.py --sizes 1024 --repeats 1 --memory-size 0 --json out.json
     python scripts/benchmark.py --quick              # 2^16 and 2^20, 3 rounds
+    python scripts/benchmark.py --quantizers --markdown docs/benchmarks/quantizers.md
 
 Every approximation of the catalog, in each of its modes, and every surrogate
 of each hard-forward choice (heaviside) is timed on float32 tensors: the
@@ -24,6 +25,15 @@ rounds are interleaved (every case once per round), so that a change in the
 machine's load shifts all cases alike. Peak memory of one eager
 forward+backward over --memory-size values is TensorFlow's own CPU allocator
 statistic (tf.config.experimental.get_memory_info), counted above x and dy.
+
+--quantizers times the quantizers instead (fake_quant, pact_quant, ternary,
+fake_quant_minmax, and the random ops
+stochastic_round and uniform_noise) against TensorFlow's
+tf.quantization.fake_quant_with_min_max_vars (8 bits on [-6, 6], as
+fake_quant_minmax's defaults) and the straight-through round, on 2^20 and
+2^22 values, eagerly and in tf.function(jit_compile=True), with each op's
+forward+backward time over each baseline's in the same execution;
+--markdown writes that report as a page.
 """
 
 from __future__ import annotations
@@ -49,7 +59,7 @@ import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
 import diffround  # noqa: E402
-from derive.catalog import CATALOG  # noqa: E402
+from derive.catalog import CATALOG, RANDOM_OPS  # noqa: E402
 from derive.spec import Approximation, SurrogateChoice  # noqa: E402
 
 DEFAULT_SIZES = (2**16, 2**20, 2**22)
@@ -64,6 +74,11 @@ TARGETS = {
 }
 STRAIGHT_THROUGH = "straight-through round"
 PROBE = "memory-bound probe"
+TF_FAKE_QUANT = "tf.quantization.fake_quant_with_min_max_vars"
+QUANTIZERS = ("fake_quant", "pact_quant", "ternary", "fake_quant_minmax")
+QUANTIZER_SIZES = (2**20, 2**22)
+QUANTIZER_EXECUTIONS = ("eager", "jit")
+RANDOM_SEED = 1234
 
 
 @dataclass
@@ -93,6 +108,24 @@ def op_cases(catalog) -> list[Case]:
             for label in entry.surrogates:
                 cases.append(Case(f"{entry.name} {label}", "op", _bind(fn, {"surrogate": label}), entry.name, label))
     return cases
+
+
+def quantizer_cases(catalog, random_ops) -> list[Case]:
+    """The quantizers of the catalog in each of their modes, and the random ops
+    with the seed a tensor, as a training step passes it: an input of a
+    tf.function, where a Python int would be a constant that XLA folds the
+    whole draw into (a constant of x's size)."""
+    cases = [c for c in op_cases([e for e in catalog if e.name in QUANTIZERS])]
+    seed = tf.constant([RANDOM_SEED, 0], tf.int64)
+    for op in random_ops:
+        fn = getattr(diffround, op.name)
+        cases.append(Case(f"{op.name} {op.mode}", "op", _bind(fn, {"seed": seed}), op.name, op.mode))
+    return cases
+
+
+def tf_fake_quant(x):
+    """TensorFlow's own fake quant, 8 bits on [-6, 6] (fake_quant_minmax's defaults)."""
+    return tf.quantization.fake_quant_with_min_max_vars(x, -6.0, 6.0, num_bits=8)
 
 
 def _bind(fn, kwargs):
@@ -220,16 +253,16 @@ def inputs(size):
     return x, dy
 
 
-def time_size(cases, size, repeats, warmups, progress) -> dict:
+def time_size(cases, size, repeats, warmups, progress, executions=EXECUTIONS, probe=True) -> dict:
     """{(label, execution, pass): [seconds per call]} for one size, the
     probe under the execution "xla"."""
     x, dy = inputs(size)
     runs = {}
     for case in cases:
-        for execution in EXECUTIONS:
+        for execution in executions:
             for pass_ in PASSES:
                 runs[(case.label, execution, pass_)] = runner(case.fn, execution, pass_)
-    for pass_ in PASSES:
+    for pass_ in PASSES if probe else ():
         runs[(PROBE, "xla", pass_)] = probe_runner(pass_)
     for index, (key, run) in enumerate(runs.items()):
         progress(f"2^{int(math.log2(size))}: warm-up {index + 1}/{len(runs)} {' '.join(key)}")
@@ -409,6 +442,105 @@ def comparison_table(before: dict, after_rows) -> str:
     return _table(table, ["op"] + [c for c, _, _ in columns])
 
 
+def quantizer_rows(results, cases, size) -> list[dict]:
+    """Each quantizer's forward+backward times and its ratios to the two baselines, per execution."""
+    rows = []
+    for case in cases:
+        if case.kind != "op":
+            continue
+        row = {"case": case.label, "op": case.op, "mode": case.mode, "size": size}
+        for execution in QUANTIZER_EXECUTIONS:
+            time_ = results[(size, case.label, execution, "forward+backward")]
+            row[f"{execution}_s"] = time_
+            for key, baseline in (("tf_fake_quant", TF_FAKE_QUANT), ("straight_through", STRAIGHT_THROUGH)):
+                row[f"{execution}_vs_{key}"] = time_ / results[(size, baseline, execution, "forward+backward")]
+        rows.append(row)
+    return rows
+
+
+def quantizer_table(results, cases, size) -> str:
+    header = ["case", "f+b eager", "f+b jit", "eager/TF fq", "eager/ST", "jit/TF fq", "jit/ST"]
+    table = []
+    for row in quantizer_rows(results, cases, size):
+        table.append(
+            [row["case"], _ms(row["eager_s"]), _ms(row["jit_s"])]
+            + [f"{row[f'{e}_vs_{k}']:.2f}" for e in QUANTIZER_EXECUTIONS for k in ("tf_fake_quant", "straight_through")]
+        )
+    for label in (TF_FAKE_QUANT, STRAIGHT_THROUGH):
+        table.append([label] + [_ms(results[(size, label, e, "forward+backward")]) for e in QUANTIZER_EXECUTIONS] + ["-"] * 4)
+    return _table(table, header)
+
+
+def quantizers_main(args, command) -> int:
+    """--quantizers: every quantizer against TensorFlow's fake quant and the straight-through round."""
+    sizes = args.sizes or QUANTIZER_SIZES
+    repeats = args.repeats or 7
+    ops = [c for c in quantizer_cases(CATALOG, RANDOM_OPS) if not args.only or args.only in c.label]
+    cases = ops + [Case(TF_FAKE_QUANT, "baseline", tf_fake_quant), Case(STRAIGHT_THROUGH, "baseline", straight_through)]
+    info = machine()
+    started = datetime.datetime.now(datetime.timezone.utc)
+    progress = Progress()
+    clock = time.perf_counter()
+    results = {}
+    for size in sizes:
+        timed = time_size(cases, size, repeats, args.warmups, progress, QUANTIZER_EXECUTIONS, probe=False)
+        for (label, execution, pass_), samples in timed.items():
+            results[(size, label, execution, pass_)] = statistics.median(samples)
+    progress.done()
+    elapsed = time.perf_counter() - clock
+    lines = [
+        f"diffround quantizer benchmark, {started:%Y-%m-%d %H:%M} UTC: {info['cores']} cores ({info['cpu']}), "
+        f"TensorFlow {info['tensorflow']}, Python {info['python']}",
+        f"float32; forward+backward (GradientTape, upstream gradient dy); median of {repeats} interleaved calls "
+        f"after {args.warmups} warm-up calls; times in ms",
+        f"command: {command}",
+    ]
+    for size in sizes:
+        lines += ["", f"{size} = 2^{math.log2(size):g} values:", quantizer_table(results, cases, size)]
+    lines += [
+        "",
+        f"eager/TF fq, jit/TF fq: the op's time over {TF_FAKE_QUANT}(x, -6, 6, num_bits=8)'s in the same execution;",
+        "eager/ST, jit/ST: over the straight-through round x - stop_gradient(x - round(x))'s;",
+        "jit: inside tf.function(jit_compile=True). Parameters at their defaults (Python numbers: x's gradient only);",
+        f"random ops with seed=tf.constant([{RANDOM_SEED}, 0]), made outside the tf.function (an input there).",
+        f"{len(cases)} cases in {elapsed:.0f} s",
+    ]
+    report = "\n".join(lines)
+    print(report)
+    document = {
+        "date": started.isoformat(timespec="seconds"),
+        "command": command,
+        "machine": info,
+        "dtype": "float32",
+        "sizes": list(sizes),
+        "repeats": repeats,
+        "warmups": args.warmups,
+        "cases": [{"label": c.label, "kind": c.kind, "op": c.op, "mode": c.mode} for c in cases],
+        "times": [
+            {"size": size, "case": label, "execution": execution, "pass": pass_, "median_s": value}
+            for (size, label, execution, pass_), value in results.items()
+        ],
+        "ratios": [row for size in sizes for row in quantizer_rows(results, cases, size)],
+        "elapsed_s": elapsed,
+    }
+    Path(args.json).write_text(json.dumps(document, indent=1) + "\n")
+    print(f"results written to {args.json}")
+    if args.markdown:
+        page = [
+            "# Quantizer benchmark",
+            "",
+            f"Written by `{command}`; the raw medians are in the JSON file beside this page.",
+            "",
+            "```",
+            report,
+            "```",
+            "",
+        ]
+        Path(args.markdown).write_text("\n".join(page))
+        print(f"report written to {args.markdown}")
+    return 0
+
+
 def parse_size(part) -> int:
     part = part.strip()
     try:
@@ -432,9 +564,24 @@ def main(argv=None) -> int:
     parser.add_argument("--memory-size", type=parse_size, help="values for the peak memory run (default 2^24; --quick 2^20); 0: skip")
     parser.add_argument("--only", help="time only cases whose label contains this text (baselines always)")
     parser.add_argument("--quick", action="store_true", help="sizes 2^16 and 2^20, 3 rounds, memory at 2^20")
-    parser.add_argument("--json", default="benchmark.json", help="where to write the results (default benchmark.json)")
+    parser.add_argument(
+        "--json", help="where to write the results (default benchmark.json; --quantizers benchmark-quantizers.json)"
+    )
     parser.add_argument("--compare", help="an earlier run's JSON: print its target ratios before this run's")
+    parser.add_argument(
+        "--quantizers",
+        action="store_true",
+        help="time the quantizers against tf.quantization.fake_quant_with_min_max_vars and the straight-through round",
+    )
+    parser.add_argument("--markdown", help="--quantizers: also write the report as a Markdown page here")
     args = parser.parse_args(argv)
+    if args.markdown and not args.quantizers:
+        parser.error("--markdown goes with --quantizers")
+    if args.quantizers:
+        args.json = args.json or "benchmark-quantizers.json"
+        command = "python scripts/benchmark.py " + " ".join(sys.argv[1:] if argv is None else argv)
+        return quantizers_main(args, command.strip())
+    args.json = args.json or "benchmark.json"
     sizes = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     repeats = args.repeats or (3 if args.quick else 7)
     memory_size = args.memory_size if args.memory_size is not None else (2**20 if args.quick else 2**24)

@@ -64,10 +64,12 @@ DPI = 80
 COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
 HARD_STYLE = {"color": "0.72", "linewidth": 4.0, "zorder": 1}
 NO_HARD = "other"  # the group of approximations with hard=None
+QUANTIZER = "quantizer"  # hard functions with an integer parameter (a bit width)
 FAMILY_USES = {
     "round": "integer regression, quantization-aware training, neural compression",
     "step": "spiking networks, thresholds and gates",
     "sign": "binary networks",
+    QUANTIZER: "quantization-aware training",
 }
 
 
@@ -81,6 +83,9 @@ def family_of(entry) -> str:
         return NO_HARD
     if isinstance(entry.hard, str):
         return entry.hard
+    bit_widths = {p.symbol for p in entry.params.values() if p.is_integer}
+    if entry.hard.free_symbols & bit_widths:
+        return QUANTIZER  # a hard function with a bit width
     kinds = [name for name, function in HARD_FUNCTIONS.items() if entry.hard.atoms(function)]
     return "+".join(kinds)
 

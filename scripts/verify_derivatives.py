@@ -6,7 +6,7 @@ source checkout.
     python scripts/verify_derivatives.py                # the full grids
     python scripts/verify_derivatives.py --quick        # the test suite's smaller grids
     python scripts/verify_derivatives.py --ops sine_round,atan_step --backends jax
-    python scripts/verify_derivatives.py --strict       # the stricter condition rule
+    python scripts/verify_derivatives.py --lenient      # the condition rule before the strict one
     python scripts/verify_derivatives.py --catalog my_ops.py --out some/dir
 """
 

@@ -21,16 +21,16 @@ def dr():
 
 @pytest.fixture(scope="session")
 def _catalog_files(tmp_path_factory):
-    """generate(CATALOG): the slowest single step of the suite (the whole
+    """generate(CATALOG) with RANDOM_OPS: the slowest single step of the suite (the whole
     catalog derived by SymPy), done once per test run. Under pytest-xdist the
     first worker to need it derives it and leaves it in the run's shared
     temporary folder for the others, behind a lock; tests/test_freshness.py
     checks the output does not depend on the process (hash seed) that made it."""
     from derive import generate
-    from derive.catalog import CATALOG
+    from derive.catalog import CATALOG, RANDOM_OPS
 
     if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return generate(CATALOG)
+        return generate(CATALOG, random_ops=RANDOM_OPS)
     import fcntl
     import json
 
@@ -39,7 +39,7 @@ def _catalog_files(tmp_path_factory):
     with open(shared / "catalog_files.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the other workers wait here while one derives
         if not saved.exists():
-            files = generate(CATALOG)
+            files = generate(CATALOG, random_ops=RANDOM_OPS)
             partial = saved.with_suffix(".partial")
             partial.write_text(json.dumps(files))
             partial.rename(saved)

@@ -94,7 +94,12 @@ def _table() -> list[BadCall]:
             if domain.inf == 0 and domain.left_open:
                 rows.append(BadCall(name, pname, {pname: 1e-50}, ValueError,
                                     (f"{name}: {pname}=1e-50 is 0 in float32, outside (0, ",)))
-        for pname in a.int_params:
+        for pname in (n for n in a.int_params if a.params[n].is_boolean):
+            # True and False (and NumPy's bools) only: not the 1 and 0 the kernels see
+            for value in (1, 0, -1, 2.0, None, "3", "True", np.float64(2.0), np.int64(1), [True]):
+                rows.append(BadCall(name, pname, {pname: value}, TypeError, (
+                    f"{name}: {pname} must be a Python bool (True or False)", f"got {value!r} ({type(value).__name__})")))
+        for pname in (n for n in a.int_params if not a.params[n].is_boolean):
             low = int(a.params[pname].valid_set.inf)
             rows.append(BadCall(name, pname, {pname: low - 1}, ValueError, (f"{name}: {pname} must be an int", f"got {low - 1}")))
             for value, kind in ((2.0, "float"), (True, "bool"), ("3", "str"), (None, "NoneType"), (np.float64(2.0), "float64")):
@@ -152,6 +157,8 @@ def test_bad_call_raises_a_clear_error(tf, dr, row):
     assert re.search(pattern, message, re.DOTALL), message
 
 
+# the labels a quantizer layer takes for a start from the first batch: {op: {param: labels}}
+STARTS = {e.name: dict(e.layer.init) for e in CATALOG if isinstance(e, Approximation) and e.layer is not None}
 LAYER_TABLE = [row for row in TABLE if row.what != "x" and not any(callable(v) for v in row.args.values())]
 
 
@@ -167,6 +174,11 @@ def test_bad_layer_argument_raises_the_ops_error(dr, row):
     unknown = [k for k in row.args if k not in taken]
     if unknown:  # Keras' own error, naming the class and the argument
         row = replace(row, error=ValueError, contains=(f"Unrecognized keyword arguments passed to {cls.__name__}", unknown[0]))
+    labelled = [k for k, v in row.args.items() if isinstance(v, str) and k in STARTS.get(row.op, {})]
+    if labelled:  # a str that is not one of the layer's starts from the first batch
+        name = labelled[0]
+        labels = " or ".join(f'"{label}"' for label in STARTS[row.op][name])
+        row = replace(row, error=ValueError, contains=(f"{cls.__name__}: {name} must be {labels} or a float", repr(row.args[name])))
     with pytest.raises(row.error) as caught:
         cls(**row.args)
     message = str(caught.value)

@@ -56,3 +56,30 @@ def test_benchmark_writes_every_op_and_baseline(tmp_path):
     assert seeded and all(r["seed_speedup"] > 0 and r["mode"] == "soft" for r in seeded)
     assert set(result["memory"]["peak_bytes"]) == {c["label"] for c in result["cases"]}
     assert "2^8" in run.stdout or "256 = 2^8" in run.stdout
+
+
+def test_quantizer_benchmark_times_every_quantizer_against_tf_fake_quant_and_the_straight_through_round(tmp_path):
+    from derive.catalog import RANDOM_OPS
+
+    out, page = tmp_path / "quantizers.json", tmp_path / "quantizers.md"
+    command = [sys.executable, str(ROOT / "scripts" / "benchmark.py"), "--quantizers", "--sizes", "256,512"]
+    command += ["--repeats", "1", "--warmups", "0", "--json", str(out), "--markdown", str(page)]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    result = json.loads(out.read_text())
+    quantizers = ("fake_quant", "pact_quant", "ternary", "fake_quant_minmax")
+    expected = {f"{e.name} {m}" for e in CATALOG if e.name in quantizers for m in e.modes}
+    expected |= {f"{op.name} {op.mode}" for op in RANDOM_OPS}
+    assert len(expected) == 6
+    assert {c["label"] for c in result["cases"] if c["kind"] == "op"} == expected
+    baselines = {c["label"] for c in result["cases"] if c["kind"] == "baseline"}
+    assert baselines == {"tf.quantization.fake_quant_with_min_max_vars", "straight-through round"}
+    timed = {(t["size"], t["case"], t["execution"]) for t in result["times"] if t["pass"] == "forward+backward"}
+    assert timed == {(s, c["label"], e) for s in (256, 512) for c in result["cases"] for e in ("eager", "jit")}
+    assert len(result["ratios"]) == 2 * len(expected)
+    for row in result["ratios"]:
+        for key in ("eager_vs_tf_fake_quant", "eager_vs_straight_through", "jit_vs_tf_fake_quant", "jit_vs_straight_through"):
+            assert row[key] > 0 and math.isfinite(row[key])
+    text = page.read_text()
+    assert text.startswith("# Quantizer benchmark") and "256 = 2^8 values:" in text and "512 = 2^9 values:" in text
+    assert all(label in text for label in expected)

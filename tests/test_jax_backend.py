@@ -1,13 +1,15 @@
 """diffround.jax: the same ops as diffround.tensorflow, as jax.custom_jvp
 functions. Accuracy against the 50-digit references is tests/test_verification.py's
 (every backend); here: JAX's transformations, dtypes, errors, non-finite x,
-and that the package imports only the framework it is used with."""
+that the package imports only the framework it is used with, and the
+tail of the erfc the kernels call, against mpmath."""
 
 import re
 import subprocess
 import sys
 
 import jax
+import mpmath
 import numpy as np
 import pytest
 
@@ -16,6 +18,7 @@ import jax.numpy as jnp  # noqa: E402
 
 import diffround  # noqa: E402
 import diffround.jax as drj  # noqa: E402
+from diffround.jax._xla_forms import erfc_exact_square  # noqa: E402
 from derive.catalog import CATALOG  # noqa: E402
 
 STEEPNESS = 10.0
@@ -197,3 +200,35 @@ def test_kernels_use_the_xla_forms_not_sin_cos_or_atan(name):
     for function in (op, jax.grad(lambda v: op(v).sum()), second):
         text = str(jax.make_jaxpr(function)(x))
         assert "custom_jvp_call" in text and not slow.search(text), (name, slow.findall(text))
+
+
+def erfc_ulps(z, got, dtype):
+    with mpmath.workdps(50):
+        exact = mpmath.erfc(mpmath.mpf(float(z)))
+        return float(abs(mpmath.mpf(float(got)) - exact) / float(np.spacing(np.array(float(exact), dtype))))
+
+
+# up to where erfc(z) leaves the normal numbers: XLA flushes subnormal results to zero
+@pytest.mark.parametrize("dtype,top,bound", [("float32", 9.19, 4), ("float64", 26.5, 7)])
+def test_erfc_is_accurate_in_its_tail(dtype, top, bound):
+    """XLA computes erfc beyond z = 1 from exp(-z*z) with z*z rounded, a
+    relative error that grows as z**2 (tens of ULPs by z = 5); the kernels'
+    form undoes that rounding. Eagerly (op by op) and compiled (fused)."""
+    rng = np.random.default_rng(3)
+    zs = np.concatenate([np.arange(1, top, 1 / 64), rng.uniform(1, top, 2000), [top]]).astype(dtype)
+    for erfc in (erfc_exact_square, jax.jit(erfc_exact_square)):
+        got = np.asarray(erfc(jnp.asarray(zs)))
+        worst = max((erfc_ulps(z, g, dtype), z) for z, g in zip(zs, got))
+        assert worst[0] <= bound, (erfc, worst)
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_erfc_is_xlas_own_below_one_and_finite_far_out(dtype):
+    """Below z = 1 XLA computes erfc as 1 - erf(z), without exp(-z*z): left
+    as it is. Far out the correction neither overflows nor turns 0 into NaN."""
+    near = np.concatenate([np.linspace(-30, 1, 997, endpoint=False), [np.nextafter(1, 0)]]).astype(dtype)
+    np.testing.assert_array_equal(np.asarray(erfc_exact_square(jnp.asarray(near))), np.asarray(jax.lax.erfc(near)))
+    far = np.array([32, 40, 1e30, np.finfo(dtype).max, np.inf, -np.inf, np.nan], dtype)
+    got = np.asarray(jax.jit(erfc_exact_square)(jnp.asarray(far)))
+    np.testing.assert_array_equal(got[:5], 0)
+    assert got[5] == 2 and np.isnan(got[6])

@@ -56,6 +56,8 @@ def test_every_entry_has_a_registered_layer_taking_its_parameters(keras, dr, nam
     entry = ENTRIES[name]
     if not isinstance(entry, Approximation):
         expected += list(dict.fromkeys(k for s in entry.surrogates.values() for k in s.defaults))
+    elif entry.layer is not None:  # a quantizer's layer (tests/test_keras_quantizers.py)
+        expected += ["per_channel_axis"] + (["gradient_scale"] if entry.layer.gradient_scale is not None else [])
     assert sorted(p for p in layer if p not in ("self", "trainable_params", "kwargs")) == sorted(expected)
     assert keras.saving.get_registered_name(cls) == f"diffround>{cls.__name__}"
     assert keras.saving.get_registered_object(f"diffround>{cls.__name__}") is cls
@@ -91,7 +93,8 @@ def domain_cases():
             continue
         entry = ENTRIES[next(e for e in ENTRIES if class_name(e) == cls_name)]
         if isinstance(entry, Approximation):
-            cases += [(cls_name, arguments, n) for n in entry.float_params]
+            # a quantizer's layer clips the parameter's value, not its weight (tests/test_keras_quantizers.py)
+            cases += [(cls_name, arguments, n) for n in entry.float_params if entry.layer is None]
         else:
             label = arguments["surrogate"]
             cases += [(cls_name, arguments, n) for n in entry.surrogates[label].defaults]

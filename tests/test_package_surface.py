@@ -50,7 +50,8 @@ def test_docstrings_write_domains_as_the_errors_do_and_the_hard_function_in_word
     doc = getattr(dr, entry.name).__doc__
     assert not re.search(r"Interval|\boo\b|hard_(round|step|sign)", doc), doc
     if entry.hard is not None:
-        assert re.search(r"Hard function: .*\b(round|step|sign)\(", doc), doc
+        # a quantizer's composition wraps over lines; TensorFlow's fake quant is a floor
+        assert re.search(r"Hard function: .*?\b(round|step|sign|floor)\(", doc, re.S), doc
     for name, param in entry.params.items():
         bad = -10**9 if param.is_integer else float("nan")
         with pytest.raises((ValueError, TypeError)) as caught:
@@ -58,7 +59,8 @@ def test_docstrings_write_domains_as_the_errors_do_and_the_hard_function_in_word
         # the error's domain: "must be in (0, inf), got nan" or "must be an int >= 1, got ..."
         domain = re.search(r"must be (in )?(.*), got", str(caught.value)).group(2)
         domain = domain.replace("an int", "a Python int")  # the docstring's "a Python int >= 1"
-        assert f"{name}: " in doc and domain in doc, (domain, doc)
+        words = " ".join(doc.split())  # the docstring wraps its lines
+        assert f"{name}: " in words and domain in words, (domain, doc)
 
 
 def test_version_is_the_projects(dr):

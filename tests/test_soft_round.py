@@ -190,7 +190,7 @@ def test_python_alpha_at_a_regime_boundary_is_accurate(tf, dr, dtype, name, alph
     alpha < 40 or not), chosen by the Python value, which the compute dtype
     may round onto the boundary itself (3.9999999 -> 4 in float32): value and
     d/dx stay within the verifier's bound of the 50-digit reference."""
-    from derive.verification import accepted_error
+    from derive.verification import KNOWN_LIMITS, accepted_error
 
     a = APPROXIMATIONS[name]
     op = getattr(dr, name)
@@ -206,10 +206,14 @@ def test_python_alpha_at_a_regime_boundary_is_accurate(tf, dr, dtype, name, alph
     dy_dx = tape.gradient(y, x).numpy()
     computed_alpha = float(np.dtype(dtype).type(alpha))
     for wrt, got in (((), y.numpy()), (("x",), dy_dx)):
+        # a documented known limit of this output and alpha sets the bound instead (at most its ULPs)
+        limits = [lim.ulps for lim in KNOWN_LIMITS if lim.applies(a, {"alpha": alpha}, dtype, wrt, "tensorflow")]
         for v, g in zip(xs, got):
             point = (float(v), computed_alpha)
             exact = float(ref.evaluate(wrt, point))
             bound = accepted_error(a, ref, point, {"alpha": computed_alpha}, dtype, wrt)
+            if limits:
+                bound = max(bound, min(limits) * float(np.spacing(np.dtype(dtype).type(abs(exact)))))
             assert abs(float(g) - exact) <= bound, f"{name} d{wrt} at x={v!r}, alpha={alpha}: {g!r} vs {exact!r}"
 
 
@@ -268,10 +272,13 @@ def _op_outputs(tf, op, xs, alpha):
         ("soft_round", "float32", 5.0, (-0.99999994, -1023.99994), ("x", "x")),
         ("soft_round", "float64", 5.0, (-1.668,), ("alpha",)),
         ("soft_round", "float64", 5.0, (-1024.2499999999998,), ("alpha", "alpha")),
+        # soft_round_inverse next to an integer past its first form: 1/2 - atanh(w)/alpha
+        # cancelled (8.6 ULP, 10.6 with alpha a tensor as here)
+        ("soft_round_inverse", "float32", 15.0, (-6.118043e-07, -0.0003), ()),
     ],
 )
 def test_well_conditioned_points_within_four_ulp(tf, dr, name, dtype, alpha, xs, wrt, xla):
-    """soft_round: at these points rounding x (measured from the nearer integer or half-integer)
+    """soft_round(_inverse): at these points rounding x (measured from the nearer integer or half-integer)
     moves the output by less than half an ULP, and alpha is exact: the stricter rule
     holds the op to 4 ULP of the published formula there."""
     xs = np.array(xs, dtype)

@@ -54,7 +54,7 @@ class Backend:
     name = ""
     framework = ""
     printer: type = None
-    runtime_files: tuple[str, ...] = ("_runtime.py",)
+    runtime_files: tuple[str, ...] = ("_runtime.py", "_random.py")
     #: how the docstrings describe x and the optional name
     tensor_words = ""
     name_words = "optional name scope."
@@ -88,6 +88,12 @@ class Backend:
     def choice_file(self, c: SurrogateChoice, spec: str, command: str) -> str:
         context = rendering.choice_context(c, self)
         return rendering.render(self.template("surrogate.py"), spec, choice=context, command=command)
+
+    def random_file(self, op, spec: str, command: str) -> str:
+        """A random op's module (derive/random_ops.py): its forward printed, its seed checked by _random.py."""
+        from ..random_ops import random_context
+
+        return rendering.render(self.template("random.py"), spec, op=random_context(op, self), command=command)
 
     def package_files(self, exports, spec_file: str, command: str) -> dict[str, str]:
         package = {"docstring": self.docstring(), "exports": exports}

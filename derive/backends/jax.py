@@ -32,6 +32,12 @@ class JaxPrinter(KernelPrinting):
     def constant(self, text: str) -> str:
         return f"jnp.asarray({text}, {self.dtype_of}.dtype)"
 
+    def _print_divided(self, expr):
+        # XLA turns a division by a constant, or by a scalar broadcast, into a product
+        # with its reciprocal: both operands at full shape behind an optimization barrier
+        operands = ", ".join(self._constant(a) for a in expr.args)
+        return f"jnp.divide(*jax.lax.optimization_barrier(jnp.broadcast_arrays({operands})))"
+
     def filled(self, text: str) -> str:
         return f"jnp.full_like({self.dtype_of}, {text})"
 

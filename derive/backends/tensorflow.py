@@ -24,6 +24,21 @@ class TFPrinter(KernelPrinting):
     def filled(self, text: str) -> str:
         return f"tf.fill(tf.shape({self.dtype_of}), {self.constant(text)})"
 
+    def _argument(self, arg, first: bool, function: str) -> str:
+        # tf.math.minimum(255, x) would make 255 an int32 tensor (an error in a graph): a
+        # number or a Python int of the structural parameters is a constant of x's dtype there
+        if first and self._is_python_scalar(arg):
+            return self._constant(arg)
+        return self._print(arg)
+
+    def _print_divided(self, expr):
+        # the runtime's divided: one division in a tf.function too, where Grappler
+        # would multiply by the reciprocal of a constant denominator
+        operands = ", ".join(
+            self._constant(a) if a.is_number or self._is_python_scalar(a) else self._print(a) for a in expr.args
+        )
+        return f"_runtime.divided({operands})"
+
     # TFLite has no builtin ATAN but has ATAN2, whose operands must have one shape
     # (no broadcasting): the argument's, which is x's where the op is used elementwise
     def _print_atan(self, expr):
@@ -50,7 +65,7 @@ class XLACollector(KernelCollector):
         """The kernel's XLA form, or "None" if a function XLA compiles slowly is
         left in it, or if it is one operation on its arguments (tf.round(x)):
         nothing to fuse, and an XLA launch costs more than the operation."""
-        if kernel is None or _one_operation(kernel):
+        if kernel is None or _one_operation(kernel) or _divides_as_written(kernel):
             return "None"
         printer = XLAPrinter(kernel_definitions(kernel))
         text = print_kernel(kernel, self.owner, printer)
@@ -59,6 +74,14 @@ class XLACollector(KernelCollector):
         self.helpers |= printer.helpers
         self.series |= printer.series
         return self.emit(text, "_xla")
+
+
+def _divides_as_written(kernel: lowering.Kernel) -> bool:
+    """Whether the kernel holds a division that must stay one (``divided``):
+    XLA turns a division by a constant into a product with its reciprocal."""
+    from ..quantization import divided
+
+    return any(value.has(divided) for _, value in kernel.prologue + kernel.body + kernel.outputs)
 
 
 def _one_operation(kernel: lowering.Kernel) -> bool:

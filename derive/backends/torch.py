@@ -37,7 +37,8 @@ class TorchPrinter(KernelPrinting):
         return f"torch.full_like({self.dtype_of}, {text})"
 
     def _argument(self, arg, first: bool, function: str) -> str:
-        if arg.is_number and (first or function in _TENSOR_OPERANDS):
+        # a Python int of the structural parameters too (a quantizer's qmax)
+        if (arg.is_number or self._is_python_scalar(arg)) and (first or function in _TENSOR_OPERANDS):
             return self._constant(arg)
         return self._print(arg)
 

@@ -18,7 +18,13 @@ sin, cos, atan, asin, acos, atan2 and erfc. The forms print
   adds its rounding to the next term's, and a derivative that sums the
   terms to a small result loses several ULPs to them;
 - Python-scalar factors (loop indices, constants) grouped before the tensor
-  factors, so that a division by j or by pi is one tensor multiplication.
+  factors, so that a division by j or by pi is one tensor multiplication;
+- erfc(z) through ``erfc_exact_square(z)``, for accuracy rather than speed:
+  XLA computes erfc beyond z = 1 from exp(-z*z) with z*z rounded, a relative
+  error of up to z**2 times half the unit roundoff (tens of ULPs in the
+  tail); the helper multiplies by exp(-e) ~ 1 - e, e = z*z - fl(z*z) exact.
+  erfc stays in XLA_SLOW: the TensorFlow backend runs a kernel with erfc op
+  by op, through TensorFlow's own erfc, which does not round z*z so.
 
 Those helpers are generated here from SymPy like the kernels, into the
 package's module ``_xla_forms``, which the op modules import. A kernel that
@@ -159,7 +165,45 @@ def _atan() -> Helper:
     )
 
 
-HELPERS = {h.name: h for h in (_sin_cos_turns(), _atan())}
+class framework_erfc(sp.Function):
+    """erfc as the framework computes it: the XLA printers print erfc as a
+    call of ``erfc_exact_square``, which calls this."""
+
+    nargs = 1
+
+
+#: erfc_exact_square splits z on a fixed grid of 2**-bits over [1, 32]: the
+#: high part has at most half the significand's bits and the low part so few
+#: that every product but lo*lo (negligible) is exact, whatever a fused
+#: multiply-add contracts (a Veltkamp split by 2**k + 1 is not safe from that).
+SQUARE_SPLIT_BITS = {"float64": 21, "float32": 7}
+
+
+def _erfc_exact_square() -> Helper:
+    (z,) = _symbols("z")
+    t, hi, lo, p, d, d2, e = _symbols("_t _hi _lo _p _d _d2 _e")
+    grid = {dtype: sp.Integer(2) ** bits for dtype, bits in SQUARE_SPLIT_BITS.items()}
+    body = [
+        # 1 outside [1, 32]: e = 0 there (erfc is 1 - erf below 1 and 0 beyond 32), no overflow
+        (t, sp.Piecewise((z, (z >= 1) & (z <= 32)), (1, True))),
+        (hi, {dtype: hard_round(t * g) / g for dtype, g in grid.items()}),
+        (lo, t - hi),  # exact
+        (p, t * t),
+        (d, hi * hi - p),  # exact
+        (d2, d + 2 * hi * lo),
+        (e, d2 + lo * lo),  # t*t - p
+    ]
+    return Helper(
+        name="erfc_exact_square",
+        args=["z"],
+        doc="erfc(z) with the rounding of z*z in the framework's exp(-z*z) undone: times exp(-e) ~ 1 - e.",
+        body=body,
+        # not erfc - erfc*e: next to the smallest normal number erfc*e is subnormal, which XLA flushes to 0
+        returns=framework_erfc(z) * (1 - e),
+    )
+
+
+HELPERS = {h.name: h for h in (_sin_cos_turns(), _atan(), _erfc_exact_square())}
 
 #: Functions that cost more than a pass over memory when XLA compiles them:
 #: worth evaluating once on a selected argument rather than once per branch.
@@ -213,6 +257,14 @@ class XLAForms:
     def _print_atan(self, expr):
         self.helpers.add("atan_reduced")
         return f"atan_reduced({self._print(expr.args[0])})"
+
+    def _print_erfc(self, expr):
+        self.slow.add("erfc")  # the helper still calls the framework's erfc
+        self.helpers.add("erfc_exact_square")
+        return f"erfc_exact_square({self._print(expr.args[0])})"
+
+    def _print_framework_erfc(self, expr):
+        return self._print_Function(sp.erfc(expr.args[0]))
 
     def _print_Piecewise(self, expr):
         return super()._print_Piecewise(_shared_call(expr))
@@ -271,7 +323,7 @@ def ordered_helpers() -> list[Helper]:
 
 def print_helper(helper: Helper, printer_class) -> dict:
     """A helper as the strings templates/common/helper.py.jinja lays out."""
-    printer = printer_class()
+    printer = printer_class(dtype_of=helper.args[0])
 
     def text(value):
         if isinstance(value, dict):  # by compute dtype, chosen when traced

@@ -23,8 +23,8 @@ from pathlib import Path
 import jinja2
 
 from ..backends import BACKENDS, selected
-from ..catalog import CATALOG
-from ..loading import load_catalog
+from ..catalog import CATALOG, RANDOM_OPS
+from ..loading import load_catalog, load_random_ops
 from ..pipeline import generate
 from ..spec import DefinitionError
 from ..writing import compare, write_tree
@@ -69,10 +69,13 @@ def main(argv=None, command: str = "diffround-regenerate") -> int:
     out = Path(args.out) if args.out else DEFAULT_OUT
     try:
         catalog = load_catalog(args.catalog) if args.catalog else CATALOG
+        random_ops = load_random_ops(args.catalog) if args.catalog else RANDOM_OPS
         spec_file = Path(args.catalog).name if args.catalog else "derive/catalog.py"
         what = "checking" if args.check else "writing"
         print(f"{what} {out} from {spec_file}: each entry is derived first", file=sys.stderr, flush=True)
-        files = generate(catalog, spec_file=spec_file, command=command, progress=_progress, backends=backends)
+        files = generate(
+            catalog, spec_file=spec_file, command=command, progress=_progress, backends=backends, random_ops=random_ops
+        )
     except (DefinitionError, jinja2.TemplateError) as err:
         cause = err if isinstance(err, DefinitionError) else f"template error ({type(err).__name__}): {err}"
         print(f"error: {cause}", file=sys.stderr)

@@ -25,10 +25,10 @@ computes from x, once, where it starts computing; S has that one term,
 |reduced x| * |df/dx|, with x measured from there: from the nearer of the
 integer and the half-integer for a shift-equivariant op (x - round(x) and
 1/2 - |x - round(x)| are both exact in floating point), from a location
-parameter p (x - p, rounded once), else from 0. The catalog is verified
-under DEFAULT_RULE (LENIENT: each float parameter counted as rounded once,
-x measured from the nearest integer) until every op meets STRICT;
-``scripts/verify_derivatives.py --strict`` shows what does not yet.
+parameter p (x - p, rounded once), else from 0. STRICT is the rule the
+catalog is verified under (DEFAULT_RULE); LENIENT, the rule before it (each
+float parameter counted as rounded once, x measured from the nearest
+integer), stays for comparison: ``scripts/verify_derivatives.py --lenient``.
 
 The grids: uniform points, log-spaced magnitudes up to the largest finite
 value, integers, half-integers, breakpoints of a piecewise op, centres and

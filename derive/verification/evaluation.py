@@ -27,7 +27,8 @@ def output_label(wrt: tuple[str, ...]) -> str:
 
 
 def call_op(fn, a, x, floats, ints, mode):
-    kwargs = {**floats, **ints}
+    # a bool parameter goes in as the bool the op takes (the grid holds 0 or 1)
+    kwargs = {**floats, **{n: bool(v) if a.params[n].is_boolean else v for n, v in ints.items()}}
     if len(a.modes) > 1:
         kwargs["mode"] = mode
     return fn(x, **kwargs)

@@ -9,6 +9,7 @@ value and a few large non-integers.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -67,27 +68,70 @@ def parameter_sets(a: Approximation) -> list[ParameterSet]:
         for label, end in _domain_ends(domain):
             sets.append(ParameterSet(f"{name} {label}", {**floats, name: end}, ints, at_domain_end=True))
     for name in a.int_params:
-        low = int(a.params[name].valid_set.inf)
+        domain = a.params[name].valid_set
+        low = int(domain.inf)
         if low != ints[name]:
             sets.append(ParameterSet(f"{name}={low}", floats, {**ints, name: low}, at_domain_end=True))
-        sets.append(ParameterSet(f"{name}={ints[name] + 2}", floats, {**ints, name: ints[name] + 2}))
-    return sets
+        up = ints[name] + 2
+        if domain.contains(up):
+            sets.append(ParameterSet(f"{name}={up}", floats, {**ints, name: up}))
+        elif domain.sup != ints[name]:
+            sets.append(ParameterSet(f"{name}={int(domain.sup)}", floats, {**ints, name: int(domain.sup)}, at_domain_end=True))
+    return [s for s in sets if meets_constraints(a, s.floats)]
 
 
-def breakpoints(a: Approximation, floats: dict, offsets=(-2, 0, 1)) -> list[float]:
+def meets_constraints(a: Approximation, floats: dict) -> bool:
+    """Whether the float parameters meet the entry's constraints (min < max)."""
+    values = {a.params[n].symbol: sp.Float(v) for n, v in floats.items()}
+    return all(bool(c.xreplace(values)) for c in a.constraints)
+
+
+def breakpoints(a: Approximation, floats: dict, offsets=(-2, 0, 1), ints: dict | None = None) -> list[float]:
     """x where a Piecewise condition of the spec switches, with floor(x) at
     each of ``offsets``."""
     expr = a.expr
     n = sp.Symbol("n", integer=True)
     points = set()
-    values = {a.params[k].symbol: v for k, v in floats.items()}
+    values = {a.params[k].symbol: sp.Float(v) for k, v in floats.items()}
     for piecewise in expr.atoms(sp.Piecewise):
         for _, cond in piecewise.args:
             for rel in cond.atoms(sp.core.relational.Relational):
                 equation = _numbers(written_out((rel.lhs - rel.rhs).xreplace(values)))
                 for offset in offsets:
                     points |= _real_roots(equation.replace(sp.floor, lambda u: n).xreplace({n: offset}))
-    return sorted(points)
+    integers = {a.params[k].symbol: sp.Integer(v) for k, v in (ints or {}).items()}
+    return sorted(points | _cell_edges(a, {**values, **integers}, points, offsets))
+
+
+# a quantizer's cells between its Piecewise's ends are all boundaries up to this count
+MAX_CELLS = 64
+
+
+def _cell_edges(a: Approximation, values: dict, ends: set[float], offsets) -> set[float]:
+    """x where a floor of a computed argument (a quantizer's cell, such as
+    floor((x - lower)/delta)) jumps: every jump between the other
+    breakpoints where they bound at most MAX_CELLS cells, else those at the
+    offsets (derivatives may jump there, as at a Piecewise's switch)."""
+    from .decisions import _computed_cells
+
+    found = set()
+    for cell in _computed_cells(a.expr):
+        if not isinstance(cell, sp.floor):
+            continue
+        # a floor of a rounded value (a nudged zero point) is no cell of x; without the
+        # integer parameters (bits) the cells are not placed
+        if cell.args[0].has(HardFunction) or cell.args[0].xreplace(values).free_symbols != {x}:
+            continue
+        argument = _numbers(written_out(cell.args[0].xreplace(values)))
+        levels = set(offsets)
+        if len(ends) >= 2:
+            at_ends = [float(argument.xreplace({x: e})) for e in (min(ends), max(ends))]
+            low, high = math.floor(min(at_ends)), math.ceil(max(at_ends))
+            if high - low <= MAX_CELLS:
+                levels = set(range(low, high + 1))
+        for level in sorted(levels):
+            found |= _real_roots(argument - level)
+    return found
 
 
 def _numbers(expr: sp.Expr) -> sp.Expr:
@@ -111,7 +155,8 @@ def _real_roots(equation: sp.Expr) -> set[float]:
         roots = sp.solve(equation, x)
     except NotImplementedError:  # a transcendental condition: its switch is not on the grid
         return set()
-    return {float(root) for root in roots if root.is_real}
+    # a root that stays symbolic (a hard function of the parameters) is not placed
+    return {float(root) for root in roots if root.is_real and root.is_number and not root.has(HardFunction)}
 
 
 def hard_jumps(a: Approximation, floats: dict) -> list[float]:
@@ -119,11 +164,16 @@ def hard_jumps(a: Approximation, floats: dict) -> list[float]:
     0); a round's jumps are the half-integers, on the grid anyway."""
     if a.hard_expr is None:
         return []
-    values = {a.params[k].symbol: v for k, v in floats.items()}
+    values = {a.params[k].symbol: sp.Float(v) for k, v in floats.items()}
     points = set()
     for function in a.hard_expr.atoms(HardFunction):
+        argument = function.args[0].xreplace(values)
         if not isinstance(function, hard_round):
-            points |= _real_roots(function.args[0].xreplace(values))
+            points |= _real_roots(argument)
+        elif argument != x:
+            # a round of a scaled x (a quantizer's x/scale): its first jumps each side of 0
+            for k in range(-3, 3):
+                points |= _real_roots(argument - k - sp.Rational(1, 2))
     return sorted(points)
 
 

@@ -46,6 +46,8 @@ class KnownLimit:
     dtypes: tuple[str, ...] = DTYPES
     params: dict = field(default_factory=dict)  # applies only at these parameter values
     ulps: float | None = None
+    # at the ill-conditioned points, a bound on error / condition bound instead of ``ulps``
+    ratio: float | None = None
     quick_grid: bool = True  # shows on the --quick grids too (tests/test_verification.py checks it does)
     backends: tuple[str, ...] = ("tensorflow", "jax", "torch")
 
@@ -98,6 +100,25 @@ KNOWN_LIMITS = [
         "(float64)",
         ulps=9.0,
     ),
+    # x + S/pi where |S/pi| is several times |f| (about 6 at x = -0.4375, terms = 7): each
+    # rounding of the series or its terms is worth up to 8 ULPs of f there
+    *[
+        KnownLimit(
+            "fourier_round",
+            f"{dtype} series sum",
+            ("f",),
+            everywhere,
+            f"{dtype}: f = x + S/pi, S the sum of rounded sine terms, where S/pi (0.53 at x = -0.4375, "
+            f"terms = 7) is six times f (0.088): up to {worst} ULP there",
+            dtypes=(dtype,),
+            ulps=ulps,
+            backends=backends,
+        )
+        for dtype, worst, ulps, backends in (
+            ("float32", "5.21 (TensorFlow), 4.21 (JAX, PyTorch)", 5.5, ("tensorflow", "jax", "torch")),
+            ("float64", "4.59 (JAX, PyTorch; TensorFlow 3.59)", 5.0, ("jax", "torch")),
+        )
+    ],
     # the kernels are the TensorFlow backend's; torch's own sin, cos and exp round some terms the other way
     KnownLimit(
         "fourier_round",
@@ -109,6 +130,30 @@ KNOWN_LIMITS = [
         dtypes=("float32",),
         ulps=5.0,
         backends=("torch",),
+    ),
+    KnownLimit(
+        "soft_round_inverse",
+        "second derivatives next to the integers",
+        ("d2/dx dx", "d2/dx dalpha", "d2/dalpha dalpha"),
+        near_integers,
+        "within 2**-6 of an integer (the first form's atanh(z)/z and the forms past it, alpha = 5 and 15): "
+        "sums of terms several times the result; d2/dalpha dalpha up to 14.7 ULP (float32) and 13.1 ULP "
+        "(float64), 10.5 x the condition bound where it crosses 0; d2/dx dx and d2/dx dalpha up to 5.93 ULP",
+        ulps=15.0,
+        ratio=11.0,
+    ),
+    KnownLimit(
+        "soft_round_inverse",
+        "XLA's float64 tanh just below 1",
+        ("d/dx",),
+        everywhere,
+        "float64, alpha = 39.999999 (the last regime below 40), through the XLA kernels: every output "
+        "carries tanh(alpha/2), and XLA's float64 tanh is 3.5 ULP of 1 below the exact value at "
+        "z = 19.9999995; d/dx 6 to 8 ULP at x = -2.45, -2.35, -1.45, 0.45, 2.45 (docs/accuracy.md)",
+        dtypes=("float64",),
+        params={"alpha": 39.999999},
+        ulps=8.0,
+        quick_grid=False,  # not on the grids: tests/test_soft_round.py's regime boundary test has it
     ),
     KnownLimit(
         "soft_round_inverse",

@@ -37,6 +37,12 @@ from ._ops import (
     soft_round,
     soft_round_inverse,
     heaviside,
+    fake_quant,
+    pact_quant,
+    ternary,
+    fake_quant_minmax,
+    stochastic_round,
+    uniform_noise,
 )
 
 #: The version of diffround that generated this package.
@@ -59,6 +65,12 @@ __all__ = [
     "soft_round",
     "soft_round_inverse",
     "heaviside",
+    "fake_quant",
+    "pact_quant",
+    "ternary",
+    "fake_quant_minmax",
+    "stochastic_round",
+    "uniform_noise",
 ]
 
 # imported when first used: each imports a framework

@@ -96,6 +96,23 @@ class IntParam:
         return value
 
 
+class BoolParam(IntParam):
+    """A structural parameter that is a Python bool; the kernels see 1 or 0."""
+
+    def __init__(self, name, default):
+        super().__init__(name, default, 0, 1)
+
+    @property
+    def domain(self):
+        return "a Python bool (True or False)"
+
+    def check(self, op, value):
+        # NumPy's bools are bools; 0 and 1 are not (TensorFlow's bool attributes refuse them too)
+        if not isinstance(value, (bool, np.bool_)):
+            raise TypeError(f"{op}: {self.name} must be {self.domain}, got {value!r} ({type(value).__name__})")
+        return int(value)
+
+
 def symmetric(upper, n):
     """Full n-by-n lookup from the row-major upper triangle."""
     index, full = 0, [[None] * n for _ in range(n)]
@@ -136,3 +153,17 @@ class SurrogateChoice:
             if not str(err).startswith(prefix):
                 raise
             raise type(err)(f"{self.name} (surrogate {surrogate!r}): {str(err)[len(prefix):]}") from None
+
+
+SEED_HIGH = 2**32 - 1
+
+
+def check_int_seed(op, seed, words):
+    """A random op's seed given as a Python int, in [0, 2**32 - 1]; ``words``
+    says what else the backend takes as seed."""
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
+        raise TypeError(f"{op}: seed must be {words}, got {seed!r} ({type(seed).__name__})")
+    seed = int(seed)
+    if not 0 <= seed <= SEED_HIGH:
+        raise ValueError(f"{op}: seed must be an int in [0, {SEED_HIGH}] (2**32 - 1), got {seed}")
+    return seed

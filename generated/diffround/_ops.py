@@ -393,10 +393,14 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         floor(x + 1/2)) >= 1/4), (log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
         exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))*sign(x - floor(x + 1/2))/(2*alpha),
         (alpha >= 40) & (alpha > 2*log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
-        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), ((1/2 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), (sign(x - floor(x +
+        1/2))*value_from(log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))/(2*alpha), 1/2 -
         (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x -
-        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x +
-        1/2)
+        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha)), Abs(x - floor(x + 1/2)) <
+        -tanhc(alpha/4)/(4*tanhc(alpha/2)) + 1/2), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x +
+        1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x +
+        1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x + 1/2)
       with alpha = alpha
 
     Args:
@@ -434,3 +438,207 @@ def heaviside(x, surrogate="sigmoid", mode="ste", name=None, **params):
     Source: seed 003.
     """
     return backend(x, *params.values()).heaviside(x, surrogate, mode, name, **params)
+
+
+def fake_quant(x, scale=1.0, bits=8, signed=True, mode="ste", name=None):
+    """scale*clip(round(x/scale), qmin, qmax): the learned-step-size quantizer, with LSQ's gradient for
+        scale.
+
+    Gradient from: Piecewise((-2**(B - 1)*S*s, x/s <= -2**(B - 1)*S), (s*(2**(B - S) - 1), x/s >=
+        2**(B - S) - 1), (s*round_ste(x/s), True))
+    Hard function: Piecewise((-2**(bits - 1)*scale*signed, x/scale <= -2**(bits - 1)*signed),
+        (scale*(2**(bits - signed) - 1), x/scale >= 2**(bits - signed) - 1), (scale*round(x/scale),
+        True))
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
+      with s = scale, B = bits, S = signed
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        scale: step between quantization levels (learned in LSQ); float or float tensor broadcasting
+            with x (differentiable), in (0, inf), default 1.0.
+        bits: bit width; a Python int in [2, 16], default 8.
+        signed: levels -2**(bits-1)..2**(bits-1)-1 if True, 0..2**bits-1 if False; a Python bool
+            (True or False), default True.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: Esser et al. 2020, Learned Step Size Quantization (LSQ).
+    """
+    return backend(x, scale).fake_quant(x, scale, bits, signed, mode=mode, name=name)
+
+
+def pact_quant(x, alpha=6.0, bits=4, mode="ste", name=None):
+    """clip(x, 0, alpha) rounded to 2**bits uniform levels: the PACT activation quantizer.
+
+    Gradient from: Piecewise((0, x < 0), (A, A <= x), (clamp(x, 0, A), True))
+    Hard function: Piecewise((0, x < 0), (alpha, alpha <= x), (clamp(alpha*round(x*(2**bits -
+        1)/alpha)/(2**bits - 1), 0, alpha), True))
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
+      with A = alpha, B = bits
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        alpha: clipping level (learned in PACT); float or float tensor broadcasting with x
+            (differentiable), in (0, inf), default 6.0.
+        bits: bit width: 2**bits - 1 steps on [0, alpha]; a Python int in [1, 16], default 4.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: Choi et al. 2018, PACT: Parameterized Clipping Activation.
+    """
+    return backend(x, alpha).pact_quant(x, alpha, bits, mode=mode, name=name)
+
+
+def ternary(x, threshold=0.05, clip=1.0, mode="ste", name=None):
+    """-1, 0 or 1 (0 where abs(x) <= threshold), with the straight-through gradient clipped at clip.
+
+    Smooth forward: Piecewise((-l, l < -x), (l, l < x), (x, True))
+    Hard function: Piecewise((0, threshold >= Abs(x)), (sign(x), True))
+        sign(u): +1 where u >= 0, else -1.
+      with T = threshold, l = clip
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        threshold: 0 where abs(x) <= threshold; float or float tensor broadcasting with x
+            (differentiable), in [0, inf), default 0.05.
+        clip: gradient is 1 for abs(x) <= clip, 0 beyond; float or float tensor broadcasting with x
+            (differentiable), in (0, inf), default 1.0.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: Larq SteTern (which gives +-1 at abs(x) = threshold itself).
+    """
+    return backend(x, threshold, clip).ternary(x, threshold, clip, mode=mode, name=name)
+
+
+def fake_quant_minmax(x, min=-6.0, max=6.0, bits=8, narrow_range=False, mode="ste", name=None):
+    """TensorFlow's fake_quant_with_min_max_vars, bit for bit: [min, max] nudged so that 0 is a level,
+        then clamp and round to 2**bits (or 2**bits - 1) levels.
+
+    Gradient from: Piecewise((x, Eq(M, 0) & Eq(m, 0)), (m, x < (M - m)*(R - round_half_away(clamp(R
+        - m*(2**B - R - 1)/(M - m), R, 2**B - 1)))/(2**B - R - 1)), (M, x > (M - m)*(2**B -
+        round_half_away(clamp(R - m*(2**B - R - 1)/(M - m), R, 2**B - 1)) - 1)/(2**B - R - 1)),
+        (x, True))
+    Hard function: Piecewise((0, Eq(max, 0) & Eq(min, 0)), ((max - min)*floor(-floor(-narrow_range +
+        round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) + narrow_range,
+        narrow_range, 2**bits - 1)) + 1/2) + 1/2 + (-(max - min)*(narrow_range -
+        round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) + narrow_range,
+        narrow_range, 2**bits - 1)))/(2**bits - narrow_range - 1) + Piecewise(((max -
+        min)*(narrow_range - round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) +
+        narrow_range, narrow_range, 2**bits - 1)))/(2**bits - narrow_range - 1), x < (max -
+        min)*(narrow_range - round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) +
+        narrow_range, narrow_range, 2**bits - 1)))/(2**bits - narrow_range - 1)), ((max -
+        min)*(2**bits - round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) +
+        narrow_range, narrow_range, 2**bits - 1)) - 1)/(2**bits - narrow_range - 1), x > (max -
+        min)*(2**bits - round_half_away(clamp(-min*(2**bits - narrow_range - 1)/(max - min) +
+        narrow_range, narrow_range, 2**bits - 1)) - 1)/(2**bits - narrow_range - 1)),
+        (x, True)))*(2**bits - narrow_range - 1)/(max - min))/(2**bits - narrow_range - 1), True))
+        round_half_away(u): round half away from zero (C's round, which TensorFlow's fake quant uses
+            for its zero point).
+      with m = min, M = max, B = bits, R = narrow_range
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        min: lower end of the range (below max); float or float tensor broadcasting with x
+            (differentiable), in (-inf, inf), default -6.0.
+        max: upper end of the range (above min); float or float tensor broadcasting with x
+            (differentiable), in (-inf, inf), default 6.0.
+        bits: bit width; a Python int in [2, 16], default 8.
+        narrow_range: levels 1..2**bits-1 if True, 0..2**bits-1 if False; a Python bool (True or
+            False), default False.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: tf.quantization.fake_quant_with_min_max_vars,
+        keras.quantizers.fake_quant_with_min_max_vars.
+    """
+    return backend(x, min, max).fake_quant_minmax(x, min, max, bits, narrow_range, mode=mode, name=name)
+
+
+def stochastic_round(x, seed, mode="ste", name=None):
+    """floor(x + u), u uniform on [0, 1): floor(x) or ceil(x), ceil(x) with probability x - floor(x)
+        (unbiased).
+
+    Forward: Piecewise((1, u < x - floor(x)), (0, True)) + floor(x)
+        with u uniform on [0, 1), one draw per element of x, from seed.
+    Gradient: 1 in x (the derivative of the mean over u, x).
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        seed: tensorflow: a Python int in [0, 4294967295] (the stateless seed [seed, 0]), or an
+            int32 or int64 tensor of shape [2], the seed of tf.random.stateless_uniform: inside a
+            tf.function a Python int is a constant (the same draw every step), a tensor seed an
+            input (e.g. a column of tf.random.Generator.make_seeds(), or [step, 0]). jax: a Python
+            int in [0, 4294967295] (jax.random.key(seed)), or a JAX key: a typed key
+            (jax.random.key) or a raw uint32 key of shape (2,) (jax.random.PRNGKey); under jax.jit a
+            Python int is a constant (the same draw every step), a key an argument. torch: a Python
+            int in [0, 4294967295], the seed of a torch.Generator made on x's device. Under
+            torch.func.vmap give randomness="same" or "different"; under torch.compile the draw is a
+            graph break (no fullgraph=True).
+        mode: "ste" (the random hard forward, gradient 1: the derivative of its mean x), the only
+            mode of this op; default "ste".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and shape. The same seed gives the same numbers on the same backend
+            and device type; each framework has its own generator, so the numbers differ between
+            backends.
+
+    Source: Gupta et al. 2015, Deep Learning with Limited Numerical Precision; QKeras, Brevitas.
+    """
+    return backend(x, seed).stochastic_round(x, seed, mode=mode, name=name)
+
+
+def uniform_noise(x, seed, mode="soft", name=None):
+    """x + u - 1/2, u uniform on [0, 1): additive uniform noise, the training proxy of quantization.
+
+    Forward: u + x - 1/2
+        with u uniform on [0, 1), one draw per element of x, from seed.
+    Gradient: 1 in x (the derivative of the mean over u, x).
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        seed: tensorflow: a Python int in [0, 4294967295] (the stateless seed [seed, 0]), or an
+            int32 or int64 tensor of shape [2], the seed of tf.random.stateless_uniform: inside a
+            tf.function a Python int is a constant (the same draw every step), a tensor seed an
+            input (e.g. a column of tf.random.Generator.make_seeds(), or [step, 0]). jax: a Python
+            int in [0, 4294967295] (jax.random.key(seed)), or a JAX key: a typed key
+            (jax.random.key) or a raw uint32 key of shape (2,) (jax.random.PRNGKey); under jax.jit a
+            Python int is a constant (the same draw every step), a key an argument. torch: a Python
+            int in [0, 4294967295], the seed of a torch.Generator made on x's device. Under
+            torch.func.vmap give randomness="same" or "different"; under torch.compile the draw is a
+            graph break (no fullgraph=True).
+        mode: "soft" (the noisy forward, whose derivative in x is 1), the only mode of this op;
+            default "soft".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and shape. The same seed gives the same numbers on the same backend
+            and device type; each framework has its own generator, so the numbers differ between
+            backends.
+
+    Source: Balle et al. 2017, End-to-end Optimized Image Compression; Agustsson & Theis 2020.
+    """
+    return backend(x, seed).uniform_noise(x, seed, mode=mode, name=name)

@@ -45,6 +45,10 @@ from ._ops import (
     soft_round,
     soft_round_inverse,
     heaviside,
+    fake_quant,
+    pact_quant,
+    ternary,
+    fake_quant_minmax,
 )
 
 PACKAGE = __package__
@@ -243,6 +247,181 @@ class _SurrogateLayer(_OpLayer):
 
     def _variant_config(self):
         return {"surrogate": self._variant}
+
+
+class _QuantizerLayer(_ApproximationLayer):
+    """A quantizer's layer: each float parameter has one value per tensor or
+    one per channel, the sum of a start and a learned change. The start is a
+    non-trainable weight, set from the first batch where the parameter's start
+    is a statistic of it; the change is the weight the optimizer moves (from
+    0). They are kept apart because a compiled JAX step keeps the
+    assignments of non-trainable weights only. The sum is clipped into the
+    op's domain."""
+
+    _starts = {}  # parameter -> {label: (statistics, function of the integer parameters and the statistics)}
+    _gradient_scale = None  # function of the integer parameters and elements, or None
+
+    def __init__(self, values, mode, trainable_params, per_channel_axis, gradient_scale=False, **kwargs):
+        cls = type(self).__name__
+        self._first_batch = {}
+        for name, value in values.items():
+            # a label of a start from the first batch; any other str meets the op's check
+            if isinstance(value, str) and name in self._starts:
+                labels = self._starts[name]
+                if value not in labels:
+                    choices = " or ".join([f'"{label}"' for label in labels] + ["a float"])
+                    raise ValueError(f"{cls}: {name} must be {choices}, got {value!r}")
+                self._first_batch[name] = value
+        if per_channel_axis is not None and (
+            isinstance(per_channel_axis, bool) or not isinstance(per_channel_axis, int)
+        ):
+            raise TypeError(f"{cls}: per_channel_axis must be None or an int, got {per_channel_axis!r}")
+        if not isinstance(gradient_scale, bool) or (gradient_scale and self._gradient_scale is None):
+            raise ValueError(
+                f"{cls}: gradient_scale must be a bool (True only where the quantizer has one), got {gradient_scale!r}"
+            )
+        # a parameter that starts from the first batch has the op's default until then
+        defaults = {p.name: p.default for p in self._op.params}
+        values = {n: defaults[n] if n in self._first_batch else v for n, v in values.items()}
+        super().__init__(values, mode, trainable_params, **kwargs)
+        self.per_channel_axis = per_channel_axis
+        self.gradient_scale = gradient_scale
+        self._starts_by_param, self._changes_by_param = {}, {}
+
+    def build(self, input_shape):
+        cls = type(self).__name__
+        rank = len(input_shape)
+        shape = ()
+        if self.per_channel_axis is not None:
+            if not 1 <= self.per_channel_axis % max(rank, 1) < rank or not -rank <= self.per_channel_axis < rank:
+                raise ValueError(
+                    f"{cls}: per_channel_axis must be an axis of x other than the batch axis 0 "
+                    f"(x has {rank} axes), got {self.per_channel_axis}"
+                )
+            axis = self.per_channel_axis % rank
+            if input_shape[axis] is None:
+                raise ValueError(
+                    f"{cls}: the channel axis {self.per_channel_axis} of x needs a known size, got {input_shape}"
+                )
+            shape = tuple(input_shape[axis] if i == axis else 1 for i in range(rank))
+        for name, param in self._domains.items():
+            start = 0.0 if name in self._first_batch else self._values[name]
+            # under a distribution strategy each replica starts from its share of the
+            # first batch, and the start is the mean of the replicas' (LSQ's equals the whole batch's)
+            self._starts_by_param[name] = self.add_weight(
+                name=f"{name}_start",
+                shape=shape,
+                initializer=keras.initializers.Constant(start),
+                trainable=False,
+                autocast=False,
+                aggregation="mean",
+            )
+            self._changes_by_param[name] = self.add_weight(
+                name=name, shape=shape, initializer="zeros", trainable=name in self.trainable_params, autocast=False
+            )
+        # 1 once the first batch has set the starts
+        self._started = self.add_weight(
+            name="started",
+            shape=(),
+            initializer="zeros" if self._first_batch else "ones",
+            trainable=False,
+            autocast=False,
+            aggregation="mean",
+        )
+
+    def _statistics(self, x, needed):
+        # a start, not a function of x that the gradient goes through; over the
+        # finite elements only (0 where a channel has none), so that one NaN or
+        # inf in the first batch does not make the parameter NaN for good
+        x = keras.ops.stop_gradient(keras.ops.cast(x, "float32"))
+        axes = None
+        if self.per_channel_axis is not None:
+            channel = self.per_channel_axis % len(x.shape)
+            axes = tuple(i for i in range(len(x.shape)) if i != channel)
+        keep = axes is not None
+        finite = keras.ops.isfinite(x)
+        count = keras.ops.sum(keras.ops.cast(finite, "float32"), axis=axes, keepdims=keep)
+        found = {}
+        for name in needed:
+            if name == "mean_abs":
+                total = keras.ops.sum(keras.ops.where(finite, keras.ops.abs(x), 0.0), axis=axes, keepdims=keep)
+                found[name] = total / keras.ops.maximum(count, 1.0)
+            elif name == "batch_min":
+                least = keras.ops.min(keras.ops.where(finite, x, float("inf")), axis=axes, keepdims=keep)
+                found[name] = keras.ops.where(count > 0, least, 0.0)
+            else:
+                most = keras.ops.max(keras.ops.where(finite, x, float("-inf")), axis=axes, keepdims=keep)
+                found[name] = keras.ops.where(count > 0, most, 0.0)
+        return found
+
+    def _first_batch_start(self, x, name):
+        statistics, function = self._starts[name][self._first_batch[name]]
+        integers = {n: int(v) for n, v in self._values.items() if n not in self._domains}
+        return keras.ops.cast(function(**integers, **self._statistics(x, statistics)), "float32")
+
+    def _scaled_gradient(self, change, x):
+        """change in value, its gradient times the quantizer's gradient scale."""
+        if self.per_channel_axis is None:
+            elements = math.prod(x.shape[1:])
+        else:
+            elements = math.prod(x.shape[1:]) // x.shape[self.per_channel_axis]
+        integers = {n: int(v) for n, v in self._values.items() if n not in self._domains}
+        factor = float(self._gradient_scale(**integers, elements=elements))
+        return change * factor + keras.ops.stop_gradient(change - change * factor)
+
+    def call(self, inputs):
+        values = dict(self._values)
+        started = keras.ops.greater(self._started.value, 0.0)
+        for name in self._domains:
+            start = self._starts_by_param[name]
+            value = start.value
+            if name in self._first_batch:
+                value = keras.ops.cond(
+                    started, lambda start=start: start.value, lambda name=name: self._first_batch_start(inputs, name)
+                )
+                start.assign(value)
+            change = self._changes_by_param[name].value
+            if self.gradient_scale and name in self.trainable_params:
+                change = self._scaled_gradient(change, inputs)
+            param = self._domains[name]
+            values[name] = InDomain(param.low, param.high, param.low_open, param.high_open)(value + change)
+        if self._first_batch:
+            self._started.assign(1.0)
+        return self._apply(inputs, values)
+
+    def get_param(self, name):
+        """The parameter's current value: a float per tensor, an array per channel."""
+        if name in self._starts_by_param:
+            param = self._domains[name]
+            value = self._starts_by_param[name].value + self._changes_by_param[name].value
+            value = keras.ops.convert_to_numpy(InDomain(param.low, param.high, param.low_open, param.high_open)(value))
+            return float(value) if value.ndim == 0 else value
+        if name in self._first_batch:
+            return self._first_batch[name]
+        return super().get_param(name)
+
+    def set_param(self, name, value):
+        """Set a float parameter (a float, or per channel an array of its shape), after the op's
+        check of a float; it replaces a start from the first batch."""
+        if name not in self._domains:
+            choices = ", ".join(self._domains) or "none"
+            raise ValueError(f"{type(self).__name__}: set_param takes a float parameter ({choices}), got {name!r}")
+        if np.ndim(value) == 0:
+            value, _ = self._domains[name].check(self._op_name, value)
+        self._first_batch.pop(name, None)
+        self._values[name] = value if np.ndim(value) == 0 else self._values[name]
+        if name in self._starts_by_param:
+            start = self._starts_by_param[name]
+            start.assign(keras.ops.broadcast_to(keras.ops.cast(value, "float32"), start.shape))
+            self._changes_by_param[name].assign(keras.ops.zeros(start.shape))
+
+    def get_config(self):
+        config = super().get_config()
+        config.update(self._first_batch)
+        config["per_channel_axis"] = self.per_channel_axis
+        if self._gradient_scale is not None:
+            config["gradient_scale"] = self.gradient_scale
+        return config
 
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
@@ -612,6 +791,296 @@ class Heaviside(_SurrogateLayer):
         )
 
 
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class FakeQuant(_QuantizerLayer):
+    """Keras layer applying fake_quant elementwise: scale*clip(round(x/scale), qmin, qmax): the
+        learned-step-size quantizer, with LSQ's gradient for scale.
+
+    Args:
+        scale: step between quantization levels (learned in LSQ); its start: a float in (0, inf), or
+            "lsq" (2*mean_abs/sqrt(2^(bits - signed) - 1) of the first batch); default 'lsq'.
+        bits: bit width; a Python int in [2, 16], fixed, default 8.
+        signed: levels -2**(bits-1)..2**(bits-1)-1 if True, 0..2**bits-1 if False; a Python bool
+            (True or False), fixed, default True.
+        per_channel_axis: None for one value of each float parameter per tensor, or the axis of x
+            whose channels each get their own (e.g. -1).
+        gradient_scale: if True, each learned parameter's gradient is multiplied by
+            1/(sqrt(elements)*sqrt(2^(bits - signed) - 1)), elements being how many elements of one
+            example share its value; default False.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        trainable_params: names of float parameters to learn ("scale"); default ('scale',). Each is
+            held as a weight of one value per tensor or per channel, kept in its domain; the others
+            as non-trainable weights, which the Anneal callback can schedule.
+        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
+    """
+
+    _op = _op_of("fake_quant")._OP
+    _starts = {
+        "scale": {
+            "lsq": (("mean_abs",), lambda bits, signed, mean_abs: 2 * mean_abs / math.sqrt(2 ** (bits - signed) - 1))
+        }
+    }
+    _gradient_scale = staticmethod(
+        lambda bits, signed, elements: 1 / (math.sqrt(elements) * math.sqrt(2 ** (bits - signed) - 1))
+    )
+
+    def __init__(
+        self,
+        scale="lsq",
+        bits=8,
+        signed=True,
+        per_channel_axis=None,
+        gradient_scale=False,
+        mode="ste",
+        trainable_params=("scale",),
+        **kwargs,
+    ):
+        super().__init__(
+            {"scale": scale, "bits": bits, "signed": signed},
+            mode,
+            trainable_params,
+            per_channel_axis,
+            gradient_scale,
+            **kwargs,
+        )
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class PactQuant(_QuantizerLayer):
+    """Keras layer applying pact_quant elementwise: clip(x, 0, alpha) rounded to 2**bits uniform
+        levels: the PACT activation quantizer.
+
+    Args:
+        alpha: clipping level (learned in PACT); its start: a float in (0, inf), or "max" (batch_max
+            of the first batch); default 6.0.
+        bits: bit width: 2**bits - 1 steps on [0, alpha]; a Python int in [1, 16], fixed, default 4.
+        per_channel_axis: None for one value of each float parameter per tensor, or the axis of x
+            whose channels each get their own (e.g. -1).
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        trainable_params: names of float parameters to learn ("alpha"); default ('alpha',). Each is
+            held as a weight of one value per tensor or per channel, kept in its domain; the others
+            as non-trainable weights, which the Anneal callback can schedule.
+        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
+    """
+
+    _op = _op_of("pact_quant")._OP
+    _starts = {"alpha": {"max": (("batch_max",), lambda bits, batch_max: batch_max)}}
+
+    def __init__(self, alpha=6.0, bits=4, per_channel_axis=None, mode="ste", trainable_params=("alpha",), **kwargs):
+        super().__init__({"alpha": alpha, "bits": bits}, mode, trainable_params, per_channel_axis, **kwargs)
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class Ternary(_ApproximationLayer):
+    """Keras layer applying ternary elementwise: -1, 0 or 1 (0 where abs(x) <= threshold), with the
+        straight-through gradient clipped at clip.
+
+    Args:
+        threshold: 0 where abs(x) <= threshold; float; the initial value of its weight, in [0, inf),
+            default 0.05.
+        clip: gradient is 1 for abs(x) <= clip, 0 beyond; float; the initial value of its weight, in
+            (0, inf), default 1.0.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        trainable_params: names of float parameters to learn ("threshold", "clip"); each becomes a
+            trainable weight kept in its domain by an InDomain constraint. The other float
+            parameters are non-trainable weights, which the Anneal callback can schedule.
+        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
+    """
+
+    _op = _op_of("ternary")._OP
+
+    def __init__(self, threshold=0.05, clip=1.0, mode="ste", trainable_params=(), **kwargs):
+        super().__init__({"threshold": threshold, "clip": clip}, mode, trainable_params, **kwargs)
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class FakeQuantMinmax(_ApproximationLayer):
+    """Keras layer applying fake_quant_minmax elementwise: TensorFlow's fake_quant_with_min_max_vars,
+        bit for bit: [min, max] nudged so that 0 is a level, then clamp and round to 2**bits (or
+        2**bits - 1) levels.
+
+    Args:
+        min: lower end of the range (below max); float; the initial value of its weight, in
+            (-inf, inf), default -6.0.
+        max: upper end of the range (above min); float; the initial value of its weight, in
+            (-inf, inf), default 6.0.
+        bits: bit width; a Python int in [2, 16], fixed, default 8.
+        narrow_range: levels 1..2**bits-1 if True, 0..2**bits-1 if False; a Python bool (True or
+            False), fixed, default False.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        trainable_params: names of float parameters to learn ("min", "max"); each becomes a
+            trainable weight kept in its domain by an InDomain constraint. The other float
+            parameters are non-trainable weights, which the Anneal callback can schedule.
+        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
+    """
+
+    _op = _op_of("fake_quant_minmax")._OP
+
+    def __init__(self, min=-6.0, max=6.0, bits=8, narrow_range=False, mode="ste", trainable_params=(), **kwargs):
+        super().__init__(
+            {"min": min, "max": max, "bits": bits, "narrow_range": narrow_range}, mode, trainable_params, **kwargs
+        )
+
+
+# The quantizer layers by op name, for QuantizedDense and QuantizedConv2D.
+QUANTIZERS = {"fake_quant": FakeQuant, "pact_quant": PactQuant}
+
+
+def _quantizer(owner, role, quantizer, bits, per_channel_axis=None):
+    """A quantizer layer from a name of QUANTIZERS (with these bits), a layer, or a layer's serialized config."""
+    if quantizer is None or isinstance(quantizer, _QuantizerLayer):
+        return quantizer
+    if isinstance(quantizer, dict):
+        return keras.saving.deserialize_keras_object(quantizer)
+    if isinstance(quantizer, str) and quantizer in QUANTIZERS:
+        return QUANTIZERS[quantizer](bits=bits, per_channel_axis=per_channel_axis)
+    choices = ", ".join(f'"{name}"' for name in QUANTIZERS)
+    raise ValueError(
+        f"{owner}: {role}_quantizer must be None, a quantizer layer or one of {choices}, got {quantizer!r}"
+    )
+
+
+class _Quantized:
+    """Inputs, kernel and outputs (after the activation) of a Keras layer through quantizers.
+
+    The kernel goes through its quantizer as a batch of one, so that a
+    per-channel quantizer (per_channel_axis=-1: one value per output channel,
+    the default of a quantizer given by name) counts one kernel's elements.
+    """
+
+    def _set_quantizers(
+        self, kernel_quantizer, kernel_bits, input_quantizer, input_bits, output_quantizer, output_bits
+    ):
+        owner = type(self).__name__
+        self.kernel_quantizer = _quantizer(owner, "kernel", kernel_quantizer, kernel_bits, per_channel_axis=-1)
+        self.input_quantizer = _quantizer(owner, "input", input_quantizer, input_bits)
+        self.output_quantizer = _quantizer(owner, "output", output_quantizer, output_bits)
+
+    def _build_quantizers(self, input_shape):
+        # (a quantizer loaded from its config is built already)
+        shapes = {
+            "kernel": (1, *self._kernel.shape),
+            "input": input_shape,
+            "output": self.compute_output_shape(input_shape),
+        }
+        for role, shape in shapes.items():
+            quantizer = getattr(self, f"{role}_quantizer")
+            if quantizer is not None and not quantizer.built:
+                quantizer.build(shape)
+
+    def _quantized_kernel(self):
+        kernel = self.kernel
+        if self.kernel_quantizer is None:
+            return kernel
+        return self.kernel_quantizer(keras.ops.expand_dims(kernel, 0))[0]
+
+    def _quantizer_config(self, config):
+        for role in ("kernel", "input", "output"):
+            quantizer = getattr(self, f"{role}_quantizer")
+            config[f"{role}_quantizer"] = None if quantizer is None else keras.saving.serialize_keras_object(quantizer)
+        return config
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class QuantizedDense(_Quantized, keras.layers.Dense):
+    """keras.layers.Dense whose kernel, inputs and outputs (after the activation) go through quantizers.
+
+    Args:
+        units: as keras.layers.Dense.
+        kernel_quantizer, input_quantizer, output_quantizer: None (not quantized), a quantizer layer
+            of this module (with its own arguments) or its op's name
+            ("fake_quant", "pact_quant"), which makes that layer with the bits below (a kernel's
+            per channel: one value per output unit); default "fake_quant" for the kernel, None for the others.
+        kernel_bits, input_bits, output_bits: the bit widths of quantizers given by name; default 8.
+        **kwargs: keras.layers.Dense arguments (activation, use_bias, ...).
+    """
+
+    def __init__(
+        self,
+        units,
+        kernel_quantizer="fake_quant",
+        kernel_bits=8,
+        input_quantizer=None,
+        input_bits=8,
+        output_quantizer=None,
+        output_bits=8,
+        **kwargs,
+    ):
+        super().__init__(units, **kwargs)
+        self._set_quantizers(kernel_quantizer, kernel_bits, input_quantizer, input_bits, output_quantizer, output_bits)
+
+    def build(self, input_shape):
+        super().build(input_shape)
+        self._build_quantizers(input_shape)
+
+    def call(self, inputs, training=None):
+        if self.input_quantizer is not None:
+            inputs = self.input_quantizer(inputs)
+        x = keras.ops.matmul(inputs, self._quantized_kernel())
+        if self.bias is not None:
+            x = keras.ops.add(x, self.bias)
+        if self.activation is not None:
+            x = self.activation(x)
+        if self.output_quantizer is not None:
+            x = self.output_quantizer(x)
+        return x
+
+    def get_config(self):
+        return self._quantizer_config(super().get_config())
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class QuantizedConv2D(_Quantized, keras.layers.Conv2D):
+    """keras.layers.Conv2D whose kernel, inputs and outputs (after the activation) go through quantizers.
+
+    Args:
+        filters, kernel_size: as keras.layers.Conv2D.
+        kernel_quantizer, input_quantizer, output_quantizer: None (not quantized), a quantizer layer
+            of this module (with its own arguments) or its op's name
+            ("fake_quant", "pact_quant"), which makes that layer with the bits below (a kernel's
+            per channel: one value per filter); default "fake_quant" for the kernel, None for the others.
+        kernel_bits, input_bits, output_bits: the bit widths of quantizers given by name; default 8.
+        **kwargs: keras.layers.Conv2D arguments (strides, padding, activation, ...).
+    """
+
+    def __init__(
+        self,
+        filters,
+        kernel_size,
+        kernel_quantizer="fake_quant",
+        kernel_bits=8,
+        input_quantizer=None,
+        input_bits=8,
+        output_quantizer=None,
+        output_bits=8,
+        **kwargs,
+    ):
+        super().__init__(filters, kernel_size, **kwargs)
+        self._set_quantizers(kernel_quantizer, kernel_bits, input_quantizer, input_bits, output_quantizer, output_bits)
+
+    def build(self, input_shape):
+        super().build(input_shape)
+        self._build_quantizers(input_shape)
+
+    def convolution_op(self, inputs, kernel):
+        return super().convolution_op(inputs, self._quantized_kernel())
+
+    def call(self, inputs):
+        if self.input_quantizer is not None:
+            inputs = self.input_quantizer(inputs)
+        outputs = super().call(inputs)
+        if self.output_quantizer is not None:
+            outputs = self.output_quantizer(outputs)
+        return outputs
+
+    def get_config(self):
+        return self._quantizer_config(super().get_config())
+
+
 # The ops as activations. keras.activations.get resolves a string through
 # Keras' own table only (not get_custom_objects), so each op is added there
 # under "package>name", the form that always means this package's op, and
@@ -634,6 +1103,10 @@ for _function in (
     soft_round,
     soft_round_inverse,
     heaviside,
+    fake_quant,
+    pact_quant,
+    ternary,
+    fake_quant_minmax,
 ):
     keras.saving.register_keras_serializable(package=PACKAGE)(_function)
     _name = _function.__name__
@@ -656,6 +1129,9 @@ for _function in (
 
 __all__ = [
     "InDomain",
+    "QUANTIZERS",
+    "QuantizedDense",
+    "QuantizedConv2D",
     "SigmoidRound",
     "SineRound",
     "FourierRound",
@@ -672,4 +1148,8 @@ __all__ = [
     "SoftRound",
     "SoftRoundInverse",
     "Heaviside",
+    "FakeQuant",
+    "PactQuant",
+    "Ternary",
+    "FakeQuantMinmax",
 ]

@@ -26,7 +26,13 @@ import numpy as np
 from jax.custom_derivatives import SymbolicZero
 
 from .. import _arguments
-from .._arguments import IntParam, SurrogateChoice, check_mode, symmetric  # noqa: F401 (the op modules use them)
+from .._arguments import (
+    BoolParam,
+    IntParam,
+    SurrogateChoice,
+    check_mode,
+    symmetric,
+)  # noqa: F401 (the op modules use them)
 
 FLOAT_DTYPES = (jnp.float16, jnp.bfloat16, jnp.float32, jnp.float64)
 HALF_DTYPES = (jnp.float16, jnp.bfloat16)

@@ -45,14 +45,27 @@ def _gradient_x(x, steepness):
 
 def _hessian_x(x, steepness):
     _t0 = x - jnp.round(x)
-    _t1 = (1 / 2) * steepness
-    _t2 = steepness * jnp.abs(_t0)
-    _t3 = -_t1 + _t2
-    _t4 = jnp.exp(_t3)
-    _t5 = _t4 * (_t2 - (_t1 + _t3)) + _t4
+    _t1 = _t0 + 1 / 2
+    _t2 = jnp.less(_t0, 0)
+    _t3 = _t0 - 1 / 2
+    _t4 = jnp.where(_t2, _t1, _t3)
+    _t5 = (1 / 2) * steepness
+    _t6 = steepness * jnp.abs(_t0)
+    _t7 = -_t5 + _t6
+    _t8 = jnp.exp(_t7)
+    _t9 = _t8 * (_t6 - (_t5 + _t7)) + _t8
     y_D_x_D_x = _runtime.multiply_no_nan(
-        -(steepness * steepness) * jnp.tanh(_t1 * jnp.where(jnp.less(_t0, 0), _t0 + 1 / 2, _t0 - 1 / 2)),
-        _t5 / (_t5 * (_t5 + 2) + 1),
+        (steepness * steepness),
+        -jnp.where(
+            jnp.where(
+                _t2,
+                jnp.less(steepness * jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1), 1 / 2),
+                jnp.less(steepness * jnp.where(jnp.greater_equal(_t3, 0), _t3, -_t3), 1 / 2),
+            ),
+            _t9 * jnp.tanh(_t5 * jnp.abs(_t4)) / (_t9 * (_t9 + 2) + 1),
+            _t9 * (1 - _t9) / (_t9 * (_t9 * (_t9 + 3) + 3) + 1),
+        )
+        * jnp.sign(_t4),
     )
     return (y_D_x_D_x,), ()
 
@@ -95,15 +108,23 @@ def _hessian_all(x, steepness):
     _t3 = _t0 - 1 / 2
     _t4 = jnp.where(_t2, _t1, _t3)
     _t5 = (1 / 2) * steepness
-    _t6 = jnp.tanh(_t4 * _t5)
-    _t7 = steepness * jnp.abs(_t0)
-    _t8 = -_t5 + _t7
-    _t9 = jnp.exp(_t8)
-    _t10 = _t9 * (_t7 - (_t5 + _t8)) + _t9
-    _t11 = _t10 / (_t10 * (_t10 + 2) + 1)
-    y_D_x_D_x = _runtime.multiply_no_nan(-_t6 * (steepness * steepness), _t11)
-    y_D_x_D_steepness = _runtime.multiply_no_nan(-_t4 * _t6 * steepness + 1, _t11)
-    y_D_steepness_D_steepness = _runtime.multiply_no_nan(-_t6 * jnp.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t11)
+    _t6 = steepness * jnp.abs(_t0)
+    _t7 = -_t5 + _t6
+    _t8 = jnp.exp(_t7)
+    _t9 = _t8 * (_t6 - (_t5 + _t7)) + _t8
+    _t10 = _t9 / (_t9 * (_t9 + 2) + 1)
+    _t11 = -jnp.where(
+        jnp.where(
+            _t2,
+            jnp.less(steepness * jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1), 1 / 2),
+            jnp.less(steepness * jnp.where(jnp.greater_equal(_t3, 0), _t3, -_t3), 1 / 2),
+        ),
+        _t10 * jnp.tanh(_t5 * jnp.abs(_t4)),
+        _t9 * (1 - _t9) / (_t9 * (_t9 * (_t9 + 3) + 3) + 1),
+    ) * jnp.sign(_t4)
+    y_D_x_D_x = _runtime.multiply_no_nan((steepness * steepness), _t11)
+    y_D_x_D_steepness = _runtime.multiply_no_nan(-_t4 * steepness * jnp.tanh(_t4 * _t5) + 1, _t10)
+    y_D_steepness_D_steepness = _runtime.multiply_no_nan(jnp.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t11)
     return (y_D_x_D_x, y_D_x_D_steepness, y_D_steepness_D_steepness), ()
 
 

@@ -198,7 +198,9 @@ def sinhc(z):
     else:
         coefficients = (1, 1 / 6, 1 / 120, 1 / 5040, 1 / 362880, 1 / 39916800, 1 / 6227020800, 1 / 1307674368000)
     series = polynomial(z * z, coefficients)
-    return jnp.where(jnp.less(jnp.abs(z), 2), series, ((1 / 2) * jnp.exp(z) - 1 / 2 * jnp.exp(-z)) / z)
+    inside = jnp.less(jnp.abs(z), 2)
+    z = jnp.where(inside, z + 4, z)
+    return jnp.where(inside, series, ((1 / 2) * jnp.exp(z) - 1 / 2 * jnp.exp(-z)) / z)
 
 
 def sinhc_d1(z):
@@ -230,9 +232,11 @@ def sinhc_d1(z):
             1 / 22230464256000,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = jnp.less(jnp.abs(z), 2)
+    z = jnp.where(inside, z + 4, z)
     _d0 = (1 / 2) * jnp.exp(z)
     _d1 = (1 / 2) * jnp.exp(-z)
-    return jnp.where(jnp.less(jnp.abs(z), 2), series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
+    return jnp.where(inside, series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
 
 
 def sinhc_d2(z):
@@ -256,14 +260,12 @@ def sinhc_d2(z):
     else:
         coefficients = (1 / 3, 1 / 10, 1 / 168, 1 / 6480, 1 / 443520, 1 / 47174400, 1 / 7185024000, 1 / 1482030950400)
     series = polynomial(z * z, coefficients)
+    inside = jnp.less(jnp.abs(z), 2)
+    z = jnp.where(inside, z + 4, z)
     _d0 = 1 / z
     _d1 = jnp.exp(z)
     _d2 = jnp.exp(-z)
-    return jnp.where(
-        jnp.less(jnp.abs(z), 2),
-        series,
-        _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)),
-    )
+    return jnp.where(inside, series, _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)))
 
 
 def tanhc(z):
@@ -320,7 +322,9 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    return jnp.where(jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932), series, jnp.tanh(z) / z)
+    inside = jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932)
+    z = jnp.where(inside, z + (1 / 2) * 3.1415926535897932, z)
+    return jnp.where(inside, series, jnp.tanh(z) / z)
 
 
 def tanhc_d1(z):
@@ -383,12 +387,10 @@ def tanhc_d1(z):
             2.5396693007043486e-06,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932)
+    z = jnp.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = jnp.exp(-2 * jnp.abs(z))
-    return jnp.where(
-        jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - jnp.tanh(z) / (z * z),
-    )
+    return jnp.where(inside, series, 4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - jnp.tanh(z) / (z * z))
 
 
 def tanhc_d2(z):
@@ -460,13 +462,13 @@ def tanhc_d2(z):
             3.601113289797974e-06,
         )
     series = polynomial(z * z, coefficients)
+    inside = jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932)
+    z = jnp.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = 1 / z
     _d1 = jnp.tanh(z)
     _d2 = jnp.exp(-2 * jnp.abs(z))
     _d3 = 4 * _d2 / ((_d2 + 1) * (_d2 + 1))
-    return jnp.where(
-        jnp.less(jnp.abs(z), (1 / 4) * 3.1415926535897932), series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z))
-    )
+    return jnp.where(inside, series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z)))
 
 
 def _value_x(x, alpha):
@@ -524,14 +526,15 @@ def _value_x(x, alpha):
     _t45 = _t15 * _t44
     _t46 = (1 / 2) / alpha
     _t47 = _t34 * _t46
-    _t48 = jnp.greater_equal(alpha, 40)
-    _t49 = _t39 * _t43
-    _t50 = jnp.where(
+    _t48 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t14
+    _t49 = jnp.greater_equal(alpha, 40)
+    _t50 = _t39 * _t43
+    _t51 = jnp.where(
         _t2,
-        jnp.logical_and(_t48, jnp.greater(alpha, 2 * jnp.log1p(_t30 * _t49 / (-_t30 * _t40 + 1)))),
-        jnp.logical_and(_t48, jnp.greater(alpha, 2 * jnp.log1p(_t32 * _t49 / (-_t32 * _t40 + 1)))),
+        jnp.logical_and(_t49, jnp.greater(alpha, 2 * jnp.log1p(_t30 * _t50 / (-_t30 * _t40 + 1)))),
+        jnp.logical_and(_t49, jnp.greater(alpha, 2 * jnp.log1p(_t32 * _t50 / (-_t32 * _t40 + 1)))),
     )
-    _t51 = _t20 * _t22 + 2 * jax.nn.sigmoid(_t17)
+    _t52 = _t20 * _t22 + 2 * jax.nn.sigmoid(_t17)
     y = (
         _n
         + _t0
@@ -551,9 +554,9 @@ def _value_x(x, alpha):
                         _t38,
                         _t34 * (-_t35 * _t37 + 1 / 2),
                         jnp.where(
-                            _t50,
+                            jnp.logical_or(_t51, jnp.where(_t2, jnp.less(_t30, _t48), jnp.less(_t32, _t48))),
                             _t47 * jnp.log1p(_t39 * _t45),
-                            _t34 * (-_t46 * (-jnp.log(_t51) + jnp.log1p(_t36)) + 1 / 2),
+                            _t34 * (-_t46 * (-jnp.log(_t52) + jnp.log1p(_t36)) + 1 / 2),
                         ),
                     ),
                 ),
@@ -825,15 +828,16 @@ def _value_all(x, alpha):
     _t53 = 1 / alpha
     _t54 = (1 / 2) * _t53
     _t55 = _t36 * _t54
-    _t56 = jnp.greater_equal(alpha, 40)
-    _t57 = _t43 * _t49
-    _t58 = jnp.where(
+    _t56 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t14
+    _t57 = jnp.greater_equal(alpha, 40)
+    _t58 = _t43 * _t49
+    _t59 = jnp.where(
         _t2,
-        jnp.logical_and(_t56, jnp.greater(alpha, 2 * jnp.log1p(_t32 * _t57 / (-_t32 * _t44 + 1)))),
-        jnp.logical_and(_t56, jnp.greater(alpha, 2 * jnp.log1p(_t34 * _t57 / (-_t34 * _t44 + 1)))),
+        jnp.logical_and(_t57, jnp.greater(alpha, 2 * jnp.log1p(_t32 * _t58 / (-_t32 * _t44 + 1)))),
+        jnp.logical_and(_t57, jnp.greater(alpha, 2 * jnp.log1p(_t34 * _t58 / (-_t34 * _t44 + 1)))),
     )
-    _t59 = _t21 * _t23 + 2 * jax.nn.sigmoid(_t18)
-    _t60 = -1 / 2 * jnp.log(_t59) + (1 / 2) * jnp.log1p(_t39)
+    _t60 = _t21 * _t23 + 2 * jax.nn.sigmoid(_t18)
+    _t61 = -1 / 2 * jnp.log(_t60) + (1 / 2) * jnp.log1p(_t39)
     y = (
         _n
         + _t0
@@ -850,7 +854,13 @@ def _value_all(x, alpha):
                     _t35,
                     _runtime.multiply_no_nan(_t30, _t26),
                     jnp.where(
-                        _t42, _t36 * (-_t37 * _t41 + 1 / 2), jnp.where(_t58, _t52 * _t55, _t36 * (-_t53 * _t60 + 1 / 2))
+                        _t42,
+                        _t36 * (-_t37 * _t41 + 1 / 2),
+                        jnp.where(
+                            jnp.logical_or(_t59, jnp.where(_t2, jnp.less(_t32, _t56), jnp.less(_t34, _t56))),
+                            _t52 * _t55,
+                            _t36 * (-_t53 * _t61 + 1 / 2),
+                        ),
                     ),
                 ),
             ),
@@ -1153,7 +1163,7 @@ def _hessian_all(x, alpha):
     _t132 = (1 / 4) * tanhc_d2(_t6)
     _t133 = _t63 / (_t15 * _t15 * _t15 * _t15)
     _t134 = _t133 * _t35
-    _t135 = 8 * _t133 + _runtime.multiply_no_nan(-_t105, _t133) + _runtime.multiply_no_nan(8 * _t10 * _t18 - _t27, _t16)
+    _t135 = _runtime.multiply_no_nan(-_t105, _t133) + _runtime.multiply_no_nan(8 * _t10 * _t18 + 8 * _t16 - _t27, _t16)
     _t136 = 4 * (_t54 * _t54)
     _t137 = 1 / (alpha * alpha * alpha)
     _t138 = 2 * _t125
@@ -1360,8 +1370,10 @@ def _value_alpha_below_40(x, alpha):
     _t31 = _t16 * (1 - _t18)
     _t32 = _t10 * atanhc_small(_t31)
     _t33 = jnp.where(_t2, jnp.greater_equal(_t25, 1 / 4), jnp.greater_equal(_t27, 1 / 4))
-    _t34 = _t16 * _t18 + 2 * jax.nn.sigmoid(_t13)
-    _t35 = (1 / 2) / alpha
+    _t34 = (1 / 2) / alpha
+    _t35 = _t29 * _t34
+    _t36 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t10
+    _t37 = _t16 * _t18 + 2 * jax.nn.sigmoid(_t13)
     y = (
         _n
         + _t0
@@ -1373,7 +1385,13 @@ def _value_alpha_below_40(x, alpha):
                 _t28,
                 _runtime.multiply_no_nan(_t24, _t21),
                 jnp.where(
-                    _t33, _t29 * (-_t30 * _t32 + 1 / 2), _t29 * (-_t35 * (-jnp.log(_t34) + jnp.log1p(_t31)) + 1 / 2)
+                    _t33,
+                    _t29 * (-_t30 * _t32 + 1 / 2),
+                    jnp.where(
+                        jnp.where(_t2, jnp.less(_t25, _t36), jnp.less(_t27, _t36)),
+                        _t35 * jnp.log1p(_t11 * (1 - jnp.exp(-2 * alpha)) * jnp.exp(alpha) / (-_t11 * (1 - _t14) + 1)),
+                        _t29 * (-_t34 * (-jnp.log(_t37) + jnp.log1p(_t31)) + 1 / 2),
+                    ),
                 ),
             ),
         )
@@ -1564,13 +1582,14 @@ def _value_alpha_from_40(x, alpha):
     _t33 = _t14 * _t32
     _t34 = (1 / 2) / alpha
     _t35 = _t13 * _t34
-    _t36 = _t25 * _t31
-    _t37 = jnp.where(
+    _t36 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t20
+    _t37 = _t25 * _t31
+    _t38 = jnp.where(
         _t2,
-        jnp.greater(alpha, 2 * jnp.log1p(_t22 * _t36 / (-_t22 * _t28 + 1))),
-        jnp.greater(alpha, 2 * jnp.log1p(_t23 * _t36 / (-_t23 * _t28 + 1))),
+        jnp.greater(alpha, 2 * jnp.log1p(_t22 * _t37 / (-_t22 * _t28 + 1))),
+        jnp.greater(alpha, 2 * jnp.log1p(_t23 * _t37 / (-_t23 * _t28 + 1))),
     )
-    _t38 = _t17 * _t18 + 2 * jax.nn.sigmoid(_t26)
+    _t39 = _t17 * _t18 + 2 * jax.nn.sigmoid(_t26)
     y = (
         _n
         + _t0
@@ -1587,7 +1606,9 @@ def _value_alpha_from_40(x, alpha):
                     _t24,
                     _t13 * (-_t15 * _t21 + 1 / 2),
                     jnp.where(
-                        _t37, _t35 * jnp.log1p(_t25 * _t33), _t13 * (-_t34 * (-jnp.log(_t38) + jnp.log1p(_t19)) + 1 / 2)
+                        jnp.logical_or(_t38, jnp.where(_t2, jnp.less(_t22, _t36), jnp.less(_t23, _t36))),
+                        _t35 * jnp.log1p(_t25 * _t33),
+                        _t13 * (-_t34 * (-jnp.log(_t39) + jnp.log1p(_t19)) + 1 / 2),
                     ),
                 ),
             ),
@@ -1744,10 +1765,14 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         floor(x + 1/2)) >= 1/4), (log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
         exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))*sign(x - floor(x + 1/2))/(2*alpha),
         (alpha >= 40) & (alpha > 2*log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
-        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), ((1/2 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), (sign(x - floor(x +
+        1/2))*value_from(log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))/(2*alpha), 1/2 -
         (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x -
-        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x +
-        1/2)
+        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha)), Abs(x - floor(x + 1/2)) <
+        -tanhc(alpha/4)/(4*tanhc(alpha/2)) + 1/2), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x +
+        1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x +
+        1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x + 1/2)
       with alpha = alpha
 
     Args:

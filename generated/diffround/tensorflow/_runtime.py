@@ -29,7 +29,13 @@ import tensorflow as tf
 from tensorflow.python.eager import record as _tapes
 
 from .. import _arguments
-from .._arguments import IntParam, SurrogateChoice, check_mode, symmetric  # noqa: F401 (the op modules use them)
+from .._arguments import (
+    BoolParam,
+    IntParam,
+    SurrogateChoice,
+    check_mode,
+    symmetric,
+)  # noqa: F401 (the op modules use them)
 
 XLA = os.environ.get("DIFFROUND_XLA", "1").strip().lower() not in ("0", "false", "no", "off")
 
@@ -205,6 +211,15 @@ def broadcast_with(y, tensors):
 # (maximum_iterations set, so that XLA compiles it and its gradient), whose
 # graph and compile time do not grow with the count.
 UNROLLED_STEPS = 8
+
+
+def divided(a, b):
+    """a / b, one division, in a tf.function too: there Grappler's constant
+    folding turns a division by a constant into a product with its reciprocal,
+    which rounds twice (a quantizer's x / scale with a Python float scale), but
+    leaves DivNoNan alone. Where b is 0, DivNoNan's 0 becomes a / b (+-inf or
+    NaN, which the product with the reciprocal 1/0 = inf gives as well)."""
+    return tf.where(tf.math.equal(b, 0), a / b, tf.math.divide_no_nan(a, b))
 
 
 def summed(term, first, last):

@@ -2,7 +2,8 @@
 # Do NOT modify by hand: edit the spec or the template, then run
 #     python scripts/regenerate_ops.py
 """Forms of sin, cos, atan and Fourier sums that XLA on CPU compiles to fast
-code: the op modules' kernels for XLA call them (see derive/backends/xla_forms.py)."""
+code, and of erfc accurate in its tail: the op modules' kernels for XLA call
+them (see derive/backends/xla_forms.py)."""
 
 import tensorflow as tf
 
@@ -175,3 +176,17 @@ def atan_reduced(z):
     _inner = tf.where(tf.math.greater(_b, -1 + 1.4142135623730951), _p + (1 / 4) * 3.1415926535897932, _p)
     _outer = tf.where(tf.math.greater(_a, 1), -_inner + (1 / 2) * 3.1415926535897932, _inner)
     return tf.where(tf.math.less(z, 0), -_outer, _outer)
+
+
+def erfc_exact_square(z):
+    """erfc(z) with the rounding of z*z in the framework's exp(-z*z) undone: times exp(-e) ~ 1 - e."""
+    _t = tf.where(
+        tf.math.logical_and(tf.math.greater_equal(z, 1), tf.math.less_equal(z, 32)), z, tf.constant(1, z.dtype)
+    )
+    _hi = (1 / 2097152) * tf.math.round(2097152 * _t) if z.dtype == tf.float64 else (1 / 128) * tf.math.round(128 * _t)
+    _lo = -_hi + _t
+    _p = _t * _t
+    _d = (_hi * _hi) - _p
+    _d2 = _d + 2 * _hi * _lo
+    _e = _d2 + (_lo * _lo)
+    return (1 - _e) * tf.math.erfc(z)

@@ -51,14 +51,27 @@ def _gradient_x(x, steepness):
 
 def _hessian_x(x, steepness):
     _t0 = x - tf.math.round(x)
-    _t1 = (1 / 2) * steepness
-    _t2 = steepness * tf.math.abs(_t0)
-    _t3 = -_t1 + _t2
-    _t4 = tf.math.exp(_t3)
-    _t5 = _t4 * (_t2 - (_t1 + _t3)) + _t4
+    _t1 = _t0 + 1 / 2
+    _t2 = tf.math.less(_t0, 0)
+    _t3 = _t0 - 1 / 2
+    _t4 = tf.where(_t2, _t1, _t3)
+    _t5 = (1 / 2) * steepness
+    _t6 = steepness * tf.math.abs(_t0)
+    _t7 = -_t5 + _t6
+    _t8 = tf.math.exp(_t7)
+    _t9 = _t8 * (_t6 - (_t5 + _t7)) + _t8
     y_D_x_D_x = tf.math.multiply_no_nan(
-        -(steepness * steepness) * tf.math.tanh(_t1 * tf.where(tf.math.less(_t0, 0), _t0 + 1 / 2, _t0 - 1 / 2)),
-        _t5 / (_t5 * (_t5 + 2) + 1),
+        (steepness * steepness),
+        -tf.where(
+            tf.where(
+                _t2,
+                tf.math.less(steepness * tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1), 1 / 2),
+                tf.math.less(steepness * tf.where(tf.math.greater_equal(_t3, 0), _t3, -_t3), 1 / 2),
+            ),
+            _t9 * tf.math.tanh(_t5 * tf.math.abs(_t4)) / (_t9 * (_t9 + 2) + 1),
+            _t9 * (1 - _t9) / (_t9 * (_t9 * (_t9 + 3) + 3) + 1),
+        )
+        * tf.math.sign(_t4),
     )
     return (y_D_x_D_x,), ()
 
@@ -110,15 +123,23 @@ def _hessian_all(x, steepness):
     _t3 = _t0 - 1 / 2
     _t4 = tf.where(_t2, _t1, _t3)
     _t5 = (1 / 2) * steepness
-    _t6 = tf.math.tanh(_t4 * _t5)
-    _t7 = steepness * tf.math.abs(_t0)
-    _t8 = -_t5 + _t7
-    _t9 = tf.math.exp(_t8)
-    _t10 = _t9 * (_t7 - (_t5 + _t8)) + _t9
-    _t11 = _t10 / (_t10 * (_t10 + 2) + 1)
-    y_D_x_D_x = tf.math.multiply_no_nan(-_t6 * (steepness * steepness), _t11)
-    y_D_x_D_steepness = tf.math.multiply_no_nan(-_t4 * _t6 * steepness + 1, _t11)
-    y_D_steepness_D_steepness = tf.math.multiply_no_nan(-_t6 * tf.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t11)
+    _t6 = steepness * tf.math.abs(_t0)
+    _t7 = -_t5 + _t6
+    _t8 = tf.math.exp(_t7)
+    _t9 = _t8 * (_t6 - (_t5 + _t7)) + _t8
+    _t10 = _t9 / (_t9 * (_t9 + 2) + 1)
+    _t11 = -tf.where(
+        tf.where(
+            _t2,
+            tf.math.less(steepness * tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1), 1 / 2),
+            tf.math.less(steepness * tf.where(tf.math.greater_equal(_t3, 0), _t3, -_t3), 1 / 2),
+        ),
+        _t10 * tf.math.tanh(_t5 * tf.math.abs(_t4)),
+        _t9 * (1 - _t9) / (_t9 * (_t9 * (_t9 + 3) + 3) + 1),
+    ) * tf.math.sign(_t4)
+    y_D_x_D_x = tf.math.multiply_no_nan((steepness * steepness), _t11)
+    y_D_x_D_steepness = tf.math.multiply_no_nan(-_t4 * steepness * tf.math.tanh(_t4 * _t5) + 1, _t10)
+    y_D_steepness_D_steepness = tf.math.multiply_no_nan(tf.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t11)
     return (y_D_x_D_x, y_D_x_D_steepness, y_D_steepness_D_steepness), ()
 
 

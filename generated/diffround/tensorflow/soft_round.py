@@ -75,7 +75,9 @@ def sinhc(z):
     else:
         coefficients = (1, 1 / 6, 1 / 120, 1 / 5040, 1 / 362880, 1 / 39916800, 1 / 6227020800, 1 / 1307674368000)
     series = polynomial(z * z, coefficients)
-    return tf.where(tf.math.less(tf.math.abs(z), 2), series, ((1 / 2) * tf.math.exp(z) - 1 / 2 * tf.math.exp(-z)) / z)
+    inside = tf.math.less(tf.math.abs(z), 2)
+    z = tf.where(inside, z + 4, z)
+    return tf.where(inside, series, ((1 / 2) * tf.math.exp(z) - 1 / 2 * tf.math.exp(-z)) / z)
 
 
 def sinhc_d1(z):
@@ -107,9 +109,11 @@ def sinhc_d1(z):
             1 / 22230464256000,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), 2)
+    z = tf.where(inside, z + 4, z)
     _d0 = (1 / 2) * tf.math.exp(z)
     _d1 = (1 / 2) * tf.math.exp(-z)
-    return tf.where(tf.math.less(tf.math.abs(z), 2), series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
+    return tf.where(inside, series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
 
 
 def sinhc_d2(z):
@@ -133,14 +137,12 @@ def sinhc_d2(z):
     else:
         coefficients = (1 / 3, 1 / 10, 1 / 168, 1 / 6480, 1 / 443520, 1 / 47174400, 1 / 7185024000, 1 / 1482030950400)
     series = polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), 2)
+    z = tf.where(inside, z + 4, z)
     _d0 = 1 / z
     _d1 = tf.math.exp(z)
     _d2 = tf.math.exp(-z)
-    return tf.where(
-        tf.math.less(tf.math.abs(z), 2),
-        series,
-        _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)),
-    )
+    return tf.where(inside, series, _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)))
 
 
 def sinhc_small(z):
@@ -276,7 +278,9 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    return tf.where(tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932), series, tf.math.tanh(z) / z)
+    inside = tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932)
+    z = tf.where(inside, z + (1 / 2) * 3.1415926535897932, z)
+    return tf.where(inside, series, tf.math.tanh(z) / z)
 
 
 def tanhc_small(z):
@@ -473,7 +477,9 @@ def zcoth(z):
             2.4351954029183367e-15,
         )
     series = polynomial(z * z, coefficients)
-    return tf.where(tf.math.less(tf.math.abs(z), (1 / 2) * 3.1415926535897932), series, z / tf.math.tanh(z))
+    inside = tf.math.less(tf.math.abs(z), (1 / 2) * 3.1415926535897932)
+    z = tf.where(inside, z + 3.1415926535897932, z)
+    return tf.where(inside, series, z / tf.math.tanh(z))
 
 
 def zcoth_d1(z):
@@ -535,13 +541,11 @@ def zcoth_d1(z):
             8.499888742215075e-16,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), (1 / 2) * 3.1415926535897932)
+    z = tf.where(inside, z + 3.1415926535897932, z)
     _d0 = tf.math.tanh(z)
     _d1 = tf.math.exp(-2 * tf.math.abs(z))
-    return tf.where(
-        tf.math.less(tf.math.abs(z), (1 / 2) * 3.1415926535897932),
-        series,
-        1 / _d0 - 4 * _d1 * z / ((_d0 * _d0) * ((_d1 + 1) * (_d1 + 1))),
-    )
+    return tf.where(inside, series, 1 / _d0 - 4 * _d1 * z / ((_d0 * _d0) * ((_d1 + 1) * (_d1 + 1))))
 
 
 def zcoth_d2(z):
@@ -610,15 +614,13 @@ def zcoth_d2(z):
             4.5369969742032844e-18,
         )
     series = polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), (1 / 2) * 3.1415926535897932)
+    z = tf.where(inside, z + 3.1415926535897932, z)
     _d0 = tf.math.tanh(z)
     _d1 = 1 / _d0
     _d2 = tf.math.exp(-2 * tf.math.abs(z))
     _d3 = _d2 / ((_d2 + 1) * (_d2 + 1))
-    return tf.where(
-        tf.math.less(tf.math.abs(z), (1 / 2) * 3.1415926535897932),
-        series,
-        8 * _d1 * _d3 * (-_d1 + z * (1 + 4 * _d3 / (_d0 * _d0))),
-    )
+    return tf.where(inside, series, 8 * _d1 * _d3 * (-_d1 + z * (1 + 4 * _d3 / (_d0 * _d0))))
 
 
 def _hard(x, alpha):

@@ -197,7 +197,9 @@ def sinhc(z):
     else:
         coefficients = (1, 1 / 6, 1 / 120, 1 / 5040, 1 / 362880, 1 / 39916800, 1 / 6227020800, 1 / 1307674368000)
     series = polynomial(z * z, coefficients)
-    return tf.where(tf.math.less(tf.math.abs(z), 2), series, ((1 / 2) * tf.math.exp(z) - 1 / 2 * tf.math.exp(-z)) / z)
+    inside = tf.math.less(tf.math.abs(z), 2)
+    z = tf.where(inside, z + 4, z)
+    return tf.where(inside, series, ((1 / 2) * tf.math.exp(z) - 1 / 2 * tf.math.exp(-z)) / z)
 
 
 def sinhc_d1(z):
@@ -229,9 +231,11 @@ def sinhc_d1(z):
             1 / 22230464256000,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), 2)
+    z = tf.where(inside, z + 4, z)
     _d0 = (1 / 2) * tf.math.exp(z)
     _d1 = (1 / 2) * tf.math.exp(-z)
-    return tf.where(tf.math.less(tf.math.abs(z), 2), series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
+    return tf.where(inside, series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
 
 
 def sinhc_d2(z):
@@ -255,14 +259,12 @@ def sinhc_d2(z):
     else:
         coefficients = (1 / 3, 1 / 10, 1 / 168, 1 / 6480, 1 / 443520, 1 / 47174400, 1 / 7185024000, 1 / 1482030950400)
     series = polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), 2)
+    z = tf.where(inside, z + 4, z)
     _d0 = 1 / z
     _d1 = tf.math.exp(z)
     _d2 = tf.math.exp(-z)
-    return tf.where(
-        tf.math.less(tf.math.abs(z), 2),
-        series,
-        _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)),
-    )
+    return tf.where(inside, series, _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)))
 
 
 def tanhc(z):
@@ -319,7 +321,9 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    return tf.where(tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932), series, tf.math.tanh(z) / z)
+    inside = tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932)
+    z = tf.where(inside, z + (1 / 2) * 3.1415926535897932, z)
+    return tf.where(inside, series, tf.math.tanh(z) / z)
 
 
 def tanhc_d1(z):
@@ -382,12 +386,10 @@ def tanhc_d1(z):
             2.5396693007043486e-06,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932)
+    z = tf.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = tf.math.exp(-2 * tf.math.abs(z))
-    return tf.where(
-        tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - tf.math.tanh(z) / (z * z),
-    )
+    return tf.where(inside, series, 4 * _d0 / (z * ((_d0 + 1) * (_d0 + 1))) - tf.math.tanh(z) / (z * z))
 
 
 def tanhc_d2(z):
@@ -459,15 +461,13 @@ def tanhc_d2(z):
             3.601113289797974e-06,
         )
     series = polynomial(z * z, coefficients)
+    inside = tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932)
+    z = tf.where(inside, z + (1 / 2) * 3.1415926535897932, z)
     _d0 = 1 / z
     _d1 = tf.math.tanh(z)
     _d2 = tf.math.exp(-2 * tf.math.abs(z))
     _d3 = 4 * _d2 / ((_d2 + 1) * (_d2 + 1))
-    return tf.where(
-        tf.math.less(tf.math.abs(z), (1 / 4) * 3.1415926535897932),
-        series,
-        2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z)),
-    )
+    return tf.where(inside, series, 2 * _d0 * (-_d0 * _d3 - _d1 * _d3 + _d1 / (z * z)))
 
 
 def _value_x(x, alpha):
@@ -529,14 +529,15 @@ def _value_x(x, alpha):
     _t45 = _t15 * _t44
     _t46 = (1 / 2) / alpha
     _t47 = _t34 * _t46
-    _t48 = tf.math.greater_equal(alpha, 40)
-    _t49 = _t39 * _t43
-    _t50 = tf.where(
+    _t48 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t14
+    _t49 = tf.math.greater_equal(alpha, 40)
+    _t50 = _t39 * _t43
+    _t51 = tf.where(
         _t2,
-        tf.math.logical_and(_t48, tf.math.greater(alpha, 2 * tf.math.log1p(_t30 * _t49 / (-_t30 * _t40 + 1)))),
-        tf.math.logical_and(_t48, tf.math.greater(alpha, 2 * tf.math.log1p(_t32 * _t49 / (-_t32 * _t40 + 1)))),
+        tf.math.logical_and(_t49, tf.math.greater(alpha, 2 * tf.math.log1p(_t30 * _t50 / (-_t30 * _t40 + 1)))),
+        tf.math.logical_and(_t49, tf.math.greater(alpha, 2 * tf.math.log1p(_t32 * _t50 / (-_t32 * _t40 + 1)))),
     )
-    _t51 = _t20 * _t22 + 2 * tf.math.sigmoid(_t17)
+    _t52 = _t20 * _t22 + 2 * tf.math.sigmoid(_t17)
     y = (
         _n
         + _t0
@@ -556,9 +557,9 @@ def _value_x(x, alpha):
                         _t38,
                         _t34 * (-_t35 * _t37 + 1 / 2),
                         tf.where(
-                            _t50,
+                            tf.math.logical_or(_t51, tf.where(_t2, tf.math.less(_t30, _t48), tf.math.less(_t32, _t48))),
                             _t47 * tf.math.log1p(_t39 * _t45),
-                            _t34 * (-_t46 * (-tf.math.log(_t51) + tf.math.log1p(_t36)) + 1 / 2),
+                            _t34 * (-_t46 * (-tf.math.log(_t52) + tf.math.log1p(_t36)) + 1 / 2),
                         ),
                     ),
                 ),
@@ -848,15 +849,16 @@ def _value_all(x, alpha):
     _t53 = 1 / alpha
     _t54 = (1 / 2) * _t53
     _t55 = _t36 * _t54
-    _t56 = tf.math.greater_equal(alpha, 40)
-    _t57 = _t43 * _t49
-    _t58 = tf.where(
+    _t56 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t14
+    _t57 = tf.math.greater_equal(alpha, 40)
+    _t58 = _t43 * _t49
+    _t59 = tf.where(
         _t2,
-        tf.math.logical_and(_t56, tf.math.greater(alpha, 2 * tf.math.log1p(_t32 * _t57 / (-_t32 * _t44 + 1)))),
-        tf.math.logical_and(_t56, tf.math.greater(alpha, 2 * tf.math.log1p(_t34 * _t57 / (-_t34 * _t44 + 1)))),
+        tf.math.logical_and(_t57, tf.math.greater(alpha, 2 * tf.math.log1p(_t32 * _t58 / (-_t32 * _t44 + 1)))),
+        tf.math.logical_and(_t57, tf.math.greater(alpha, 2 * tf.math.log1p(_t34 * _t58 / (-_t34 * _t44 + 1)))),
     )
-    _t59 = _t21 * _t23 + 2 * tf.math.sigmoid(_t18)
-    _t60 = -1 / 2 * tf.math.log(_t59) + (1 / 2) * tf.math.log1p(_t39)
+    _t60 = _t21 * _t23 + 2 * tf.math.sigmoid(_t18)
+    _t61 = -1 / 2 * tf.math.log(_t60) + (1 / 2) * tf.math.log1p(_t39)
     y = (
         _n
         + _t0
@@ -873,7 +875,13 @@ def _value_all(x, alpha):
                     _t35,
                     tf.math.multiply_no_nan(_t30, _t26),
                     tf.where(
-                        _t42, _t36 * (-_t37 * _t41 + 1 / 2), tf.where(_t58, _t52 * _t55, _t36 * (-_t53 * _t60 + 1 / 2))
+                        _t42,
+                        _t36 * (-_t37 * _t41 + 1 / 2),
+                        tf.where(
+                            tf.math.logical_or(_t59, tf.where(_t2, tf.math.less(_t32, _t56), tf.math.less(_t34, _t56))),
+                            _t52 * _t55,
+                            _t36 * (-_t53 * _t61 + 1 / 2),
+                        ),
                     ),
                 ),
             ),
@@ -1184,7 +1192,7 @@ def _hessian_all(x, alpha):
     _t132 = (1 / 4) * tanhc_d2(_t6)
     _t133 = _t63 / (_t15 * _t15 * _t15 * _t15)
     _t134 = _t133 * _t35
-    _t135 = 8 * _t133 + tf.math.multiply_no_nan(-_t105, _t133) + tf.math.multiply_no_nan(8 * _t10 * _t18 - _t27, _t16)
+    _t135 = tf.math.multiply_no_nan(-_t105, _t133) + tf.math.multiply_no_nan(8 * _t10 * _t18 + 8 * _t16 - _t27, _t16)
     _t136 = 4 * (_t54 * _t54)
     _t137 = 1 / (alpha * alpha * alpha)
     _t138 = 2 * _t125
@@ -1394,8 +1402,10 @@ def _value_alpha_below_40(x, alpha):
     _t31 = _t16 * (1 - _t18)
     _t32 = _t10 * atanhc_small(_t31)
     _t33 = tf.where(_t2, tf.math.greater_equal(_t25, 1 / 4), tf.math.greater_equal(_t27, 1 / 4))
-    _t34 = _t16 * _t18 + 2 * tf.math.sigmoid(_t13)
-    _t35 = (1 / 2) / alpha
+    _t34 = (1 / 2) / alpha
+    _t35 = _t29 * _t34
+    _t36 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t10
+    _t37 = _t16 * _t18 + 2 * tf.math.sigmoid(_t13)
     y = (
         _n
         + _t0
@@ -1409,7 +1419,14 @@ def _value_alpha_below_40(x, alpha):
                 tf.where(
                     _t33,
                     _t29 * (-_t30 * _t32 + 1 / 2),
-                    _t29 * (-_t35 * (-tf.math.log(_t34) + tf.math.log1p(_t31)) + 1 / 2),
+                    tf.where(
+                        tf.where(_t2, tf.math.less(_t25, _t36), tf.math.less(_t27, _t36)),
+                        _t35
+                        * tf.math.log1p(
+                            _t11 * (1 - tf.math.exp(-2 * alpha)) * tf.math.exp(alpha) / (-_t11 * (1 - _t14) + 1)
+                        ),
+                        _t29 * (-_t34 * (-tf.math.log(_t37) + tf.math.log1p(_t31)) + 1 / 2),
+                    ),
                 ),
             ),
         )
@@ -1598,13 +1615,14 @@ def _value_alpha_from_40(x, alpha):
     _t33 = _t14 * _t32
     _t34 = (1 / 2) / alpha
     _t35 = _t13 * _t34
-    _t36 = _t25 * _t31
-    _t37 = tf.where(
+    _t36 = 1 / 2 - 1 / 4 * tanhc((1 / 4) * alpha) / _t20
+    _t37 = _t25 * _t31
+    _t38 = tf.where(
         _t2,
-        tf.math.greater(alpha, 2 * tf.math.log1p(_t22 * _t36 / (-_t22 * _t28 + 1))),
-        tf.math.greater(alpha, 2 * tf.math.log1p(_t23 * _t36 / (-_t23 * _t28 + 1))),
+        tf.math.greater(alpha, 2 * tf.math.log1p(_t22 * _t37 / (-_t22 * _t28 + 1))),
+        tf.math.greater(alpha, 2 * tf.math.log1p(_t23 * _t37 / (-_t23 * _t28 + 1))),
     )
-    _t38 = _t17 * _t18 + 2 * tf.math.sigmoid(_t26)
+    _t39 = _t17 * _t18 + 2 * tf.math.sigmoid(_t26)
     y = (
         _n
         + _t0
@@ -1621,9 +1639,9 @@ def _value_alpha_from_40(x, alpha):
                     _t24,
                     _t13 * (-_t15 * _t21 + 1 / 2),
                     tf.where(
-                        _t37,
+                        tf.math.logical_or(_t38, tf.where(_t2, tf.math.less(_t22, _t36), tf.math.less(_t23, _t36))),
                         _t35 * tf.math.log1p(_t25 * _t33),
-                        _t13 * (-_t34 * (-tf.math.log(_t38) + tf.math.log1p(_t19)) + 1 / 2),
+                        _t13 * (-_t34 * (-tf.math.log(_t39) + tf.math.log1p(_t19)) + 1 / 2),
                     ),
                 ),
             ),
@@ -1797,10 +1815,14 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         floor(x + 1/2)) >= 1/4), (log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
         exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))*sign(x - floor(x + 1/2))/(2*alpha),
         (alpha >= 40) & (alpha > 2*log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
-        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), ((1/2 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), (sign(x - floor(x +
+        1/2))*value_from(log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))/(2*alpha), 1/2 -
         (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x -
-        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x +
-        1/2)
+        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha)), Abs(x - floor(x + 1/2)) <
+        -tanhc(alpha/4)/(4*tanhc(alpha/2)) + 1/2), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x +
+        1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x +
+        1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x + 1/2)
       with alpha = alpha
 
     Args:

@@ -19,6 +19,12 @@ from .swish_sign import swish_sign
 from .soft_round import soft_round
 from .soft_round_inverse import soft_round_inverse
 from .heaviside import heaviside
+from .fake_quant import fake_quant
+from .pact_quant import pact_quant
+from .ternary import ternary
+from .fake_quant_minmax import fake_quant_minmax
+from .stochastic_round import stochastic_round
+from .uniform_noise import uniform_noise
 
 __all__ = [
     "sigmoid_round",
@@ -37,4 +43,10 @@ __all__ = [
     "soft_round",
     "soft_round_inverse",
     "heaviside",
+    "fake_quant",
+    "pact_quant",
+    "ternary",
+    "fake_quant_minmax",
+    "stochastic_round",
+    "uniform_noise",
 ]

@@ -31,7 +31,13 @@ import numbers
 import torch
 
 from .. import _arguments
-from .._arguments import IntParam, SurrogateChoice, check_mode, symmetric  # noqa: F401 (the op modules use them)
+from .._arguments import (
+    BoolParam,
+    IntParam,
+    SurrogateChoice,
+    check_mode,
+    symmetric,
+)  # noqa: F401 (the op modules use them)
 
 FLOAT_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
 HALF_DTYPES = (torch.float16, torch.bfloat16)

@@ -47,14 +47,27 @@ def _gradient_x(x, steepness):
 
 def _hessian_x(x, steepness):
     _t0 = x - torch.round(x)
-    _t1 = (1 / 2) * steepness
-    _t2 = steepness * torch.abs(_t0)
-    _t3 = -_t1 + _t2
-    _t4 = torch.exp(_t3)
-    _t5 = _t4 * (_t2 - (_t1 + _t3)) + _t4
+    _t1 = _t0 + 1 / 2
+    _t2 = torch.lt(_t0, 0)
+    _t3 = _t0 - 1 / 2
+    _t4 = torch.where(_t2, _t1, _t3)
+    _t5 = (1 / 2) * steepness
+    _t6 = steepness * torch.abs(_t0)
+    _t7 = -_t5 + _t6
+    _t8 = torch.exp(_t7)
+    _t9 = _t8 * (_t6 - (_t5 + _t7)) + _t8
     y_D_x_D_x = _runtime.multiply_no_nan(
-        -(steepness * steepness) * torch.tanh(_t1 * torch.where(torch.lt(_t0, 0), _t0 + 1 / 2, _t0 - 1 / 2)),
-        _t5 / (_t5 * (_t5 + 2) + 1),
+        (steepness * steepness),
+        -torch.where(
+            torch.where(
+                _t2,
+                torch.lt(steepness * torch.where(torch.ge(_t1, 0), _t1, -_t1), 1 / 2),
+                torch.lt(steepness * torch.where(torch.ge(_t3, 0), _t3, -_t3), 1 / 2),
+            ),
+            _t9 * torch.tanh(_t5 * torch.abs(_t4)) / (_t9 * (_t9 + 2) + 1),
+            _t9 * (1 - _t9) / (_t9 * (_t9 * (_t9 + 3) + 3) + 1),
+        )
+        * torch.sign(_t4),
     )
     return (y_D_x_D_x,), ()
 
@@ -104,15 +117,23 @@ def _hessian_all(x, steepness):
     _t3 = _t0 - 1 / 2
     _t4 = torch.where(_t2, _t1, _t3)
     _t5 = (1 / 2) * steepness
-    _t6 = torch.tanh(_t4 * _t5)
-    _t7 = steepness * torch.abs(_t0)
-    _t8 = -_t5 + _t7
-    _t9 = torch.exp(_t8)
-    _t10 = _t9 * (_t7 - (_t5 + _t8)) + _t9
-    _t11 = _t10 / (_t10 * (_t10 + 2) + 1)
-    y_D_x_D_x = _runtime.multiply_no_nan(-_t6 * (steepness * steepness), _t11)
-    y_D_x_D_steepness = _runtime.multiply_no_nan(-_t4 * _t6 * steepness + 1, _t11)
-    y_D_steepness_D_steepness = _runtime.multiply_no_nan(-_t6 * torch.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t11)
+    _t6 = steepness * torch.abs(_t0)
+    _t7 = -_t5 + _t6
+    _t8 = torch.exp(_t7)
+    _t9 = _t8 * (_t6 - (_t5 + _t7)) + _t8
+    _t10 = _t9 / (_t9 * (_t9 + 2) + 1)
+    _t11 = -torch.where(
+        torch.where(
+            _t2,
+            torch.lt(steepness * torch.where(torch.ge(_t1, 0), _t1, -_t1), 1 / 2),
+            torch.lt(steepness * torch.where(torch.ge(_t3, 0), _t3, -_t3), 1 / 2),
+        ),
+        _t10 * torch.tanh(_t5 * torch.abs(_t4)),
+        _t9 * (1 - _t9) / (_t9 * (_t9 * (_t9 + 3) + 3) + 1),
+    ) * torch.sign(_t4)
+    y_D_x_D_x = _runtime.multiply_no_nan((steepness * steepness), _t11)
+    y_D_x_D_steepness = _runtime.multiply_no_nan(-_t4 * steepness * torch.tanh(_t4 * _t5) + 1, _t10)
+    y_D_steepness_D_steepness = _runtime.multiply_no_nan(torch.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t11)
     return (y_D_x_D_x, y_D_x_D_steepness, y_D_steepness_D_steepness), ()
 
 

@@ -33,9 +33,16 @@ def _gradient_x(x, steepness, center):
 
 def _hessian_x(x, steepness, center):
     _t0 = center - x
-    _t1 = torch.exp(-steepness * torch.abs(_t0))
+    _t1 = steepness * torch.abs(_t0)
+    _t2 = torch.exp(-_t1)
     y_D_x_D_x = _runtime.multiply_no_nan(
-        (steepness * steepness) * torch.tanh((1 / 2) * _t0 * steepness), _t1 / ((_t1 + 1) * (_t1 + 1))
+        (steepness * steepness),
+        torch.where(
+            torch.lt(_t1, 1 / 2),
+            _t2 * torch.tanh((1 / 2) * _t1) / (_t2 * (_t2 + 2) + 1),
+            _t2 * (1 - _t2) / (_t2 * (_t2 * (_t2 + 3) + 3) + 1),
+        )
+        * torch.sign(_t0),
     )
     return (y_D_x_D_x,), ()
 
@@ -67,21 +74,26 @@ def _gradient_all(x, steepness, center):
 
 
 def _hessian_all(x, steepness, center):
-    _t0 = center - x
-    _t1 = -_t0
-    _t2 = _t1 * steepness
-    _t3 = torch.tanh((1 / 2) * _t2)
-    _t4 = _t3 * (steepness * steepness)
-    _t5 = torch.exp(-steepness * torch.abs(_t0))
-    _t6 = _t5 / ((_t5 + 1) * (_t5 + 1))
-    _t7 = _runtime.multiply_no_nan(-_t4, _t6)
-    _t8 = _t2 * _t3 - 1
-    y_D_x_D_x = _t7
-    y_D_x_D_steepness = _runtime.multiply_no_nan(-_t8, _t6)
-    y_D_x_D_center = _runtime.multiply_no_nan(_t4, _t6)
-    y_D_steepness_D_steepness = _runtime.multiply_no_nan(-(_t1 * _t1) * _t3, _t6)
-    y_D_steepness_D_center = _runtime.multiply_no_nan(_t8, _t6)
-    y_D_center_D_center = _t7
+    _t0 = steepness * steepness
+    _t1 = center - x
+    _t2 = -_t1
+    _t3 = steepness * torch.abs(_t1)
+    _t4 = torch.exp(-_t3)
+    _t5 = -torch.where(
+        torch.lt(_t3, 1 / 2),
+        _t4 * torch.tanh((1 / 2) * _t3) / (_t4 * (_t4 + 2) + 1),
+        _t4 * (1 - _t4) / (_t4 * (_t4 * (_t4 + 3) + 3) + 1),
+    ) * torch.sign(_t2)
+    _t6 = _runtime.multiply_no_nan(_t0, _t5)
+    _t7 = _t2 * steepness
+    _t8 = _t7 * torch.tanh((1 / 2) * _t7) - 1
+    _t9 = _t4 / ((_t4 + 1) * (_t4 + 1))
+    y_D_x_D_x = _t6
+    y_D_x_D_steepness = _runtime.multiply_no_nan(-_t8, _t9)
+    y_D_x_D_center = _runtime.multiply_no_nan(-_t0, _t5)
+    y_D_steepness_D_steepness = _runtime.multiply_no_nan((_t2 * _t2), _t5)
+    y_D_steepness_D_center = _runtime.multiply_no_nan(_t8, _t9)
+    y_D_center_D_center = _t6
     return (
         y_D_x_D_x,
         y_D_x_D_steepness,

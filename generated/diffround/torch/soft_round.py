@@ -75,7 +75,9 @@ def sinhc(z):
     else:
         coefficients = (1, 1 / 6, 1 / 120, 1 / 5040, 1 / 362880, 1 / 39916800, 1 / 6227020800, 1 / 1307674368000)
     series = polynomial(z * z, coefficients)
-    return torch.where(torch.lt(torch.abs(z), 2), series, ((1 / 2) * torch.exp(z) - 1 / 2 * torch.exp(-z)) / z)
+    inside = torch.lt(torch.abs(z), 2)
+    z = torch.where(inside, z + 4, z)
+    return torch.where(inside, series, ((1 / 2) * torch.exp(z) - 1 / 2 * torch.exp(-z)) / z)
 
 
 def sinhc_d1(z):
@@ -107,9 +109,11 @@ def sinhc_d1(z):
             1 / 22230464256000,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = torch.lt(torch.abs(z), 2)
+    z = torch.where(inside, z + 4, z)
     _d0 = (1 / 2) * torch.exp(z)
     _d1 = (1 / 2) * torch.exp(-z)
-    return torch.where(torch.lt(torch.abs(z), 2), series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
+    return torch.where(inside, series, (_d0 + _d1) / z - (_d0 - _d1) / (z * z))
 
 
 def sinhc_d2(z):
@@ -133,14 +137,12 @@ def sinhc_d2(z):
     else:
         coefficients = (1 / 3, 1 / 10, 1 / 168, 1 / 6480, 1 / 443520, 1 / 47174400, 1 / 7185024000, 1 / 1482030950400)
     series = polynomial(z * z, coefficients)
+    inside = torch.lt(torch.abs(z), 2)
+    z = torch.where(inside, z + 4, z)
     _d0 = 1 / z
     _d1 = torch.exp(z)
     _d2 = torch.exp(-z)
-    return torch.where(
-        torch.lt(torch.abs(z), 2),
-        series,
-        _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)),
-    )
+    return torch.where(inside, series, _d0 * (-_d0 * (_d1 + _d2) + (1 / 2) * _d1 - 1 / 2 * _d2 + (_d1 - _d2) / (z * z)))
 
 
 def sinhc_small(z):
@@ -276,7 +278,9 @@ def tanhc(z):
             2.6147711512907546e-06,
         )
     series = polynomial(z * z, coefficients)
-    return torch.where(torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932), series, torch.tanh(z) / z)
+    inside = torch.lt(torch.abs(z), (1 / 4) * 3.1415926535897932)
+    z = torch.where(inside, z + (1 / 2) * 3.1415926535897932, z)
+    return torch.where(inside, series, torch.tanh(z) / z)
 
 
 def tanhc_small(z):
@@ -473,7 +477,9 @@ def zcoth(z):
             2.4351954029183367e-15,
         )
     series = polynomial(z * z, coefficients)
-    return torch.where(torch.lt(torch.abs(z), (1 / 2) * 3.1415926535897932), series, z / torch.tanh(z))
+    inside = torch.lt(torch.abs(z), (1 / 2) * 3.1415926535897932)
+    z = torch.where(inside, z + 3.1415926535897932, z)
+    return torch.where(inside, series, z / torch.tanh(z))
 
 
 def zcoth_d1(z):
@@ -535,13 +541,11 @@ def zcoth_d1(z):
             8.499888742215075e-16,
         )
     series = z * polynomial(z * z, coefficients)
+    inside = torch.lt(torch.abs(z), (1 / 2) * 3.1415926535897932)
+    z = torch.where(inside, z + 3.1415926535897932, z)
     _d0 = torch.tanh(z)
     _d1 = torch.exp(-2 * torch.abs(z))
-    return torch.where(
-        torch.lt(torch.abs(z), (1 / 2) * 3.1415926535897932),
-        series,
-        1 / _d0 - 4 * _d1 * z / ((_d0 * _d0) * ((_d1 + 1) * (_d1 + 1))),
-    )
+    return torch.where(inside, series, 1 / _d0 - 4 * _d1 * z / ((_d0 * _d0) * ((_d1 + 1) * (_d1 + 1))))
 
 
 def zcoth_d2(z):
@@ -610,15 +614,13 @@ def zcoth_d2(z):
             4.5369969742032844e-18,
         )
     series = polynomial(z * z, coefficients)
+    inside = torch.lt(torch.abs(z), (1 / 2) * 3.1415926535897932)
+    z = torch.where(inside, z + 3.1415926535897932, z)
     _d0 = torch.tanh(z)
     _d1 = 1 / _d0
     _d2 = torch.exp(-2 * torch.abs(z))
     _d3 = _d2 / ((_d2 + 1) * (_d2 + 1))
-    return torch.where(
-        torch.lt(torch.abs(z), (1 / 2) * 3.1415926535897932),
-        series,
-        8 * _d1 * _d3 * (-_d1 + z * (1 + 4 * _d3 / (_d0 * _d0))),
-    )
+    return torch.where(inside, series, 8 * _d1 * _d3 * (-_d1 + z * (1 + 4 * _d3 / (_d0 * _d0))))
 
 
 def _hard(x, alpha):

@@ -1,0 +1,99 @@
+# Generated from template templates/tensorflow/op.py.jinja and spec derive/catalog.py:ternary.
+# Do NOT modify by hand: edit the spec or the template, then run
+#     python scripts/regenerate_ops.py
+"""ternary: -1, 0 or 1 (0 where abs(x) <= threshold), with the straight-through gradient clipped at clip."""
+
+import tensorflow as tf
+
+from . import _runtime
+
+
+def _hard(x, threshold, clip):
+    y = tf.where(
+        tf.math.greater_equal(threshold, tf.math.abs(x)),
+        tf.constant(0, x.dtype),
+        tf.where(tf.math.greater_equal(x, 0), tf.constant(1, x.dtype), tf.constant(-1, x.dtype)),
+    )
+    return (y,), ()
+
+
+def _gradient_x(x, threshold, clip):
+    y_D_x = tf.where(
+        tf.math.logical_or(tf.math.less(clip, x), tf.math.less(clip, -x)),
+        tf.constant(0, x.dtype),
+        tf.constant(1, x.dtype),
+    )
+    return (y_D_x,), ()
+
+
+def _hessian_x(x, threshold, clip):
+    y_D_x_D_x = tf.fill(tf.shape(x), tf.constant(0, x.dtype))
+    return (y_D_x_D_x,), ()
+
+
+def _gradient_all(x, threshold, clip):
+    _t0 = tf.math.less(clip, x)
+    _t1 = tf.math.less(clip, -x)
+    y_D_x = tf.where(tf.math.logical_or(_t0, _t1), tf.constant(0, x.dtype), tf.constant(1, x.dtype))
+    y_D_threshold = tf.fill(tf.shape(x), tf.constant(0, x.dtype))
+    y_D_clip = tf.where(_t1, tf.constant(-1, x.dtype), tf.where(_t0, tf.constant(1, x.dtype), tf.constant(0, x.dtype)))
+    return (y_D_x, y_D_threshold, y_D_clip), ()
+
+
+def _hessian_all(x, threshold, clip):
+    y_D_x_D_x = tf.fill(tf.shape(x), tf.constant(0, x.dtype))
+    y_D_x_D_threshold = tf.fill(tf.shape(x), tf.constant(0, x.dtype))
+    y_D_x_D_clip = tf.fill(tf.shape(x), tf.constant(0, x.dtype))
+    y_D_threshold_D_threshold = tf.fill(tf.shape(x), tf.constant(0, x.dtype))
+    y_D_threshold_D_clip = tf.fill(tf.shape(x), tf.constant(0, x.dtype))
+    y_D_clip_D_clip = tf.fill(tf.shape(x), tf.constant(0, x.dtype))
+    return (
+        y_D_x_D_x,
+        y_D_x_D_threshold,
+        y_D_x_D_clip,
+        y_D_threshold_D_threshold,
+        y_D_threshold_D_clip,
+        y_D_clip_D_clip,
+    ), ()
+
+
+_OP = _runtime.Op(
+    name="ternary",
+    params=[
+        _runtime.FloatParam("threshold", 0.05, 0.0, float("inf"), low_open=False, high_open=True),
+        _runtime.FloatParam("clip", 1.0, 0.0, float("inf"), low_open=True, high_open=True),
+    ],
+    modes=("ste",),
+    hard=_hard,
+    hard_xla=_hard,
+    kernels={
+        "x": _runtime.Kernels(None, None, _gradient_x, _hessian_x, xla=(None, _gradient_x)),
+        "all": _runtime.Kernels(None, None, _gradient_all, _hessian_all, xla=(None, _gradient_all)),
+    },
+)
+
+
+def ternary(x, threshold=0.05, clip=1.0, mode="ste", name=None):
+    """-1, 0 or 1 (0 where abs(x) <= threshold), with the straight-through gradient clipped at clip.
+
+    Smooth forward: Piecewise((-l, l < -x), (l, l < x), (x, True))
+    Hard function: Piecewise((0, threshold >= Abs(x)), (sign(x), True))
+        sign(u): +1 where u >= 0, else -1.
+      with T = threshold, l = clip
+
+    Args:
+        x: float16, bfloat16, float32 or float64 tensor.
+        threshold: 0 where abs(x) <= threshold; float or float tensor broadcasting with x
+            (differentiable), in [0, inf), default 0.05.
+        clip: gradient is 1 for abs(x) <= clip, 0 beyond; float or float tensor broadcasting with x
+            (differentiable), in (0, inf), default 1.0.
+        mode: "ste" (hard forward, the smooth derivative as gradient), the only mode of this op;
+            default "ste".
+        name: optional name scope.
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: Larq SteTern (which gives +-1 at abs(x) = threshold itself).
+    """
+    return _OP(x, {"threshold": threshold, "clip": clip}, mode, name)

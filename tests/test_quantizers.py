@@ -1,0 +1,176 @@
+"""The quantization-aware-training ops (fake_quant, pact_quant, ternary) on
+every backend: values and gradients against their papers' formulas written
+out here in NumPy, per-channel (tensor) parameters whose gradients are summed
+to their shape, bool parameters. (Their 50-digit verification is
+tests/test_verification.py's; fake_quant_minmax's is
+tests/test_fake_quant_minmax.py, side by side with TensorFlow.)"""
+
+import numpy as np
+import pytest
+
+SEED = 5
+CHANNELS = 3
+
+
+def _lsq(x, s, qmin, qmax, dy):
+    """LSQ (Esser et al. 2020, eq. 3): value, d/dx and d/ds (summed over rows)."""
+    v = x / s
+    y = s * np.clip(np.round(v), qmin, qmax)
+    inside = (v > qmin) & (v < qmax)
+    ds = np.where(v <= qmin, qmin, np.where(v >= qmax, qmax, np.round(v) - v))
+    return y, dy * inside, (dy * ds).sum(axis=0, keepdims=True)
+
+
+def _pact(x, alpha, bits, dy):
+    """PACT (Choi et al. 2018, eq. 1-3): value, d/dx and d/dalpha (summed over rows)."""
+    levels = 2**bits - 1
+    clipped = np.clip(x, 0, alpha)
+    y = np.round(clipped * levels / alpha) * alpha / levels
+    return y, dy * ((x >= 0) & (x < alpha)), (dy * (x >= alpha)).sum(axis=0, keepdims=True)
+
+
+def _ternary(x, threshold, clip, dy):
+    y = np.where(np.abs(x) <= threshold, 0.0, np.sign(x))
+    return y, dy * (np.abs(x) <= clip)
+
+
+def _data():
+    rng = np.random.default_rng(SEED)
+    x = rng.normal(0, 2.0, size=(64, CHANNELS))
+    dy = rng.normal(size=x.shape)
+    return x, dy
+
+
+def _run(backend, op, x, params, tensor_name, dy):
+    """(y, dx, d tensor parameter) through the backend's own differentiation."""
+    if backend == "tensorflow":
+        tf = pytest.importorskip("tensorflow")
+        import diffround.tensorflow as ops
+
+        xv = tf.constant(x)
+        pv = tf.Variable(params[tensor_name])
+        with tf.GradientTape() as tape:
+            tape.watch(xv)
+            y = getattr(ops, op)(xv, **{**params, tensor_name: pv})
+            loss = tf.reduce_sum(y * dy)
+        dx, dp = tape.gradient(loss, [xv, pv])
+        return y.numpy(), dx.numpy(), dp.numpy()
+    if backend == "jax":
+        jax = pytest.importorskip("jax")
+        jax.config.update("jax_enable_x64", True)
+        import jax.numpy as jnp
+
+        import diffround.jax as ops
+
+        def forward(xv, pv):
+            return getattr(ops, op)(xv, **{**params, tensor_name: pv})
+
+        y, pullback = jax.vjp(forward, jnp.asarray(x), jnp.asarray(params[tensor_name]))
+        dx, dp = pullback(jnp.asarray(dy))
+        return np.asarray(y), np.asarray(dx), np.asarray(dp)
+    torch = pytest.importorskip("torch")
+    import diffround.torch as ops
+
+    xv = torch.tensor(x, requires_grad=True)
+    pv = torch.tensor(params[tensor_name], requires_grad=True)
+    y = getattr(ops, op)(xv, **{**params, tensor_name: pv})
+    (y * torch.tensor(dy)).sum().backward()
+    return y.detach().numpy(), xv.grad.numpy(), pv.grad.numpy()
+
+
+BACKENDS = ("tensorflow", "jax", "torch")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("bits,signed", [(8, True), (4, False), (2, True)])
+def test_fake_quant_per_channel_scale(backend, bits, signed):
+    x, dy = _data()
+    scale = np.array([[0.05, 0.3, 1.1]])  # one per channel, shape (1, channels)
+    qmin, qmax = (-(2 ** (bits - 1)), 2 ** (bits - 1) - 1) if signed else (0, 2**bits - 1)
+    y, dx, ds = _run(backend, "fake_quant", x, {"scale": scale, "bits": bits, "signed": signed}, "scale", dy)
+    want_y, want_dx, want_ds = _lsq(x, scale, qmin, qmax, dy)
+    assert ds.shape == scale.shape
+    np.testing.assert_array_equal(y, want_y)
+    np.testing.assert_array_equal(dx, want_dx)
+    np.testing.assert_allclose(ds, want_ds, rtol=1e-12)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_pact_per_channel_alpha(backend):
+    x, dy = _data()
+    alpha = np.array([[0.5, 2.0, 6.0]])
+    y, dx, da = _run(backend, "pact_quant", x, {"alpha": alpha, "bits": 3}, "alpha", dy)
+    want_y, want_dx, want_da = _pact(x, alpha, 3, dy)
+    assert da.shape == alpha.shape
+    np.testing.assert_allclose(y, want_y, rtol=1e-15, atol=0)
+    np.testing.assert_array_equal(dx, want_dx)
+    np.testing.assert_allclose(da, want_da, rtol=1e-12)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_pact_levels_never_pass_alpha(backend):
+    """Just below alpha x rounds to the top level, alpha*(2**bits - 1)/(2**bits - 1),
+    which the two roundings of float32 may put one ULP above alpha: the op
+    stays at or below its value at alpha (which is alpha), so that it is
+    monotone, and gives the levels alpha*k/(2**bits - 1) of PACT's eq. (1)
+    within the rounding of a product and a quotient below it."""
+    rng = np.random.default_rng(SEED + 1)
+    alphas = rng.uniform(0.01, 100.0, size=(200, 1)).astype(np.float32)
+    below = np.nextafter(alphas, np.float32(0))
+    for bits in (2, 4, 8):
+        levels = 2**bits - 1
+        k = rng.integers(0, levels, size=(200, 1))
+        # the level's centre, k steps of alpha/levels (each within a few ULPs of it)
+        centres = (alphas.astype(np.float64) * k / levels).astype(np.float32)
+        x = np.concatenate([below, alphas, centres], axis=1)
+        dy = np.zeros(x.shape, np.float32)
+        y, _, _ = _run(backend, "pact_quant", x, {"alpha": alphas, "bits": bits}, "alpha", dy)
+        assert np.all(y[:, 0] <= alphas[:, 0]) and np.all(y[:, 1] == alphas[:, 0]), bits
+        exact = alphas.astype(np.float64)[:, 0] * k[:, 0] / levels
+        np.testing.assert_allclose(y[:, 2], exact, rtol=4 * np.finfo(np.float32).eps, atol=0)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ternary(backend):
+    x, dy = _data()
+    x[0, :] = [0.05, -0.05, 0.0]  # 0 at the threshold itself
+    clip = np.array([[0.5, 1.0, 2.0]])
+    y, dx, dclip = _run(backend, "ternary", x, {"threshold": 0.05, "clip": clip}, "clip", dy)
+    want_y, want_dx = _ternary(x, 0.05, clip, dy)
+    np.testing.assert_array_equal(y, want_y)
+    np.testing.assert_array_equal(dx, want_dx)
+    # d/dclip of clip(x, -clip, clip), the gradient's source, as ste_sign's: sign(x) beyond clip
+    np.testing.assert_allclose(dclip, (dy * np.sign(x) * (np.abs(x) > clip)).sum(axis=0, keepdims=True), rtol=1e-12)
+
+
+def test_bool_parameters_take_bools_only():
+    tf = pytest.importorskip("tensorflow")
+    import diffround as dr
+
+    x = tf.constant([0.3, -2.0])
+    with pytest.raises(TypeError, match=r"fake_quant: signed must be a Python bool \(True or False\), got 1 \(int\)"):
+        dr.fake_quant(x, signed=1)
+    with pytest.raises(TypeError, match=r"fake_quant_minmax: narrow_range must be a Python bool \(True or False\)"):
+        dr.fake_quant_minmax(x, narrow_range="yes")
+    # NumPy's bools are bools: the same levels as Python's (the unsigned grid has no negative level)
+    for flag in (False, np.False_):
+        assert dr.fake_quant(x, scale=0.1, signed=flag).numpy().tolist() == pytest.approx([0.3, 0.0])
+    # narrow_range: levels 1..255 of step 3/254 on [-1, 2], the zero point 1 + 254/3 nudged to 86, so -2.0
+    # clips to (1 - 86)*3/254 (to -85*3/255 = -1 with levels 0..255)
+    for flag, low in ((True, -255 / 254), (np.True_, -255 / 254), (np.False_, -1.0)):
+        assert dr.fake_quant_minmax(x, min=-1.0, max=2.0, narrow_range=flag).numpy()[1] == pytest.approx(low, rel=1e-6)
+    with pytest.raises(ValueError, match=r"fake_quant: bits must be an int in \[2, 16\], got 17"):
+        dr.fake_quant(x, bits=17)
+    # unsigned: negative inputs go to level 0
+    assert dr.fake_quant(x, scale=0.1, signed=False).numpy().tolist() == pytest.approx([0.3, 0.0])
+
+
+def test_half_precision_values():
+    """float16 computes in float32 and returns float16: the levels of 4 bits at scale 1/4."""
+    tf = pytest.importorskip("tensorflow")
+    import diffround as dr
+
+    x = tf.constant([0.3, 1.1, -5.0, 3.0], tf.float16)
+    y = dr.fake_quant(x, scale=0.25, bits=4)
+    assert y.dtype == tf.float16
+    np.testing.assert_array_equal(y.numpy(), np.float16([0.25, 1.0, -2.0, 1.75]))
