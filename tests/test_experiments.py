@@ -34,7 +34,7 @@ def quick_results(tmp_path_factory, dr):
     out = tmp_path_factory.mktemp("experiments")
     threads = torch.get_num_threads()
     try:
-        for name in ("integer_labels", "binary_network", "spiking_network", "compression"):
+        for name in ("integer_labels", "binary_network", "spiking_network", "compression", "quantization"):
             assert _module(name).main(["--quick", "--out", str(out)]) == 0
     finally:
         torch.set_num_threads(threads)
@@ -48,13 +48,14 @@ REFERENCE = {
     "binary_network": "tensorflow",
     "spiking_network": "torch",
     "compression": "tensorflow",
+    "quantization": "tensorflow",
 }
 FIRST_EPOCH = ["--quick", "--seeds", "1", "--stop-after", "1"]
 KERAS_RUN = """
 import sys
 sys.path.insert(0, sys.argv[1])
-import binary_network, integer_labels
-for experiment in (integer_labels, binary_network):
+import binary_network, integer_labels, quantization
+for experiment in (integer_labels, binary_network, quantization):
     assert experiment.main(sys.argv[2:]) == 0
 """
 
@@ -170,6 +171,10 @@ def test_every_method_of_a_seed_starts_from_the_same_weights(dr):
     binary = [binary_network.build(m, 5) for m in binary_network.METHODS]
     latent = [keras.ops.convert_to_numpy(model.layers[1].kernel) for model in binary]
     assert all(np.array_equal(k, latent[0]) for k in latent)
+    quantization = _module("quantization")
+    for layer in (1, 2):  # float Dense and QuantizedDense alike
+        kernels = [keras.ops.convert_to_numpy(quantization.build(m, 5).layers[layer].kernel) for m in quantization.METHODS]
+        assert all(np.array_equal(k, kernels[0]) for k in kernels)
 
 
 def test_integer_labels_quick(quick_results):
@@ -201,6 +206,17 @@ def test_spiking_network_quick(quick_results):
     floor = _mean(record, spiking_network.FLOOR, "accuracy")
     for surrogate in ("sigmoid", "fast_sigmoid", "atan"):
         assert _mean(record, f"heaviside, {surrogate}", "accuracy") > max(0.3, floor), surrogate
+
+
+def test_quantization_quick(quick_results):
+    record = _record(quick_results, "quantization")
+    quantization = _module("quantization")
+    assert record["methods"] == list(quantization.METHODS) and record["baseline"] == "float"
+    assert len(record["methods"]) == 7  # float, and each quantizer at 8, 4 and 2 bits
+    _check_structure(record, ("accuracy",))
+    for method in record["methods"]:
+        assert _mean(record, method, "accuracy") > 0.3, method  # chance is 0.1
+    assert (quick_results / record["plots"]["accuracy"]).read_bytes().startswith(b"\x89PNG")
 
 
 def test_compression_quick(quick_results):
@@ -341,8 +357,8 @@ def test_the_backends_agree_on_the_first_epoch(first_epochs):
                 assert len(epoch) == (3 if name == "compression" else 1), where
                 assert epoch == pytest.approx(reference[method][1], rel=epoch_rtol), where
                 compared += 1
-    # 7 + 3 + 5 + 3 methods, on the two other backends each
-    assert compared == 36
+    # 7 + 3 + 5 + 3 + 7 methods, on the two other backends each
+    assert compared == 50
 
 
 def test_a_keras_experiment_refuses_a_backend_other_than_the_loaded_keras(capsys, dr):

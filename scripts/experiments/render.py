@@ -27,7 +27,7 @@ import numpy as np  # noqa: E402
 import harness  # noqa: E402
 
 # the page's order; an experiment whose JSON is missing is listed as not run
-EXPERIMENTS = ("integer_labels", "binary_network", "spiking_network", "compression")
+EXPERIMENTS = ("integer_labels", "binary_network", "spiking_network", "compression", "quantization")
 
 
 def load(results: Path) -> dict:
@@ -150,6 +150,7 @@ WHY_BACKEND = {
     "binary_network": "the package's default backend, and Keras's",
     "spiking_network": "snnTorch's surrogates, its reference, run on PyTorch only",
     "compression": "the package's default backend",
+    "quantization": "the package's default backend, and Keras's",
 }
 
 
@@ -163,7 +164,7 @@ def backends_text(records: dict) -> str:
     )
     return (
         "Every experiment runs on each of the package's backends, TensorFlow, JAX and PyTorch "
-        "(`--backend tensorflow|jax|torch`): the Keras ones (integer labels, binary network) through "
+        "(`--backend tensorflow|jax|torch`): the Keras ones (integer labels, binary network, quantization-aware training) through "
         "`KERAS_BACKEND` with diffround's Keras layers, the spiking network and the compression model written "
         "once against a few tensor functions per framework (`harness.Framework`). Initial weights, batch orders, "
         "spike trains and samples are drawn with NumPy from the seed, so that a seed starts from the same point "
