@@ -43,6 +43,7 @@ experiments: $(INSTALLED)
 	$(PY) scripts/experiments/binary_network.py
 	$(PY) scripts/experiments/spiking_network.py
 	$(PY) scripts/experiments/compression.py
+	$(PY) scripts/experiments/quantization.py
 	$(PY) scripts/experiments/render.py
 
 regenerate: $(INSTALLED)

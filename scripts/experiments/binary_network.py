@@ -2,15 +2,15 @@
 """Binary network: an MLP on the digits whose weights and hidden activations
 are signs, trained through each sign op's gradient.
 
-    python scripts/experiments/binary_network.py [--quick] [--seeds N] [--out DIR]
+    python scripts/experiments/binary_network.py [--quick] [--seeds N] [--backend B] [--out DIR]
 
 Input (float, in [0, 1]) -> BinaryDense(128) -> BatchNorm -> sign ->
 BinaryDense(128) -> BatchNorm -> sign -> BinaryDense(10) -> BatchNorm ->
 softmax. A BinaryDense multiplies by sign(W) of a latent float W, clipped to
 [-1, 1] after each step (Larq's weight_clip); weights and activations go
 through the same op, in its default mode "ste" (forward sign, the op's smooth
-derivative as gradient). Cross-entropy, Adam(0.001), batch 32. Keras 3 on the
-TensorFlow backend.
+derivative as gradient). Cross-entropy, Adam(0.001), batch 32. Keras 3 on any
+of its backends (--backend, default tensorflow: the published numbers' backend).
 """
 
 from __future__ import annotations
@@ -32,12 +32,13 @@ EPOCHS = 20
 QUICK_EPOCHS = 2
 METHODS = {"ste_sign": "SteSign", "approx_sign": "ApproxSign", "swish_sign": "SwishSign"}
 BASELINE = "ste_sign"
-# Looked up with pip and an import in a throwaway virtual environment beside this
-# project's pinned TensorFlow; the page prints it.
+# Looked up with pip beside this project's pinned TensorFlow; the page prints it.
 LARQ = (
-    "Larq is not compared: larq 0.14.0 (the newest) asks pip to replace NumPy 2.4.6 by 1.26.4, and with "
-    "TensorFlow 2.21 it fails on import (it subclasses tf.keras.layers.LocallyConnected1D, which Keras 3 "
-    "no longer has). The three ops' derivatives are checked against Larq's published formulas by "
+    'Larq is not compared: `pip install --dry-run larq` answers "Would install larq-0.14.0 numpy-1.26.4 '
+    "terminaltables-3.1.10\" (larq 0.14.0, the newest, replaces this project's NumPy 2 by 1.26.4), and "
+    'imported beside TensorFlow 2.21 and Keras 3 it fails: "AttributeError: module '
+    "'keras._tf_keras.keras.layers' has no attribute 'LocallyConnected1D'\" (it subclasses Keras 2's "
+    "layers). The three ops' derivatives are checked against Larq's published formulas by "
     "scripts/verify_derivatives.py instead."
 )
 
@@ -52,17 +53,19 @@ def build(method: str, seed: int):
     class BinaryDense(keras.layers.Layer):
         """x @ sign(W): the latent float W is what Adam updates."""
 
-        def __init__(self, units, initializer_seed, **kwargs):
+        def __init__(self, units, layer, **kwargs):
             super().__init__(**kwargs)
             self.units = units
-            self.initializer_seed = initializer_seed
+            self.layer = layer
             self.quantizer = quantizer_class()
 
         def build(self, input_shape):
+            # Glorot uniform drawn with NumPy from the seed: the same on every backend
+            start = harness.glorot_uniform(seed, self.layer, input_shape[-1], self.units)
             self.kernel = self.add_weight(
                 name="kernel",
-                shape=(input_shape[-1], self.units),
-                initializer=keras.initializers.GlorotUniform(seed=self.initializer_seed),
+                shape=start.shape,
+                initializer=lambda shape, dtype=None: keras.ops.convert_to_tensor(start, dtype=dtype),
                 constraint=lambda w: keras.ops.clip(w, -1.0, 1.0),
             )
 
@@ -72,7 +75,7 @@ def build(method: str, seed: int):
     inputs = keras.Input((64,))
     h = inputs
     for i, width in enumerate(HIDDEN + (10,)):
-        h = BinaryDense(width, harness.weight_seed(seed, i))(h)
+        h = BinaryDense(width, i)(h)
         h = keras.layers.BatchNormalization(momentum=0.9)(h)
         if width != 10:
             h = quantizer_class()(h)
@@ -89,7 +92,7 @@ def train(method: str, seed: int, split, orders) -> dict:
         logits = keras.ops.convert_to_numpy(model(x_test, training=False))
         return {"accuracy": float(np.mean(np.argmax(logits, axis=1) == y_test))}
 
-    history, seconds = harness.fit_keras(
+    history, seconds, first = harness.fit_keras(
         model,
         keras.losses.SparseCategoricalCrossentropy(from_logits=True),
         x_train,
@@ -100,19 +103,27 @@ def train(method: str, seed: int, split, orders) -> dict:
         (),
         evaluate,
     )
-    return {"method": method, "seed": seed, **history[-1], "seconds": seconds, "history": history}
+    return {
+        "method": method,
+        "seed": seed,
+        **history[-1],
+        "seconds": seconds,
+        "first_batch_losses": first,
+        "history": history,
+    }
 
 
 def main(argv=None) -> int:
-    args = harness.arguments(__doc__, __file__, argv)
+    args = harness.arguments(__doc__, __file__, argv, keras=True)
     import keras
 
-    harness.set_threads()
-    epochs = QUICK_EPOCHS if args.quick else EPOCHS
+    harness.set_threads(args.backend)
+    planned = QUICK_EPOCHS if args.quick else EPOCHS
+    epochs = harness.epochs_to_train(args, planned)
     results = []
     for seed in args.seed_list:
         split = harness.digits(seed)
-        orders = harness.batch_orders(seed, len(split[0]), epochs)
+        orders = harness.batch_orders(seed, len(split[0]), planned)[:epochs]
         for method in METHODS:
             keras.backend.clear_session()
             result = train(method, seed, split, orders)
@@ -125,16 +136,18 @@ def main(argv=None) -> int:
         {
             "title": "Binary network: sign weights and activations on the digits",
             "short_title": "Binary MLP (digits)",
-            "backend": f"Keras {keras.__version__}, TensorFlow backend",
-            "versions": harness.versions("tensorflow", "keras"),
+            "backend": args.backend,
+            "backend_text": harness.backend_text(args.backend, keras=True),
+            "versions": harness.versions(args.backend, "keras"),
             "setup": (
                 "scikit-learn's 8x8 digits (stratified 75/25 split per seed); input -> "
                 + " -> ".join(f"BinaryDense({w}) -> BatchNorm -> sign" for w in HIDDEN)
                 + " -> BinaryDense(10) -> BatchNorm -> softmax; BinaryDense = x @ sign(W), latent W clipped to "
                 f"[-1, 1]; weights and activations through the same op in mode 'ste'; cross-entropy; "
-                f"Adam({LEARNING_RATE}), batch {BATCH}, {epochs} epochs."
+                f"Adam({LEARNING_RATE}), batch {BATCH}, {planned} epochs."
             ),
             "epochs": epochs,
+            "planned_epochs": planned,
             "methods": list(METHODS),
             "baseline": BASELINE,
             "metrics": {"accuracy": "held-out accuracy (10 classes)"},

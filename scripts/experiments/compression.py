@@ -2,7 +2,7 @@
 """Neural compression, small: a learned scalar quantizer of a Laplacian source,
 trained for rate + lambda * distortion, three ways through the rounding.
 
-    python scripts/experiments/compression.py [--quick] [--seeds N] [--out DIR]
+    python scripts/experiments/compression.py [--quick] [--seeds N] [--backend B] [--out DIR]
 
 x ~ Laplace(0, 1); y = encoder(x), 1 -> 16 softplus -> 1; the decoder, the
 same shape, reconstructs x from the quantized y. The rate is -log2 of the
@@ -18,8 +18,11 @@ mixture of four logistics, its CDF c, P(k) = c(k + 1/2) - c(k - 1/2). Training:
 
 At test every method rounds: the decoder gets round(y), the rate is
 -log2 P(round(y)); reported per lambda: rate (bits per sample), distortion
-(mean squared error) and their sum rate + lambda * distortion. TensorFlow
-(diffround.tensorflow through the top-level ops).
+(mean squared error) and their sum rate + lambda * distortion. Written once
+against harness.Framework, it runs on every backend (--backend); the default,
+TensorFlow (diffround.tensorflow), is the published numbers' backend. The
+samples and the noise are drawn with NumPy from the seed, the same on every
+backend.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ NAME = "compression"
 LAMBDAS = (0.5, 4.0, 32.0)
 STEPS = 1500
 QUICK_STEPS = 150
+# the steps whose training loss the history averages, and which --stop-after counts as an epoch
+EPOCH_STEPS = 50
 BATCH = 1024
 TEST_SAMPLES = 100_000
 HIDDEN = 16
@@ -63,104 +68,96 @@ def initial_values(seed: int) -> dict:
     return {k: v.astype(np.float32) for k, v in values.items()}
 
 
+def samples(seed: int, step: int, size: int):
+    """x ~ Laplace(0, 1) and the training noise u ~ U(-1/2, 1/2) of one step (step 0: the test set)."""
+    uniform = np.random.default_rng([seed, 5, step]).random((2, size)) - 0.5
+    # inverse CDF of the unit Laplacian. The draw may be exactly -1/2, whose inverse is infinite:
+    # |x| is capped at 24 log 2 (a tail of 6e-8)
+    x = -np.sign(uniform[0]) * np.log(np.maximum(1.0 - 2.0 * np.abs(uniform[0]), 2.0**-24))
+    return x.astype(np.float32), uniform[1].astype(np.float32)
+
+
+def alphas(steps: int) -> np.ndarray:
+    """soft_round's alpha at steps 1..steps: diffround.callbacks.Anneal's linear schedule, per step."""
+    t = np.arange(steps) / max(steps - 1, 1)
+    return (ALPHA[0] + (ALPHA[1] - ALPHA[0]) * t).astype(np.float32)
+
+
 class Trainer:
-    """One method's model, traced once and reset for every seed and lambda."""
+    """One method's model, compiled once and started afresh for every seed and lambda."""
 
-    def __init__(self, method: str):
-        import tensorflow as tf
+    def __init__(self, method: str, f):
+        self.method, self.f = method, f
+        dr = f.ops
+        names = list(initial_values(0))
 
-        import diffround as dr
+        def mlp(v, part, x):
+            h = f.softplus(x[:, None] @ v[f"{part}_w1"] + v[f"{part}_b1"])
+            return (h @ v[f"{part}_w2"] + v[f"{part}_b2"])[:, 0]
 
-        self.method = method
-        # the backend's modules load on the first call: eagerly here, not inside AutoGraph
-        for op in (dr.ste_round, dr.soft_round, dr.soft_round_inverse):
-            op(tf.zeros((0,)))
-        self.variables = {k: tf.Variable(v, name=k) for k, v in initial_values(0).items()}
-        trainable = list(self.variables.values())
-        # Adam written out, so that its state is reset in place rather than traced again
-        self.moments = [(tf.Variable(tf.zeros_like(w)), tf.Variable(tf.zeros_like(w))) for w in trainable]
-        self.seed = tf.Variable(0, dtype=tf.int64)
-        self.lam = tf.Variable(1.0)
-        variables = self.variables
+        def cdf(v, y):
+            scale = f.exp(v["density_log_scale"])
+            weights = f.softmax(v["density_logit"])
+            return f.sum(weights * f.sigmoid((y[:, None] - v["density_mean"]) / scale), 1)
 
-        def mlp(part, v):
-            h = tf.nn.softplus(v[:, None] @ variables[f"{part}_w1"] + variables[f"{part}_b1"])
-            return (h @ variables[f"{part}_w2"] + variables[f"{part}_b2"])[:, 0]
+        def bits(v, upper, lower):
+            return -f.log(f.maximum(cdf(v, upper) - cdf(v, lower), 1e-9)) / np.log(2.0)
 
-        def cdf(v):
-            scale = tf.exp(variables["density_log_scale"])
-            weights = tf.nn.softmax(variables["density_logit"])
-            return tf.reduce_sum(weights * tf.sigmoid((v[:, None] - variables["density_mean"]) / scale), axis=1)
-
-        def bits(upper, lower):
-            return -tf.math.log(tf.maximum(cdf(upper) - cdf(lower), 1e-9)) / tf.math.log(2.0)
-
-        def samples(step, size):
-            seed = tf.stack([self.seed, tf.cast(step, tf.int64)])
-            uniform = tf.random.stateless_uniform((2, size), seed=seed, minval=-0.5, maxval=0.5)
-            # inverse CDF of the unit Laplacian; the second row is the training noise. The draw may be
-            # exactly -1/2, whose inverse is infinite: |x| is capped at 24 log 2 (a tail of 6e-8)
-            x = -tf.sign(uniform[0]) * tf.math.log(tf.maximum(1.0 - 2.0 * tf.abs(uniform[0]), 2.0**-24))
-            return x, uniform[1]
-
-        # the ops dispatch in Python (the method is fixed): no AutoGraph conversion needed
-        @tf.autograph.experimental.do_not_convert
-        def loss(x, u, alpha):
-            y = mlp("encoder", x)
+        def loss(params, x, u, alpha, lam):
+            v = dict(zip(names, params))
+            y = mlp(v, "encoder", x)
             if method == METHODS[0]:
                 noisy = y + u
-                rate, decoded = bits(noisy + 0.5, noisy - 0.5), mlp("decoder", noisy)
+                rate, decoded = bits(v, noisy + 0.5, noisy - 0.5), mlp(v, "decoder", noisy)
             elif method == METHODS[1]:
                 rounded = dr.ste_round(y)
-                rate, decoded = bits(rounded + 0.5, rounded - 0.5), mlp("decoder", rounded)
+                rate, decoded = bits(v, rounded + 0.5, rounded - 0.5), mlp(v, "decoder", rounded)
             else:
                 z = dr.soft_round(y, alpha=alpha) + u
-                rate = bits(dr.soft_round_inverse(z + 0.5, alpha=alpha), dr.soft_round_inverse(z - 0.5, alpha=alpha))
-                decoded = mlp("decoder", dr.soft_round_inverse(z - 0.5, alpha=alpha) + 0.5)
-            return tf.reduce_mean(rate) + self.lam * tf.reduce_mean(tf.square(x - decoded))
+                upper, lower = dr.soft_round_inverse(z + 0.5, alpha=alpha), dr.soft_round_inverse(z - 0.5, alpha=alpha)
+                rate, decoded = bits(v, upper, lower), mlp(v, "decoder", lower + 0.5)
+            return f.mean(rate) + lam * f.mean(f.square(x - decoded))
 
-        @tf.function
-        def fit(steps):
-            beta1, beta2, epsilon = 0.9, 0.999, 1e-7
-            for step in tf.range(steps):
-                # diffround.callbacks.Anneal's linear schedule, per step
-                t = tf.cast(step, tf.float32) / tf.cast(tf.maximum(steps - 1, 1), tf.float32)
-                alpha = ALPHA[0] + (ALPHA[1] - ALPHA[0]) * t
-                x, u = samples(step + 1, BATCH)
-                with tf.GradientTape() as tape:
-                    value = loss(x, u, alpha)
-                count = tf.cast(step + 1, tf.float32)
-                for w, g, (m, v) in zip(trainable, tape.gradient(value, trainable), self.moments):
-                    m.assign(beta1 * m + (1 - beta1) * g)
-                    v.assign(beta2 * v + (1 - beta2) * tf.square(g))
-                    m_hat, v_hat = m / (1 - beta1**count), v / (1 - beta2**count)
-                    w.assign_sub(LEARNING_RATE * m_hat / (tf.sqrt(v_hat) + epsilon))
+        step = f.adam(loss, LEARNING_RATE, compiled=False)
 
-        @tf.function
-        def test():
-            x, _ = samples(0, TEST_SAMPLES)
-            rounded = tf.round(mlp("encoder", x))
-            return tf.reduce_mean(bits(rounded + 0.5, rounded - 0.5)), tf.reduce_mean(
-                tf.square(x - mlp("decoder", rounded))
+        def epoch(params, moments, count, lam, xs, us, alpha_steps):
+            """EPOCH_STEPS steps in one compiled call: a call per step would cost more than the step."""
+
+            def body(carry, inputs):
+                params, moments, count, total = carry
+                value, params, moments = step(params, moments, count, *inputs, lam)
+                return params, moments, count + 1.0, total + value
+
+            params, moments, count, total = f.fold(body, (params, moments, count, f.zeros(())), (xs, us, alpha_steps))
+            return params, moments, count, total / xs.shape[0]
+
+        def test(params, x):
+            v = dict(zip(names, params))
+            rounded = f.round(mlp(v, "encoder", x))
+            return f.mean(bits(v, rounded + 0.5, rounded - 0.5)), f.mean(f.square(x - mlp(v, "decoder", rounded)))
+
+        self._epoch, self._test = f.compile(epoch), f.compile(test)
+
+    def train(self, seed: int, lam: float, planned: int, steps: int) -> tuple[dict, list[float]]:
+        """The first ``steps`` of ``planned`` (alpha's schedule runs over all of
+        these): the test point and its seconds, and the training loss per epoch."""
+        f = self.f
+        params = [f.tensor(v) for v in initial_values(seed).values()]
+        moments, count = f.adam_state(params), f.tensor(1.0)
+        schedule = alphas(planned)
+        history, seconds = [], 0.0
+        for first in range(0, steps, EPOCH_STEPS):
+            block = range(first + 1, min(first + EPOCH_STEPS, steps) + 1)
+            drawn = [samples(seed, s, BATCH) for s in block]
+            xs, us = f.tensor(np.stack([d[0] for d in drawn])), f.tensor(np.stack([d[1] for d in drawn]))
+            started = time.perf_counter()
+            params, moments, count, mean = self._epoch(
+                params, moments, count, f.tensor(lam), xs, us, f.tensor(schedule[first : first + len(block)])
             )
-
-        self._fit, self._test = fit, test
-
-    def train(self, seed: int, lam: float, steps: int) -> dict:
-        import tensorflow as tf
-
-        for name, value in initial_values(seed).items():
-            self.variables[name].assign(value)
-        for m, v in self.moments:
-            m.assign(tf.zeros_like(m))
-            v.assign(tf.zeros_like(v))
-        self.seed.assign(seed)
-        self.lam.assign(lam)
-        started = time.perf_counter()
-        self._fit(tf.constant(steps))
-        seconds = time.perf_counter() - started
-        rate, distortion = (float(v) for v in self._test())
-        return {"rate": rate, "distortion": distortion, "loss": rate + lam * distortion, "seconds": seconds}
+            history.append(float(mean))
+            seconds += time.perf_counter() - started
+        rate, distortion = (float(v) for v in self._test(params, f.tensor(samples(seed, 0, TEST_SAMPLES)[0])))
+        return {"rate": rate, "distortion": distortion, "loss": rate + lam * distortion, "seconds": seconds}, history
 
 
 def key(metric: str, lam: float) -> str:
@@ -210,19 +207,25 @@ def plot(results, path: Path, seeds: int) -> Path:
 
 def main(argv=None) -> int:
     args = harness.arguments(__doc__, __file__, argv)
-    import tensorflow as tf
-
-    harness.set_threads()
-    steps = QUICK_STEPS if args.quick else STEPS
+    harness.set_threads(args.backend)
+    f = harness.Framework(args.backend)
+    planned = QUICK_STEPS if args.quick else STEPS
+    steps = planned if args.stop_after is None else min(planned, args.stop_after * EPOCH_STEPS)
     results = []
-    trainers = {method: Trainer(method) for method in METHODS}
+    trainers = {method: Trainer(method, f) for method in METHODS}
     for seed in args.seed_list:
         for method in METHODS:
-            result = {"method": method, "seed": seed, "seconds": 0.0, "history": []}
+            result = {"method": method, "seed": seed, "seconds": 0.0}
+            losses = {}
             for lam in LAMBDAS:
-                point = trainers[method].train(seed, lam, steps)
+                point, losses[lam] = trainers[method].train(seed, lam, planned, steps)
                 result["seconds"] += point.pop("seconds")
                 result.update({key(metric, lam): v for metric, v in point.items()})
+            # per epoch of EPOCH_STEPS steps: the training loss (rate + lambda * distortion, noisy or
+            # soft as the method trains) at each lambda
+            result["history"] = [
+                {key("training loss", lam): losses[lam][i] for lam in LAMBDAS} for i in range(len(losses[LAMBDAS[0]]))
+            ]
             results.append(result)
             harness.log(
                 f"seed {seed}  {method:<56} "
@@ -238,17 +241,20 @@ def main(argv=None) -> int:
             "title": "Neural compression, small: a learned scalar quantizer",
             "short_title": "Compression (Laplacian scalar quantizer)",
             "summary_metric": key("loss", LAMBDAS[1]),
-            "backend": f"TensorFlow {tf.__version__}",
-            "versions": harness.versions("tensorflow"),
+            "backend": args.backend,
+            "backend_text": harness.backend_text(args.backend, keras=False),
+            "versions": harness.versions(args.backend),
             "setup": (
                 f"x ~ Laplace(0, 1); encoder and decoder 1 -> {HIDDEN} softplus -> 1; factorized density: a mixture "
                 f"of {COMPONENTS} logistics; loss rate (bits) + lambda * MSE for lambda in "
-                f"{', '.join(f'{v:g}' for v in LAMBDAS)}, one model per lambda; Adam({LEARNING_RATE}, written out), {steps} steps of "
+                f"{', '.join(f'{v:g}' for v in LAMBDAS)}, one model per lambda; Adam({LEARNING_RATE}, written out), {planned} steps of "
                 f"{BATCH} fresh samples (the same for every method of a seed); soft_round's alpha from {ALPHA[0]:g} "
                 f"to {ALPHA[1]:g}, linear over the steps; at test every method rounds, on {TEST_SAMPLES} samples. "
                 "The seconds are the three lambdas' together."
             ),
             "epochs": steps,
+            "planned_epochs": planned,
+            "epoch_steps": EPOCH_STEPS,
             "methods": list(METHODS),
             "baseline": BASELINE,
             "metrics": metrics,

@@ -6,6 +6,14 @@ sees the same data split, the same initial weights (initializers seeded from
 the seed) and the same batches in the same order (index permutations drawn
 from the seed before any training), so that the methods differ only in the op
 under test.
+
+Every experiment runs on each backend the package has (--backend). Initial
+weights, batch orders, spike trains and samples are drawn with NumPy from the
+seed, so that a seed starts from the same point on every backend and the
+backends differ only by their float32 arithmetic. The Keras experiments choose
+their backend through KERAS_BACKEND, which must be set before Keras is
+imported; the others write their model once against ``Framework``, a few
+tensor functions, a gradient and a compiler per framework.
 """
 
 from __future__ import annotations
@@ -30,18 +38,44 @@ OUT = ROOT / "docs" / "experiments"
 SEEDS = tuple(range(10))
 QUICK_SEEDS = SEEDS[:2]
 CONFIDENCE = 0.95
+BACKENDS = ("tensorflow", "jax", "torch")
+BACKEND_NAMES = {"tensorflow": "TensorFlow", "jax": "JAX", "torch": "PyTorch"}
 
 
-def arguments(description: str, script: str, argv=None) -> argparse.Namespace:
-    """The command line every experiment takes; ``script`` is the experiment's file."""
+def arguments(description: str, script: str, argv=None, backend: str = "tensorflow", keras: bool = False):
+    """The command line every experiment takes; ``script`` is the experiment's
+    file, ``backend`` the one its published numbers use, ``keras`` whether it
+    runs on Keras (whose backend is then chosen here, before Keras loads)."""
     parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="two seeds, a few epochs: a smoke test of seconds")
     parser.add_argument("--seeds", type=int, default=None, help=f"number of seeds (default {len(SEEDS)})")
+    parser.add_argument(
+        "--stop-after",
+        type=int,
+        default=None,
+        metavar="N",
+        help="train only the first N epochs of the run (its schedules stay those of the whole run); "
+        "the backends' agreement check trains one",
+    )
+    parser.add_argument(
+        "--backend", choices=BACKENDS, default=backend, help=f"the framework to train on (default {backend})"
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="folder for the JSON and PNGs (default docs/experiments)")
     args = parser.parse_args(argv)
     count = args.seeds if args.seeds is not None else (len(QUICK_SEEDS) if args.quick else len(SEEDS))
     if not 1 <= count <= len(SEEDS):
         parser.error(f"--seeds must be in [1, {len(SEEDS)}], got {count}")
+    if args.stop_after is not None and args.stop_after < 1:
+        parser.error(f"--stop-after must be >= 1, got {args.stop_after}")
+    if args.backend == "jax" and argv is None and "jax" not in sys.modules:
+        # XLA reads its flags when JAX loads: its kernels on one thread, as set_threads gives the others
+        # (from the command line only: a test process keeps the flags its other tests run with)
+        os.environ["XLA_FLAGS"] = (os.environ.get("XLA_FLAGS", "") + " --xla_cpu_multi_thread_eigen=false").strip()
+    if keras:
+        try:
+            use_keras_backend(args.backend)
+        except RuntimeError as err:
+            parser.error(str(err))
     args.seed_list = list(SEEDS[:count])
     args.started = time.perf_counter()
     args.command = "python " + " ".join([_relative(script)] + (sys.argv[1:] if argv is None else list(argv)))
@@ -73,62 +107,210 @@ def batch_orders(seed: int, size: int, epochs: int) -> np.ndarray:
     return np.stack([rng.permutation(size) for _ in range(epochs)])
 
 
-def weight_seed(seed: int, layer: int) -> int:
-    """The initializer seed of a layer: the same for every method of a seed."""
-    return 1000 * seed + layer
+def use_keras_backend(backend: str) -> None:
+    """Keras on ``backend``: KERAS_BACKEND, read once when Keras is imported."""
+    if "keras" in sys.modules:
+        current = sys.modules["keras"].backend.backend()
+        if current != backend:
+            raise RuntimeError(
+                f"--backend {backend}: Keras is already imported on {current} in this process, and KERAS_BACKEND "
+                "is read only on import; run the experiment in a new process"
+            )
+        return
+    os.environ["KERAS_BACKEND"] = backend
 
 
-def set_threads() -> None:
+def set_threads(backend: str) -> None:
     """Deterministic kernels on one thread: the tensors are small, and a second
     thread costs more in handing over than it saves."""
-    import tensorflow as tf
+    if backend == "tensorflow":
+        import tensorflow as tf
 
-    tf.config.experimental.enable_op_determinism()
-    try:
-        tf.config.threading.set_intra_op_parallelism_threads(1)
-        tf.config.threading.set_inter_op_parallelism_threads(1)
-    except RuntimeError:  # TensorFlow already runs (in a test process): keep its threads
-        pass
+        tf.config.experimental.enable_op_determinism()
+        try:
+            tf.config.threading.set_intra_op_parallelism_threads(1)
+            tf.config.threading.set_inter_op_parallelism_threads(1)
+        except RuntimeError:  # TensorFlow already runs (in a test process): keep its threads
+            pass
+    elif backend == "torch":
+        import torch
+
+        torch.use_deterministic_algorithms(True)
+        torch.set_num_threads(1)
 
 
-def fit_keras(model, loss_fn, x, y, orders, batch, learning_rate, callbacks=(), evaluate=None):
-    """Adam on ``model`` over the given batch orders (one row per epoch), with
-    Keras callbacks driven by hand (Anneal among them); ``evaluate(epoch)``
-    after each epoch returns a dict of metrics. Returns (per-epoch metrics,
-    training seconds without the evaluations)."""
+def glorot_uniform(seed: int, layer: int, fan_in: int, fan_out: int) -> np.ndarray:
+    """Keras's default kernel initializer, U(-sqrt(6/(in + out)), +sqrt(6/(in + out))), drawn with
+    NumPy from the seed: the same numbers on every backend."""
+    limit = math.sqrt(6.0 / (fan_in + fan_out))
+    return np.random.default_rng([seed, 0, layer]).uniform(-limit, limit, (fan_in, fan_out)).astype(np.float32)
+
+
+def epochs_to_train(args, planned: int) -> int:
+    """The epochs a run trains: all ``planned``, or the first --stop-after."""
+    return planned if args.stop_after is None else min(planned, args.stop_after)
+
+
+# the losses of a run's first batches that each result keeps: the backends' check compares them,
+# before float32 differences have had steps to grow
+FIRST_BATCHES = 3
+
+
+def fit_keras(model, loss, x, y, orders, batch, learning_rate, callbacks=(), evaluate=None, planned=None):
+    """Adam on ``model`` over the given batch orders (one row per epoch), one
+    train_on_batch per batch (the compiled step of the backend Keras runs on),
+    with Keras callbacks driven by hand (Anneal among them, scheduled over
+    ``planned`` epochs, default all); ``evaluate(epoch)`` after each epoch
+    returns a dict of metrics, to which the epoch's training loss (the mean
+    over its batches) is added. Returns (per-epoch metrics, training seconds
+    without the evaluations, the losses of the first FIRST_BATCHES batches)."""
     import keras
-    import tensorflow as tf
 
-    optimizer = keras.optimizers.Adam(learning_rate)
-    callback_list = keras.callbacks.CallbackList(list(callbacks), model=model, epochs=len(orders), verbose=0)
-    variables = model.trainable_variables
-
-    @tf.function
-    def step(xb, yb):
-        with tf.GradientTape() as tape:
-            loss = loss_fn(yb, model(xb, training=True))
-        grads = tape.gradient(loss, variables)
-        optimizer.apply_gradients(zip(grads, variables))
-
-    # one graph per epoch: a Python call per batch would cost more than the batch
-    @tf.function
-    def run_epoch(x_epoch, y_epoch):
-        for start in tf.range(0, tf.shape(x_epoch)[0], batch):
-            step(x_epoch[start : start + batch], y_epoch[start : start + batch])
-
-    history = []
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss=loss)
+    callback_list = keras.callbacks.CallbackList(list(callbacks), model=model, epochs=planned or len(orders), verbose=0)
+    history, first = [], []
     seconds = 0.0
     callback_list.on_train_begin()
     for epoch, order in enumerate(orders):
         started = time.perf_counter()
         callback_list.on_epoch_begin(epoch)
-        run_epoch(tf.constant(x[order]), tf.constant(y[order]))
+        x_epoch, y_epoch = x[order], y[order]
+        losses = []
+        for start in range(0, len(order), batch):
+            # reset before each batch: train_on_batch then returns this batch's loss, not a running mean
+            model.reset_metrics()
+            losses.append(float(model.train_on_batch(x_epoch[start : start + batch], y_epoch[start : start + batch])))
+        first += losses[: FIRST_BATCHES - len(first)]
         logs = {}
         callback_list.on_epoch_end(epoch, logs)
         seconds += time.perf_counter() - started
-        history.append(evaluate(epoch) if evaluate is not None else {})
+        history.append({**(evaluate(epoch) if evaluate is not None else {}), "loss": float(np.mean(losses))})
     callback_list.on_train_end()
-    return history, seconds
+    return history, seconds, first
+
+
+class Framework:
+    """The few tensor functions, the gradient and the compiler that the
+    experiments without Keras need, for one backend: their model and Adam are
+    written once against these. Tensors are float32. ``fold(body, carry, xs)``
+    is carry = body(carry, x) for x along the first axis of xs (a tensor, or
+    a tuple of tensors sliced together)."""
+
+    def __init__(self, backend: str):
+        self.name = backend
+        self.ops = __import__(f"diffround.{backend}", fromlist=["_"])  # diffround's ops on this framework
+        getattr(self, f"_{backend}")()
+
+    def _tensorflow(self):
+        import tensorflow as tf
+
+        tf.get_logger().setLevel("ERROR")  # a function traced per method is meant, not a retracing to warn of
+        self.tensor = lambda a: tf.constant(a, tf.float32)
+        self.numpy = lambda t: np.asarray(t)
+        self.zeros = lambda shape: tf.zeros(shape)
+        self.stop_gradient = tf.stop_gradient
+        self.exp, self.log, self.sqrt, self.square, self.round = tf.exp, tf.math.log, tf.sqrt, tf.square, tf.round
+        self.sigmoid, self.softplus = tf.sigmoid, tf.math.softplus
+        self.softmax = tf.nn.softmax
+        self.mean = tf.reduce_mean
+        self.sum = lambda t, axis: tf.reduce_sum(t, axis=axis)
+        self.logsumexp = lambda t, axis: tf.reduce_logsumexp(t, axis=axis)
+        self.maximum = tf.maximum
+
+        def value_and_grad(fn):
+            def both(params, *args):
+                with tf.GradientTape() as tape:
+                    tape.watch(params)
+                    value = fn(params, *args)
+                return value, tape.gradient(value, params)
+
+            return both
+
+        self.value_and_grad = value_and_grad
+        self.compile = lambda fn: tf.function(fn, autograph=False)
+        # a loop in the graph: traced once, not once per time step
+        self.fold = lambda body, carry, xs: tf.foldl(body, xs, initializer=carry)
+
+    def _jax(self):
+        import jax
+        import jax.numpy as jnp
+
+        self.tensor = lambda a: jnp.asarray(a, jnp.float32)
+        self.numpy = lambda t: np.asarray(t)
+        self.zeros = lambda shape: jnp.zeros(shape, jnp.float32)
+        self.stop_gradient = jax.lax.stop_gradient
+        self.exp, self.log, self.sqrt, self.square, self.round = jnp.exp, jnp.log, jnp.sqrt, jnp.square, jnp.round
+        self.sigmoid, self.softplus = jax.nn.sigmoid, jax.nn.softplus
+        self.softmax = jax.nn.softmax
+        self.mean = jnp.mean
+        self.sum = lambda t, axis: jnp.sum(t, axis=axis)
+        self.logsumexp = lambda t, axis: jax.nn.logsumexp(t, axis=axis)
+        self.maximum = jnp.maximum
+        self.value_and_grad = jax.value_and_grad
+        self.compile = jax.jit
+        self.fold = lambda body, carry, xs: jax.lax.scan(lambda c, x: (body(c, x), None), carry, xs)[0]
+
+    def _torch(self):
+        import torch
+
+        self.tensor = lambda a: torch.as_tensor(np.asarray(a, np.float32))
+        self.numpy = lambda t: t.detach().numpy()
+        self.zeros = lambda shape: torch.zeros(shape)
+        self.stop_gradient = lambda t: t.detach()
+        self.exp, self.log, self.sqrt, self.square, self.round = (
+            torch.exp,
+            torch.log,
+            torch.sqrt,
+            torch.square,
+            torch.round,
+        )
+        self.sigmoid, self.softplus = torch.sigmoid, torch.nn.functional.softplus
+        self.softmax = lambda t: torch.softmax(t, dim=-1)
+        self.mean = torch.mean
+        self.sum = lambda t, axis: torch.sum(t, dim=axis)
+        self.logsumexp = lambda t, axis: torch.logsumexp(t, dim=axis)
+        self.maximum = lambda t, floor: torch.clamp(t, min=floor)
+
+        def value_and_grad(fn):
+            def both(params, *args):
+                leaves = [p.detach().requires_grad_(True) for p in params]
+                value = fn(leaves, *args)
+                return value.detach(), [g.detach() for g in torch.autograd.grad(value, leaves)]
+
+            return both
+
+        self.value_and_grad = value_and_grad
+        self.compile = lambda fn: fn  # eager: PyTorch's autograd needs no tracing
+
+        def fold(body, carry, xs):
+            for x in zip(*xs) if isinstance(xs, (tuple, list)) else xs:
+                carry = body(carry, x)
+            return carry
+
+        self.fold = fold
+
+    def adam(self, loss, learning_rate, beta1=0.9, beta2=0.999, epsilon=1e-7, compiled=True):
+        """A training step (compiled, or to be compiled into a larger function):
+        (params, moments, count, *batch) -> (loss, params, moments), Adam
+        (Keras's epsilon) written once for every backend; ``moments`` start as
+        adam_state(params), ``count`` (a tensor) at 1."""
+        gradient = self.value_and_grad(loss)
+
+        def step(params, moments, count, *batch):
+            value, grads = gradient(params, *batch)
+            new_params, new_moments = [], []
+            for w, g, (m, v) in zip(params, grads, moments):
+                m = beta1 * m + (1 - beta1) * g
+                v = beta2 * v + (1 - beta2) * self.square(g)
+                m_hat, v_hat = m / (1 - beta1**count), v / (1 - beta2**count)
+                new_params.append(w - learning_rate * m_hat / (self.sqrt(v_hat) + epsilon))
+                new_moments.append((m, v))
+            return value, new_params, new_moments
+
+        return self.compile(step) if compiled else step
+
+    def adam_state(self, params):
+        return [(self.zeros(tuple(p.shape)), self.zeros(tuple(p.shape))) for p in params]
 
 
 def t_interval(values) -> tuple[float, float, float]:
@@ -142,6 +324,16 @@ def t_interval(values) -> tuple[float, float, float]:
         return mean, mean, mean
     half = float(stats.t.ppf(0.5 + CONFIDENCE / 2, len(values) - 1) * np.std(values, ddof=1) / math.sqrt(len(values)))
     return mean, mean - half, mean + half
+
+
+def backend_text(backend: str, keras: bool) -> str:
+    """The backend as the page names it, with its version."""
+    import importlib
+
+    framework = f"{BACKEND_NAMES[backend]} {importlib.import_module(backend).__version__}"
+    if keras:
+        return f"Keras {importlib.import_module('keras').__version__} on {framework}"
+    return f"{framework} (diffround.{backend})"
 
 
 def versions(*modules: str) -> dict:

@@ -2,13 +2,14 @@
 """Integer labels: the digits model of scripts/train_digits.py, predicting the
 digit 0-9 as one number, with its output through each rounding op.
 
-    python scripts/experiments/integer_labels.py [--quick] [--seeds N] [--out DIR]
+    python scripts/experiments/integer_labels.py [--quick] [--seeds N] [--backend B] [--out DIR]
 
 Dense(128, relu) -> Dense(128, relu) -> Dense(1) -> output op, MSE against the
 label, Adam(0.003), batch 32. Per seed and method: the exact-integer accuracy
 on the held-out quarter (the raw output rounded equals the label), the share of
 raw outputs that are integers already, the mean absolute error, and the
-training time. Keras 3 on the TensorFlow backend.
+training time. Keras 3 on any of its backends (--backend, default
+tensorflow: the published numbers' backend).
 """
 
 from __future__ import annotations
@@ -42,32 +43,31 @@ METHODS = {
 
 
 def build(method: str, seed: int):
-    """The model and its callbacks; the Dense layers start from the seed's weights."""
+    """The model and its callbacks; the Dense layers start from the seed's
+    weights (Glorot uniform kernels drawn with NumPy, zero biases)."""
     import keras
 
     import diffround
 
     output, anneal = METHODS[method]
-    layers = [keras.Input((64,))]
-    for i, width in enumerate(HIDDEN + (1,)):
-        layers.append(
-            keras.layers.Dense(
-                width,
-                activation="relu" if width != 1 else None,
-                kernel_initializer=keras.initializers.GlorotUniform(seed=harness.weight_seed(seed, i)),
-            )
-        )
+    dense = [keras.layers.Dense(width, activation="relu" if width != 1 else None) for width in HIDDEN + (1,)]
+    layers = [keras.Input((64,)), *dense]
     if output is not None:
         layer_class, kwargs = output
         layers.append(getattr(diffround.layers, layer_class)(**kwargs))
+    model = keras.Sequential(layers)
+    fan_in = 64
+    for i, layer in enumerate(dense):
+        layer.set_weights([harness.glorot_uniform(seed, i, fan_in, layer.units), np.zeros(layer.units, np.float32)])
+        fan_in = layer.units
     callbacks = []
     if anneal is not None:
         param, start, end, schedule = anneal
         callbacks.append(diffround.callbacks.Anneal(param, start, end, schedule=schedule))
-    return keras.Sequential(layers), callbacks
+    return model, callbacks
 
 
-def train(method: str, seed: int, epochs: int, split, orders) -> dict:
+def train(method: str, seed: int, planned: int, split, orders) -> dict:
     import keras
 
     x_train, x_test, y_train, y_test = split
@@ -82,7 +82,7 @@ def train(method: str, seed: int, epochs: int, split, orders) -> dict:
             "mae": float(np.mean(np.abs(raw - labels))),
         }
 
-    history, seconds = harness.fit_keras(
+    history, seconds, first = harness.fit_keras(
         model,
         keras.losses.MeanSquaredError(),
         x_train,
@@ -92,29 +92,32 @@ def train(method: str, seed: int, epochs: int, split, orders) -> dict:
         LEARNING_RATE,
         callbacks,
         evaluate,
+        planned=planned,
     )
     return {
         "method": method,
         "seed": seed,
         **history[-1],
         "seconds": seconds,
+        "first_batch_losses": first,
         "history": history,
     }
 
 
 def main(argv=None) -> int:
-    args = harness.arguments(__doc__, __file__, argv)
+    args = harness.arguments(__doc__, __file__, argv, keras=True)
     import keras
 
-    harness.set_threads()
-    epochs = QUICK_EPOCHS if args.quick else EPOCHS
+    harness.set_threads(args.backend)
+    planned = QUICK_EPOCHS if args.quick else EPOCHS
+    epochs = harness.epochs_to_train(args, planned)
     results = []
     for seed in args.seed_list:
         split = harness.digits(seed)
-        orders = harness.batch_orders(seed, len(split[0]), epochs)
+        orders = harness.batch_orders(seed, len(split[0]), planned)[:epochs]
         for method in METHODS:
             keras.backend.clear_session()
-            result = train(method, seed, epochs, split, orders)
+            result = train(method, seed, planned, split, orders)
             results.append(result)
             harness.log(
                 f"seed {seed}  {method:<36} accuracy {result['accuracy']:.3f}  integers {result['integer']:.3f}  "
@@ -127,15 +130,17 @@ def main(argv=None) -> int:
         {
             "title": "Integer labels: digits by regression",
             "short_title": "Integer labels (digits by regression)",
-            "backend": f"Keras {keras.__version__}, TensorFlow backend",
-            "versions": harness.versions("tensorflow", "keras"),
+            "backend": args.backend,
+            "backend_text": harness.backend_text(args.backend, keras=True),
+            "versions": harness.versions(args.backend, "keras"),
             "setup": (
                 f"scikit-learn's 8x8 digits, 1347 training and 450 held-out images (stratified split per seed); "
                 f"{' -> '.join(f'Dense({w}, relu)' for w in HIDDEN)} -> Dense(1) -> output op; MSE; "
-                f"Adam({LEARNING_RATE}), batch {BATCH}, {epochs} epochs; annealed parameters set before each epoch "
+                f"Adam({LEARNING_RATE}), batch {BATCH}, {planned} epochs; annealed parameters set before each epoch "
                 "by diffround.callbacks.Anneal."
             ),
             "epochs": epochs,
+            "planned_epochs": planned,
             "methods": list(METHODS),
             "baseline": BASELINE,
             "metrics": {
