@@ -18,6 +18,7 @@ import datetime
 import json
 import os
 import sys
+import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -305,7 +306,8 @@ def summary_plot(records: dict, summaries: dict, path: Path) -> Path:
         ax.set_yticks(rows, methods, fontsize=8)
         unit = " (%)" if scale == 100.0 else ""
         better = "higher" if record["higher_is_better"][metric] else "lower"
-        ax.set_xlabel(f"{record['metrics'][metric]}{unit}; {better} is better", fontsize=8)
+        # a long metric name wraps rather than run past the figure's edge
+        ax.set_xlabel(textwrap.fill(f"{record['metrics'][metric]}{unit}; {better} is better", 60), fontsize=8)
         ax.set_title(f"{record.get('short_title', record['title'])} ({len(record['seeds'])} seeds)", fontsize=9)
         ax.grid(axis="x", alpha=0.3)
         ax.tick_params(axis="x", labelsize=8)
