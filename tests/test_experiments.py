@@ -323,6 +323,13 @@ AMPLIFIED = {
 # their sign flips. Measured: the first batches' losses 7.8e-2 apart, the
 # first epoch's 9.4e-3. TensorFlow and PyTorch agree within the tolerances above.
 BINARY_ON_JAX = {"first": 0.25, "epoch": 0.05}
+# Quantization-aware training: the quantized forward is a staircase, so after
+# the first Adam step a float32 difference in a weight or a learned scale can
+# put a value on the other side of a level, a step in the loss. Measured on
+# seed 0 against TensorFlow: the first batch equal on both backends, the
+# second and third up to 4.6e-3 apart (pact_quant 2-bit on PyTorch), the
+# first epoch 2.8e-3 (pact_quant 2-bit on JAX); float 0 and 5e-9.
+QUANTIZED_FIRST_BATCHES_RTOL = 2e-2
 
 
 def _first_epoch_losses(name, record):
@@ -351,6 +358,8 @@ def test_the_backends_agree_on_the_first_epoch(first_epochs):
                 first_rtol, epoch_rtol = FIRST_BATCHES_RTOL, AMPLIFIED.get((name, method, "epoch"), FIRST_EPOCH_RTOL)
                 if name == "binary_network" and backend == "jax":
                     first_rtol, epoch_rtol = BINARY_ON_JAX["first"], BINARY_ON_JAX["epoch"]
+                if name == "quantization" and method != "float":
+                    first_rtol = QUANTIZED_FIRST_BATCHES_RTOL
                 where = (name, method, backend)
                 assert len(first) == (0 if name == "compression" else 3), where
                 assert first == pytest.approx(reference[method][0], rel=first_rtol), where

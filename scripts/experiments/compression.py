@@ -27,6 +27,7 @@ backend.
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from pathlib import Path
@@ -101,7 +102,8 @@ class Trainer:
             return f.sum(weights * f.sigmoid((y[:, None] - v["density_mean"]) / scale), 1)
 
         def bits(v, upper, lower):
-            return -f.log(f.maximum(cdf(v, upper) - cdf(v, lower), 1e-9)) / np.log(2.0)
+            # a Python float: a NumPy scalar would make JAX compute in float64 under jax_enable_x64
+            return -f.log(f.maximum(cdf(v, upper) - cdf(v, lower), 1e-9)) / math.log(2.0)
 
         def loss(params, x, u, alpha, lam):
             v = dict(zip(names, params))
