@@ -189,6 +189,35 @@ def fit_keras(model, loss, x, y, orders, batch, learning_rate, callbacks=(), eva
     return history, seconds, first
 
 
+def run_result(method: str, seed: int, history: list[dict], seconds: float, first: list[float]) -> dict:
+    """One run's entry of an experiment's results: its last epoch's metrics
+    at the top, every epoch's under "history"."""
+    return {
+        "method": method,
+        "seed": seed,
+        **history[-1],
+        "seconds": seconds,
+        "first_batch_losses": first,
+        "history": history,
+    }
+
+
+def train_classifier(model, method: str, seed: int, split, orders, batch: int, learning_rate: float) -> dict:
+    """A Keras digits classifier (logits out) trained with cross-entropy by
+    fit_keras, its held-out accuracy after each epoch: the run's result."""
+    import keras
+
+    x_train, x_test, y_train, y_test = split
+
+    def evaluate(epoch):
+        logits = keras.ops.convert_to_numpy(model(x_test, training=False))
+        return {"accuracy": float(np.mean(np.argmax(logits, axis=1) == y_test))}
+
+    loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    history, seconds, first = fit_keras(model, loss, x_train, y_train, orders, batch, learning_rate, (), evaluate)
+    return run_result(method, seed, history, seconds, first)
+
+
 class Framework:
     """The few tensor functions, the gradient and the compiler that the
     experiments without Keras need, for one backend: their model and Adam are

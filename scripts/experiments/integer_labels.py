@@ -94,14 +94,7 @@ def train(method: str, seed: int, planned: int, split, orders) -> dict:
         evaluate,
         planned=planned,
     )
-    return {
-        "method": method,
-        "seed": seed,
-        **history[-1],
-        "seconds": seconds,
-        "first_batch_losses": first,
-        "history": history,
-    }
+    return harness.run_result(method, seed, history, seconds, first)
 
 
 def main(argv=None) -> int:

@@ -24,8 +24,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import numpy as np  # noqa: E402
-
 import harness  # noqa: E402
 
 NAME = "quantization"
@@ -81,34 +79,7 @@ def build(method: str, seed: int):
 
 
 def train(method: str, seed: int, split, orders) -> dict:
-    import keras
-
-    x_train, x_test, y_train, y_test = split
-    model = build(method, seed)
-
-    def evaluate(epoch):
-        logits = keras.ops.convert_to_numpy(model(x_test, training=False))
-        return {"accuracy": float(np.mean(np.argmax(logits, axis=1) == y_test))}
-
-    history, seconds, first = harness.fit_keras(
-        model,
-        keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-        x_train,
-        y_train,
-        orders,
-        BATCH,
-        LEARNING_RATE,
-        (),
-        evaluate,
-    )
-    return {
-        "method": method,
-        "seed": seed,
-        **history[-1],
-        "seconds": seconds,
-        "first_batch_losses": first,
-        "history": history,
-    }
+    return harness.train_classifier(build(method, seed), method, seed, split, orders, BATCH, LEARNING_RATE)
 
 
 def main(argv=None) -> int:

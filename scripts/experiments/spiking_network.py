@@ -135,14 +135,7 @@ def train(method: str, seed: int, split, orders, f) -> dict:
                 "loss": float(np.mean(losses)),
             }
         )
-    return {
-        "method": method,
-        "seed": seed,
-        **history[-1],
-        "seconds": seconds,
-        "first_batch_losses": first,
-        "history": history,
-    }
+    return harness.run_result(method, seed, history, seconds, first)
 
 
 def main(argv=None) -> int:
