@@ -86,9 +86,26 @@ def meets_constraints(a: Approximation, floats: dict) -> bool:
     return all(bool(c.xreplace(values)) for c in a.constraints)
 
 
+# SymPy's solve takes up to seconds per condition, and the suite asks for the same grid
+# for every mode and backend: each result is kept per expression and parameter values
+_SOLVED: dict = {}
+
+
+def _kept(kind: str, expr, floats: dict, *rest):
+    """The cache key of one grid computation; every input it depends on."""
+    return (kind, expr, tuple(sorted(floats.items())), *rest)
+
+
 def breakpoints(a: Approximation, floats: dict, offsets=(-2, 0, 1), ints: dict | None = None) -> list[float]:
     """x where a Piecewise condition of the spec switches, with floor(x) at
     each of ``offsets``."""
+    key = _kept("breakpoints", a.expr, floats, tuple(a.params.items()), tuple(offsets), tuple(sorted((ints or {}).items())))
+    if key not in _SOLVED:
+        _SOLVED[key] = _breakpoints(a, floats, offsets, ints)
+    return list(_SOLVED[key])
+
+
+def _breakpoints(a: Approximation, floats: dict, offsets, ints: dict | None) -> list[float]:
     expr = a.expr
     n = sp.Symbol("n", integer=True)
     points = set()
@@ -149,7 +166,8 @@ def _numbers(expr: sp.Expr) -> sp.Expr:
 
 def _real_roots(equation: sp.Expr) -> set[float]:
     """The real x where ``equation`` is 0, as far as SymPy can solve it."""
-    if x not in equation.free_symbols:
+    # a root that depends on another symbol (an integer parameter not given) is not placed
+    if equation.free_symbols != {x}:
         return set()
     try:
         roots = sp.solve(equation, x)
@@ -164,6 +182,13 @@ def hard_jumps(a: Approximation, floats: dict) -> list[float]:
     0); a round's jumps are the half-integers, on the grid anyway."""
     if a.hard_expr is None:
         return []
+    key = _kept("jumps", a.hard_expr, floats, tuple(a.params.items()))
+    if key not in _SOLVED:
+        _SOLVED[key] = _hard_jumps(a, floats)
+    return list(_SOLVED[key])
+
+
+def _hard_jumps(a: Approximation, floats: dict) -> list[float]:
     values = {a.params[k].symbol: sp.Float(v) for k, v in floats.items()}
     points = set()
     for function in a.hard_expr.atoms(HardFunction):
