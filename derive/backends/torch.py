@@ -36,6 +36,14 @@ class TorchPrinter(KernelPrinting):
     def filled(self, text: str) -> str:
         return f"torch.full_like({self.dtype_of}, {text})"
 
+    # a comparison cast to the dtype, not a select of two constants: torch.where
+    # takes many times an elementwise multiply on the CPU
+    def _print_hard_step(self, expr):
+        return f"{self._print(expr.args[0] >= 0)}.to({self.dtype_of}.dtype)"
+
+    def _print_hard_sign(self, expr):
+        return f"2 * {self._print_hard_step(expr)} - 1"
+
     def _argument(self, arg, first: bool, function: str) -> str:
         # a Python int of the structural parameters too (a quantizer's qmax)
         if (arg.is_number or self._is_python_scalar(arg)) and (first or function in _TENSOR_OPERANDS):

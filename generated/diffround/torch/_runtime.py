@@ -47,6 +47,9 @@ def _dtype_name(dtype):
     return str(dtype).removeprefix("torch.")
 
 
+_DTYPE_NAMES = {d: _dtype_name(d) for d in FLOAT_DTYPES}
+
+
 def _dtype_names():
     return ", ".join(_dtype_name(d) for d in FLOAT_DTYPES)
 
@@ -234,7 +237,10 @@ class NonFiniteX:
 
     def __init__(self, x):
         self.x = x
-        self.all_finite = x.device.type == "cpu" and _readable(x) and bool(torch.isfinite(x).all())
+        # the sum is finite only if every element is (an inf or NaN stays in it); a sum
+        # that overflows takes the select, which is right anyway: one reduction, where
+        # isfinite(x).all() makes a bool tensor, many times slower on the CPU
+        self.all_finite = x.device.type == "cpu" and _readable(x) and bool(torch.isfinite(x.sum()))
 
     def value(self, y, hard_value):
         """``hard_value()``: the hard function at x, or None."""
@@ -288,7 +294,9 @@ def _functions(name, kernels, hard, mode, float_slots, differentiated):
         return x, [next(tensors) if a is None else a for a in ctx.layout]
 
     def shape_of(x, args):
-        return torch.broadcast_shapes(x.shape, *(args[i].shape for i in float_slots))
+        # parameters given as numbers are 0-d tensors: x's shape, without broadcast_shapes' Python
+        shapes = [args[i].shape for i in float_slots if args[i].dim() > 0]
+        return torch.broadcast_shapes(x.shape, *shapes) if shapes else x.shape
 
     def tangents_of(x_tangent, arg_tangents):
         return [x_tangent, *(arg_tangents[i] for i in differentiated)]
@@ -443,7 +451,7 @@ class Op:
                 _check_broadcast(self.name, param.name, value, x)
             elif not torch.compiler.is_compiling():  # compiled: checked as a tensor below
                 stored, largest = _stored(value, compute), torch.finfo(compute).max
-                param.check_stored(self.name, value, stored, _dtype_name(compute), _dtype_name(x.dtype), largest)
+                param.check_stored(self.name, value, stored, _DTYPE_NAMES[compute], _DTYPE_NAMES[x.dtype], largest)
             checked.append(value)
             watched.append(is_tensor)
         arguments = []

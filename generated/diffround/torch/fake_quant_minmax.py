@@ -18,9 +18,7 @@ def _hard(x, min, max, bits, narrow_range):
         x.new_full((), narrow_range), torch.minimum(x.new_full((), _t1 - 1), (narrow_range - (min / _t4)))
     )
     _t6 = torch.round(_t5)
-    _t7 = _t6 + (_t5 - _t6 + (1 / 2) * torch.sign(_t5)) * torch.where(
-        torch.ge(torch.abs(_t5 - _t6) - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t7 = _t6 + (_t5 - _t6 + (1 / 2) * torch.sign(_t5)) * torch.ge(torch.abs(_t5 - _t6) - 1 / 2, 0).to(x.dtype)
     _t8 = _t4 * (-_t7 + narrow_range)
     _t9 = _t4 * (-_t2 - _t7)
     y = torch.where(
@@ -48,9 +46,7 @@ def _gradient_x(x, min, max, bits, narrow_range):
         x.new_full((), narrow_range), torch.minimum(x.new_full((), _t0 - 1), (narrow_range - (min / _t2)))
     )
     _t4 = torch.round(_t3)
-    _t5 = _t4 + (_t3 - _t4 + (1 / 2) * torch.sign(_t3)) * torch.where(
-        torch.ge(torch.abs(_t3 - _t4) - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t5 = _t4 + (_t3 - _t4 + (1 / 2) * torch.sign(_t3)) * torch.ge(torch.abs(_t3 - _t4) - 1 / 2, 0).to(x.dtype)
     y_D_x = torch.where(
         torch.logical_and(torch.eq(max, 0), torch.eq(min, 0)),
         x.new_full((), 1),
@@ -79,9 +75,7 @@ def _gradient_all(x, min, max, bits, narrow_range):
         x.new_full((), narrow_range), torch.minimum(x.new_full((), _t3 - 1), (narrow_range - (min / _t5)))
     )
     _t7 = torch.round(_t6)
-    _t8 = _t7 + (_t6 - _t7 + (1 / 2) * torch.sign(_t6)) * torch.where(
-        torch.ge(torch.abs(_t6 - _t7) - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t8 = _t7 + (_t6 - _t7 + (1 / 2) * torch.sign(_t6)) * torch.ge(torch.abs(_t6 - _t7) - 1 / 2, 0).to(x.dtype)
     _t9 = torch.lt(x, (_t5 * (-_t8 + narrow_range)))
     _t10 = torch.gt(x, (_t5 * (-_t4 - _t8)))
     y_D_x = torch.where(

@@ -20,7 +20,7 @@ def _value_x(x, terms):
     _ti1 = _r - _ti0
     _ti2 = torch.abs((_ti1))
     _ti3 = _ti2 - 1 / 4
-    _ti4 = torch.where(torch.ge(_ti3, 0), x.new_full((), 1), x.new_full((), 0))
+    _ti4 = torch.ge(_ti3, 0).to(x.dtype)
     _ti5 = torch.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
@@ -40,7 +40,7 @@ def _gradient_from_residuals_x(x, terms, _r):
     _ti8 = (1 / 2) * _r - _ti7
     _ti9 = torch.abs((_ti8))
     _ti10 = _ti9 - 1 / 4
-    _ti11 = torch.where(torch.ge(_ti10, 0), x.new_full((), 1), x.new_full((), 0))
+    _ti11 = torch.ge(_ti10, 0).to(x.dtype)
     _ti12 = torch.sign((_ti8))
     _ti13 = -1 / 2 * _ti11 * _ti12 + (_ti8)
     _ts1 = _runtime.summed(
@@ -62,7 +62,7 @@ def _gradient_x(x, terms):
     _ti1 = (1 / 2) * _r - _ti0
     _ti2 = torch.abs((_ti1))
     _ti3 = _ti2 - 1 / 4
-    _ti4 = torch.where(torch.ge(_ti3, 0), x.new_full((), 1), x.new_full((), 0))
+    _ti4 = torch.ge(_ti3, 0).to(x.dtype)
     _ti5 = torch.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
@@ -84,7 +84,7 @@ def _hessian_x(x, terms):
     _ti1 = _r - _ti0
     _ti2 = torch.abs((_ti1))
     _ti3 = _ti2 - 1 / 4
-    _ti4 = torch.where(torch.ge(_ti3, 0), x.new_full((), 1), x.new_full((), 0))
+    _ti4 = torch.ge(_ti3, 0).to(x.dtype)
     _ti5 = torch.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(

@@ -25,26 +25,20 @@ def _value_x(x, width):
     _t6 = -torch.sign(_t5)
     _t7 = torch.abs(_t4 + 1)
     _t8 = 2 * _t7
-    _t9 = torch.where(torch.ge(2 - _t8, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t8 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t9 = torch.ge(2 - _t8, 0).to(x.dtype) * torch.ge(_t8 - 1 / 2, 0).to(x.dtype)
     _t10 = _t9 * (width + 2 * (_t7 - 1 / 2))
     _t11 = width - 1
     _t12 = (1 - _t9) * (_t11 + _t8)
     _t13 = torch.abs(_t1)
     _t14 = 2 * _t13
-    _t15 = torch.where(torch.ge(2 - _t14, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t14 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t15 = torch.ge(2 - _t14, 0).to(x.dtype) * torch.ge(_t14 - 1 / 2, 0).to(x.dtype)
     _t16 = _t15 * (width + 2 * (_t13 - 1 / 2))
     _t17 = (1 - _t15) * (_t11 + _t14)
     _t18 = torch.where(_t2, torch.le(_t10 + _t12, 0), torch.le(_t16 + _t17, 0))
     _t19 = torch.abs(_t5)
     _t20 = _t19 - 1 / 2
     _t21 = 2 * _t19
-    _t22 = torch.where(torch.ge(2 - _t21, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t21 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t22 = torch.ge(2 - _t21, 0).to(x.dtype) * torch.ge(_t21 - 1 / 2, 0).to(x.dtype)
     _t23 = 3.1415926535897932 / width
     _t24 = (1 / 4) * _t23 * (_t22 * (width + 2 * (_t20)) + (1 - _t22) * (_t11 + _t21))
     _t25 = torch.sin(_t24)
@@ -77,25 +71,19 @@ def _gradient_x(x, width):
     _t4 = _t3 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
     _t5 = torch.abs(_t3 + 1)
     _t6 = 2 * _t5
-    _t7 = torch.where(torch.ge(2 - _t6, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t6 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t7 = torch.ge(2 - _t6, 0).to(x.dtype) * torch.ge(_t6 - 1 / 2, 0).to(x.dtype)
     _t8 = _t7 * (width + 2 * (_t5 - 1 / 2))
     _t9 = width - 1
     _t10 = (1 - _t7) * (_t6 + _t9)
     _t11 = torch.abs(_t1)
     _t12 = 2 * _t11
-    _t13 = torch.where(torch.ge(2 - _t12, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t12 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t13 = torch.ge(2 - _t12, 0).to(x.dtype) * torch.ge(_t12 - 1 / 2, 0).to(x.dtype)
     _t14 = _t13 * (width + 2 * (_t11 - 1 / 2))
     _t15 = (1 - _t13) * (_t12 + _t9)
     _t16 = torch.abs(_t4)
     _t17 = _t16 - 1 / 2
     _t18 = 2 * _t16
-    _t19 = torch.where(torch.ge(2 - _t18, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t18 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t19 = torch.ge(2 - _t18, 0).to(x.dtype) * torch.ge(_t18 - 1 / 2, 0).to(x.dtype)
     _t20 = 3.1415926535897932 / width
     _t21 = (1 / 4) * _t20 * (_t19 * (width + 2 * (_t17)) + (1 - _t19) * (_t18 + _t9))
     _t22 = _t20 * torch.sign(_t4)
@@ -121,25 +109,19 @@ def _hessian_x(x, width):
     _t4 = _t3 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
     _t5 = torch.abs(_t3 + 1)
     _t6 = 2 * _t5
-    _t7 = torch.where(torch.ge(2 - _t6, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t6 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t7 = torch.ge(2 - _t6, 0).to(x.dtype) * torch.ge(_t6 - 1 / 2, 0).to(x.dtype)
     _t8 = _t7 * (width + 2 * (_t5 - 1 / 2))
     _t9 = width - 1
     _t10 = (1 - _t7) * (_t6 + _t9)
     _t11 = torch.abs(_t1)
     _t12 = 2 * _t11
-    _t13 = torch.where(torch.ge(2 - _t12, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t12 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t13 = torch.ge(2 - _t12, 0).to(x.dtype) * torch.ge(_t12 - 1 / 2, 0).to(x.dtype)
     _t14 = _t13 * (width + 2 * (_t11 - 1 / 2))
     _t15 = (1 - _t13) * (_t12 + _t9)
     _t16 = torch.abs(_t4)
     _t17 = _t16 - 1 / 2
     _t18 = 2 * _t16
-    _t19 = torch.where(torch.ge(2 - _t18, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t18 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t19 = torch.ge(2 - _t18, 0).to(x.dtype) * torch.ge(_t18 - 1 / 2, 0).to(x.dtype)
     _t20 = 3.1415926535897932 / width
     _t21 = (1 / 4) * _t20 * (_t19 * (width + 2 * (_t17)) + (1 - _t19) * (_t18 + _t9))
     _t22 = 9.869604401089358
@@ -171,26 +153,20 @@ def _value_all(x, width):
     _t6 = -torch.sign(_t5)
     _t7 = torch.abs(_t4 + 1)
     _t8 = 2 * _t7
-    _t9 = torch.where(torch.ge(2 - _t8, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t8 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t9 = torch.ge(2 - _t8, 0).to(x.dtype) * torch.ge(_t8 - 1 / 2, 0).to(x.dtype)
     _t10 = _t9 * (width + 2 * (_t7 - 1 / 2))
     _t11 = width - 1
     _t12 = (1 - _t9) * (_t11 + _t8)
     _t13 = torch.abs(_t1)
     _t14 = 2 * _t13
-    _t15 = torch.where(torch.ge(2 - _t14, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t14 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t15 = torch.ge(2 - _t14, 0).to(x.dtype) * torch.ge(_t14 - 1 / 2, 0).to(x.dtype)
     _t16 = _t15 * (width + 2 * (_t13 - 1 / 2))
     _t17 = (1 - _t15) * (_t11 + _t14)
     _t18 = torch.where(_t2, torch.le(_t10 + _t12, 0), torch.le(_t16 + _t17, 0))
     _t19 = torch.abs(_t5)
     _t20 = _t19 - 1 / 2
     _t21 = 2 * _t19
-    _t22 = torch.where(torch.ge(2 - _t21, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t21 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t22 = torch.ge(2 - _t21, 0).to(x.dtype) * torch.ge(_t21 - 1 / 2, 0).to(x.dtype)
     _t23 = _t22 * (width + 2 * (_t20)) + (1 - _t22) * (_t11 + _t21)
     _t24 = 3.1415926535897932 / width
     _t25 = (1 / 4) * _t24
@@ -219,26 +195,20 @@ def _gradient_all(x, width):
     _t5 = -torch.sign(_t4)
     _t6 = torch.abs(_t3 + 1)
     _t7 = 2 * _t6
-    _t8 = torch.where(torch.ge(2 - _t7, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t7 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t8 = torch.ge(2 - _t7, 0).to(x.dtype) * torch.ge(_t7 - 1 / 2, 0).to(x.dtype)
     _t9 = _t8 * (width + 2 * (_t6 - 1 / 2))
     _t10 = width - 1
     _t11 = (1 - _t8) * (_t10 + _t7)
     _t12 = torch.abs(_t1)
     _t13 = 2 * _t12
-    _t14 = torch.where(torch.ge(2 - _t13, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t13 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t14 = torch.ge(2 - _t13, 0).to(x.dtype) * torch.ge(_t13 - 1 / 2, 0).to(x.dtype)
     _t15 = _t14 * (width + 2 * (_t12 - 1 / 2))
     _t16 = (1 - _t14) * (_t10 + _t13)
     _t17 = torch.where(_t2, torch.le(_t11 + _t9, 0), torch.le(_t15 + _t16, 0))
     _t18 = torch.abs(_t4)
     _t19 = _t18 - 1 / 2
     _t20 = 2 * _t18
-    _t21 = torch.where(torch.ge(2 - _t20, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t20 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t21 = torch.ge(2 - _t20, 0).to(x.dtype) * torch.ge(_t20 - 1 / 2, 0).to(x.dtype)
     _t22 = _t21 * (width + 2 * (_t19)) + (1 - _t21) * (_t10 + _t20)
     _t23 = 3.1415926535897932 / width
     _t24 = (1 / 4) * _t23
@@ -267,26 +237,20 @@ def _hessian_all(x, width):
     _t5 = -torch.sign(_t4)
     _t6 = torch.abs(_t3 + 1)
     _t7 = 2 * _t6
-    _t8 = torch.where(torch.ge(2 - _t7, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t7 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t8 = torch.ge(2 - _t7, 0).to(x.dtype) * torch.ge(_t7 - 1 / 2, 0).to(x.dtype)
     _t9 = _t8 * (width + 2 * (_t6 - 1 / 2))
     _t10 = width - 1
     _t11 = (1 - _t8) * (_t10 + _t7)
     _t12 = torch.abs(_t1)
     _t13 = 2 * _t12
-    _t14 = torch.where(torch.ge(2 - _t13, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t13 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t14 = torch.ge(2 - _t13, 0).to(x.dtype) * torch.ge(_t13 - 1 / 2, 0).to(x.dtype)
     _t15 = _t14 * (width + 2 * (_t12 - 1 / 2))
     _t16 = (1 - _t14) * (_t10 + _t13)
     _t17 = torch.where(_t2, torch.le(_t11 + _t9, 0), torch.le(_t15 + _t16, 0))
     _t18 = torch.abs(_t4)
     _t19 = _t18 - 1 / 2
     _t20 = 2 * _t18
-    _t21 = torch.where(torch.ge(2 - _t20, 0), x.new_full((), 1), x.new_full((), 0)) * torch.where(
-        torch.ge(_t20 - 1 / 2, 0), x.new_full((), 1), x.new_full((), 0)
-    )
+    _t21 = torch.ge(2 - _t20, 0).to(x.dtype) * torch.ge(_t20 - 1 / 2, 0).to(x.dtype)
     _t22 = _t21 * (width + 2 * (_t19)) + (1 - _t21) * (_t10 + _t20)
     _t23 = 3.1415926535897932 / width
     _t24 = (1 / 4) * _t23

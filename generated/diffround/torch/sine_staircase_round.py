@@ -75,22 +75,17 @@ def _value_x(x, depth):
             ),
             _e + _t3 * _t4,
         )
-        _t6 = torch.where(torch.ge(_t5 - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        _t7 = torch.where(torch.ge(-_t5 - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+        _t6 = torch.ge(_t5 - 1 / 4, 0).to(x.dtype)
+        _t7 = torch.ge(-_t5 - 1 / 4, 0).to(x.dtype)
         return (_t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7)
 
     _e, _p, _k = _runtime.repeated(
         depth,
         _step,
         (
-            (_r)
-            + (1 / 2) * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-            - 1 / 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0)),
-            -2 * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-            - 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-            + 1,
-            -torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-            + torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0)),
+            (_r) + (1 / 2) * torch.ge(-(_r) - 1 / 4, 0).to(x.dtype) - 1 / 2 * torch.ge((_r) - 1 / 4, 0).to(x.dtype),
+            -2 * torch.ge(-(_r) - 1 / 4, 0).to(x.dtype) - 2 * torch.ge((_r) - 1 / 4, 0).to(x.dtype) + 1,
+            -torch.ge(-(_r) - 1 / 4, 0).to(x.dtype) + torch.ge((_r) - 1 / 4, 0).to(x.dtype),
         ),
     )
     y = _e + ((1 / 2) * _k + _n)
@@ -161,8 +156,8 @@ def _gradient_x(x, depth):
             ),
             _e + _t4 * _t5,
         )
-        _t8 = torch.where(torch.ge(_t7 - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        _t9 = torch.where(torch.ge(-_t7 - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+        _t8 = torch.ge(_t7 - 1 / 4, 0).to(x.dtype)
+        _t9 = torch.ge(-_t7 - 1 / 4, 0).to(x.dtype)
         return (
             _t7 - 1 / 2 * _t8 + (1 / 2) * _t9,
             _p * (-2 * _t8 - 2 * _t9 + 1),
@@ -173,12 +168,8 @@ def _gradient_x(x, depth):
         depth,
         _step,
         (
-            (_r)
-            + (1 / 2) * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-            - 1 / 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0)),
-            -2 * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-            - 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-            + 1,
+            (_r) + (1 / 2) * torch.ge(-(_r) - 1 / 4, 0).to(x.dtype) - 1 / 2 * torch.ge((_r) - 1 / 4, 0).to(x.dtype),
+            -2 * torch.ge(-(_r) - 1 / 4, 0).to(x.dtype) - 2 * torch.ge((_r) - 1 / 4, 0).to(x.dtype) + 1,
             1,
         ),
     )
@@ -250,8 +241,8 @@ def _hessian_x(x, depth):
             ),
             _e + _t4 * _t5,
         )
-        _t8 = torch.where(torch.ge(_t7 - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-        _t9 = torch.where(torch.ge(-_t7 - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
+        _t8 = torch.ge(_t7 - 1 / 4, 0).to(x.dtype)
+        _t9 = torch.ge(-_t7 - 1 / 4, 0).to(x.dtype)
         _t10 = 2 * (torch.sin(_t2) * torch.sin(_t2))
         _t11 = torch.cos(_t3)
         _t12 = 2 * 3.1415926535897932 * (_D1 * _D1) * _t4
@@ -266,12 +257,8 @@ def _hessian_x(x, depth):
         depth,
         _step,
         (
-            (_r)
-            + (1 / 2) * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-            - 1 / 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0)),
-            -2 * torch.where(torch.ge(-(_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-            - 2 * torch.where(torch.ge((_r) - 1 / 4, 0), x.new_full((), 1), x.new_full((), 0))
-            + 1,
+            (_r) + (1 / 2) * torch.ge(-(_r) - 1 / 4, 0).to(x.dtype) - 1 / 2 * torch.ge((_r) - 1 / 4, 0).to(x.dtype),
+            -2 * torch.ge(-(_r) - 1 / 4, 0).to(x.dtype) - 2 * torch.ge((_r) - 1 / 4, 0).to(x.dtype) + 1,
             1,
             0,
         ),
