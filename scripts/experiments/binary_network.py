@@ -86,20 +86,9 @@ def train(method: str, seed: int, split, orders) -> dict:
 
 def main(argv=None) -> int:
     args = harness.arguments(__doc__, __file__, argv, keras=True)
-    import keras
-
     harness.set_threads(args.backend)
     planned = QUICK_EPOCHS if args.quick else EPOCHS
-    epochs = harness.epochs_to_train(args, planned)
-    results = []
-    for seed in args.seed_list:
-        split = harness.digits(seed)
-        orders = harness.batch_orders(seed, len(split[0]), planned)[:epochs]
-        for method in METHODS:
-            keras.backend.clear_session()
-            result = train(method, seed, split, orders)
-            results.append(result)
-            harness.log(f"seed {seed}  {method:<12} accuracy {result['accuracy']:.3f}  {result['seconds']:.1f} s")
+    epochs, results = harness.digits_runs(args, planned, METHODS, train, lambda r: f"accuracy {r['accuracy']:.3f}")
     harness.write(
         NAME,
         args.out,

@@ -151,6 +151,27 @@ def epochs_to_train(args, planned: int) -> int:
     return planned if args.stop_after is None else min(planned, args.stop_after)
 
 
+def digits_runs(args, planned: int, methods, train, figures) -> tuple[int, list[dict]]:
+    """A Keras experiment on the digits: each seed's split and batch orders,
+    every method trained on them in a fresh Keras session
+    (``train(method, seed, split, orders)``) and logged with
+    ``figures(result)``. Returns the epochs trained and the results."""
+    import keras
+
+    epochs = epochs_to_train(args, planned)
+    width = max(len(m) for m in methods)
+    results = []
+    for seed in args.seed_list:
+        split = digits(seed)
+        orders = batch_orders(seed, len(split[0]), planned)[:epochs]
+        for method in methods:
+            keras.backend.clear_session()
+            result = train(method, seed, split, orders)
+            results.append(result)
+            log(f"seed {seed}  {method:<{width}} {figures(result)}  {result['seconds']:.1f} s")
+    return epochs, results
+
+
 # the losses of a run's first batches that each result keeps: the backends' check compares them,
 # before float32 differences have had steps to grow
 FIRST_BATCHES = 3

@@ -99,23 +99,16 @@ def train(method: str, seed: int, planned: int, split, orders) -> dict:
 
 def main(argv=None) -> int:
     args = harness.arguments(__doc__, __file__, argv, keras=True)
-    import keras
-
     harness.set_threads(args.backend)
     planned = QUICK_EPOCHS if args.quick else EPOCHS
-    epochs = harness.epochs_to_train(args, planned)
-    results = []
-    for seed in args.seed_list:
-        split = harness.digits(seed)
-        orders = harness.batch_orders(seed, len(split[0]), planned)[:epochs]
-        for method in METHODS:
-            keras.backend.clear_session()
-            result = train(method, seed, planned, split, orders)
-            results.append(result)
-            harness.log(
-                f"seed {seed}  {method:<36} accuracy {result['accuracy']:.3f}  integers {result['integer']:.3f}  "
-                f"{result['seconds']:.1f} s"
-            )
+
+    def figures(result):
+        return f"accuracy {result['accuracy']:.3f}  integers {result['integer']:.3f}"
+
+    def train_planned(method, seed, split, orders):
+        return train(method, seed, planned, split, orders)
+
+    epochs, results = harness.digits_runs(args, planned, METHODS, train_planned, figures)
     harness.write(
         NAME,
         args.out,
