@@ -113,9 +113,14 @@ def _breakpoints(a: Approximation, floats: dict, offsets, ints: dict | None) -> 
     for piecewise in expr.atoms(sp.Piecewise):
         for _, cond in piecewise.args:
             for rel in cond.atoms(sp.core.relational.Relational):
-                equation = _numbers(written_out((rel.lhs - rel.rhs).xreplace(values)))
+                equation = _numbers(written_out((rel.lhs - rel.rhs).xreplace(values))).replace(sp.floor, lambda u: n)
+                within_period = equation.xreplace({x: x + n})
+                if n in equation.free_symbols and n not in within_period.free_symbols:
+                    # a condition on x - floor(x) alone: solved once, its roots moved to each offset
+                    points |= {offset + root for root in _real_roots(within_period) for offset in offsets}
+                    continue
                 for offset in offsets:
-                    points |= _real_roots(equation.replace(sp.floor, lambda u: n).xreplace({n: offset}))
+                    points |= _real_roots(equation.xreplace({n: offset}))
     integers = {a.params[k].symbol: sp.Integer(v) for k, v in (ints or {}).items()}
     return sorted(points | _cell_edges(a, {**values, **integers}, points, offsets))
 
