@@ -37,6 +37,17 @@ def _grid(a: Approximation, params: ParameterSet, dtype, full: bool):
     return x_grid(a, params.floats, dtype, full)
 
 
+def _evaluated(evaluate, fn, a, xs, floats, ints, mode, dtype_name, tensor_params):
+    """The op evaluated at xs filled up to the next power of two with its first
+    value: XLA compiles a kernel per shape, and so the grids of every parameter
+    set and mode share one. The outputs are cut back to xs (one of another
+    shape, a broadcasting error the caller reports, is left as it is)."""
+    size = 1 << (len(xs) - 1).bit_length()
+    padded = np.concatenate([xs, np.full(size - len(xs), xs[0], xs.dtype)])
+    got = evaluate(fn, a, padded, floats, ints, mode, dtype_name, tensor_params)
+    return {wrt: v[: len(xs)] if v.shape == padded.shape else v for wrt, v in got.items()}
+
+
 def _exact_values(ref, wrt, points):
     """The reference at each point, and (index, reason) where it is not a
     real number or has no value (a pole)."""
@@ -79,7 +90,7 @@ def compare_case(fn, a: Approximation, mode, dtype_name, params: ParameterSet, m
     near = near_decisions(a, floats, ints, xs, dtype_name) if decisions_apply(a) else None
 
     for tensor_params in (False, True) if a.float_params else (False,):
-        got = evaluate(fn, a, xs, floats, ints, mode, dtype_name, tensor_params)
+        got = _evaluated(evaluate, fn, a, xs, floats, ints, mode, dtype_name, tensor_params)
         for wrt, values in got.items():
             if values.shape != xs.shape:
                 measurement.failures.append(
