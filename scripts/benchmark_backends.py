@@ -7,8 +7,9 @@ straight-through round, side by side in one process.
     python scripts/benchmark_backends.py --backends jax --sizes 1024 --repeats 1 --json out.json
     python scripts/benchmark_backends.py --memory-only --sizes 2^22 --markdown docs/benchmarks/backends.md
 
-Every approximation of the catalog, in each of its modes, and every surrogate
-of each hard-forward choice (heaviside) is timed forward+backward (the output
+Every approximation of the catalog, in each of its modes, every surrogate
+of each hard-forward choice (heaviside) and each random op (with a fixed
+seed, a Python int) is timed forward+backward (the output
 y and the gradient dx for an upstream gradient dy) on float32 arrays:
 
 - JAX: eagerly (jax.vjp op by op) and under jax.jit of the whole
@@ -69,7 +70,8 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from derive.catalog import CATALOG  # noqa: E402
+from derive.catalog import CATALOG, RANDOM_OPS  # noqa: E402
+from derive.random_ops import RandomOp  # noqa: E402
 from derive.spec import Approximation, SurrogateChoice  # noqa: E402
 
 DEFAULT_SIZES = (2**16, 2**20, 2**22)
@@ -133,12 +135,20 @@ def _bind(fn, kwargs):
     return call
 
 
+# the random ops' seed: a Python int, fixed where jax.jit and torch.compile trace the op
+SEED = 2026
+
+
 def op_cases(module, catalog) -> list[Case]:
-    """Every approximation in every mode, every surrogate of every choice."""
+    """Every approximation in every mode, every surrogate of every choice,
+    every random op in every mode."""
     cases = []
     for entry in catalog:
         fn = getattr(module, entry.name)
-        if isinstance(entry, Approximation):
+        if isinstance(entry, RandomOp):
+            for mode in entry.modes:
+                cases.append(Case(f"{entry.name} {mode}", "op", _bind(fn, {"seed": SEED, "mode": mode}), entry.name, mode))
+        elif isinstance(entry, Approximation):
             for mode in entry.modes:
                 cases.append(Case(f"{entry.name} {mode}", "op", _bind(fn, {"mode": mode}), entry.name, mode))
         elif isinstance(entry, SurrogateChoice):
@@ -220,7 +230,7 @@ def load_jax(only) -> tuple[Backend | None, str]:
     def inputs(size):
         return tuple(jnp.asarray(a) for a in random_inputs(size))
 
-    cases = _selected(op_cases(dr_jax, CATALOG), only) + [Case(STRAIGHT_THROUGH, "baseline", straight_through)]
+    cases = _selected(op_cases(dr_jax, CATALOG + RANDOM_OPS), only) + [Case(STRAIGHT_THROUGH, "baseline", straight_through)]
     backend = Backend(
         name="jax",
         version=f"jax {jax.__version__}",
@@ -279,7 +289,7 @@ def load_torch(only, threads=None) -> tuple[Backend | None, str]:
         x, dy = (torch.from_numpy(a) for a in random_inputs(size))
         return x.requires_grad_(True), dy
 
-    cases = _selected(op_cases(dr_torch, CATALOG), only) + [Case(STRAIGHT_THROUGH, "baseline", straight_through)]
+    cases = _selected(op_cases(dr_torch, CATALOG + RANDOM_OPS), only) + [Case(STRAIGHT_THROUGH, "baseline", straight_through)]
     notes = []
     try:
         from snntorch import surrogate

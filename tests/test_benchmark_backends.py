@@ -11,15 +11,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from derive.catalog import CATALOG
+from derive.catalog import CATALOG, RANDOM_OPS
 from derive.spec import Approximation, SurrogateChoice
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def expected_ops():
-    """(label, op, mode) of every approximation's mode and every surrogate."""
-    cases = set()
+    """(label, op, mode) of every approximation's mode, every surrogate and
+    every random op's mode."""
+    cases = {(f"{op.name} {mode}", op.name, mode) for op in RANDOM_OPS for mode in op.modes}
     for entry in CATALOG:
         if isinstance(entry, Approximation):
             cases |= {(f"{entry.name} {mode}", entry.name, mode) for mode in entry.modes}
