@@ -40,9 +40,9 @@ SWISH_SIGN_F32_X, SWISH_SIGN_F32_ULPS = 1.11899995803833, 6.6  # beta = 3
 SWISH_SIGN_F64_X, SWISH_SIGN_F64_ULPS = -1.164, 8.11  # beta = 3
 
 
-# soft_round_inverse's tests are the longest of the suite, on every backend and for its grids:
-# marked heavy, they run first (conftest.py)
-HEAVY = {"soft_round_inverse"}
+# soft_round's and soft_round_inverse's tests are the longest of this file, on every backend
+# and for their grids: marked heavy, they run first (conftest.py), not last beside nothing
+HEAVY = {"soft_round", "soft_round_inverse"}
 OPS = [pytest.param(a, id=a.name, marks=[pytest.mark.heavy] if a.name in HEAVY else []) for a in APPROXIMATIONS]
 
 
