@@ -30,6 +30,7 @@ def generate(
     chosen = selected(backends)
     files = {}
     exports = []
+    helpers = {b.name: set() for b in chosen}  # the package-level helpers each backend's ops call
     for index, entry in enumerate(catalog):
         if progress is not None:
             progress(index, len(catalog), entry.name)
@@ -38,7 +39,10 @@ def generate(
             if isinstance(entry, Approximation):
                 # derived and lowered once; every backend prints the same kernels
                 kernel_set, regimes = lowering.build(entry), rendering.regime_kernels(entry)
-                texts = {b.name: b.op_file(entry, kernel_set, regimes, spec, command) for b in chosen}
+                texts = {}
+                for b in chosen:
+                    texts[b.name], used = b.op_file(entry, kernel_set, regimes, spec, command)
+                    helpers[b.name] |= used
             else:
                 texts = {b.name: b.choice_file(entry, spec, command) for b in chosen}
         except DefinitionError:
@@ -52,8 +56,7 @@ def generate(
         files.update({f"{b.name}/{op.name}.py": b.random_file(op, spec, command) for b in chosen})
         exports.append((op.name, op.name))
     for backend in chosen:
-        op_files = [text for name, text in files.items() if name.startswith(f"{backend.name}/")]
-        for name, text in backend.package_files(exports, spec_file, command, op_files).items():
+        for name, text in backend.package_files(exports, spec_file, command, helpers[backend.name]).items():
             files[f"{backend.name}/{name}"] = text
     files.update(rendering.front_files(catalog, chosen, spec_file, command, random_ops))
     return files

@@ -20,6 +20,8 @@ class KernelCollector:
         self.owner = owner
         self.printer_class = printer_class
         self.printed, self.by_body, self.series = [], {}, set()
+        #: the package-level helpers the printed kernels call (see package_files)
+        self.helpers: set[str] = set()
 
     def plain(self, kernel):
         if kernel is None:
@@ -79,11 +81,12 @@ class Backend:
         variants = [(tag, self.variant(out, group)) for tag, group in groups.items()]
         return {"kernels": out.printed, "variants": variants, "series": out.series_helpers(), "collector": out}
 
-    def op_file(self, a: Approximation, kernel_set, regimes, spec: str, command: str) -> str:
+    def op_file(self, a: Approximation, kernel_set, regimes, spec: str, command: str) -> tuple[str, set[str]]:
+        """The op module's text, and the package-level helpers its kernels call."""
         context = rendering.op_context(a, kernel_set, regimes, self)
         context.update(self.printed_kernels(a, kernel_set, regimes))
-        context.pop("collector")
-        return rendering.render(self.template("op.py"), spec, op=context, command=command)
+        collector = context.pop("collector")
+        return rendering.render(self.template("op.py"), spec, op=context, command=command), collector.helpers
 
     def choice_file(self, c: SurrogateChoice, spec: str, command: str) -> str:
         context = rendering.choice_context(c, self)
@@ -95,8 +98,8 @@ class Backend:
 
         return rendering.render(self.template("random.py"), spec, op=random_context(op, self), command=command)
 
-    def package_files(self, exports, spec_file: str, command: str, op_files) -> dict[str, str]:
-        """The package's own files beside the op modules (``op_files``: their texts)."""
+    def package_files(self, exports, spec_file: str, command: str, helpers: set[str]) -> dict[str, str]:
+        """The package's own files beside the op modules (``helpers``: those their kernels call)."""
         package = {"docstring": self.docstring(), "exports": exports}
         files = {"__init__.py": rendering.render(self.template("__init__.py"), spec_file, package=package, command=command)}
         for file in self.runtime_files:

@@ -6,8 +6,8 @@ jacfwd, hessian, vmap, jit) sees exact first and second derivatives."""
 from __future__ import annotations
 
 from ..printing import KernelPrinting, print_kernel, spelled
-from .base import Backend, KernelCollector
-from .xla_forms import XLAForms, forms_module, helpers_imported, kernel_definitions
+from .base import KernelCollector
+from .xla_forms import XLABackend, XLAForms, kernel_definitions
 
 
 class JaxPrinter(KernelPrinting):
@@ -52,7 +52,6 @@ class JaxCollector(KernelCollector):
 
     def __init__(self, owner):
         super().__init__(owner, JaxPrinter)  # the series helpers: no sin, cos or atan
-        self.helpers = set()
 
     def plain(self, kernel):
         if kernel is None:
@@ -64,10 +63,11 @@ class JaxCollector(KernelCollector):
         return self.emit(text, "")
 
 
-class JaxBackend(Backend):
+class JaxBackend(XLABackend):
     name = "jax"
     framework = "JAX"
     printer = JaxPrinter
+    xla_printer = JaxXLAPrinter
     # XLA shares the work of value and derivatives under jit: no residuals kept
     kernel_roles = ("value", "gradient", "hessian")
     tensor_words = "float16, bfloat16, float32 or float64 jax.Array (float64 with jax_enable_x64)"
@@ -83,9 +83,3 @@ class JaxBackend(Backend):
         printed["helpers"] = ", ".join(sorted(printed["collector"].helpers))
         return printed
 
-    def package_files(self, exports, spec_file, command, op_files):
-        files = super().package_files(exports, spec_file, command, op_files)
-        forms = forms_module(self, JaxXLAPrinter, command, helpers_imported(op_files))
-        if forms is not None:
-            files["_xla_forms.py"] = forms
-        return files

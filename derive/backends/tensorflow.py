@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from .. import lowering, rendering
 from ..printing import KernelPrinting, print_kernel, spelled
-from .base import KERNEL_ROLES, Backend, KernelCollector
-from .xla_forms import XLAForms, forms_module, helpers_imported, kernel_definitions
+from .base import KERNEL_ROLES, KernelCollector
+from .xla_forms import XLABackend, XLAForms, kernel_definitions
 
 
 class TFPrinter(KernelPrinting):
@@ -59,7 +59,6 @@ class XLACollector(KernelCollector):
 
     def __init__(self, owner):
         super().__init__(owner, TFPrinter)
-        self.helpers = set()
 
     def xla(self, kernel):
         """The kernel's XLA form, or "None" if a function XLA compiles slowly is
@@ -91,10 +90,11 @@ def _one_operation(kernel: lowering.Kernel) -> bool:
     )
 
 
-class TensorFlowBackend(Backend):
+class TensorFlowBackend(XLABackend):
     name = "tensorflow"
     framework = "TensorFlow"
     printer = TFPrinter
+    xla_printer = XLAPrinter
     tensor_words = "float16, bfloat16, float32 or float64 tensor"
     tensor_type = "tf.Tensor"
     tensor_modules = ("tensorflow",)
@@ -123,9 +123,3 @@ class TensorFlowBackend(Backend):
             "collector": out,
         }
 
-    def package_files(self, exports, spec_file, command, op_files):
-        files = super().package_files(exports, spec_file, command, op_files)
-        forms = forms_module(self, XLAPrinter, command, helpers_imported(op_files))
-        if forms is not None:
-            files["_xla_forms.py"] = forms
-        return files

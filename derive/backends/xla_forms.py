@@ -34,8 +34,6 @@ of pi, a function without a fast form) is not compiled: it runs op by op.
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass
 
 import mpmath
@@ -44,6 +42,7 @@ from sympy.printing.precedence import PRECEDENCE
 
 from .. import rendering
 from ..functions import hard_round, sigmoid
+from .base import Backend
 
 #: Functions XLA on CPU compiles to code at least 4x slower than TensorFlow's
 #: eager kernels (TF 2.21; see the module docstring).
@@ -324,15 +323,6 @@ def ordered_helpers(names=None) -> list[Helper]:
     return [HELPERS[n] for n in ordered]
 
 
-# the line templates/*/op.py.jinja writes for the helpers an op module calls
-_IMPORT = re.compile(r"^from \._xla_forms import (.+)$", re.M)
-
-
-def helpers_imported(op_files) -> set[str]:
-    """The helpers that the texts of a backend's op modules import."""
-    return {name for text in op_files for line in _IMPORT.findall(text) for name in line.split(", ")}
-
-
 def print_helper(helper: Helper, printer_class) -> dict:
     """A helper as the strings templates/common/helper.py.jinja lays out."""
     printer = printer_class(dtype_of=helper.args[0])
@@ -369,3 +359,17 @@ def forms_module(backend, printer_class, command: str, used) -> str | None:
     forms = {"helpers": [print_helper(h, printer_class) for h in ordered_helpers(used)]}
     template = backend.template("_xla_forms.py")
     return rendering.render(template, "derive/backends/xla_forms.py", forms=forms, command=command)
+
+
+class XLABackend(Backend):
+    """A backend whose kernels XLA compiles: its package gets the module
+    ``_xla_forms.py`` of the helpers its ops call, printed by ``xla_printer``."""
+
+    xla_printer: type = None
+
+    def package_files(self, exports, spec_file, command, helpers):
+        files = super().package_files(exports, spec_file, command, helpers)
+        forms = forms_module(self, self.xla_printer, command, helpers)
+        if forms is not None:
+            files["_xla_forms.py"] = forms
+        return files

@@ -51,7 +51,7 @@ _DTYPE_NAMES = {d: _dtype_name(d) for d in FLOAT_DTYPES}
 
 
 def _dtype_names():
-    return ", ".join(_dtype_name(d) for d in FLOAT_DTYPES)
+    return ", ".join(_DTYPE_NAMES.values())
 
 
 def multiply_no_nan(x, y):
