@@ -136,7 +136,10 @@ class Reference:
 
         expr = self.symbolic(tuple(wrt))
         if not expr.has(straight_through):
-            return abs(float(self.evaluate(tuple(wrt) + (name,), tuple(point))))
+            # in the order the outputs are taken (x first): d/dalpha of d/dx is d/dx of d/dalpha,
+            # and the verifier has the value already where the slope is an output of its own
+            ordered = tuple(sorted(tuple(wrt) + (name,), key=self.names.index))
+            return abs(float(self.evaluate(ordered, tuple(point))))
         key = ("slope", tuple(wrt), name)
         if key not in self._functions:
             var = self.symbols[self.names.index(name)]

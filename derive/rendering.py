@@ -9,6 +9,7 @@ is not given).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import textwrap
 from pathlib import Path
@@ -505,6 +506,13 @@ BLACK_MODE = black.Mode(
 
 def render(template: str, spec: str, **context) -> str:
     text = ENVIRONMENT.get_template(template).render(header=header(template, spec, context.pop("command")), **context)
+    return formatted(text)
+
+
+# every regeneration in a process renders the runtime and package files to the same text
+@functools.lru_cache(maxsize=256)
+def formatted(text: str) -> str:
+    """The text as black formats it."""
     return black.format_str(text, mode=BLACK_MODE)
 
 

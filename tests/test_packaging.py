@@ -126,7 +126,7 @@ def test_make_shows_pips_progress_while_it_installs():
 
 def test_regenerate_check_says_what_it_derives_as_it_goes(tmp_path):
     catalog = tmp_path / "two_ops.py"
-    catalog.write_text("from derive.catalog import atan_step, sine_round\n\nCATALOG = [sine_round, atan_step]\n")
+    catalog.write_text("from derive.catalog import atan_step, triangle_step\n\nCATALOG = [triangle_step, atan_step]\n")
     out = tmp_path / "pkg"
     run = [sys.executable, str(ROOT / "scripts" / "regenerate_ops.py"), "--catalog", str(catalog), "--out", str(out)]
     written = subprocess.run(run, capture_output=True, text=True, timeout=600)
@@ -137,7 +137,7 @@ def test_regenerate_check_says_what_it_derives_as_it_goes(tmp_path):
         lines = [line for line in result.stderr.splitlines() if line.startswith((verb, "deriving"))]
         assert lines == [
             f"{verb} {out} from two_ops.py: each entry is derived first",
-            "deriving sine_round (1/2)",
+            "deriving triangle_step (1/2)",
             "deriving atan_step (2/2)",
         ], result.stderr
     assert checked.stdout.startswith("pkg: ") and "up to date" in checked.stdout

@@ -1,6 +1,7 @@
-"""JAX: values and derivatives through jax.grad. The ops are elementwise,
-so the gradient of the sum of the outputs is each output's derivative by
-its own point's inputs (x, and each parameter shaped like x)."""
+"""JAX: values and derivatives through jax.grad (second derivatives as a
+jax.jvp of it). The ops are elementwise, so the gradient of the sum of the
+outputs is each output's derivative by its own point's inputs (x, and each
+parameter shaped like x)."""
 
 from __future__ import annotations
 
@@ -26,12 +27,21 @@ def evaluate_op(fn, a, xs, floats, ints, mode, dtype_name: str, tensor_params: b
     def first(i):
         return lambda *values: jax.grad(total, argnums=i, has_aux=True)(*values)[0]
 
+    def second(i, k):
+        """d/d input k of the first derivative by input i, forward over reverse
+        (jax.hessian's order): a JVP of the gradient in the direction of input k."""
+
+        def along(value):
+            return first(i)(*inputs[:k], value, *inputs[k + 1 :])
+
+        return jax.jvp(along, (inputs[k],), (jnp.ones_like(inputs[k]),))[1]
+
+    # one backward pass for every first derivative
     (_, y) = total(*inputs)
+    firsts, _ = jax.grad(total, argnums=tuple(range(len(names))), has_aux=True)(*inputs)
     results = {(): np.asarray(jnp.broadcast_to(y, inputs[0].shape), np.float64)}
     for i, name in enumerate(names):
-        results[(name,)] = np.asarray(first(i)(*inputs), np.float64)
-        for k, other in enumerate(names):
-            if k >= i:
-                second = jax.grad(lambda *v: jnp.sum(first(i)(*v)), argnums=k)(*inputs)
-                results[(name, other)] = np.asarray(second, np.float64)
+        results[(name,)] = np.asarray(firsts[i], np.float64)
+        for k in range(i, len(names)):
+            results[(name, names[k])] = np.asarray(second(i, k), np.float64)
     return results
