@@ -285,3 +285,73 @@ def test_quantizer_layer_declarations_are_checked():
         check(QuantizerLayer(init={"scale": {"lsq": MEAN_ABS}}, defaults={"scale": "max"}))
     with pytest.raises(DefinitionError, match=r"fake_quant: layer: gradient_scale uses \['mean_abs'\]"):
         check(QuantizerLayer(gradient_scale=MEAN_ABS))
+
+
+# -- a user's quantizer started from the first batch's least and greatest values -------------------
+
+RANGE_CATALOG = """
+import sympy as sp
+from derive import BATCH_MAX, BATCH_MIN, Approximation, Param, QuantizerLayer, hard_round, round_ste, x
+
+lo, hi = sp.Symbol("lo", real=True), sp.Symbol("hi", real=True)
+b = sp.Symbol("b", integer=True, positive=True)
+step = (hi - lo) / (2**b - 1)
+
+
+def clipped(inside):
+    return sp.Piecewise((lo, x <= lo), (hi, x >= hi), (inside, True))
+
+
+range_quant = Approximation(
+    name="range_quant",
+    hard=clipped(lo + step * hard_round((x - lo) / step)),
+    expr=clipped(lo + step * round_ste((x - lo) / step)),
+    params={"lower": Param(lo, -1.0), "upper": Param(hi, 1.0), "bits": Param(b, 4, domain=sp.Interval(1, 16))},
+    modes=("ste",),
+    constraints=(lo < hi,),
+    layer=QuantizerLayer(
+        init={"lower": {"range": BATCH_MIN}, "upper": {"range": BATCH_MAX}},
+        defaults={"lower": "range", "upper": "range"},
+        trainable=("lower", "upper"),
+    ),
+)
+CATALOG = [range_quant]
+"""
+
+
+@pytest.fixture(scope="module")
+def range_quantizers(tmp_path_factory):
+    import importlib
+
+    from derive import generate, load_catalog
+    from derive.writing import write_tree
+
+    folder = tmp_path_factory.mktemp("range_quant")
+    (folder / "range_catalog.py").write_text(RANGE_CATALOG)
+    write_tree(generate(load_catalog(folder / "range_catalog.py")), folder / "range_quantizers")
+    sys.path.insert(0, str(folder))
+    try:
+        yield importlib.import_module("range_quantizers")
+    finally:
+        sys.path.remove(str(folder))
+        sys.modules.pop("range_quantizers", None)
+
+
+def test_a_user_quantizer_starts_from_the_first_batch_minimum_and_maximum(tf, range_quantizers):
+    bad = X.copy()
+    bad[0, 0], bad[1, 0], bad[2, 1] = np.nan, np.inf, -np.inf
+    bad[:, 4] = np.nan  # a channel without one finite element starts at 0
+    finite = [np.delete(bad[:, c], np.flatnonzero(~np.isfinite(bad[:, c]))) for c in range(4)]
+    layer = range_quantizers.layers.RangeQuant(bits=3, per_channel_axis=-1)
+    layer(tf.constant(bad))
+    assert np.shape(layer.get_param("lower")) == (1, 5)
+    np.testing.assert_array_equal(np.ravel(layer.get_param("lower")), [c.min() for c in finite] + [0.0])
+    np.testing.assert_array_equal(np.ravel(layer.get_param("upper")), [c.max() for c in finite] + [0.0])
+    layer = range_quantizers.layers.RangeQuant(bits=3)
+    y = layer(tf.constant(X))
+    assert layer.get_param("lower") == float(X.min()) and layer.get_param("upper") == float(X.max())
+    layer(tf.constant(X * 10))  # later batches leave the start alone
+    assert layer.get_param("lower") == float(X.min()) and layer.get_param("upper") == float(X.max())
+    # the range's ends are levels: the least and greatest x come out as themselves
+    np.testing.assert_array_equal(np.asarray(y).ravel()[[X.argmin(), X.argmax()]], [X.min(), X.max()])
+    assert sorted(layer.trainable_params) == ["lower", "upper"]
