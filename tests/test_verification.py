@@ -4,7 +4,9 @@ scripts/verify_derivatives.py, on its smaller --quick grids), and the
 verifier's own rules: what the grid holds, which inputs count as inexact,
 and the verdicts at the points where wrong values once passed."""
 
+import math
 import warnings
+from fractions import Fraction
 
 import mpmath
 import numpy as np
@@ -111,6 +113,39 @@ def test_the_grid_holds_an_alpha_dependent_switch():
                 near = [v for v, k in zip(xs, kinds) if k == "breakpoint" and abs(v - centre) <= 1e-12 * abs(centre)]
                 assert near, (alpha, dtype.__name__, centre)
                 assert neighbours(near[:1], dtype) <= held
+
+
+def _nudged_range(low, high, bits, narrow_range):
+    """TensorFlow's fake quant range, nudged so that 0 is a level (its published algorithm),
+    in exact arithmetic: the verifier's reference switches there."""
+    quant_min, quant_max = (1 if narrow_range else 0), 2**bits - 1
+    scale = (Fraction(high) - Fraction(low)) / (quant_max - quant_min)
+    zero_point = quant_min - Fraction(low) / scale
+    nudged = math.floor(min(max(zero_point, quant_min), quant_max) + Fraction(1, 2))  # half away from zero: >= 0
+    return float((quant_min - nudged) * scale), float((quant_max - nudged) * scale)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=["float32", "float64"])
+def test_the_grid_holds_the_clip_edges_that_move_with_the_integer_parameters(dtype):
+    # a quantizer's clip edges depend on bits: the verifier's grid for a parameter set holds them
+    # and both their neighbours (fake_quant: scale*qmin and scale*qmax; fake_quant_minmax: the nudged range)
+    checked = 0
+    for name in ("fake_quant", "fake_quant_minmax"):
+        a = BY_NAME[name]
+        for params in parameter_sets(a):
+            if name == "fake_quant":
+                bits, signed, scale = params.ints["bits"], params.ints["signed"], params.floats["scale"]
+                edges = [scale * -(2 ** (bits - 1)), scale * (2 ** (bits - 1) - 1)] if signed else [scale * (2**bits - 1)]
+            else:
+                edges = list(_nudged_range(params.floats["min"], params.floats["max"], params.ints["bits"], params.ints["narrow_range"]))
+            held = {float(v) for v in x_grid(a, params.floats, dtype, ints=params.ints)[0]}
+            edges = [e for e in edges if abs(e) <= np.finfo(dtype).max]
+            wanted = neighbours(edges, dtype) | {float(dtype(e)) for e in edges}
+            # next to 0 (a nudged range that ends there) the grid holds small normal numbers instead
+            missing = sorted(v for v in wanted - held if abs(v) >= np.finfo(dtype).tiny)
+            assert not missing, (name, params.label, edges, missing)
+            checked += len(edges)
+    assert checked >= 25
 
 
 def test_the_grid_holds_the_jump_of_a_step_without_a_location_parameter():

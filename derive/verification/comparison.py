@@ -34,7 +34,7 @@ def _grid(a: Approximation, params: ParameterSet, dtype, full: bool):
     if params.xs:
         xs = np.unique(np.asarray(params.xs, dtype=np.float64).astype(dtype))
         return xs, ["regression point"] * len(xs)
-    return x_grid(a, params.floats, dtype, full)
+    return x_grid(a, params.floats, dtype, full, params.ints)
 
 
 def _evaluated(evaluate, fn, a, xs, floats, ints, mode, dtype_name, tensor_params):

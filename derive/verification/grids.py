@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import mpmath
 import numpy as np
 import sympy as sp
 
@@ -110,6 +111,7 @@ def _breakpoints(a: Approximation, floats: dict, offsets, ints: dict | None) -> 
     n = sp.Symbol("n", integer=True)
     points = set()
     values = {a.params[k].symbol: sp.Float(v) for k, v in floats.items()}
+    values.update({a.params[k].symbol: sp.Integer(v) for k, v in (ints or {}).items()})
     for piecewise in expr.atoms(sp.Piecewise):
         for _, cond in piecewise.args:
             for rel in cond.atoms(sp.core.relational.Relational):
@@ -121,8 +123,7 @@ def _breakpoints(a: Approximation, floats: dict, offsets, ints: dict | None) -> 
                     continue
                 for offset in offsets:
                     points |= _real_roots(equation.xreplace({n: offset}))
-    integers = {a.params[k].symbol: sp.Integer(v) for k, v in (ints or {}).items()}
-    return sorted(points | _cell_edges(a, {**values, **integers}, points, offsets))
+    return sorted(points | _cell_edges(a, values, points, offsets))
 
 
 # a quantizer's cells between its Piecewise's ends are all boundaries up to this count
@@ -161,12 +162,33 @@ def _numbers(expr: sp.Expr) -> sp.Expr:
     exp(-alpha)) replaced by its value as a float: SymPy can solve for x
     then, and a value below the float64 range is 0, not a rational of
     400000 digits."""
-    # a Float SymPy computed already (exp(-1e6)) goes through float() too
-    expr = expr.replace(lambda e: e.is_Float, lambda e: sp.Float(float(e)))
+    # a Float SymPy computed already (exp(-1e6)) goes through _float too
+    expr = expr.replace(lambda e: e.is_Float, _float)
     return expr.replace(
-        lambda e: isinstance(e, (LoweredFunction, sp.exp)) and not e.free_symbols,
-        lambda e: sp.Float(float(written_out(e).evalf(30))),
+        lambda e: isinstance(e, (LoweredFunction, HardFunction, sp.exp)) and not e.free_symbols,
+        lambda e: _float(_value_of(e)),
     )
+
+
+def _float(value) -> sp.Float:
+    """value to 30 digits (a nudged range's end rounded to float64 first would miss the
+    switch by ULPs); outside the float64 range, as float64 rounds it (0 or inf)."""
+    value = sp.Float(value, 30)
+    if _FLOAT64_TINY <= abs(value) <= _FLOAT64_MAX:
+        return value
+    return sp.Float(float(value))
+
+
+_FLOAT64_TINY, _FLOAT64_MAX = (sp.Float(v, 30) for v in (np.finfo(np.float64).tiny, np.finfo(np.float64).max))
+
+
+def _value_of(function: sp.Expr):
+    """A function of numbers as a number; one that SymPy leaves unevaluated
+    (round_half_away(127.5) in a quantizer's nudged range) through its mpmath reference."""
+    if not hasattr(type(function), "reference_value"):
+        return written_out(function).evalf(30)
+    with mpmath.workdps(30):
+        return type(function).reference_value(*[mpmath.mpf(str(arg.evalf(30))) for arg in function.args])
 
 
 def _real_roots(equation: sp.Expr) -> set[float]:
@@ -218,8 +240,10 @@ def location_params(a: Approximation) -> list[str]:
 
 
 
-def x_grid(a: Approximation, floats: dict, dtype, full: bool = False) -> tuple[np.ndarray, list[str]]:
-    """Sorted distinct x of the dtype and the kind of each point."""
+def x_grid(a: Approximation, floats: dict, dtype, full: bool = False, ints: dict | None = None) -> tuple[np.ndarray, list[str]]:
+    """Sorted distinct x of the dtype and the kind of each point; with the
+    integer parameters, also the breakpoints that depend on them (a
+    quantizer's clip edges and cells, which move with bits)."""
     dtype = np.dtype(dtype).type
     finfo = np.finfo(dtype)
     tagged = []  # (kind, values); earlier kinds win for equal values
@@ -231,7 +255,7 @@ def x_grid(a: Approximation, floats: dict, dtype, full: bool = False) -> tuple[n
     mantissa = finfo.nmant
     integers = [float(k) for k in range(-3, 4)] + [2.0**10, -(2.0**10), 2.0 ** (mantissa - 1), -(2.0 ** (mantissa - 1))]
     halves = [k + 0.5 for k in range(-4, 4)] + [2.0**10 + 0.5, -(2.0**10) - 0.5, 2.0 ** (mantissa - 1) - 0.5]
-    edges = breakpoints(a, floats, offsets=(-2, 0, 1, 2**10, -(2**10), 2 ** (mantissa - 2)))
+    edges = breakpoints(a, floats, offsets=(-2, 0, 1, 2**10, -(2**10), 2 ** (mantissa - 2)), ints=ints)
     centers = [floats[name] for name in location_params(a)]
     jumps = hard_jumps(a, floats)
     specials = [
