@@ -72,14 +72,18 @@ def boundary_failures(tf, dr, references, name, mode, dtype):
     magnitude = np.minimum(reduced_x(a, floats, xs), distance)  # x alone: the parameters are exact
     got = evaluate_op(getattr(dr, name), a, xs, floats, ints, mode, dtype, tensor_params=bool(floats))
     # a hard function decided on a computed argument ((x - lower)/delta) may take either level
-    # within that argument's rounding of a jump (the verifier's decisions)
+    # within that argument's rounding of a jump (the verifier's decisions); next to a clip decided
+    # so (x against a nudged range's end), either side, with its derivatives
     near = near_decisions(a, floats, ints, xs, dtype) if decisions_apply(a) else np.zeros(len(xs), bool)
+    sides = near_decisions(a, floats, ints, xs, dtype, comparisons_only=True) if decisions_apply(a) else near
     eps = float(np.finfo(dtype).eps)
     failures = []
     for wrt, values in got.items():
         if len(wrt) > 1:
             continue
-        for x, m, value, decided in zip(xs, magnitude, values, near):
+        for x, m, value, decided, side in zip(xs, magnitude, values, near, sides):
+            if side:
+                continue
             point = (float(x), *floats.values())
             if wrt == () and mode == "ste":
                 if decided:

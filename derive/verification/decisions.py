@@ -73,7 +73,8 @@ def _magnitude(e: sp.Expr) -> sp.Expr:
 
 def _decisions(expr: sp.Expr) -> list[tuple[sp.Expr, str]]:
     """(argument, kind) of each decision in expr: "half" for a round (jumps at
-    the half-integers), "integer" for floor, "zero" for a comparison, step or sign."""
+    the half-integers), "integer" for floor, "zero" for a step or sign,
+    "comparison" for a Piecewise condition's (a clip's or a gradient's side)."""
     found = []
     for f in expr.atoms(hard_round, round_half_away):
         found.append((f.args[0], "half"))
@@ -82,8 +83,16 @@ def _decisions(expr: sp.Expr) -> list[tuple[sp.Expr, str]]:
     for f in expr.atoms(sp.floor):
         found.append((f.args[0], "integer"))
     for relation in expr.atoms(sp.core.relational.Relational):
-        found.append((relation.lhs - relation.rhs, "zero"))
+        if not _exact_comparison(relation.lhs - relation.rhs):
+            found.append((relation.lhs - relation.rhs, "comparison"))
     return [(u, kind) for u, kind in found if u.has(x)]
+
+
+def _exact_comparison(u: sp.Expr) -> bool:
+    """Whether u = 0 compares x with a parameter or a number as given (x >= alpha):
+    decided without rounding, as the reference decides it."""
+    given, varying = u.as_independent(x, as_Add=True)
+    return varying in (x, -x) and (given.is_Symbol or given.is_Number or (-given).is_Symbol)
 
 
 def _distance(u, kind):
@@ -94,9 +103,11 @@ def _distance(u, kind):
     return abs(u)
 
 
-def near_decisions(a: Approximation, floats: dict, ints: dict, xs, dtype_name: str) -> np.ndarray:
+def near_decisions(a: Approximation, floats: dict, ints: dict, xs, dtype_name: str, comparisons_only=False) -> np.ndarray:
     """True where some decision of the op (its hard function's or its
-    gradient's) is within its arguments' rounding of a jump."""
+    gradient's) is within its arguments' rounding of a jump; with
+    ``comparisons_only``, a decision of a Piecewise condition (the side of
+    a clip, where the derivatives change too)."""
     near = np.zeros(len(xs), dtype=bool)
     if not applies(a):
         return near
@@ -107,7 +118,9 @@ def near_decisions(a: Approximation, floats: dict, ints: dict, xs, dtype_name: s
         decisions = {d for e in exprs for d in _decisions(e.xreplace(values))}
     else:
         cells = sp.Add(*[c for e in exprs for c in _computed_cells(e)]).xreplace(values)
-        decisions = {d for d in _decisions(cells) if d[1] != "zero"}
+        decisions = {d for d in _decisions(cells) if d[1] not in ("zero", "comparison")}
+    if comparisons_only:
+        decisions = {d for d in decisions if d[1] == "comparison"}
     eps = mpmath.mpf(float(np.finfo(dtype_name).eps))
     modules = [_numeric_functions(), "mpmath"]
     for u, kind in sorted(decisions, key=lambda d: sp.default_sort_key(d[0])):
