@@ -21,7 +21,6 @@ import pytest
 from derive import Approximation
 from derive.catalog import CATALOG
 from derive.verification import breakpoints, evaluate_op, reduced_x
-from derive.verification.decisions import applies as decisions_apply
 from derive.verification.decisions import near_decisions
 
 APPROXIMATIONS = [a for a in CATALOG if isinstance(a, Approximation)]
@@ -74,8 +73,8 @@ def boundary_failures(tf, dr, references, name, mode, dtype):
     # a hard function decided on a computed argument ((x - lower)/delta) may take either level
     # within that argument's rounding of a jump (the verifier's decisions); next to a clip decided
     # so (x against a nudged range's end), either side, with its derivatives
-    near = near_decisions(a, floats, ints, xs, dtype) if decisions_apply(a) else np.zeros(len(xs), bool)
-    sides = near_decisions(a, floats, ints, xs, dtype, comparisons_only=True) if decisions_apply(a) else near
+    near = near_decisions(a, floats, ints, xs, dtype)  # all False for an op without such decisions
+    sides = near_decisions(a, floats, ints, xs, dtype, comparisons_only=True)
     eps = float(np.finfo(dtype).eps)
     failures = []
     for wrt, values in got.items():
