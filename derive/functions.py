@@ -225,9 +225,10 @@ class swish_sign_curvature(LoweredFunction):
 
 
 class product_no_nan(LoweredFunction):
-    """a*b, but 0 wherever b is 0, even where a overflowed to +-inf: b is a
-    factor that decays faster than a grows (a logistic density), so where it
-    underflows to 0 the exact product is below the dtype's range too."""
+    """a*b, but 0 wherever b's numerator is 0, even where a overflowed to
+    +-inf: b is a factor that decays faster than a grows (a logistic density,
+    an exponential over a polynomial in it), so where it underflows to 0 the
+    exact product is below the dtype's range too."""
 
     nargs = 2
 
@@ -236,7 +237,7 @@ class product_no_nan(LoweredFunction):
         return a * b
 
     def lowered(self):
-        return self  # the printer maps it to tf.math.multiply_no_nan
+        return self  # the printer writes the product and the test
 
 
 class HardFunction(sp.Function):

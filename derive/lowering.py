@@ -109,7 +109,10 @@ def _integer_plus_cdf(add):
     if tail is None:
         return add
     z, small = tail
-    return sp.Piecewise((evaluated_first(integer + 1) - small, z > 0), (integer + small, True))
+    # small taken once, times a sign: XLA computes a quotient that a kernel uses in
+    # both branches in a loop of its own (t + (-s) rounds as t - s does)
+    side = sp.Piecewise((evaluated_first(integer + 1), z > 0), (integer, True))
+    return side + sp.Piecewise((-1, z > 0), (1, True)) * small
 
 
 def _theta_minus_sin(add):

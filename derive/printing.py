@@ -75,6 +75,7 @@ class KernelPrinting(AbstractPythonCodePrinter):
         self.dtype_of = dtype_of
         self._python = _ScalarPrinting({"fully_qualified_modules": False})
         self.series: set[tuple[type, int]] = set()  # the helpers of series called: (class, order)
+        self.definitions: dict = {}  # temporary -> value, of the kernel being printed
 
     def _module_format(self, fqn, register=True):
         return fqn
@@ -168,6 +169,18 @@ class KernelPrinting(AbstractPythonCodePrinter):
         # a Python int from the structural parameters (a quantizer's qmax) too
         return self._constant(value) if value.is_number or self._is_python_scalar(value) else self._print(value)
 
+    def _print_product_no_nan(self, expr):
+        # where b is a quotient whose numerator is one temporary (the decaying
+        # exponential), the zero test is on it, not on b: XLA computes a quotient that
+        # a kernel uses twice in a loop of its own, one more pass over memory
+        a, b = expr.args
+        numerator, denominator = sp.fraction(self.definitions.get(b, b))
+        vanishing = numerator.as_coeff_Mul()[1]
+        if denominator == 1 or not (vanishing.is_Symbol or vanishing.is_Function and all(v.is_Atom for v in vanishing.args)):
+            return self._print_Function(expr)
+        factors = (self.parenthesize(f, PRECEDENCE["Mul"]) for f in (a, b))
+        return f"{self.where}({self._print(sp.Eq(vanishing, 0))}, {self._constant(0)}, {' * '.join(factors)})"
+
     def _print_Sum(self, expr):
         # the runtime's summed unrolls a short sum and loops over a long one
         # (a framework loop whose graph does not grow with the count)
@@ -213,6 +226,7 @@ def strictly(method, printer, expr, owner: str):
 
 def print_kernel(kernel, owner: str, printer: KernelPrinting) -> dict:
     """A kernel as the strings templates/common/kernel.py.jinja lays out."""
+    printer.definitions.update(kernel_definitions(kernel))
 
     def expr(value):
         return strictly(type(printer).doprint, printer, value, owner)
@@ -281,3 +295,11 @@ def print_series_helper(cls: type, order: int, printer_class) -> dict:
 def print_expr(expr, owner: str, printer_class, dtype_of: str = "x") -> str:
     """One expression printed by a backend's printer, a failure named after ``owner``."""
     return strictly(printer_class.doprint, printer_class(dtype_of), expr, owner)
+
+
+def kernel_definitions(kernel) -> dict:
+    """symbol -> value for every assignment of a lowered kernel."""
+    pairs = list(kernel.prologue) + list(kernel.body)
+    if kernel.loop is not None:
+        pairs += list(kernel.loop.body)
+    return dict(pairs)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..printing import KernelPrinting, print_kernel, spelled
 from .base import KernelCollector
-from .xla_forms import XLABackend, XLAForms, kernel_definitions
+from .xla_forms import XLABackend, XLAForms
 
 
 class JaxPrinter(KernelPrinting):
@@ -56,7 +56,7 @@ class JaxCollector(KernelCollector):
     def plain(self, kernel):
         if kernel is None:
             return "None"
-        printer = JaxXLAPrinter(kernel_definitions(kernel))
+        printer = JaxXLAPrinter()
         text = print_kernel(kernel, self.owner, printer)
         self.series |= printer.series
         self.helpers |= printer.helpers

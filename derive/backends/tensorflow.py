@@ -7,7 +7,7 @@ from __future__ import annotations
 from .. import lowering, rendering
 from ..printing import KernelPrinting, print_kernel, spelled
 from .base import KERNEL_ROLES, KernelCollector
-from .xla_forms import XLABackend, XLAForms, kernel_definitions
+from .xla_forms import XLABackend, XLAForms
 
 
 class TFPrinter(KernelPrinting):
@@ -66,7 +66,7 @@ class XLACollector(KernelCollector):
         nothing to fuse, and an XLA launch costs more than the operation."""
         if kernel is None or _one_operation(kernel) or _divides_as_written(kernel):
             return "None"
-        printer = XLAPrinter(kernel_definitions(kernel))
+        printer = XLAPrinter()
         text = print_kernel(kernel, self.owner, printer)
         if printer.slow:
             return "None"

@@ -213,14 +213,13 @@ COSTLY = (*XLA_SLOW, sp.exp, sp.log, sp.tanh, sp.erf, sigmoid)
 
 class XLAForms:
     """Mixed into a backend's printer for kernels that XLA compiles (the
-    TensorFlow backend's XLA kernels, every JAX kernel). ``definitions`` are
-    the kernel's assignments, to see through temporaries to a multiple of
-    pi. After printing, ``helpers`` names the helpers used and ``slow`` the
-    functions in XLA_SLOW left as they were."""
+    TensorFlow backend's XLA kernels, every JAX kernel); it sees through the
+    kernel's temporaries (``definitions``) to a multiple of pi. After
+    printing, ``helpers`` names the helpers used and ``slow`` the functions
+    in XLA_SLOW left as they were."""
 
-    def __init__(self, definitions=None, dtype_of: str = "x"):
+    def __init__(self, dtype_of: str = "x"):
         super().__init__(dtype_of)
-        self.definitions = dict(definitions or {})
         self.helpers: set[str] = set()
         self.slow: set[str] = set()
 
@@ -297,14 +296,6 @@ def _shared_call(piecewise):
         shared = cls(sp.Piecewise(*[(f.args[0], b.cond) for f, b in zip(calls, piecewise.args)]))
         return sp.Piecewise(*[(b.expr.xreplace({f: shared}), b.cond) for f, b in zip(calls, piecewise.args)])
     return piecewise
-
-
-def kernel_definitions(kernel) -> dict:
-    """symbol -> value for every assignment of a lowered kernel."""
-    pairs = list(kernel.prologue) + list(kernel.body)
-    if kernel.loop is not None:
-        pairs += list(kernel.loop.body)
-    return dict(pairs)
 
 
 def ordered_helpers(names=None) -> list[Helper]:

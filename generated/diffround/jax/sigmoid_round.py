@@ -16,21 +16,19 @@ def _hard(x, steepness):
 
 def _value_x(x, steepness):
     _t0 = jnp.floor(x)
-    _t1 = (1 / 2) * steepness
-    _t2 = x - jnp.round(x)
-    _t3 = steepness * jnp.abs(_t2)
-    _t4 = -_t1 + _t3
-    _t5 = jnp.exp(_t4)
-    _t6 = _t5 * (_t3 - (_t1 + _t4)) + _t5
-    _t7 = _t6 / (_t6 + 1)
-    y = jnp.where(
-        jnp.where(
-            jnp.less(_t2, 0), jnp.greater(steepness * (_t2 + 1 / 2), 0), jnp.greater(steepness * (_t2 - 1 / 2), 0)
-        ),
-        -_t7 + (_t0 + 1),
-        _t0 + _t7,
+    _t1 = x - jnp.round(x)
+    _t2 = jnp.where(
+        jnp.less(_t1, 0), jnp.greater(steepness * (_t1 + 1 / 2), 0), jnp.greater(steepness * (_t1 - 1 / 2), 0)
     )
-    return (y,), (_t6,)
+    _t3 = (1 / 2) * steepness
+    _t4 = steepness * jnp.abs(_t1)
+    _t5 = -_t3 + _t4
+    _t6 = jnp.exp(_t5)
+    _t7 = _t6 * (_t4 - (_t3 + _t5)) + _t6
+    y = _t7 * jnp.where(_t2, jnp.asarray(-1, x.dtype), jnp.asarray(1, x.dtype)) / (_t7 + 1) + jnp.where(
+        _t2, (_t0 + 1), _t0
+    )
+    return (y,), (_t7,)
 
 
 def _gradient_x(x, steepness):
@@ -39,7 +37,7 @@ def _gradient_x(x, steepness):
     _t2 = -_t0 + _t1
     _t3 = jnp.exp(_t2)
     _t4 = _t3 * (_t1 - (_t0 + _t2)) + _t3
-    y_D_x = _runtime.multiply_no_nan(steepness, _t4 / (_t4 * (_t4 + 2) + 1))
+    y_D_x = jnp.where(jnp.equal(_t4, 0), jnp.asarray(0, x.dtype), steepness * (_t4 / (_t4 * (_t4 + 2) + 1)))
     return (y_D_x,), ()
 
 
@@ -72,20 +70,20 @@ def _hessian_x(x, steepness):
 
 def _value_all(x, steepness):
     _t0 = jnp.floor(x)
-    _t1 = (1 / 2) * steepness
-    _t2 = x - jnp.round(x)
-    _t3 = steepness * jnp.abs(_t2)
-    _t4 = -_t1 + _t3
-    _t5 = jnp.exp(_t4)
-    _t6 = _t5 * (_t3 - (_t1 + _t4)) + _t5
-    _t7 = _t6 / (_t6 + 1)
-    _t8 = jnp.less(_t2, 0)
-    _t9 = _t2 + 1 / 2
-    _t10 = _t2 - 1 / 2
-    y = jnp.where(
-        jnp.where(_t8, jnp.greater(_t9 * steepness, 0), jnp.greater(_t10 * steepness, 0)), -_t7 + (_t0 + 1), _t0 + _t7
+    _t1 = x - jnp.round(x)
+    _t2 = jnp.less(_t1, 0)
+    _t3 = _t1 + 1 / 2
+    _t4 = _t1 - 1 / 2
+    _t5 = jnp.where(_t2, jnp.greater(_t3 * steepness, 0), jnp.greater(_t4 * steepness, 0))
+    _t6 = (1 / 2) * steepness
+    _t7 = steepness * jnp.abs(_t1)
+    _t8 = -_t6 + _t7
+    _t9 = jnp.exp(_t8)
+    _t10 = _t9 * (_t7 - (_t6 + _t8)) + _t9
+    y = _t10 * jnp.where(_t5, jnp.asarray(-1, x.dtype), jnp.asarray(1, x.dtype)) / (_t10 + 1) + jnp.where(
+        _t5, (_t0 + 1), _t0
     )
-    return (y,), (_t6, _t8, _t9, _t10)
+    return (y,), (_t2, _t3, _t4, _t10)
 
 
 def _gradient_all(x, steepness):
@@ -96,8 +94,10 @@ def _gradient_all(x, steepness):
     _t4 = jnp.exp(_t3)
     _t5 = _t4 * (_t2 - (_t0 + _t3)) + _t4
     _t6 = _t5 / (_t5 * (_t5 + 2) + 1)
-    y_D_x = _runtime.multiply_no_nan(steepness, _t6)
-    y_D_steepness = _runtime.multiply_no_nan(jnp.where(jnp.less(_t1, 0), _t1 + 1 / 2, _t1 - 1 / 2), _t6)
+    y_D_x = jnp.where(jnp.equal(_t5, 0), jnp.asarray(0, x.dtype), steepness * _t6)
+    y_D_steepness = jnp.where(
+        jnp.equal(_t5, 0), jnp.asarray(0, x.dtype), jnp.where(jnp.less(_t1, 0), _t1 + 1 / 2, _t1 - 1 / 2) * _t6
+    )
     return (y_D_x, y_D_steepness), ()
 
 
@@ -123,7 +123,9 @@ def _hessian_all(x, steepness):
         _t9 * (1 - _t9) / (_t9 * (_t9 * (_t9 + 3) + 3) + 1),
     ) * jnp.sign(_t4)
     y_D_x_D_x = _runtime.multiply_no_nan((steepness * steepness), _t11)
-    y_D_x_D_steepness = _runtime.multiply_no_nan(-_t4 * steepness * jnp.tanh(_t4 * _t5) + 1, _t10)
+    y_D_x_D_steepness = jnp.where(
+        jnp.equal(_t9, 0), jnp.asarray(0, x.dtype), (-_t4 * steepness * jnp.tanh(_t4 * _t5) + 1) * _t10
+    )
     y_D_steepness_D_steepness = _runtime.multiply_no_nan(jnp.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t11)
     return (y_D_x_D_x, y_D_x_D_steepness, y_D_steepness_D_steepness), ()
 

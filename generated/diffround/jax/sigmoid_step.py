@@ -22,7 +22,7 @@ def _value_x(x, steepness, center):
 
 def _gradient_x(x, steepness, center):
     _t0 = jnp.exp(-steepness * jnp.abs(center - x))
-    y_D_x = _runtime.multiply_no_nan(steepness, _t0 / ((_t0 + 1) * (_t0 + 1)))
+    y_D_x = jnp.where(jnp.equal(_t0, 0), jnp.asarray(0, x.dtype), steepness * (_t0 / ((_t0 + 1) * (_t0 + 1))))
     return (y_D_x,), ()
 
 
@@ -53,9 +53,9 @@ def _gradient_all(x, steepness, center):
     _t0 = center - x
     _t1 = jnp.exp(-steepness * jnp.abs(_t0))
     _t2 = _t1 / ((_t1 + 1) * (_t1 + 1))
-    y_D_x = _runtime.multiply_no_nan(steepness, _t2)
-    y_D_steepness = _runtime.multiply_no_nan(-_t0, _t2)
-    y_D_center = _runtime.multiply_no_nan(-steepness, _t2)
+    y_D_x = jnp.where(jnp.equal(_t1, 0), jnp.asarray(0, x.dtype), steepness * _t2)
+    y_D_steepness = jnp.where(jnp.equal(_t1, 0), jnp.asarray(0, x.dtype), (-_t0) * _t2)
+    y_D_center = jnp.where(jnp.equal(_t1, 0), jnp.asarray(0, x.dtype), (-steepness) * _t2)
     return (y_D_x, y_D_steepness, y_D_center), ()
 
 
@@ -75,10 +75,10 @@ def _hessian_all(x, steepness, center):
     _t8 = _t7 * jnp.tanh((1 / 2) * _t7) - 1
     _t9 = _t4 / ((_t4 + 1) * (_t4 + 1))
     y_D_x_D_x = _t6
-    y_D_x_D_steepness = _runtime.multiply_no_nan(-_t8, _t9)
+    y_D_x_D_steepness = jnp.where(jnp.equal(_t4, 0), jnp.asarray(0, x.dtype), (-_t8) * _t9)
     y_D_x_D_center = _runtime.multiply_no_nan(-_t0, _t5)
     y_D_steepness_D_steepness = _runtime.multiply_no_nan((_t2 * _t2), _t5)
-    y_D_steepness_D_center = _runtime.multiply_no_nan(_t8, _t9)
+    y_D_steepness_D_center = jnp.where(jnp.equal(_t4, 0), jnp.asarray(0, x.dtype), _t8 * _t9)
     y_D_center_D_center = _t6
     return (
         y_D_x_D_x,

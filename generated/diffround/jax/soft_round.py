@@ -780,7 +780,11 @@ def _gradient_x(x, alpha):
                         / (_t33 * _t33)
                         - _t32 * _t34 * _t35 / _t33,
                         -_t38 * _t39 * _t40 / (_t38 + 1)
-                        + _runtime.multiply_no_nan(-_t40 * (1 - _t39), _t41 / ((_t41 + 1) * (_t41 + 1))),
+                        + jnp.where(
+                            jnp.equal(_t41, 0),
+                            jnp.asarray(0, x.dtype),
+                            (-_t40 * (1 - _t39)) * (_t41 / ((_t41 + 1) * (_t41 + 1))),
+                        ),
                     ),
                 ),
             ),
@@ -875,8 +879,10 @@ def _hessian_x(x, alpha):
                     * jnp.where(_t37, (_t36 * _t36 * _t36), jnp.asarray(0, x.dtype))
                     / (_t42 * _t42 * _t42),
                     -4 * _t51 * _t54 / (_t51 + 1)
-                    + _runtime.multiply_no_nan(
-                        4 * _t53 * (1 - _t52) * jnp.tanh(_t15 * _t50) + 8 * _t54, _t55 / ((_t55 + 1) * (_t55 + 1))
+                    + jnp.where(
+                        jnp.equal(_t55, 0),
+                        jnp.asarray(0, x.dtype),
+                        (4 * _t53 * (1 - _t52) * jnp.tanh(_t15 * _t50) + 8 * _t54) * (_t55 / ((_t55 + 1) * (_t55 + 1))),
                     ),
                 ),
             ),
@@ -1071,7 +1077,7 @@ def _gradient_all(x, alpha):
                     jnp.where(
                         _t57,
                         2 * _t18 * _t23 * _t45 * _t49 * _t53 * _t54 * _t55 * alpha - _t46 * _t47 * _t52,
-                        -_t47 * _t66 + _runtime.multiply_no_nan(-_t47 * _t68, _t70),
+                        -_t47 * _t66 + jnp.where(jnp.equal(_t69, 0), jnp.asarray(0, x.dtype), (-_t47 * _t68) * _t70),
                     ),
                 ),
             ),
@@ -1099,7 +1105,7 @@ def _gradient_all(x, alpha):
                         - _t53 * _t73 / (_t48 * _t48),
                         -_t11 * _t65 * _t67 / (_t58 * _t58)
                         + _t61 * _t66
-                        + _runtime.multiply_no_nan(-_t63 * _t68, _t70),
+                        + jnp.where(jnp.equal(_t69, 0), jnp.asarray(0, x.dtype), (-_t63 * _t68) * _t70),
                     ),
                 ),
             ),
@@ -1282,7 +1288,8 @@ def _hessian_all(x, alpha):
                 jnp.where(
                     _t83,
                     _t23 * _t61 * _t66 + _t63 * _t70 * _t75 * _t77 - _t70 * _t74 - _t78 * _t81,
-                    -_t78 * _t94 + _runtime.multiply_no_nan(_t69 * _t87 + _t78 * _t98, _t100),
+                    -_t78 * _t94
+                    + jnp.where(jnp.equal(_t99, 0), jnp.asarray(0, x.dtype), (_t69 * _t87 + _t78 * _t98) * _t100),
                 ),
             ),
         ),
@@ -1326,8 +1333,10 @@ def _hessian_all(x, alpha):
                         _t127 * _t139
                         - _t136 * _t93
                         + _t140 * _t93
-                        + _runtime.multiply_no_nan(
-                            _t127 * _t142 + _t136 * _t91 - _t140 + _t141 * _t91 * _t95 - _t141, _t100
+                        + jnp.where(
+                            jnp.equal(_t99, 0),
+                            jnp.asarray(0, x.dtype),
+                            (_t127 * _t142 + _t136 * _t91 - _t140 + _t141 * _t91 * _t95 - _t141) * _t100,
                         ),
                     ),
                 ),
@@ -1374,8 +1383,10 @@ def _hessian_all(x, alpha):
                         - _t139 * _t151
                         + _t142 * _t93
                         - 4 * _t147 * _t94
-                        + _runtime.multiply_no_nan(
-                            2 * _t142 * _t90 - _t151 * _t87 * _t90 + (_t90 * _t90) * _t98, _t100
+                        + jnp.where(
+                            jnp.equal(_t99, 0),
+                            jnp.asarray(0, x.dtype),
+                            (2 * _t142 * _t90 - _t151 * _t87 * _t90 + (_t90 * _t90) * _t98) * _t100,
                         ),
                     ),
                 ),
@@ -1622,7 +1633,11 @@ def _gradient_alpha_from_4(x, alpha):
                 / (_t22 * _t22)
                 - _t21 * _t23 * _t24 / _t22,
                 -_t27 * _t28 * _t29 / (_t27 + 1)
-                + _runtime.multiply_no_nan(-_t29 * (1 - _t28), _t30 / ((_t30 + 1) * (_t30 + 1))),
+                + jnp.where(
+                    jnp.equal(_t30, 0),
+                    jnp.asarray(0, x.dtype),
+                    (-_t29 * (1 - _t28)) * (_t30 / ((_t30 + 1) * (_t30 + 1))),
+                ),
             ),
         ),
     )
@@ -1689,8 +1704,10 @@ def _hessian_alpha_from_4(x, alpha):
                 * jnp.where(_t18, (_t17 * _t17 * _t17), jnp.asarray(0, x.dtype))
                 / (_t24 * _t24 * _t24),
                 -4 * _t33 * _t36 / (_t33 + 1)
-                + _runtime.multiply_no_nan(
-                    4 * _t35 * (1 - _t34) * jnp.tanh(_t10 * _t32) + 8 * _t36, _t37 / ((_t37 + 1) * (_t37 + 1))
+                + jnp.where(
+                    jnp.equal(_t37, 0),
+                    jnp.asarray(0, x.dtype),
+                    (4 * _t35 * (1 - _t34) * jnp.tanh(_t10 * _t32) + 8 * _t36) * (_t37 / ((_t37 + 1) * (_t37 + 1))),
                 ),
             ),
         ),

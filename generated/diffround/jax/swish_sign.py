@@ -18,14 +18,20 @@ def _value_x(x, beta):
     _t0 = beta * x
     _t1 = beta * jnp.abs(x)
     _t2 = jnp.exp(-_t1)
-    y = jnp.tanh((1 / 2) * _t0) + _runtime.multiply_no_nan(2 * _t0, _t2 / ((_t2 + 1) * (_t2 + 1)))
+    y = jnp.tanh((1 / 2) * _t0) + jnp.where(
+        jnp.equal(_t2, 0), jnp.asarray(0, x.dtype), (2 * _t0) * (_t2 / ((_t2 + 1) * (_t2 + 1)))
+    )
     return (y,), (_t1, _t2)
 
 
 def _gradient_x(x, beta):
     _t0 = beta * jnp.abs(x)
     _t1 = jnp.exp(-_t0)
-    y_D_x = beta * _runtime.multiply_no_nan(_t1 * (_t0 + 2) + (2 - _t0), 2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1))
+    y_D_x = beta * jnp.where(
+        jnp.equal(_t1, 0),
+        jnp.asarray(0, x.dtype),
+        (_t1 * (_t0 + 2) + (2 - _t0)) * (2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1)),
+    )
     return (y_D_x,), ()
 
 
@@ -37,14 +43,18 @@ def _hessian_x(x, beta):
     _t4 = 2 * _t3
     y_D_x_D_x = _runtime.multiply_no_nan(
         (beta * beta),
-        _runtime.multiply_no_nan(
-            jnp.where(
-                jnp.less(_t0, 3 / 2),
-                _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
-                -4 * _t0 * _t3 + (_t0 + 3) * jnp.exp(-2 * _t0) + (_t0 - 3),
+        jnp.where(
+            jnp.equal(_t4, 0),
+            jnp.asarray(0, x.dtype),
+            (
+                jnp.where(
+                    jnp.less(_t0, 3 / 2),
+                    _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
+                    -4 * _t0 * _t3 + (_t0 + 3) * jnp.exp(-2 * _t0) + (_t0 - 3),
+                )
+                * jnp.sign(x)
             )
-            * jnp.sign(x),
-            _t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1),
+            * (_t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1)),
         ),
     )
     return (y_D_x_D_x,), ()
@@ -53,7 +63,11 @@ def _hessian_x(x, beta):
 def _gradient_all(x, beta):
     _t0 = beta * jnp.abs(x)
     _t1 = jnp.exp(-_t0)
-    _t2 = _runtime.multiply_no_nan(_t1 * (_t0 + 2) + (2 - _t0), 2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1))
+    _t2 = jnp.where(
+        jnp.equal(_t1, 0),
+        jnp.asarray(0, x.dtype),
+        (_t1 * (_t0 + 2) + (2 - _t0)) * (2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1)),
+    )
     y_D_x = _t2 * beta
     y_D_beta = _t2 * x
     return (y_D_x, y_D_beta), ()
@@ -65,18 +79,24 @@ def _hessian_all(x, beta):
     _t2 = jnp.expm1(_t1)
     _t3 = jnp.exp(_t1)
     _t4 = 2 * _t3
-    _t5 = _runtime.multiply_no_nan(
-        jnp.where(
-            jnp.less(_t0, 3 / 2),
-            _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
-            -4 * _t0 * _t3 + (_t0 + 3) * jnp.exp(-2 * _t0) + (_t0 - 3),
+    _t5 = jnp.where(
+        jnp.equal(_t4, 0),
+        jnp.asarray(0, x.dtype),
+        (
+            jnp.where(
+                jnp.less(_t0, 3 / 2),
+                _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
+                -4 * _t0 * _t3 + (_t0 + 3) * jnp.exp(-2 * _t0) + (_t0 - 3),
+            )
+            * jnp.sign(x)
         )
-        * jnp.sign(x),
-        _t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1),
+        * (_t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1)),
     )
     y_D_x_D_x = _runtime.multiply_no_nan((beta * beta), _t5)
-    y_D_x_D_beta = _runtime.multiply_no_nan(beta * x, _t5) + _runtime.multiply_no_nan(
-        _t3 * (_t0 + 2) + (2 - _t0), _t4 / (_t3 * (_t3 * (_t3 + 3) + 3) + 1)
+    y_D_x_D_beta = _runtime.multiply_no_nan(beta * x, _t5) + jnp.where(
+        jnp.equal(_t4, 0),
+        jnp.asarray(0, x.dtype),
+        (_t3 * (_t0 + 2) + (2 - _t0)) * (_t4 / (_t3 * (_t3 * (_t3 + 3) + 3) + 1)),
     )
     y_D_beta_D_beta = _runtime.multiply_no_nan((x * x), _t5)
     return (y_D_x_D_x, y_D_x_D_beta, y_D_beta_D_beta), ()

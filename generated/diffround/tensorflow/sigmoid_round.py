@@ -15,27 +15,25 @@ def _hard(x, steepness):
 
 def _value_x(x, steepness):
     _t0 = tf.math.floor(x)
-    _t1 = (1 / 2) * steepness
-    _t2 = x - tf.math.round(x)
-    _t3 = steepness * tf.math.abs(_t2)
-    _t4 = -_t1 + _t3
-    _t5 = tf.math.exp(_t4)
-    _t6 = _t5 * (_t3 - (_t1 + _t4)) + _t5
-    _t7 = _t6 / (_t6 + 1)
-    y = tf.where(
-        tf.where(
-            tf.math.less(_t2, 0),
-            tf.math.greater(steepness * (_t2 + 1 / 2), 0),
-            tf.math.greater(steepness * (_t2 - 1 / 2), 0),
-        ),
-        -_t7 + (_t0 + 1),
-        _t0 + _t7,
+    _t1 = x - tf.math.round(x)
+    _t2 = tf.where(
+        tf.math.less(_t1, 0),
+        tf.math.greater(steepness * (_t1 + 1 / 2), 0),
+        tf.math.greater(steepness * (_t1 - 1 / 2), 0),
     )
-    return (y,), (_t6,)
+    _t3 = (1 / 2) * steepness
+    _t4 = steepness * tf.math.abs(_t1)
+    _t5 = -_t3 + _t4
+    _t6 = tf.math.exp(_t5)
+    _t7 = _t6 * (_t4 - (_t3 + _t5)) + _t6
+    y = _t7 * tf.where(_t2, tf.constant(-1, x.dtype), tf.constant(1, x.dtype)) / (_t7 + 1) + tf.where(
+        _t2, (_t0 + 1), _t0
+    )
+    return (y,), (_t7,)
 
 
-def _gradient_from_residuals_x(x, steepness, _t6):
-    y_D_x = tf.math.multiply_no_nan(steepness, _t6 / (_t6 * (_t6 + 2) + 1))
+def _gradient_from_residuals_x(x, steepness, _t7):
+    y_D_x = tf.where(tf.math.equal(_t7, 0), tf.constant(0, x.dtype), steepness * (_t7 / (_t7 * (_t7 + 2) + 1)))
     return (y_D_x,), ()
 
 
@@ -45,7 +43,7 @@ def _gradient_x(x, steepness):
     _t2 = -_t0 + _t1
     _t3 = tf.math.exp(_t2)
     _t4 = _t3 * (_t1 - (_t0 + _t2)) + _t3
-    y_D_x = tf.math.multiply_no_nan(steepness, _t4 / (_t4 * (_t4 + 2) + 1))
+    y_D_x = tf.where(tf.math.equal(_t4, 0), tf.constant(0, x.dtype), steepness * (_t4 / (_t4 * (_t4 + 2) + 1)))
     return (y_D_x,), ()
 
 
@@ -78,28 +76,26 @@ def _hessian_x(x, steepness):
 
 def _value_all(x, steepness):
     _t0 = tf.math.floor(x)
-    _t1 = (1 / 2) * steepness
-    _t2 = x - tf.math.round(x)
-    _t3 = steepness * tf.math.abs(_t2)
-    _t4 = -_t1 + _t3
-    _t5 = tf.math.exp(_t4)
-    _t6 = _t5 * (_t3 - (_t1 + _t4)) + _t5
-    _t7 = _t6 / (_t6 + 1)
-    _t8 = tf.math.less(_t2, 0)
-    _t9 = _t2 + 1 / 2
-    _t10 = _t2 - 1 / 2
-    y = tf.where(
-        tf.where(_t8, tf.math.greater(_t9 * steepness, 0), tf.math.greater(_t10 * steepness, 0)),
-        -_t7 + (_t0 + 1),
-        _t0 + _t7,
+    _t1 = x - tf.math.round(x)
+    _t2 = tf.math.less(_t1, 0)
+    _t3 = _t1 + 1 / 2
+    _t4 = _t1 - 1 / 2
+    _t5 = tf.where(_t2, tf.math.greater(_t3 * steepness, 0), tf.math.greater(_t4 * steepness, 0))
+    _t6 = (1 / 2) * steepness
+    _t7 = steepness * tf.math.abs(_t1)
+    _t8 = -_t6 + _t7
+    _t9 = tf.math.exp(_t8)
+    _t10 = _t9 * (_t7 - (_t6 + _t8)) + _t9
+    y = _t10 * tf.where(_t5, tf.constant(-1, x.dtype), tf.constant(1, x.dtype)) / (_t10 + 1) + tf.where(
+        _t5, (_t0 + 1), _t0
     )
-    return (y,), (_t6, _t8, _t9, _t10)
+    return (y,), (_t2, _t3, _t4, _t10)
 
 
-def _gradient_from_residuals_all(x, steepness, _t6, _t8, _t9, _t10):
-    _t11 = _t6 / (_t6 * (_t6 + 2) + 1)
-    y_D_x = tf.math.multiply_no_nan(steepness, _t11)
-    y_D_steepness = tf.math.multiply_no_nan(tf.where(_t8, _t9, _t10), _t11)
+def _gradient_from_residuals_all(x, steepness, _t2, _t3, _t4, _t10):
+    _t11 = _t10 / (_t10 * (_t10 + 2) + 1)
+    y_D_x = tf.where(tf.math.equal(_t10, 0), tf.constant(0, x.dtype), steepness * _t11)
+    y_D_steepness = tf.where(tf.math.equal(_t10, 0), tf.constant(0, x.dtype), tf.where(_t2, _t3, _t4) * _t11)
     return (y_D_x, y_D_steepness), ()
 
 
@@ -111,8 +107,10 @@ def _gradient_all(x, steepness):
     _t4 = tf.math.exp(_t3)
     _t5 = _t4 * (_t2 - (_t0 + _t3)) + _t4
     _t6 = _t5 / (_t5 * (_t5 + 2) + 1)
-    y_D_x = tf.math.multiply_no_nan(steepness, _t6)
-    y_D_steepness = tf.math.multiply_no_nan(tf.where(tf.math.less(_t1, 0), _t1 + 1 / 2, _t1 - 1 / 2), _t6)
+    y_D_x = tf.where(tf.math.equal(_t5, 0), tf.constant(0, x.dtype), steepness * _t6)
+    y_D_steepness = tf.where(
+        tf.math.equal(_t5, 0), tf.constant(0, x.dtype), tf.where(tf.math.less(_t1, 0), _t1 + 1 / 2, _t1 - 1 / 2) * _t6
+    )
     return (y_D_x, y_D_steepness), ()
 
 
@@ -138,7 +136,9 @@ def _hessian_all(x, steepness):
         _t9 * (1 - _t9) / (_t9 * (_t9 * (_t9 + 3) + 3) + 1),
     ) * tf.math.sign(_t4)
     y_D_x_D_x = tf.math.multiply_no_nan((steepness * steepness), _t11)
-    y_D_x_D_steepness = tf.math.multiply_no_nan(-_t4 * steepness * tf.math.tanh(_t4 * _t5) + 1, _t10)
+    y_D_x_D_steepness = tf.where(
+        tf.math.equal(_t9, 0), tf.constant(0, x.dtype), (-_t4 * steepness * tf.math.tanh(_t4 * _t5) + 1) * _t10
+    )
     y_D_steepness_D_steepness = tf.math.multiply_no_nan(tf.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t11)
     return (y_D_x_D_x, y_D_x_D_steepness, y_D_steepness_D_steepness), ()
 

@@ -21,13 +21,13 @@ def _value_x(x, steepness, center):
 
 def _gradient_from_residuals_x(x, steepness, center, _t0):
     _t1 = tf.math.exp(-steepness * tf.math.abs(_t0))
-    y_D_x = tf.math.multiply_no_nan(steepness, _t1 / ((_t1 + 1) * (_t1 + 1)))
+    y_D_x = tf.where(tf.math.equal(_t1, 0), tf.constant(0, x.dtype), steepness * (_t1 / ((_t1 + 1) * (_t1 + 1))))
     return (y_D_x,), ()
 
 
 def _gradient_x(x, steepness, center):
     _t0 = tf.math.exp(-steepness * tf.math.abs(center - x))
-    y_D_x = tf.math.multiply_no_nan(steepness, _t0 / ((_t0 + 1) * (_t0 + 1)))
+    y_D_x = tf.where(tf.math.equal(_t0, 0), tf.constant(0, x.dtype), steepness * (_t0 / ((_t0 + 1) * (_t0 + 1))))
     return (y_D_x,), ()
 
 
@@ -57,9 +57,9 @@ def _value_all(x, steepness, center):
 def _gradient_from_residuals_all(x, steepness, center, _t0, _t1):
     _t2 = tf.math.exp(-steepness * tf.math.abs(_t0))
     _t3 = _t2 / ((_t2 + 1) * (_t2 + 1))
-    y_D_x = tf.math.multiply_no_nan(steepness, _t3)
-    y_D_steepness = tf.math.multiply_no_nan(_t1, _t3)
-    y_D_center = tf.math.multiply_no_nan(-steepness, _t3)
+    y_D_x = tf.where(tf.math.equal(_t2, 0), tf.constant(0, x.dtype), steepness * _t3)
+    y_D_steepness = tf.where(tf.math.equal(_t2, 0), tf.constant(0, x.dtype), _t1 * _t3)
+    y_D_center = tf.where(tf.math.equal(_t2, 0), tf.constant(0, x.dtype), (-steepness) * _t3)
     return (y_D_x, y_D_steepness, y_D_center), ()
 
 
@@ -67,9 +67,9 @@ def _gradient_all(x, steepness, center):
     _t0 = center - x
     _t1 = tf.math.exp(-steepness * tf.math.abs(_t0))
     _t2 = _t1 / ((_t1 + 1) * (_t1 + 1))
-    y_D_x = tf.math.multiply_no_nan(steepness, _t2)
-    y_D_steepness = tf.math.multiply_no_nan(-_t0, _t2)
-    y_D_center = tf.math.multiply_no_nan(-steepness, _t2)
+    y_D_x = tf.where(tf.math.equal(_t1, 0), tf.constant(0, x.dtype), steepness * _t2)
+    y_D_steepness = tf.where(tf.math.equal(_t1, 0), tf.constant(0, x.dtype), (-_t0) * _t2)
+    y_D_center = tf.where(tf.math.equal(_t1, 0), tf.constant(0, x.dtype), (-steepness) * _t2)
     return (y_D_x, y_D_steepness, y_D_center), ()
 
 
@@ -89,10 +89,10 @@ def _hessian_all(x, steepness, center):
     _t8 = _t7 * tf.math.tanh((1 / 2) * _t7) - 1
     _t9 = _t4 / ((_t4 + 1) * (_t4 + 1))
     y_D_x_D_x = _t6
-    y_D_x_D_steepness = tf.math.multiply_no_nan(-_t8, _t9)
+    y_D_x_D_steepness = tf.where(tf.math.equal(_t4, 0), tf.constant(0, x.dtype), (-_t8) * _t9)
     y_D_x_D_center = tf.math.multiply_no_nan(-_t0, _t5)
     y_D_steepness_D_steepness = tf.math.multiply_no_nan((_t2 * _t2), _t5)
-    y_D_steepness_D_center = tf.math.multiply_no_nan(_t8, _t9)
+    y_D_steepness_D_center = tf.where(tf.math.equal(_t4, 0), tf.constant(0, x.dtype), _t8 * _t9)
     y_D_center_D_center = _t6
     return (
         y_D_x_D_x,

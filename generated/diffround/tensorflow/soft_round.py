@@ -781,7 +781,11 @@ def _gradient_x(x, alpha):
                         / (_t33 * _t33)
                         - _t32 * _t34 * _t35 / _t33,
                         -_t38 * _t39 * _t40 / (_t38 + 1)
-                        + tf.math.multiply_no_nan(-_t40 * (1 - _t39), _t41 / ((_t41 + 1) * (_t41 + 1))),
+                        + tf.where(
+                            tf.math.equal(_t41, 0),
+                            tf.constant(0, x.dtype),
+                            (-_t40 * (1 - _t39)) * (_t41 / ((_t41 + 1) * (_t41 + 1))),
+                        ),
                     ),
                 ),
             ),
@@ -882,8 +886,11 @@ def _hessian_x(x, alpha):
                     * tf.where(_t37, (_t36 * _t36 * _t36), tf.constant(0, x.dtype))
                     / (_t42 * _t42 * _t42),
                     -4 * _t51 * _t54 / (_t51 + 1)
-                    + tf.math.multiply_no_nan(
-                        4 * _t53 * (1 - _t52) * tf.math.tanh(_t15 * _t50) + 8 * _t54, _t55 / ((_t55 + 1) * (_t55 + 1))
+                    + tf.where(
+                        tf.math.equal(_t55, 0),
+                        tf.constant(0, x.dtype),
+                        (4 * _t53 * (1 - _t52) * tf.math.tanh(_t15 * _t50) + 8 * _t54)
+                        * (_t55 / ((_t55 + 1) * (_t55 + 1))),
                     ),
                 ),
             ),
@@ -1082,7 +1089,7 @@ def _gradient_all(x, alpha):
                     tf.where(
                         _t57,
                         2 * _t18 * _t23 * _t45 * _t49 * _t53 * _t54 * _t55 * alpha - _t46 * _t47 * _t52,
-                        -_t47 * _t66 + tf.math.multiply_no_nan(-_t47 * _t68, _t70),
+                        -_t47 * _t66 + tf.where(tf.math.equal(_t69, 0), tf.constant(0, x.dtype), (-_t47 * _t68) * _t70),
                     ),
                 ),
             ),
@@ -1108,7 +1115,9 @@ def _gradient_all(x, alpha):
                         + _t52 * _t75
                         - _t73 * _t74
                         - _t53 * _t73 / (_t48 * _t48),
-                        -_t11 * _t65 * _t67 / (_t58 * _t58) + _t61 * _t66 + tf.math.multiply_no_nan(-_t63 * _t68, _t70),
+                        -_t11 * _t65 * _t67 / (_t58 * _t58)
+                        + _t61 * _t66
+                        + tf.where(tf.math.equal(_t69, 0), tf.constant(0, x.dtype), (-_t63 * _t68) * _t70),
                     ),
                 ),
             ),
@@ -1297,7 +1306,8 @@ def _hessian_all(x, alpha):
                 tf.where(
                     _t83,
                     _t23 * _t61 * _t66 + _t63 * _t70 * _t75 * _t77 - _t70 * _t74 - _t78 * _t81,
-                    -_t78 * _t94 + tf.math.multiply_no_nan(_t69 * _t87 + _t78 * _t98, _t100),
+                    -_t78 * _t94
+                    + tf.where(tf.math.equal(_t99, 0), tf.constant(0, x.dtype), (_t69 * _t87 + _t78 * _t98) * _t100),
                 ),
             ),
         ),
@@ -1341,8 +1351,10 @@ def _hessian_all(x, alpha):
                         _t127 * _t139
                         - _t136 * _t93
                         + _t140 * _t93
-                        + tf.math.multiply_no_nan(
-                            _t127 * _t142 + _t136 * _t91 - _t140 + _t141 * _t91 * _t95 - _t141, _t100
+                        + tf.where(
+                            tf.math.equal(_t99, 0),
+                            tf.constant(0, x.dtype),
+                            (_t127 * _t142 + _t136 * _t91 - _t140 + _t141 * _t91 * _t95 - _t141) * _t100,
                         ),
                     ),
                 ),
@@ -1389,7 +1401,11 @@ def _hessian_all(x, alpha):
                         - _t139 * _t151
                         + _t142 * _t93
                         - 4 * _t147 * _t94
-                        + tf.math.multiply_no_nan(2 * _t142 * _t90 - _t151 * _t87 * _t90 + (_t90 * _t90) * _t98, _t100),
+                        + tf.where(
+                            tf.math.equal(_t99, 0),
+                            tf.constant(0, x.dtype),
+                            (2 * _t142 * _t90 - _t151 * _t87 * _t90 + (_t90 * _t90) * _t98) * _t100,
+                        ),
                     ),
                 ),
             ),
@@ -1639,7 +1655,11 @@ def _gradient_alpha_from_4(x, alpha):
                 / (_t22 * _t22)
                 - _t21 * _t23 * _t24 / _t22,
                 -_t27 * _t28 * _t29 / (_t27 + 1)
-                + tf.math.multiply_no_nan(-_t29 * (1 - _t28), _t30 / ((_t30 + 1) * (_t30 + 1))),
+                + tf.where(
+                    tf.math.equal(_t30, 0),
+                    tf.constant(0, x.dtype),
+                    (-_t29 * (1 - _t28)) * (_t30 / ((_t30 + 1) * (_t30 + 1))),
+                ),
             ),
         ),
     )
@@ -1708,8 +1728,10 @@ def _hessian_alpha_from_4(x, alpha):
                 * tf.where(_t18, (_t17 * _t17 * _t17), tf.constant(0, x.dtype))
                 / (_t24 * _t24 * _t24),
                 -4 * _t33 * _t36 / (_t33 + 1)
-                + tf.math.multiply_no_nan(
-                    4 * _t35 * (1 - _t34) * tf.math.tanh(_t10 * _t32) + 8 * _t36, _t37 / ((_t37 + 1) * (_t37 + 1))
+                + tf.where(
+                    tf.math.equal(_t37, 0),
+                    tf.constant(0, x.dtype),
+                    (4 * _t35 * (1 - _t34) * tf.math.tanh(_t10 * _t32) + 8 * _t36) * (_t37 / ((_t37 + 1) * (_t37 + 1))),
                 ),
             ),
         ),

@@ -17,19 +17,29 @@ def _value_x(x, beta):
     _t0 = beta * x
     _t1 = beta * tf.math.abs(x)
     _t2 = tf.math.exp(-_t1)
-    y = tf.math.tanh((1 / 2) * _t0) + tf.math.multiply_no_nan(2 * _t0, _t2 / ((_t2 + 1) * (_t2 + 1)))
+    y = tf.math.tanh((1 / 2) * _t0) + tf.where(
+        tf.math.equal(_t2, 0), tf.constant(0, x.dtype), (2 * _t0) * (_t2 / ((_t2 + 1) * (_t2 + 1)))
+    )
     return (y,), (_t1, _t2)
 
 
 def _gradient_from_residuals_x(x, beta, _t1, _t2):
-    y_D_x = beta * tf.math.multiply_no_nan(_t2 * (_t1 + 2) + (2 - _t1), 2 * _t2 / (_t2 * (_t2 * (_t2 + 3) + 3) + 1))
+    y_D_x = beta * tf.where(
+        tf.math.equal(_t2, 0),
+        tf.constant(0, x.dtype),
+        (_t2 * (_t1 + 2) + (2 - _t1)) * (2 * _t2 / (_t2 * (_t2 * (_t2 + 3) + 3) + 1)),
+    )
     return (y_D_x,), ()
 
 
 def _gradient_x(x, beta):
     _t0 = beta * tf.math.abs(x)
     _t1 = tf.math.exp(-_t0)
-    y_D_x = beta * tf.math.multiply_no_nan(_t1 * (_t0 + 2) + (2 - _t0), 2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1))
+    y_D_x = beta * tf.where(
+        tf.math.equal(_t1, 0),
+        tf.constant(0, x.dtype),
+        (_t1 * (_t0 + 2) + (2 - _t0)) * (2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1)),
+    )
     return (y_D_x,), ()
 
 
@@ -41,21 +51,29 @@ def _hessian_x(x, beta):
     _t4 = 2 * _t3
     y_D_x_D_x = tf.math.multiply_no_nan(
         (beta * beta),
-        tf.math.multiply_no_nan(
-            tf.where(
-                tf.math.less(_t0, 3 / 2),
-                _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
-                -4 * _t0 * _t3 + (_t0 + 3) * tf.math.exp(-2 * _t0) + (_t0 - 3),
+        tf.where(
+            tf.math.equal(_t4, 0),
+            tf.constant(0, x.dtype),
+            (
+                tf.where(
+                    tf.math.less(_t0, 3 / 2),
+                    _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
+                    -4 * _t0 * _t3 + (_t0 + 3) * tf.math.exp(-2 * _t0) + (_t0 - 3),
+                )
+                * tf.math.sign(x)
             )
-            * tf.math.sign(x),
-            _t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1),
+            * (_t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1)),
         ),
     )
     return (y_D_x_D_x,), ()
 
 
 def _gradient_from_residuals_all(x, beta, _t1, _t2):
-    _t3 = tf.math.multiply_no_nan(_t2 * (_t1 + 2) + (2 - _t1), 2 * _t2 / (_t2 * (_t2 * (_t2 + 3) + 3) + 1))
+    _t3 = tf.where(
+        tf.math.equal(_t2, 0),
+        tf.constant(0, x.dtype),
+        (_t2 * (_t1 + 2) + (2 - _t1)) * (2 * _t2 / (_t2 * (_t2 * (_t2 + 3) + 3) + 1)),
+    )
     y_D_x = _t3 * beta
     y_D_beta = _t3 * x
     return (y_D_x, y_D_beta), ()
@@ -64,7 +82,11 @@ def _gradient_from_residuals_all(x, beta, _t1, _t2):
 def _gradient_all(x, beta):
     _t0 = beta * tf.math.abs(x)
     _t1 = tf.math.exp(-_t0)
-    _t2 = tf.math.multiply_no_nan(_t1 * (_t0 + 2) + (2 - _t0), 2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1))
+    _t2 = tf.where(
+        tf.math.equal(_t1, 0),
+        tf.constant(0, x.dtype),
+        (_t1 * (_t0 + 2) + (2 - _t0)) * (2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1)),
+    )
     y_D_x = _t2 * beta
     y_D_beta = _t2 * x
     return (y_D_x, y_D_beta), ()
@@ -76,18 +98,24 @@ def _hessian_all(x, beta):
     _t2 = tf.math.expm1(_t1)
     _t3 = tf.math.exp(_t1)
     _t4 = 2 * _t3
-    _t5 = tf.math.multiply_no_nan(
-        tf.where(
-            tf.math.less(_t0, 3 / 2),
-            _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
-            -4 * _t0 * _t3 + (_t0 + 3) * tf.math.exp(-2 * _t0) + (_t0 - 3),
+    _t5 = tf.where(
+        tf.math.equal(_t4, 0),
+        tf.constant(0, x.dtype),
+        (
+            tf.where(
+                tf.math.less(_t0, 3 / 2),
+                _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
+                -4 * _t0 * _t3 + (_t0 + 3) * tf.math.exp(-2 * _t0) + (_t0 - 3),
+            )
+            * tf.math.sign(x)
         )
-        * tf.math.sign(x),
-        _t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1),
+        * (_t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1)),
     )
     y_D_x_D_x = tf.math.multiply_no_nan((beta * beta), _t5)
-    y_D_x_D_beta = tf.math.multiply_no_nan(beta * x, _t5) + tf.math.multiply_no_nan(
-        _t3 * (_t0 + 2) + (2 - _t0), _t4 / (_t3 * (_t3 * (_t3 + 3) + 3) + 1)
+    y_D_x_D_beta = tf.math.multiply_no_nan(beta * x, _t5) + tf.where(
+        tf.math.equal(_t4, 0),
+        tf.constant(0, x.dtype),
+        (_t3 * (_t0 + 2) + (2 - _t0)) * (_t4 / (_t3 * (_t3 * (_t3 + 3) + 3) + 1)),
     )
     y_D_beta_D_beta = tf.math.multiply_no_nan((x * x), _t5)
     return (y_D_x_D_x, y_D_x_D_beta, y_D_beta_D_beta), ()

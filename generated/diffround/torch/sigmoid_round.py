@@ -15,23 +15,19 @@ def _hard(x, steepness):
 
 def _value_x(x, steepness):
     _t0 = torch.floor(x)
-    _t1 = (1 / 2) * steepness
-    _t2 = x - torch.round(x)
-    _t3 = steepness * torch.abs(_t2)
-    _t4 = -_t1 + _t3
-    _t5 = torch.exp(_t4)
-    _t6 = _t5 * (_t3 - (_t1 + _t4)) + _t5
-    _t7 = _t6 / (_t6 + 1)
-    y = torch.where(
-        torch.where(torch.lt(_t2, 0), torch.gt(steepness * (_t2 + 1 / 2), 0), torch.gt(steepness * (_t2 - 1 / 2), 0)),
-        -_t7 + (_t0 + 1),
-        _t0 + _t7,
-    )
-    return (y,), (_t6,)
+    _t1 = x - torch.round(x)
+    _t2 = torch.where(torch.lt(_t1, 0), torch.gt(steepness * (_t1 + 1 / 2), 0), torch.gt(steepness * (_t1 - 1 / 2), 0))
+    _t3 = (1 / 2) * steepness
+    _t4 = steepness * torch.abs(_t1)
+    _t5 = -_t3 + _t4
+    _t6 = torch.exp(_t5)
+    _t7 = _t6 * (_t4 - (_t3 + _t5)) + _t6
+    y = _t7 * torch.where(_t2, x.new_full((), -1), x.new_full((), 1)) / (_t7 + 1) + torch.where(_t2, (_t0 + 1), _t0)
+    return (y,), (_t7,)
 
 
-def _gradient_from_residuals_x(x, steepness, _t6):
-    y_D_x = _runtime.multiply_no_nan(steepness, _t6 / (_t6 * (_t6 + 2) + 1))
+def _gradient_from_residuals_x(x, steepness, _t7):
+    y_D_x = torch.where(torch.eq(_t7, 0), x.new_full((), 0), steepness * (_t7 / (_t7 * (_t7 + 2) + 1)))
     return (y_D_x,), ()
 
 
@@ -41,7 +37,7 @@ def _gradient_x(x, steepness):
     _t2 = -_t0 + _t1
     _t3 = torch.exp(_t2)
     _t4 = _t3 * (_t1 - (_t0 + _t2)) + _t3
-    y_D_x = _runtime.multiply_no_nan(steepness, _t4 / (_t4 * (_t4 + 2) + 1))
+    y_D_x = torch.where(torch.eq(_t4, 0), x.new_full((), 0), steepness * (_t4 / (_t4 * (_t4 + 2) + 1)))
     return (y_D_x,), ()
 
 
@@ -74,26 +70,24 @@ def _hessian_x(x, steepness):
 
 def _value_all(x, steepness):
     _t0 = torch.floor(x)
-    _t1 = (1 / 2) * steepness
-    _t2 = x - torch.round(x)
-    _t3 = steepness * torch.abs(_t2)
-    _t4 = -_t1 + _t3
-    _t5 = torch.exp(_t4)
-    _t6 = _t5 * (_t3 - (_t1 + _t4)) + _t5
-    _t7 = _t6 / (_t6 + 1)
-    _t8 = torch.lt(_t2, 0)
-    _t9 = _t2 + 1 / 2
-    _t10 = _t2 - 1 / 2
-    y = torch.where(
-        torch.where(_t8, torch.gt(_t9 * steepness, 0), torch.gt(_t10 * steepness, 0)), -_t7 + (_t0 + 1), _t0 + _t7
-    )
-    return (y,), (_t6, _t8, _t9, _t10)
+    _t1 = x - torch.round(x)
+    _t2 = torch.lt(_t1, 0)
+    _t3 = _t1 + 1 / 2
+    _t4 = _t1 - 1 / 2
+    _t5 = torch.where(_t2, torch.gt(_t3 * steepness, 0), torch.gt(_t4 * steepness, 0))
+    _t6 = (1 / 2) * steepness
+    _t7 = steepness * torch.abs(_t1)
+    _t8 = -_t6 + _t7
+    _t9 = torch.exp(_t8)
+    _t10 = _t9 * (_t7 - (_t6 + _t8)) + _t9
+    y = _t10 * torch.where(_t5, x.new_full((), -1), x.new_full((), 1)) / (_t10 + 1) + torch.where(_t5, (_t0 + 1), _t0)
+    return (y,), (_t2, _t3, _t4, _t10)
 
 
-def _gradient_from_residuals_all(x, steepness, _t6, _t8, _t9, _t10):
-    _t11 = _t6 / (_t6 * (_t6 + 2) + 1)
-    y_D_x = _runtime.multiply_no_nan(steepness, _t11)
-    y_D_steepness = _runtime.multiply_no_nan(torch.where(_t8, _t9, _t10), _t11)
+def _gradient_from_residuals_all(x, steepness, _t2, _t3, _t4, _t10):
+    _t11 = _t10 / (_t10 * (_t10 + 2) + 1)
+    y_D_x = torch.where(torch.eq(_t10, 0), x.new_full((), 0), steepness * _t11)
+    y_D_steepness = torch.where(torch.eq(_t10, 0), x.new_full((), 0), torch.where(_t2, _t3, _t4) * _t11)
     return (y_D_x, y_D_steepness), ()
 
 
@@ -105,8 +99,10 @@ def _gradient_all(x, steepness):
     _t4 = torch.exp(_t3)
     _t5 = _t4 * (_t2 - (_t0 + _t3)) + _t4
     _t6 = _t5 / (_t5 * (_t5 + 2) + 1)
-    y_D_x = _runtime.multiply_no_nan(steepness, _t6)
-    y_D_steepness = _runtime.multiply_no_nan(torch.where(torch.lt(_t1, 0), _t1 + 1 / 2, _t1 - 1 / 2), _t6)
+    y_D_x = torch.where(torch.eq(_t5, 0), x.new_full((), 0), steepness * _t6)
+    y_D_steepness = torch.where(
+        torch.eq(_t5, 0), x.new_full((), 0), torch.where(torch.lt(_t1, 0), _t1 + 1 / 2, _t1 - 1 / 2) * _t6
+    )
     return (y_D_x, y_D_steepness), ()
 
 
@@ -132,7 +128,9 @@ def _hessian_all(x, steepness):
         _t9 * (1 - _t9) / (_t9 * (_t9 * (_t9 + 3) + 3) + 1),
     ) * torch.sign(_t4)
     y_D_x_D_x = _runtime.multiply_no_nan((steepness * steepness), _t11)
-    y_D_x_D_steepness = _runtime.multiply_no_nan(-_t4 * steepness * torch.tanh(_t4 * _t5) + 1, _t10)
+    y_D_x_D_steepness = torch.where(
+        torch.eq(_t9, 0), x.new_full((), 0), (-_t4 * steepness * torch.tanh(_t4 * _t5) + 1) * _t10
+    )
     y_D_steepness_D_steepness = _runtime.multiply_no_nan(torch.where(_t2, (_t1 * _t1), (_t3 * _t3)), _t11)
     return (y_D_x_D_x, y_D_x_D_steepness, y_D_steepness_D_steepness), ()
 

@@ -781,7 +781,11 @@ def _gradient_x(x, alpha):
                         / (_t33 * _t33)
                         - _t32 * _t34 * _t35 / _t33,
                         -_t38 * _t39 * _t40 / (_t38 + 1)
-                        + _runtime.multiply_no_nan(-_t40 * (1 - _t39), _t41 / ((_t41 + 1) * (_t41 + 1))),
+                        + torch.where(
+                            torch.eq(_t41, 0),
+                            x.new_full((), 0),
+                            (-_t40 * (1 - _t39)) * (_t41 / ((_t41 + 1) * (_t41 + 1))),
+                        ),
                     ),
                 ),
             ),
@@ -880,8 +884,11 @@ def _hessian_x(x, alpha):
                     * torch.where(_t37, (_t36 * _t36 * _t36), x.new_full((), 0))
                     / (_t42 * _t42 * _t42),
                     -4 * _t51 * _t54 / (_t51 + 1)
-                    + _runtime.multiply_no_nan(
-                        4 * _t53 * (1 - _t52) * torch.tanh(_t15 * _t50) + 8 * _t54, _t55 / ((_t55 + 1) * (_t55 + 1))
+                    + torch.where(
+                        torch.eq(_t55, 0),
+                        x.new_full((), 0),
+                        (4 * _t53 * (1 - _t52) * torch.tanh(_t15 * _t50) + 8 * _t54)
+                        * (_t55 / ((_t55 + 1) * (_t55 + 1))),
                     ),
                 ),
             ),
@@ -1080,7 +1087,7 @@ def _gradient_all(x, alpha):
                     torch.where(
                         _t57,
                         2 * _t18 * _t23 * _t45 * _t49 * _t53 * _t54 * _t55 * alpha - _t46 * _t47 * _t52,
-                        -_t47 * _t66 + _runtime.multiply_no_nan(-_t47 * _t68, _t70),
+                        -_t47 * _t66 + torch.where(torch.eq(_t69, 0), x.new_full((), 0), (-_t47 * _t68) * _t70),
                     ),
                 ),
             ),
@@ -1108,7 +1115,7 @@ def _gradient_all(x, alpha):
                         - _t53 * _t73 / (_t48 * _t48),
                         -_t11 * _t65 * _t67 / (_t58 * _t58)
                         + _t61 * _t66
-                        + _runtime.multiply_no_nan(-_t63 * _t68, _t70),
+                        + torch.where(torch.eq(_t69, 0), x.new_full((), 0), (-_t63 * _t68) * _t70),
                     ),
                 ),
             ),
@@ -1295,7 +1302,8 @@ def _hessian_all(x, alpha):
                 torch.where(
                     _t83,
                     _t23 * _t61 * _t66 + _t63 * _t70 * _t75 * _t77 - _t70 * _t74 - _t78 * _t81,
-                    -_t78 * _t94 + _runtime.multiply_no_nan(_t69 * _t87 + _t78 * _t98, _t100),
+                    -_t78 * _t94
+                    + torch.where(torch.eq(_t99, 0), x.new_full((), 0), (_t69 * _t87 + _t78 * _t98) * _t100),
                 ),
             ),
         ),
@@ -1339,8 +1347,10 @@ def _hessian_all(x, alpha):
                         _t127 * _t139
                         - _t136 * _t93
                         + _t140 * _t93
-                        + _runtime.multiply_no_nan(
-                            _t127 * _t142 + _t136 * _t91 - _t140 + _t141 * _t91 * _t95 - _t141, _t100
+                        + torch.where(
+                            torch.eq(_t99, 0),
+                            x.new_full((), 0),
+                            (_t127 * _t142 + _t136 * _t91 - _t140 + _t141 * _t91 * _t95 - _t141) * _t100,
                         ),
                     ),
                 ),
@@ -1387,8 +1397,10 @@ def _hessian_all(x, alpha):
                         - _t139 * _t151
                         + _t142 * _t93
                         - 4 * _t147 * _t94
-                        + _runtime.multiply_no_nan(
-                            2 * _t142 * _t90 - _t151 * _t87 * _t90 + (_t90 * _t90) * _t98, _t100
+                        + torch.where(
+                            torch.eq(_t99, 0),
+                            x.new_full((), 0),
+                            (2 * _t142 * _t90 - _t151 * _t87 * _t90 + (_t90 * _t90) * _t98) * _t100,
                         ),
                     ),
                 ),
@@ -1637,7 +1649,9 @@ def _gradient_alpha_from_4(x, alpha):
                 / (_t22 * _t22)
                 - _t21 * _t23 * _t24 / _t22,
                 -_t27 * _t28 * _t29 / (_t27 + 1)
-                + _runtime.multiply_no_nan(-_t29 * (1 - _t28), _t30 / ((_t30 + 1) * (_t30 + 1))),
+                + torch.where(
+                    torch.eq(_t30, 0), x.new_full((), 0), (-_t29 * (1 - _t28)) * (_t30 / ((_t30 + 1) * (_t30 + 1)))
+                ),
             ),
         ),
     )
@@ -1704,8 +1718,10 @@ def _hessian_alpha_from_4(x, alpha):
                 * torch.where(_t18, (_t17 * _t17 * _t17), x.new_full((), 0))
                 / (_t24 * _t24 * _t24),
                 -4 * _t33 * _t36 / (_t33 + 1)
-                + _runtime.multiply_no_nan(
-                    4 * _t35 * (1 - _t34) * torch.tanh(_t10 * _t32) + 8 * _t36, _t37 / ((_t37 + 1) * (_t37 + 1))
+                + torch.where(
+                    torch.eq(_t37, 0),
+                    x.new_full((), 0),
+                    (4 * _t35 * (1 - _t34) * torch.tanh(_t10 * _t32) + 8 * _t36) * (_t37 / ((_t37 + 1) * (_t37 + 1))),
                 ),
             ),
         ),

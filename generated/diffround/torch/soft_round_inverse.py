@@ -996,7 +996,11 @@ def _gradient_all(x, alpha):
                 + _runtime.multiply_no_nan(_t25 * _t28 * _t67, _t23),
                 torch.where(
                     _t45,
-                    _t39 * (-_t42 * _t43 * _t67 + _runtime.multiply_no_nan(-_t40 * _t44 * _t9, _t17)),
+                    _t39
+                    * (
+                        -_t42 * _t43 * _t67
+                        + torch.where(torch.eq(_t16, 0), x.new_full((), 0), (-_t40 * _t44 * _t9) * _t17)
+                    ),
                     torch.where(
                         _t61,
                         -_t39 * _t70 * torch.log1p(_t53 * _t59)
@@ -1004,7 +1008,11 @@ def _gradient_all(x, alpha):
                         _t39
                         * (
                             _t70 * (-torch.log(_t64) + torch.log1p(_t41))
-                            + _runtime.multiply_no_nan(-_t56 * (_t40 * _t62 - _t65 * (4 * _t12 - 2)), _t17)
+                            + torch.where(
+                                torch.eq(_t16, 0),
+                                x.new_full((), 0),
+                                (-_t56 * (_t40 * _t62 - _t65 * (4 * _t12 - 2))) * _t17,
+                            )
                         ),
                     ),
                 ),
@@ -1164,7 +1172,9 @@ def _hessian_all(x, alpha):
     _t132 = (1 / 4) * tanhc_d2(_t6)
     _t133 = _t63 / (_t15 * _t15 * _t15 * _t15)
     _t134 = _t133 * _t35
-    _t135 = _runtime.multiply_no_nan(-_t105, _t133) + _runtime.multiply_no_nan(8 * _t10 * _t18 + 8 * _t16 - _t27, _t16)
+    _t135 = torch.where(torch.eq(_t63, 0), x.new_full((), 0), (-_t105) * _t133) + torch.where(
+        torch.eq(_t14, 0), x.new_full((), 0), (8 * _t10 * _t18 + 8 * _t16 - _t27) * _t16
+    )
     _t136 = 4 * (_t54 * _t54)
     _t137 = 1 / (alpha * alpha * alpha)
     _t138 = 2 * _t125
@@ -1212,11 +1222,15 @@ def _hessian_all(x, alpha):
                         + _runtime.multiply_no_nan(_t20 * _t26, _t29)
                         + _runtime.multiply_no_nan(-_t6 * _t94, _t22)
                         + _runtime.multiply_no_nan(_t104 * _t18 * _t25, _t29)
-                        + _runtime.multiply_no_nan(
-                            _runtime.multiply_no_nan(_t106 * _t37, _t35)
-                            + _runtime.multiply_no_nan(-_t36 * _t99, _t29)
-                            + _runtime.multiply_no_nan(_t12 * _t25 * _t98, _t29),
-                            _t16,
+                        + torch.where(
+                            torch.eq(_t14, 0),
+                            x.new_full((), 0),
+                            (
+                                _runtime.multiply_no_nan(_t106 * _t37, _t35)
+                                + _runtime.multiply_no_nan(-_t36 * _t99, _t29)
+                                + _runtime.multiply_no_nan(_t12 * _t25 * _t98, _t29)
+                            )
+                            * _t16,
                         )
                     ),
                     _t22,
@@ -1225,12 +1239,16 @@ def _hessian_all(x, alpha):
                 + _runtime.multiply_no_nan(_t94 * _t96, _t29)
                 + _runtime.multiply_no_nan(_t101 * _t38 * _t41, _t22)
                 + _runtime.multiply_no_nan(_t102 * _t103 * _t18, _t29)
-                + _runtime.multiply_no_nan(
-                    _runtime.multiply_no_nan(_t107 * _t24, _t29)
-                    + _runtime.multiply_no_nan(_t108 * _t38, _t29)
-                    + _runtime.multiply_no_nan(_t103 * _t106 * _t96, _t35)
-                    + _runtime.multiply_no_nan(_t26 * _t95 * _t98, _t29),
-                    _t16,
+                + torch.where(
+                    torch.eq(_t14, 0),
+                    x.new_full((), 0),
+                    (
+                        _runtime.multiply_no_nan(_t107 * _t24, _t29)
+                        + _runtime.multiply_no_nan(_t108 * _t38, _t29)
+                        + _runtime.multiply_no_nan(_t103 * _t106 * _t96, _t35)
+                        + _runtime.multiply_no_nan(_t26 * _t95 * _t98, _t29)
+                    )
+                    * _t16,
                 ),
                 torch.where(
                     _t60,
@@ -1238,7 +1256,11 @@ def _hessian_all(x, alpha):
                     * (
                         -_t109 * _t25 * _t93
                         - _t110 * _t17 * _t94
-                        + _runtime.multiply_no_nan(-_t110 * _t111 - _t111 * _t55 * _t59 - _t112 * _t26 * _t56, _t16)
+                        + torch.where(
+                            torch.eq(_t14, 0),
+                            x.new_full((), 0),
+                            (-_t110 * _t111 - _t111 * _t55 * _t59 - _t112 * _t26 * _t56) * _t16,
+                        )
                     ),
                     torch.where(
                         _t85,
@@ -1247,8 +1269,10 @@ def _hessian_all(x, alpha):
                         + _t77
                         * (-_t116 * _t123 - _t118 * _t119 * _t123 * _t62 * _t69 - _t119 * _t124 - _t124 * _t62 * _t63),
                         _t115 * (_t125 * _t126 + _t126 * _t127)
-                        + _runtime.multiply_no_nan(
-                            -_t76 * (_t125 * _t128 + _t126 * _t131 + _t127 * _t128 - _t128 * _t55 * _t87), _t16
+                        + torch.where(
+                            torch.eq(_t14, 0),
+                            x.new_full((), 0),
+                            (-_t76 * (_t125 * _t128 + _t126 * _t131 + _t127 * _t128 - _t128 * _t55 * _t87)) * _t16,
                         ),
                     ),
                 ),
@@ -1274,26 +1298,39 @@ def _hessian_all(x, alpha):
                         + _runtime.multiply_no_nan(_t100 * _t106, _t134)
                         + _runtime.multiply_no_nan(_t12 * _t135, _t29)
                         + _runtime.multiply_no_nan(_t10 * _t132 * alpha, _t22)
-                        + _runtime.multiply_no_nan(
-                            _runtime.multiply_no_nan(_t104 * _t99, _t29) + _runtime.multiply_no_nan(_t107 * _t19, _t29),
-                            _t16,
+                        + torch.where(
+                            torch.eq(_t14, 0),
+                            x.new_full((), 0),
+                            (
+                                _runtime.multiply_no_nan(_t104 * _t99, _t29)
+                                + _runtime.multiply_no_nan(_t107 * _t19, _t29)
+                            )
+                            * _t16,
                         )
                     ),
                     _t22,
                 )
                 + _runtime.multiply_no_nan(_t106 * _t32 * _t99, _t134)
-                + _runtime.multiply_no_nan(
-                    _runtime.multiply_no_nan(2 * _t101 * _t108, _t29)
-                    + _runtime.multiply_no_nan(_t92 * _t95 * _t99, _t29),
-                    _t16,
+                + torch.where(
+                    torch.eq(_t14, 0),
+                    x.new_full((), 0),
+                    (
+                        _runtime.multiply_no_nan(2 * _t101 * _t108, _t29)
+                        + _runtime.multiply_no_nan(_t92 * _t95 * _t99, _t29)
+                    )
+                    * _t16,
                 ),
                 torch.where(
                     _t60,
                     _t52
                     * (
                         -_t109 * _t132 * _t58
-                        + _runtime.multiply_no_nan(-_t136 * _t59 * _t7, _t133)
-                        + _runtime.multiply_no_nan(-_t110 * _t112 * _t92 + 2 * _t55 * _t57 * _t58, _t16)
+                        + torch.where(torch.eq(_t63, 0), x.new_full((), 0), (-_t136 * _t59 * _t7) * _t133)
+                        + torch.where(
+                            torch.eq(_t14, 0),
+                            x.new_full((), 0),
+                            (-_t110 * _t112 * _t92 + 2 * _t55 * _t57 * _t58) * _t16,
+                        )
                     ),
                     torch.where(
                         _t85,
@@ -1318,11 +1355,17 @@ def _hessian_all(x, alpha):
                             -_t137 * (-torch.log(_t88) + torch.log1p(_t55))
                             - _t75
                             * (
-                                _runtime.multiply_no_nan(-_t130 * _t131, _t133)
-                                + _runtime.multiply_no_nan(-_t136 * _t87, _t133)
-                                + _runtime.multiply_no_nan(-_t127 * (-_t10 * _t53 + 2 * _t17) - _t138 * _t55, _t16)
+                                torch.where(torch.eq(_t63, 0), x.new_full((), 0), (-_t130 * _t131) * _t133)
+                                + torch.where(torch.eq(_t63, 0), x.new_full((), 0), (-_t136 * _t87) * _t133)
+                                + torch.where(
+                                    torch.eq(_t14, 0),
+                                    x.new_full((), 0),
+                                    (-_t127 * (-_t10 * _t53 + 2 * _t17) - _t138 * _t55) * _t16,
+                                )
                             )
-                            + _runtime.multiply_no_nan(_t113 * (-_t127 * _t130 + _t138 * _t54), _t16)
+                            + torch.where(
+                                torch.eq(_t14, 0), x.new_full((), 0), (_t113 * (-_t127 * _t130 + _t138 * _t54)) * _t16
+                            )
                         ),
                     ),
                 ),

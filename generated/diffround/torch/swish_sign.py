@@ -17,19 +17,29 @@ def _value_x(x, beta):
     _t0 = beta * x
     _t1 = beta * torch.abs(x)
     _t2 = torch.exp(-_t1)
-    y = torch.tanh((1 / 2) * _t0) + _runtime.multiply_no_nan(2 * _t0, _t2 / ((_t2 + 1) * (_t2 + 1)))
+    y = torch.tanh((1 / 2) * _t0) + torch.where(
+        torch.eq(_t2, 0), x.new_full((), 0), (2 * _t0) * (_t2 / ((_t2 + 1) * (_t2 + 1)))
+    )
     return (y,), (_t1, _t2)
 
 
 def _gradient_from_residuals_x(x, beta, _t1, _t2):
-    y_D_x = beta * _runtime.multiply_no_nan(_t2 * (_t1 + 2) + (2 - _t1), 2 * _t2 / (_t2 * (_t2 * (_t2 + 3) + 3) + 1))
+    y_D_x = beta * torch.where(
+        torch.eq(_t2, 0),
+        x.new_full((), 0),
+        (_t2 * (_t1 + 2) + (2 - _t1)) * (2 * _t2 / (_t2 * (_t2 * (_t2 + 3) + 3) + 1)),
+    )
     return (y_D_x,), ()
 
 
 def _gradient_x(x, beta):
     _t0 = beta * torch.abs(x)
     _t1 = torch.exp(-_t0)
-    y_D_x = beta * _runtime.multiply_no_nan(_t1 * (_t0 + 2) + (2 - _t0), 2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1))
+    y_D_x = beta * torch.where(
+        torch.eq(_t1, 0),
+        x.new_full((), 0),
+        (_t1 * (_t0 + 2) + (2 - _t0)) * (2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1)),
+    )
     return (y_D_x,), ()
 
 
@@ -41,21 +51,29 @@ def _hessian_x(x, beta):
     _t4 = 2 * _t3
     y_D_x_D_x = _runtime.multiply_no_nan(
         (beta * beta),
-        _runtime.multiply_no_nan(
-            torch.where(
-                torch.lt(_t0, 3 / 2),
-                _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
-                -4 * _t0 * _t3 + (_t0 + 3) * torch.exp(-2 * _t0) + (_t0 - 3),
+        torch.where(
+            torch.eq(_t4, 0),
+            x.new_full((), 0),
+            (
+                torch.where(
+                    torch.lt(_t0, 3 / 2),
+                    _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
+                    -4 * _t0 * _t3 + (_t0 + 3) * torch.exp(-2 * _t0) + (_t0 - 3),
+                )
+                * torch.sign(x)
             )
-            * torch.sign(x),
-            _t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1),
+            * (_t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1)),
         ),
     )
     return (y_D_x_D_x,), ()
 
 
 def _gradient_from_residuals_all(x, beta, _t1, _t2):
-    _t3 = _runtime.multiply_no_nan(_t2 * (_t1 + 2) + (2 - _t1), 2 * _t2 / (_t2 * (_t2 * (_t2 + 3) + 3) + 1))
+    _t3 = torch.where(
+        torch.eq(_t2, 0),
+        x.new_full((), 0),
+        (_t2 * (_t1 + 2) + (2 - _t1)) * (2 * _t2 / (_t2 * (_t2 * (_t2 + 3) + 3) + 1)),
+    )
     y_D_x = _t3 * beta
     y_D_beta = _t3 * x
     return (y_D_x, y_D_beta), ()
@@ -64,7 +82,11 @@ def _gradient_from_residuals_all(x, beta, _t1, _t2):
 def _gradient_all(x, beta):
     _t0 = beta * torch.abs(x)
     _t1 = torch.exp(-_t0)
-    _t2 = _runtime.multiply_no_nan(_t1 * (_t0 + 2) + (2 - _t0), 2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1))
+    _t2 = torch.where(
+        torch.eq(_t1, 0),
+        x.new_full((), 0),
+        (_t1 * (_t0 + 2) + (2 - _t0)) * (2 * _t1 / (_t1 * (_t1 * (_t1 + 3) + 3) + 1)),
+    )
     y_D_x = _t2 * beta
     y_D_beta = _t2 * x
     return (y_D_x, y_D_beta), ()
@@ -76,18 +98,22 @@ def _hessian_all(x, beta):
     _t2 = torch.expm1(_t1)
     _t3 = torch.exp(_t1)
     _t4 = 2 * _t3
-    _t5 = _runtime.multiply_no_nan(
-        torch.where(
-            torch.lt(_t0, 3 / 2),
-            _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
-            -4 * _t0 * _t3 + (_t0 + 3) * torch.exp(-2 * _t0) + (_t0 - 3),
+    _t5 = torch.where(
+        torch.eq(_t4, 0),
+        x.new_full((), 0),
+        (
+            torch.where(
+                torch.lt(_t0, 3 / 2),
+                _t0 * ((_t2 * _t2) - _t4) + 3 * _t2 * (_t3 + 1),
+                -4 * _t0 * _t3 + (_t0 + 3) * torch.exp(-2 * _t0) + (_t0 - 3),
+            )
+            * torch.sign(x)
         )
-        * torch.sign(x),
-        _t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1),
+        * (_t4 / (_t3 * (_t3 * (_t3 * (_t3 + 4) + 6) + 4) + 1)),
     )
     y_D_x_D_x = _runtime.multiply_no_nan((beta * beta), _t5)
-    y_D_x_D_beta = _runtime.multiply_no_nan(beta * x, _t5) + _runtime.multiply_no_nan(
-        _t3 * (_t0 + 2) + (2 - _t0), _t4 / (_t3 * (_t3 * (_t3 + 3) + 3) + 1)
+    y_D_x_D_beta = _runtime.multiply_no_nan(beta * x, _t5) + torch.where(
+        torch.eq(_t4, 0), x.new_full((), 0), (_t3 * (_t0 + 2) + (2 - _t0)) * (_t4 / (_t3 * (_t3 * (_t3 + 3) + 3) + 1))
     )
     y_D_beta_D_beta = _runtime.multiply_no_nan((x * x), _t5)
     return (y_D_x_D_x, y_D_x_D_beta, y_D_beta_D_beta), ()
