@@ -357,8 +357,15 @@ def test_nan_gives_nan_and_infinities_the_hard_value_with_zero_gradients(tf, dr,
                     y = call(tf, dr, a, x, params, ints, mode)
                 return y, tape.gradient(y, [x, *params.values()])
 
+            def run_with_numbers(x, mode=mode):
+                # Python-float parameters: the kernels of x alone, or of the parameters' regime
+                with tf.GradientTape() as tape:
+                    tape.watch(x)
+                    y = call(tf, dr, a, x, floats, ints, mode)
+                return y, [tape.gradient(y, x)]
+
             x = tf.constant(xs)
-            for y, grads in (run(x), tf.function(run)(x)):
+            for y, grads in (run(x), tf.function(run)(x), run_with_numbers(x), tf.function(run_with_numbers)(x)):
                 y = y.numpy()
                 assert np.isnan(y[0]), (name, mode, dtype)
                 for i, v in ((1, math.inf), (2, -math.inf)):

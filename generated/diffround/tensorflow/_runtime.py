@@ -143,16 +143,37 @@ def _outputs(kernel):
     return outputs
 
 
-def _first_output(kernel):
-    def first_output(*args):
-        return kernel(*args)[0][0]  # residuals unused: XLA drops their computation
-
-    return first_output
+# A compiled value or backward kernel applies NonFiniteX's rule in its own loop,
+# where it costs no pass over x
 
 
-def _vector_jacobian(kernel):
-    def vector_jacobian(dy, *args):
-        return [dy * d for d in kernel(*args)[0]]
+def _masked_value(hard):
+    """Wraps a value kernel: NaN where x is NaN, at +-inf the hard function's
+    value there (``hard``, a kernel; x itself for an op without one)."""
+
+    def wrap(kernel):
+        def value(x, *args):
+            at_inf = x if hard is None else hard(x, *args)[0][0]
+            return tf.where(tf.math.is_finite(x), kernel(x, *args)[0][0], tf.where(tf.math.is_nan(x), x, at_inf))
+
+        return value
+
+    return wrap
+
+
+def _masked_hard(kernel):
+    def hard(x, *args):
+        return tf.where(tf.math.is_nan(x), x, kernel(x, *args)[0][0])
+
+    return hard
+
+
+def _masked_vector_jacobian(kernel):
+    """dy times each derivative; dy * 0 where x is not finite (NaN for a NaN dy)."""
+
+    def vector_jacobian(dy, x, *args):
+        finite = tf.math.is_finite(x)
+        return [tf.where(finite, dy * d, dy * tf.zeros_like(d)) for d in kernel(x, *args)[0]]
 
     return vector_jacobian
 
@@ -170,10 +191,15 @@ class Kernels:
         self.gradient_from_residuals = gradient_from_residuals
         self.gradient = gradient
         self.hessian = hessian
-        value_xla, gradient_xla = xla
-        self.compiled_value = _compiled(value_xla, _first_output)
+        self.value_xla, gradient_xla = xla
+        self.compiled_value = None  # by with_hard, which knows the value at +-inf
         self.compiled_gradient = _compiled(gradient_xla, _outputs)
-        self.compiled_vector_jacobian = _compiled(gradient_xla, _vector_jacobian)
+        self.compiled_vector_jacobian = _compiled(gradient_xla, _masked_vector_jacobian)
+
+    def with_hard(self, hard):
+        """Compiles the value kernel, given the op's hard kernel (or None)."""
+        self.compiled_value = _compiled(self.value_xla, _masked_value(hard))
+        return self
 
     def first(self, args, residuals):
         if XLA and self.compiled_gradient is not None:
@@ -260,7 +286,10 @@ class NonFiniteX:
     derivative there is 0: the value does not depend on x or the parameters,
     and a NaN x whose output a caller masks out (tf.where) then adds nothing to
     the parameters' gradients (an output left NaN still makes the loss NaN).
-    All-finite x, the common case, costs one check: eagerly a Python branch
+    The compiled value and backward kernels apply this rule in their own loop
+    (the residuals of a value kernel are unused there: XLA drops their
+    computation). Elsewhere all-finite x, the common case, costs one check:
+    eagerly a Python branch
     (a small tensor on the CPU through NumPy, which reads it in place and
     saves TensorFlow's per-op overhead), in a graph a tf.cond.
     """
@@ -306,11 +335,6 @@ class NonFiniteX:
             return x
         return tf.where(tf.math.is_finite(x), x, tf.zeros_like(x))
 
-    def vector_jacobian(self, product, dy):
-        """``product``, dy times a first derivative, as dy times the masked
-        derivative: dy * 0 where x is not finite (NaN for a NaN dy, as unfused)."""
-        return self._patch(product, lambda: dy * tf.zeros_like(product))
-
 
 class Op:
     """One approximation: validates arguments, picks kernels, wires gradients."""
@@ -320,11 +344,11 @@ class Op:
         self.params = params
         self.modes = modes
         self.hard = hard
-        self.kernels = kernels
+        self.kernels = {tag: k.with_hard(hard) for tag, k in kernels.items()}
         # (tag, predicate): with every float parameter a Python number, the
         # kernels of the first regime whose predicate holds for their values
         self.regimes = regimes
-        self.compiled_hard = _compiled(hard_xla, _first_output)
+        self.compiled_hard = _compiled(hard_xla, _masked_hard)
 
     def __call__(self, x, values, mode, name=None):
         check_mode(self.name, self.modes, mode)
@@ -385,7 +409,6 @@ class Op:
 
             def value(x, *floats):
                 args = merged(*_unrecorded(x, floats))
-                non_finite = NonFiniteX(x)
                 compiled = XLA
 
                 def hard_value():
@@ -393,18 +416,21 @@ class Op:
                         return compiled_hard(*args)
                     return hard(*args)[0][0]
 
-                residuals = None
+                residuals = non_finite = None  # a compiled kernel needs no NonFiniteX
                 if mode == "soft" and compiled and kernels.compiled_value is not None:
                     y = kernels.compiled_value(*args)
                 elif mode == "soft":
+                    non_finite = NonFiniteX(x)
                     (y,), residuals = kernels.value(*args)
                 else:
+                    non_finite = None if compiled and compiled_hard is not None else NonFiniteX(x)
                     y = hard_value()
                 # the hard function ignores some parameters (steepness), and a
                 # compiled kernel may not see every one: the output still has
                 # the shape of x broadcast with every parameter
                 y = broadcast_with(y, floats)
-                y = non_finite.value(y, None if hard is None else hard_value)
+                if non_finite is not None:
+                    y = non_finite.value(y, None if hard is None else hard_value)
                 if not tf.executing_eagerly():
                     # the backward recomputes from x: a tf.function's backward
                     # that refers to the forward's intermediates cannot be
@@ -543,9 +569,7 @@ class _Derivatives:
         def function(dy, x, *floats):
             args = self.merged(*_unrecorded(x, floats))
             detached_dy = dy if tf.executing_eagerly() else tf.stop_gradient(dy)
-            fused = self.kernels.compiled_vector_jacobian(detached_dy, *args)
-            non_finite = self.non_finite(x)
-            products = [non_finite.vector_jacobian(g, detached_dy) for g in fused]
+            products = self.kernels.compiled_vector_jacobian(detached_dy, *args)
 
             def vector_jacobian(*upstream):
                 upstream = [tf.zeros_like(p) if u is None else u for u, p in zip(upstream, products)]
