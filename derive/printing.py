@@ -176,7 +176,8 @@ class KernelPrinting(AbstractPythonCodePrinter):
         a, b = expr.args
         numerator, denominator = sp.fraction(self.definitions.get(b, b))
         vanishing = numerator.as_coeff_Mul()[1]
-        if denominator == 1 or not (vanishing.is_Symbol or vanishing.is_Function and all(v.is_Atom for v in vanishing.args)):
+        simple = vanishing.is_Symbol or vanishing.is_Function and all(v.is_Atom for v in vanishing.args)
+        if denominator == 1 or not simple:
             return self._print_Function(expr)
         factors = (self.parenthesize(f, PRECEDENCE["Mul"]) for f in (a, b))
         return f"{self.where}({self._print(sp.Eq(vanishing, 0))}, {self._constant(0)}, {' * '.join(factors)})"

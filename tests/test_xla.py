@@ -169,7 +169,8 @@ def loops_over_x(tf, function, output, x, arguments):
     compiled = tf.function(lambda x: tf.nest.flatten(function(x, *arguments))[output], jit_compile=True)
     # the device named: TensorFlow finds the default one with a random op, which a
     # test before may have forbidden (op determinism without a seed)
-    entry = compiled.experimental_get_compiler_ir(x)(stage="optimized_hlo", device_name=x.device).split("ENTRY", 1)[1]
+    hlo = compiled.experimental_get_compiler_ir(x)(stage="optimized_hlo", device_name=x.device)
+    entry = hlo.split("ENTRY", 1)[1]
     return len(re.findall(rf"= f32\[{x.shape[0]}\]\{{0\}} (?!parameter\()\w+\(", entry))
 
 
@@ -179,15 +180,17 @@ def loops_over_x(tf, function, output, x, arguments):
 KNOWN_SPLITS = {("soft_round", "all", "gradient", 1): 2, ("soft_round_inverse", "all", "gradient", 1): 3}
 
 
+@pytest.mark.filterwarnings("ignore:device_name is being deprecated")  # see loops_over_x
 @pytest.mark.parametrize("name", [a.name for a in APPROXIMATIONS])
 def test_each_compiled_kernel_output_is_one_loop(tf, dr, name):
     """XLA on CPU computes an expensive value (a quotient) that a kernel uses
     twice in a loop of its own: one more pass over memory and a buffer the
     size of x. Each output of every compiled value and gradient kernel (each
-    regime's too) is one loop over x, but the one of ``KNOWN_SPLITS``."""
+    regime's too) is one loop over x, but those of ``KNOWN_SPLITS``."""
     x = tf.linspace(-4.0, 4.0, 1024)
     op = importlib.import_module(f"diffround.tensorflow.{name}")._OP
-    arguments = [p.default if isinstance(p, dr.tensorflow._runtime.IntParam) else tf.constant(p.default, tf.float32) for p in op.params]
+    int_param = dr.tensorflow._runtime.IntParam
+    arguments = [p.default if isinstance(p, int_param) else tf.constant(p.default, tf.float32) for p in op.params]
     split = []
     for tag, kernels in op.kernels.items():
         for role, compiled in (("value", kernels.compiled_value), ("gradient", kernels.compiled_gradient)):

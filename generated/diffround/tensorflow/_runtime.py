@@ -289,9 +289,9 @@ class NonFiniteX:
     The compiled value and backward kernels apply this rule in their own loop
     (the residuals of a value kernel are unused there: XLA drops their
     computation). Elsewhere all-finite x, the common case, costs one check:
-    eagerly a Python branch
-    (a small tensor on the CPU through NumPy, which reads it in place and
-    saves TensorFlow's per-op overhead), in a graph a tf.cond.
+    eagerly a Python branch (a small tensor on the CPU through NumPy, which
+    reads it in place and saves TensorFlow's per-op overhead), in a graph a
+    tf.cond.
     """
 
     NUMPY_CHECK_SIZE = 1 << 16
