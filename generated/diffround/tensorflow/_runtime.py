@@ -147,6 +147,11 @@ def _outputs(kernel):
 # where it costs no pass over x
 
 
+def _beyond_finite(x, at_inf):
+    """The value where x is not finite: NaN for NaN, ``at_inf`` for +-inf."""
+    return tf.where(tf.math.is_nan(x), x, at_inf)
+
+
 def _masked_value(hard):
     """Wraps a value kernel: NaN where x is NaN, at +-inf the hard function's
     value there (``hard``, a kernel; x itself for an op without one)."""
@@ -154,7 +159,7 @@ def _masked_value(hard):
     def wrap(kernel):
         def value(x, *args):
             at_inf = x if hard is None else hard(x, *args)[0][0]
-            return tf.where(tf.math.is_finite(x), kernel(x, *args)[0][0], tf.where(tf.math.is_nan(x), x, at_inf))
+            return tf.where(tf.math.is_finite(x), kernel(x, *args)[0][0], _beyond_finite(x, at_inf))
 
         return value
 
@@ -163,7 +168,7 @@ def _masked_value(hard):
 
 def _masked_hard(kernel):
     def hard(x, *args):
-        return tf.where(tf.math.is_nan(x), x, kernel(x, *args)[0][0])
+        return _beyond_finite(x, kernel(x, *args)[0][0])
 
     return hard
 
@@ -320,8 +325,7 @@ class NonFiniteX:
         """``hard_value()``: the hard function at x, or None."""
 
         def limit():
-            at_inf = self.x if hard_value is None else hard_value()
-            return tf.where(tf.math.is_nan(self.x), self.x, at_inf)
+            return _beyond_finite(self.x, self.x if hard_value is None else hard_value())
 
         return self._patch(y, limit)
 
