@@ -6,18 +6,17 @@ the hard function it stands for. Everything else is derived.
 """
 
 import sympy as sp
-from sympy.codegen.cfunctions import expm1, log1p
+from sympy.codegen.cfunctions import log1p
 
 from .functions import (
     atanhc_small,
     evaluated_first,
-    exp_factor,
     hard_round,
     hard_sign,
     hard_step,
     log1p_ratio,
+    saturating_product,
     sigmoid,
-    sigmoid_below,
     sigmoid_slope,
     sinhc,
     sinhc_small,
@@ -278,11 +277,9 @@ swish_sign = Approximation(
 #   as t -> 0. alpha enters these two through sinh(z)/z and tanh(z)/z, so alpha -> 0 is the
 #   identity with no switch, and every factor is even in alpha (d/dalpha does not cancel);
 # - alpha >= 4 elsewhere: the same as a product of positive factors that cannot overflow,
-#   n + sign(t)*sigmoid(-2*alpha*v)*(1 - exp(-2*alpha*u))/(1 - exp(-alpha)); next to the
-#   integers (u < 1/8), where alpha*v is close to alpha/2, the same in exp(-alpha) and
-#   exp(2*alpha*u): n + sign(t)*exp(-alpha)*expm1(2*alpha*u)/((1 - exp(-alpha))*(1 + exp(-2*alpha*v))).
-#   (Its alpha-derivatives split d/dalpha exp(-2*alpha*v) in two terms that cancel as u
-#   grows: 9 ULP in float64 at u = 1/4.)
+#   n + sign(t)*(1 - exp(-2*alpha*u))*sigmoid(-2*alpha*v)/(1 - exp(-alpha)), the product a
+#   saturating_product: computed from the smaller of u and v through one exponential and
+#   exp(-alpha/2), so that no exponent close to alpha is rounded (SaturatingPart).
 # A Python float alpha selects the forms of its side of 4 when the op is called.
 alpha = sp.Symbol("alpha", nonnegative=True)
 _nearest = sp.floor(x + half)
@@ -293,21 +290,10 @@ _near_integer = _u < sp.Rational(1, 4)
 # alpha*v < atanh(tanh(alpha/2)/2), divided by alpha
 _near_half_integer = 4 * _v < tanhc(alpha / 2) * atanhc_small(sp.tanh(alpha / 2) / 2)
 _paper_soft_round = n + half + sp.tanh(alpha * (r - half)) / (2 * sp.tanh(alpha / 2))
-# 1 - exp(-z) for z >= 2, not -expm1(-z): exp is TensorFlow's most accurate exponential
-# (expm1 loses up to 2.8 ULP in float32), and the subtraction cancels at most a factor
-# 1.16 there. Next to the integers exp(-alpha) is a factor of its own (exp_factor), and
-# the form a quotient whose d/dx is one term where it matters, at u -> 0; it stops at
-# alpha = 80, past which exp(-alpha) leaves the float32 range.
-_exp_minus_alpha = exp_factor(-alpha)
-_saturating_near_integer = (
-    sp.sign(_t) * _exp_minus_alpha * expm1(2 * alpha * _u)
-    / ((1 - _exp_minus_alpha) * (1 + _exp_minus_alpha * sp.exp(2 * alpha * _u)))
-)
-# alpha*(2*v), not (2*alpha)*v: 2*alpha overflows for the largest alphas, and inf*0 at a
-# half-integer (v = 0) would be NaN
-_saturating = (
-    sp.sign(_t) * sigmoid_below(alpha * evaluated_first(2 * _v)) * (1 - sp.exp(-2 * alpha * _u)) / (1 - sp.exp(-alpha))
-)
+
+
+
+
 soft_round = Approximation(
     name="soft_round",
     hard="round",
@@ -320,8 +306,8 @@ soft_round = Approximation(
         (_t * 2 * alpha * sp.exp(-alpha) / (1 - sp.exp(-2 * alpha)), sp.Eq(_t, 0)),
         (sp.sign(_t) * (half - _v * tanhc_small(alpha * _v) * zcoth(alpha / 2)), _near_half_integer),
         (_t * sinhc_small(alpha * _u) / (sinhc_small(alpha / 2) * sp.cosh(alpha * _v)), alpha < 4),
-        (_saturating_near_integer, (_u < sp.Rational(1, 8)) & (alpha < 80)),
-        (_saturating, True),
+        # 1/(1 - exp(-alpha)) once, a factor: a division of every element by it would cost as much as the rest
+        (sp.sign(_t) * saturating_product(alpha, _u) * evaluated_first(1 / (1 - sp.exp(-alpha))), True),
     ),
     params={"alpha": Param(alpha, 5.0, doc="sharpness: 0 is the identity, large values approach round")},
     doc="m + tanh(alpha*r)/(2*tanh(alpha/2)), m = floor(x) + 1/2, r = x - m: the soft rounding of neural compression.",

@@ -426,23 +426,31 @@ class sum_exact_pair_first(LoweredFunction):
         return exact_pair * paired + (1 - exact_pair) * (evaluated_first(a + k) + c)
 
 
+class per_dtype(sp.Function):
+    """A number that depends on the compute dtype: per_dtype(float32's, float64's),
+    printed as a choice made when the kernel is traced (float16 and bfloat16
+    compute in float32)."""
+
+    nargs = 2
+
+
 class exp_factor(LoweredFunction):
     """exp(a), kept a factor of its own.
 
     SymPy merges exp(a)*exp(b) into exp(a + b), which rounds the sum first:
     an error of eps*|a + b| relative to the result that a factor exp(a) of an
-    exact a does not have (soft_round's exp(-2*alpha*v) next to the integers
-    is exp(-alpha)*exp(2*alpha*u), v = 1/2 - u, where 2*alpha*u is small and
-    rounding alpha*v would cost about alpha/2 ULPs).
+    exact a does not have (half_integer_sigmoid's exp(-alpha) beside
+    exp(-2*alpha*u)).
 
     XLA's algebraic simplifier makes the same merge in compiled kernels (5 ULP
     in float64 at alpha = 15): the factor is printed as a selection, 0 below
-    ``FLUSHED``, where float32 flushes exp(a) to 0 anyway, which it cannot
-    see through.
+    ``FLUSHED``, where exp(a) leaves the compute dtype's normal range anyway,
+    which it cannot see through.
     """
 
     nargs = 1
-    FLUSHED = -87  # exp(-87) = 1.6e-38, the smallest normal float32 is 1.2e-38
+    # exp(-87) = 1.6e-38 and exp(-708) = 3.3e-308: the smallest normal numbers are 1.2e-38 and 2.2e-308
+    FLUSHED = -per_dtype(87, 708)
 
     def fdiff(self, argindex=1):
         return self
@@ -455,22 +463,304 @@ class exp_factor(LoweredFunction):
         return sp.Piecewise((evaluated_first(sp.exp(a)), a > self.FLUSHED), (0, True))
 
 
-class sigmoid_below(LoweredFunction):
-    """sigmoid(-z) for z >= 0, as e/(1 + e) with e = exp(-z): one
-    exponential, no overflow, and a few ULPs closer than TensorFlow's float32
-    sigmoid (which loses up to 5 ULP in its tail)."""
+class SaturatingPart(LoweredFunction):
+    """A factor of soft_round beyond alpha = 4, a function of (alpha, u) for
+    alpha >= 0 and 0 <= u <= 1/2 (u = |x - round(x)|), of A = exp(-2*alpha*u)
+    and of the logistic s = sigmoid(-alpha*(1 - 2*u)), lowered through one
+    exponential w of an argument selected per element, whose rounding x's
+    own condition excuses, and E = exp(-alpha), whose argument is exact:
 
-    nargs = 1
+    - next to the integers (u < 1/4) w = A, and s = E/(E + w), where
+      exp(-alpha*(1 - 2*u)) would round an exponent close to alpha (up to
+      alpha/2 ULPs);
+    - next to the half-integers w = exp(-alpha*(1 - 2*u)), whose exponent is
+      exact there, s = w/(1 + w), and A = E/w, a term below exp(-alpha/2)
+      beside 1.
+
+    Where E leaves the dtype's range, E/(E + w) is h*(h/(E + w)), h =
+    exp(-alpha/2), and beyond h's the forms of the half-integers hold (every
+    term in E is below the range then). Each form is one quotient of selected
+    terms, used once (XLA computes a quotient that a kernel uses twice in a
+    loop of its own). Their derivatives are these functions (hand-derived
+    into terms of one sign where the product rule's sum would cancel), or
+    products of them.
+    """
+
+    nargs = 2
+
+    def _eval_derivative_of(self, argindex, alpha, u):
+        raise NotImplementedError
 
     def fdiff(self, argindex=1):
-        return -sigmoid_slope(self.args[0])
+        return self._eval_derivative_of(argindex, *self.args)
 
     def reference(self):
-        return 1 / (1 + sp.exp(self.args[0]))
+        alpha, u = self.args
+        a, e = sp.exp(-2 * alpha * u), sp.exp(-alpha * (1 - 2 * u))
+        return self.written(a, 1 - a, e / (1 + e), e / (1 + e) ** 2, u, 1 - 2 * u)
+
+    @staticmethod
+    def written(a, one_minus, s, slope, u, distance):
+        """The function in A, 1 - A, s, s*(1 - s), u and 1 - 2*u."""
+        raise NotImplementedError
 
     def lowered(self):
-        e = sp.exp(-self.args[0])
-        return e / (1 + e)
+        alpha, u = self.args
+        h, e = exp_factor(-alpha / 2), exp_factor(-alpha)
+        z = 2 * alpha * u
+        # where h underflows, so does every term of h*h: the forms of the half-integers then
+        near_integer = (u < sp.Rational(1, 4)) & (-alpha / 2 > exp_factor.FLUSHED)
+        w = sp.exp(sp.Piecewise((-z, near_integer), (-alpha * evaluated_first(1 - 2 * u), True)))
+        one_minus = one_minus_integer_exponential.form(z, w)
+        # E/(E + w), as h*(h/(E + w)) where E leaves the dtype's range (a quotient first, so
+        # that no product of h and h, or of h and w, underflows where the result does not)
+        in_range = -alpha > exp_factor.FLUSHED
+        over = evaluated_first(_over(sp.Piecewise((e, in_range), (h, True)), e + w))
+        near_factor = sp.Piecewise((1, in_range), (h, True)) * over
+        numerator, denominator, factor = self.forms(e, w, one_minus, evaluated_first(1 - 2 * u), u, near_factor)
+        pieces = [sp.Piecewise((near, near_integer), (far, True)) for near, far in (numerator, denominator, factor)]
+        # the quotient first: the factor would otherwise meet the numerator in a product
+        # that underflows where the result does not
+        return evaluated_first(_over(pieces[0], pieces[1])) * pieces[2]
+
+    @staticmethod
+    def forms(e, w, one_minus, distance, u, near_factor):
+        """((numerator, denominator, factor) next to the integers, the same
+        next to the half-integers), as numerator/denominator*factor, given
+        E, w, 1 - w next to the integers, 1 - 2*u, u and E/(E + w)."""
+        raise NotImplementedError
+
+
+class saturating_product(SaturatingPart):
+    """(1 - A)*s: (1 - A)*E/(E + w) next to the integers, (w - E)/(1 + w)
+    next to the half-integers (where E/w <= exp(-2): w - E cancels by at most
+    1/(1 - exp(-2)))."""
+
+    def _eval_derivative_of(self, argindex, alpha, u):
+        return saturating_alpha_slope(alpha, u) if argindex == 1 else 2 * saturating_scaled_slope(alpha, u)
+
+    @staticmethod
+    def written(a, one_minus, s, slope, u, distance):
+        return one_minus * s
+
+    @staticmethod
+    def forms(e, w, one_minus, distance, u, near_factor):
+        return (one_minus, w - e), (1, 1 + w), (near_factor, 1)
+
+
+class saturating_slope(SaturatingPart):
+    """d/du of saturating_product over 2*alpha, P = A*s + (1 - A)*s*(1 - s):
+    w*(E + w + (1 - A))/(E + w)*(E/(E + w)) next to the integers (the quotient
+    first: a product E*w would underflow where P does not), w*(1 + E)/(1 + w)**2
+    next to the half-integers."""
+
+    def _eval_derivative_of(self, argindex, alpha, u):
+        return saturating_slope_alpha(alpha, u) if argindex == 1 else 2 * alpha * saturating_curvature(alpha, u)
+
+    @staticmethod
+    def written(a, one_minus, s, slope, u, distance):
+        return a * s + one_minus * slope
+
+    @staticmethod
+    def forms(e, w, one_minus, distance, u, near_factor):
+        return (w * (e + w + one_minus), w * (1 + e)), (e + w, (1 + w) ** 2), (near_factor, 1)
+
+
+class saturating_scaled_slope(SaturatingPart):
+    """alpha*saturating_slope, d/du of saturating_product over 2: its
+    alpha-derivative P + alpha*dP/dalpha changes sign, and as one bracket of
+    two terms of one sign each it rounds less than as that sum:
+    E*w*((E + w + 1 - A)*(E + w) - alpha*(2*u*E*(E + w) + (1 - 2*u)*(w*(E + w)
+    + (1 - A)*(w - E))))/(E + w)**3 next to the integers,
+    w*((1 + E)*(1 + w) - alpha*(2*u*E*(1 + w) + (1 - 2*u)*(1 - w + 2*E)))/(1 + w)**3
+    next to the half-integers."""
+
+    def _eval_derivative_of(self, argindex, alpha, u):
+        if argindex == 2:
+            return 2 * alpha**2 * saturating_curvature(alpha, u)
+        return saturating_scaled_slope_alpha(alpha, u)
+
+    def reference(self):
+        alpha, u = self.args
+        return alpha * saturating_slope(alpha, u).reference()
+
+    def lowered(self):
+        alpha, u = self.args
+        return alpha * saturating_slope(alpha, u).lowered()
+
+
+class saturating_scaled_slope_alpha(SaturatingPart):
+    """d/dalpha of saturating_scaled_slope (see there)."""
+
+    def _eval_derivative_of(self, argindex, alpha, u):
+        a, v = sp.Dummy("alpha"), sp.Dummy("u")
+        written = saturating_slope(a, v) + a * saturating_slope_alpha(a, v)
+        return sp.diff(written, (a, v)[argindex - 1]).xreplace({a: alpha, v: u})
+
+    def reference(self):
+        alpha, u = self.args
+        return saturating_slope(alpha, u).reference() + alpha * saturating_slope_alpha(alpha, u).reference()
+
+    def forms(self, e, w, one_minus, distance, u, near_factor):
+        alpha = self.args[0]
+        near = w * (
+            (e + w + one_minus) * (e + w)
+            - alpha * (2 * u * e * (e + w) + distance * (w * (e + w) + one_minus * (w - e)))
+        )
+        far = w * ((1 + e) * (1 + w) - alpha * (2 * u * e * (1 + w) + distance * (1 - w + 2 * e)))
+        return (near, far), ((e + w) ** 2, (1 + w) ** 3), (near_factor, 1)
+
+
+class saturating_curvature(SaturatingPart):
+    """d/du of saturating_slope over 2*alpha, s*(1 - 2*s)*(A + (1 - A)*(1 - s)),
+    a product of terms that do not cancel (the sum of its four terms from the
+    product rule cancels next to the integers): E*w*(w - E)*(E + w + (1 - A))/(E + w)**3
+    next to the integers, w*(1 - w)*(1 + E)/(1 + w)**3 next to the
+    half-integers (1 - w cancels by at most 1/(1 - exp(-1.1)) outside the
+    form of the half-integers)."""
+
+    def _eval_derivative_of(self, argindex, alpha, u):
+        return _parts_derivative(saturating_curvature.written, argindex, alpha, u)
+
+    @staticmethod
+    def written(a, one_minus, s, slope, u, distance):
+        return s * (1 - 2 * s) * (a + one_minus * (1 - s))
+
+    @staticmethod
+    def forms(e, w, one_minus, distance, u, near_factor):
+        near = w * (w - e) * (e + w + one_minus)
+        return (near, w * (1 - w) * (1 + e)), ((e + w) ** 2, (1 + w) ** 3), (near_factor, 1)
+
+
+class saturating_slope_alpha(SaturatingPart):
+    """d/dalpha of saturating_slope, -s*(2*u*A*s + (1 - 2*u)*(1 - s)*(A + (1 - A)*(1 - 2*s))),
+    terms of one sign: -E*w*(2*u*E*(E + w) + (1 - 2*u)*(w*(E + w) + (1 - A)*(w - E)))/(E + w)**3
+    next to the integers, -w*(2*u*E*(1 + w) + (1 - 2*u)*(1 - w + 2*E))/(1 + w)**3
+    next to the half-integers."""
+
+    def _eval_derivative_of(self, argindex, alpha, u):
+        return _parts_derivative(saturating_slope_alpha.written, argindex, alpha, u)
+
+    @staticmethod
+    def written(a, one_minus, s, slope, u, distance):
+        return -s * (2 * u * a * s + distance * (1 - s) * (a + one_minus * (1 - 2 * s)))
+
+    @staticmethod
+    def forms(e, w, one_minus, distance, u, near_factor):
+        near = -w * (2 * u * e * (e + w) + distance * (w * (e + w) + one_minus * (w - e)))
+        far = -w * (2 * u * e * (1 + w) + distance * (1 - w + 2 * e))
+        return (near, far), ((e + w) ** 2, (1 + w) ** 3), (near_factor, 1)
+
+
+class saturating_alpha_slope(SaturatingPart):
+    """d/dalpha of saturating_product, 2*u*A*s - (1 - 2*u)*(1 - A)*s*(1 - s),
+    written as saturating_slope is."""
+
+    def _eval_derivative_of(self, argindex, alpha, u):
+        return _parts_derivative(saturating_alpha_slope.written, argindex, alpha, u)
+
+    @staticmethod
+    def written(a, one_minus, s, slope, u, distance):
+        return 2 * u * a * s - distance * one_minus * slope
+
+    @staticmethod
+    def forms(e, w, one_minus, distance, u, near_factor):
+        near = w * (2 * u * (e + w) - distance * one_minus)
+        far = 2 * u * e * (1 + w) - distance * (w - e)
+        return (near, far), (e + w, (1 + w) ** 2), (near_factor, 1)
+
+
+class integer_exponential(SaturatingPart):
+    """A = exp(-2*alpha*u), itself (a factor of the second derivatives only)."""
+
+    def _eval_derivative_of(self, argindex, alpha, u):
+        return (-2 * u if argindex == 1 else -2 * alpha) * self
+
+    @staticmethod
+    def written(a, one_minus, s, slope, u, distance):
+        return a
+
+    def lowered(self):
+        alpha, u = self.args
+        return sp.exp(-2 * alpha * u)
+
+
+class one_minus_integer_exponential(SaturatingPart):
+    """1 - A, without expm1 (XLA computes it with several exponentials, and
+    less accurately than exp): where 2*alpha*u < 1 as tanh(alpha*u)*(1 + A),
+    with tanh(alpha*u)/(alpha*u) from its series, which does not cancel as
+    u -> 0; beyond, 1 - A, which cancels by at most 1/(1 - exp(-1)). (A
+    factor of the second derivatives; the other parts hold this form next to
+    the integers.)"""
+
+    def _eval_derivative_of(self, argindex, alpha, u):
+        return (2 * u if argindex == 1 else 2 * alpha) * integer_exponential(alpha, u)
+
+    @staticmethod
+    def written(a, one_minus, s, slope, u, distance):
+        return one_minus
+
+    @staticmethod
+    def form(z, a):
+        """1 - a, a = exp(-z), z >= 0."""
+        return sp.Piecewise((z / 2 * tanhc_small(z / 2) * (1 + a), z < 1), (1 - a, True))
+
+    def lowered(self):
+        alpha, u = self.args
+        return self.form(2 * alpha * u, sp.exp(-2 * alpha * u))
+
+
+class half_integer_sigmoid(SaturatingPart):
+    """s = sigmoid(-alpha*(1 - 2*u)): the logistic of 2*alpha times the distance
+    from u to 1/2."""
+
+    def _eval_derivative_of(self, argindex, alpha, u):
+        slope = half_integer_sigmoid_slope(alpha, u)
+        return -evaluated_first(1 - 2 * u) * slope if argindex == 1 else 2 * alpha * slope
+
+    @staticmethod
+    def written(a, one_minus, s, slope, u, distance):
+        return s
+
+    @staticmethod
+    def forms(e, w, one_minus, distance, u, near_factor):
+        return (1, w), (1, 1 + w), (near_factor, 1)
+
+
+class half_integer_sigmoid_slope(SaturatingPart):
+    """s*(1 - s) = sigmoid_slope(alpha*(1 - 2*u)), half_integer_sigmoid's
+    derivative in its own forms."""
+
+    def _eval_derivative_of(self, argindex, alpha, u):
+        distance = evaluated_first(1 - 2 * u)
+        curvature = sigmoid_curvature(alpha * distance)
+        return distance * curvature if argindex == 1 else -2 * alpha * curvature
+
+    @staticmethod
+    def written(a, one_minus, s, slope, u, distance):
+        return slope
+
+    @staticmethod
+    def forms(e, w, one_minus, distance, u, near_factor):
+        return (w, w), (e + w, (1 + w) ** 2), (near_factor, 1)
+
+
+def _parts_derivative(written, argindex, alpha, u):
+    """The derivative of written(A, 1 - A, s, s*(1 - s), u, 1 - 2*u), each
+    factor a SaturatingPart of (alpha, u), with respect to argument argindex."""
+    a, v = sp.Dummy("alpha"), sp.Dummy("u")
+    parts = [
+        cls(a, v)
+        for cls in (integer_exponential, one_minus_integer_exponential, half_integer_sigmoid, half_integer_sigmoid_slope)
+    ]
+    distance = evaluated_first(1 - 2 * v)
+    return sp.diff(written(*parts, v, distance), (a, v)[argindex - 1]).xreplace({a: alpha, v: u})
+
+
+def _over(a, b):
+    """a/b kept one quotient: SymPy writes 1/exp(z) as exp(-z), a second
+    exponential, and 1/Piecewise as a Piecewise of quotients, one division each."""
+    return a / evaluated_first(b)
 
 
 class log1p_ratio(LoweredFunction):

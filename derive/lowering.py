@@ -21,6 +21,7 @@ from .functions import (
     evaluated_first,
     exp_sum,
     fraction_minus,
+    half_integer_sigmoid_slope,
     hard_round,
     hard_step,
     product_no_nan,
@@ -200,7 +201,7 @@ def _floor_exactly(floor):
 
 
 # factors that decay faster than any chain-rule factor grows: multiplied last (product_no_nan)
-DECAYING = (sigmoid_slope, sigmoid_curvature, swish_sign_curvature)
+DECAYING = (sigmoid_slope, sigmoid_curvature, swish_sign_curvature, half_integer_sigmoid_slope)
 
 
 def _density_collected(add):

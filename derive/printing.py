@@ -193,6 +193,10 @@ class KernelPrinting(AbstractPythonCodePrinter):
         self.series.add((type(expr), int(order)))
         return f"{expr.helper_name()}({self._print(z)})"
 
+    def _print_per_dtype(self, expr):
+        single, double = (self._print(a) for a in expr.args)
+        return f"({double} if {self.dtype_of}.dtype == {self.float64} else {single})"
+
     def _print_evaluated_first(self, expr):
         return f"({self._print(expr.args[0])})"
 

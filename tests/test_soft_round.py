@@ -217,6 +217,43 @@ def test_python_alpha_at_a_regime_boundary_is_accurate(tf, dr, dtype, name, alph
             assert abs(float(g) - exact) <= bound, f"{name} d{wrt} at x={v!r}, alpha={alpha}: {g!r} vs {exact!r}"
 
 
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("alpha", [79.0, 81.0, 100.0, 300.0])
+@pytest.mark.parametrize("as_tensor", [False, True], ids=["python", "tensor"])
+def test_large_alpha_next_to_the_integers_is_accurate(tf, dr, dtype, alpha, as_tensor):
+    """Next to 0 the result is the small term itself, so its relative error shows:
+    beyond alpha = 80 the form used to take 1 - exp(-2*alpha*u), which cancels
+    as u -> 0 (a relative error of 3.4e-12 in float64 at alpha = 81, x = 1e-7),
+    and alpha*(1 - 2*u) rounded next to alpha (tens of ULPs in float64). Value
+    and d/dx within the verifier's bound of the reference, where it is a
+    normal number; with alpha a Python float (its regime's kernels) and a
+    tensor."""
+    from derive.verification import accepted_error
+
+    a = APPROXIMATIONS["soft_round"]
+    ref = Reference(a, {})
+    xs = np.array([1e-7, -1e-5, 1e-3, -0.01, 0.05, 0.1, -0.2, 0.24, 0.26, -0.3, 0.4, 1.001, -2.2], dtype)
+    x = tf.constant(xs)
+    param = tf.constant(alpha, x.dtype) if as_tensor else alpha
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = dr.soft_round(x, alpha=param)
+    dy_dx = tape.gradient(y, x).numpy()
+    tiny = np.finfo(dtype).tiny
+    checked = 0
+    for wrt, got in (((), y.numpy()), (("x",), dy_dx)):
+        for v, g in zip(xs, got):
+            point = (float(v), alpha)
+            exact = float(ref.evaluate(wrt, point))
+            if abs(exact) < tiny:
+                assert abs(float(g)) <= 2 * tiny, f"d{wrt} at x={v!r}: {g!r} vs {exact!r}"
+                continue
+            bound = accepted_error(a, ref, point, {"alpha": alpha}, dtype, wrt)
+            assert abs(float(g) - exact) <= bound, f"d{wrt} at x={v!r}, alpha={alpha}: {g!r} vs {exact!r}"
+            checked += 1
+    assert checked >= 4
+
+
 # -- points where the stricter rule (verify_derivatives.py --strict) once failed -------
 # References here are the published formulas at 60 digits, differentiated with mpmath.
 

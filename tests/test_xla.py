@@ -177,7 +177,11 @@ def loops_over_x(tf, function, output, x, arguments):
 # d/dalpha of soft_round and soft_round_inverse, with alpha a tensor: quotients
 # that are factors of several terms (soft_round's logistic tail e/(1 + e) of its
 # saturating form, in two branches)
-KNOWN_SPLITS = {("soft_round", "all", "gradient", 1): 2, ("soft_round_inverse", "all", "gradient", 1): 3}
+KNOWN_SPLITS = {("soft_round_inverse", "all", "gradient", 1): 3}
+# bytes per element of x that a backward kernel with tensor parameters may allocate:
+# soft_round's (the kernel of both alpha < 4 and alpha >= 4) computes its test
+# u < 1/4 as a boolean mask in a loop of its own (its regime kernels do not)
+KNOWN_SCRATCH = {"soft_round": 1}
 
 
 @pytest.mark.filterwarnings("ignore:device_name is being deprecated")  # see loops_over_x
@@ -242,7 +246,8 @@ def test_forward_backward_keeps_no_intermediates(tf, dr, name, mode):
     if kernels.compiled_vector_jacobian is not None:
         backward_alone = peak_bytes(tf, lambda: kernels.compiled_vector_jacobian(dy, x, *defaults))
         scratch = backward_alone - size * 4  # less its output, dx
-        assert scratch <= 4096, f"the backward kernel alone: {backward_alone / (size * 4):.2f} tensors"
+        allowed = KNOWN_SCRATCH.get(name, 0) * size + 4096
+        assert scratch <= allowed, f"the backward kernel alone: {backward_alone / (size * 4):.2f} tensors"
     else:
         assert a.expr.has(divided), f"{name}: the backward kernel is not compiled"
         scratch = peak_bytes(tf, lambda: [dy * d for d in kernels.gradient(x, *defaults)[0]]) - size * 4

@@ -132,6 +132,17 @@ KNOWN_LIMITS = [
         backends=("torch",),
     ),
     KnownLimit(
+        "soft_round",
+        "float64 d2/dx dalpha next to the integers",
+        ("d2/dx dalpha",),
+        near_integers,
+        "float64, alpha = 5: P + alpha*dP/dalpha (P the slope's factor) changes sign, its bracket "
+        "of two terms of one sign each is a product of several roundings; 4.37 ULP at x = "
+        "-1023.9999999999999 (2.53 x the condition bound), every backend (docs/known-limits.md)",
+        dtypes=("float64",),
+        ulps=4.5,
+    ),
+    KnownLimit(
         "soft_round_inverse",
         "second derivatives next to the integers",
         ("d2/dx dx", "d2/dx dalpha", "d2/dalpha dalpha"),

@@ -351,11 +351,9 @@ def soft_round(x, alpha=5.0, mode="soft", name=None):
         1/2))))*zcoth(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), Abs(x - floor(x + 1/2)) >
         -atanhc_small(tanh(alpha/2)/2)*tanhc(alpha/2)/4 + 1/2), ((x - floor(x +
         1/2))*sinhc_small(alpha*Abs(x - floor(x + 1/2)))/(cosh(alpha*(1/2 - Abs(x - floor(x +
-        1/2))))*sinhc_small(alpha/2)), alpha < 4), (exp_factor(-alpha)*expm1(2*alpha*Abs(x - floor(x
-        + 1/2)))*sign(x - floor(x + 1/2))/((1 - exp_factor(-alpha))*(exp(2*alpha*Abs(x - floor(x +
-        1/2)))*exp_factor(-alpha) + 1)), (alpha < 80) & (Abs(x - floor(x + 1/2)) < 1/8)), ((1 -
-        exp(-2*alpha*Abs(x - floor(x + 1/2))))*sigmoid_below(alpha*evaluated_first(1 - 2*Abs(x -
-        floor(x + 1/2))))*sign(x - floor(x + 1/2))/(1 - exp(-alpha)), True)) + floor(x + 1/2)
+        1/2))))*sinhc_small(alpha/2)), alpha < 4), (evaluated_first(1/(1 -
+        exp(-alpha)))*saturating_product(alpha, Abs(x - floor(x + 1/2)))*sign(x - floor(x + 1/2)),
+        True)) + floor(x + 1/2)
     Hard function: round(x)
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with alpha = alpha

@@ -665,24 +665,30 @@ def _value_x(x, alpha):
     _t30 = 1 / _t29
     _t31 = 1 / sinhc_small(_t20)
     _t32 = _t30 * _t31
-    _t33 = _t13
-    _t34 = jnp.less(alpha, 87)
-    _t35 = jnp.where(_t34, _t33, jnp.asarray(0, x.dtype))
-    _t36 = _t12 * _t17
-    _t37 = jnp.expm1(_t36)
-    _t38 = 1 / (1 - _t35)
-    _t39 = jnp.exp(_t36)
-    _t40 = _t35 * _t39
-    _t41 = _t40 + 1
-    _t42 = _t16 * _t38 / _t41
-    _t43 = jnp.less(alpha, 80)
-    _t44 = jnp.where(_t2, jnp.logical_and(_t43, jnp.less(_t23, 1 / 8)), jnp.logical_and(_t43, jnp.less(_t25, 1 / 8)))
-    _t45 = 1 / (1 - _t13)
-    _t46 = jnp.exp(-_t36)
-    _t47 = _t16 * _t45 * (1 - _t46)
-    _t48 = 2 * _t17 - 1
-    _t49 = jnp.exp(-alpha * (-_t48))
-    _t50 = _t49 / (_t49 + 1)
+    _t33 = 708 if x.dtype == jnp.float64 else 87
+    _t34 = jnp.less(alpha, 2 * _t33)
+    _t35 = jnp.where(_t2, jnp.logical_and(_t34, jnp.less(_t23, 1 / 4)), jnp.logical_and(_t34, jnp.less(_t25, 1 / 4)))
+    _t36 = jnp.exp(jnp.where(_t35, -_t12 * _t17, -alpha * (1 - 2 * _t17)))
+    _t37 = _t36 + 1
+    _t38 = jnp.where(
+        jnp.where(_t2, jnp.less(_t23 * alpha, 1 / 2), jnp.less(_t25 * alpha, 1 / 2)),
+        _t27 * _t37 * tanhc_small(_t27),
+        1 - _t36,
+    )
+    _t39 = _t13
+    _t40 = jnp.less(alpha, _t33)
+    _t41 = jnp.where(_t40, _t39, jnp.asarray(0, x.dtype))
+    _t42 = jnp.where(_t34, (jnp.exp(-_t20)), jnp.asarray(0, x.dtype))
+    _t43 = _t36 + _t41
+    _t44 = (
+        _t16
+        * jnp.where(
+            _t35,
+            jnp.where(_t40, jnp.asarray(1, x.dtype), _t42) * (jnp.where(_t40, _t39, _t42) / (_t43)),
+            jnp.asarray(1, x.dtype),
+        )
+        * (1 / (1 - _t13))
+    )
     y = (
         _n
         + _t0
@@ -696,7 +702,11 @@ def _value_x(x, alpha):
                 jnp.where(
                     _t26,
                     _t16 * (-_t18 * _t22 + 1 / 2),
-                    jnp.where(_t8, _t28 * _t32 * _t7, jnp.where(_t44, _t35 * _t37 * _t42, _t47 * _t50)),
+                    jnp.where(
+                        _t8,
+                        _t28 * _t32 * _t7,
+                        _t44 * (jnp.where(_t35, _t38, _t36 - _t41) / (jnp.where(_t35, jnp.asarray(1, x.dtype), _t37))),
+                    ),
                 ),
             ),
         )
@@ -734,21 +744,16 @@ def _gradient_x(x, alpha):
     _t24 = (1 / 2) * jnp.exp(_t14) + (1 / 2) * jnp.exp(-_t14)
     _t25 = 1 / _t24
     _t26 = _t10 * _t15
-    _t27 = _t7
-    _t28 = jnp.less(alpha, 87)
-    _t29 = jnp.where(_t28, _t27, jnp.asarray(0, x.dtype))
-    _t30 = _t12 * _t6
-    _t31 = jnp.exp(_t30)
-    _t32 = _t29 * _t31
-    _t33 = _t32 + 1
-    _t34 = 1 / (1 - _t29)
-    _t35 = _t11 * _t15 * _t6
-    _t36 = jnp.less(alpha, 80)
-    _t37 = 2 * _t12 - 1
-    _t38 = jnp.exp(-alpha * (-_t37))
-    _t39 = jnp.exp(-_t30)
-    _t40 = _t35 / (1 - _t7)
-    _t41 = jnp.exp(-alpha * jnp.abs((-_t37)))
+    _t27 = 708 if x.dtype == jnp.float64 else 87
+    _t28 = jnp.less(alpha, _t27)
+    _t29 = jnp.less(alpha, 2 * _t27)
+    _t30 = jnp.where(_t29, (jnp.exp(-_t16)), jnp.asarray(0, x.dtype))
+    _t31 = _t7
+    _t32 = jnp.where(_t28, _t31, jnp.asarray(0, x.dtype))
+    _t33 = jnp.where(_t2, jnp.logical_and(_t29, jnp.less(_t18, 1 / 4)), jnp.logical_and(_t29, jnp.less(_t20, 1 / 4)))
+    _t34 = jnp.exp(jnp.where(_t33, -_t12 * _t6, -alpha * (1 - 2 * _t12)))
+    _t35 = _t32 + _t34
+    _t36 = _t34 + 1
     y_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t3, _t5)),
         1 / sinhc(alpha),
@@ -763,29 +768,31 @@ def _gradient_x(x, alpha):
                     -_t13 * _t21 * _t23 * _t26 * (alpha * alpha) * sinhc(_t14) / (_t24 * _t24)
                     + _t21 * _t23 * _t25
                     - _t21 * _t25 * _t26 * alpha * sinhc_small_d1(_t22),
-                    jnp.where(
+                    -_t11
+                    * _t15
+                    * _t6
+                    * jnp.where(
+                        _t33,
+                        jnp.where(_t28, jnp.asarray(1, x.dtype), _t30) * (jnp.where(_t28, _t31, _t30) / (_t35)),
+                        jnp.asarray(1, x.dtype),
+                    )
+                    * (
                         jnp.where(
-                            _t2,
-                            jnp.logical_and(_t36, jnp.less(_t18, 1 / 8)),
-                            jnp.logical_and(_t36, jnp.less(_t20, 1 / 8)),
-                        ),
-                        2
-                        * _t11
-                        * _t15
-                        * _t31
-                        * _t34
-                        * alpha
-                        * jnp.where(_t28, (_t27 * _t27), jnp.asarray(0, x.dtype))
-                        * jnp.expm1(_t30)
-                        / (_t33 * _t33)
-                        - _t32 * _t34 * _t35 / _t33,
-                        -_t38 * _t39 * _t40 / (_t38 + 1)
-                        + jnp.where(
-                            jnp.equal(_t41, 0),
-                            jnp.asarray(0, x.dtype),
-                            (-_t40 * (1 - _t39)) * (_t41 / ((_t41 + 1) * (_t41 + 1))),
-                        ),
-                    ),
+                            _t33,
+                            _t34
+                            * (
+                                _t35
+                                + jnp.where(
+                                    jnp.where(_t2, jnp.less(_t18 * alpha, 1 / 2), jnp.less(_t20 * alpha, 1 / 2)),
+                                    _t22 * _t36 * tanhc_small(_t22),
+                                    1 - _t34,
+                                )
+                            ),
+                            _t34 * (_t32 + 1),
+                        )
+                        / (jnp.where(_t33, _t35, (_t36 * _t36)))
+                    )
+                    * (1 / (1 - _t7)),
                 ),
             ),
         ),
@@ -831,27 +838,18 @@ def _hessian_x(x, alpha):
     _t32 = sinhc(_t12)
     _t33 = _t32 / (_t25 * _t25)
     _t34 = _t14 * _t8
-    _t35 = jnp.exp(-alpha)
-    _t36 = _t35
-    _t37 = jnp.less(alpha, 87)
-    _t38 = jnp.where(_t37, _t36, jnp.asarray(0, x.dtype))
-    _t39 = 2 * _t23
-    _t40 = jnp.exp(_t39)
-    _t41 = _t38 * _t40
-    _t42 = _t41 + 1
-    _t43 = _t28 * _t9
-    _t44 = _t43 / (1 - _t38)
-    _t45 = _t44 * jnp.where(_t37, (_t36 * _t36), jnp.asarray(0, x.dtype)) / (_t42 * _t42)
-    _t46 = 8 * jnp.exp(4 * _t23)
-    _t47 = jnp.expm1(_t39)
-    _t48 = jnp.less(alpha, 80)
-    _t49 = 2 * _t10 - 1
-    _t50 = -_t49
-    _t51 = jnp.exp(-_t50 * alpha)
-    _t52 = jnp.exp(-_t39)
-    _t53 = _t43 / (1 - _t35)
-    _t54 = _t52 * _t53
-    _t55 = jnp.exp(-alpha * jnp.abs((-_t49)))
+    _t35 = 708 if x.dtype == jnp.float64 else 87
+    _t36 = jnp.less(alpha, _t35)
+    _t37 = jnp.less(alpha, 2 * _t35)
+    _t38 = jnp.where(_t37, (jnp.exp(-_t15)), jnp.asarray(0, x.dtype))
+    _t39 = jnp.exp(-alpha)
+    _t40 = _t39
+    _t41 = jnp.where(_t36, _t40, jnp.asarray(0, x.dtype))
+    _t42 = jnp.where(_t2, jnp.logical_and(_t37, jnp.less(_t20, 1 / 4)), jnp.logical_and(_t37, jnp.less(_t22, 1 / 4)))
+    _t43 = jnp.exp(jnp.where(_t42, -2 * _t23, -alpha * (1 - 2 * _t10)))
+    _t44 = _t41 + _t43
+    _t45 = _t43 + 1
+    _t46 = 1 - _t43
     y_D_x_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, jnp.logical_or(_t3, _t4)), jnp.logical_and(_t5, jnp.logical_or(_t4, _t5))),
         jnp.asarray(0, x.dtype),
@@ -866,25 +864,32 @@ def _hessian_x(x, alpha):
                 - _t13 * _t19 * _t31 * _t33
                 - _t29 * _t30
                 + _t29 * sinhc_small_d2(_t23),
-                jnp.where(
+                4
+                * _t28
+                * _t9
+                * jnp.where(
+                    _t42,
+                    jnp.where(_t36, jnp.asarray(1, x.dtype), _t38) * (jnp.where(_t36, _t40, _t38) / (_t44)),
+                    jnp.asarray(1, x.dtype),
+                )
+                * (
                     jnp.where(
-                        _t2, jnp.logical_and(_t48, jnp.less(_t20, 1 / 8)), jnp.logical_and(_t48, jnp.less(_t22, 1 / 8))
-                    ),
-                    -4 * _t40 * _t45 * _t47
-                    + 4 * _t41 * _t44 / _t42
-                    - _t45 * _t46
-                    + _t44
-                    * _t46
-                    * _t47
-                    * jnp.where(_t37, (_t36 * _t36 * _t36), jnp.asarray(0, x.dtype))
-                    / (_t42 * _t42 * _t42),
-                    -4 * _t51 * _t54 / (_t51 + 1)
-                    + jnp.where(
-                        jnp.equal(_t55, 0),
-                        jnp.asarray(0, x.dtype),
-                        (4 * _t53 * (1 - _t52) * jnp.tanh(_t15 * _t50) + 8 * _t54) * (_t55 / ((_t55 + 1) * (_t55 + 1))),
-                    ),
-                ),
+                        _t42,
+                        _t43
+                        * (-_t41 + _t43)
+                        * (
+                            _t44
+                            + jnp.where(
+                                jnp.where(_t2, jnp.less(_t20 * alpha, 1 / 2), jnp.less(_t22 * alpha, 1 / 2)),
+                                _t23 * _t45 * tanhc_small(_t23),
+                                _t46,
+                            )
+                        ),
+                        _t43 * _t46 * (_t41 + 1),
+                    )
+                    / (jnp.where(_t42, (_t44 * _t44), (_t45 * _t45 * _t45)))
+                )
+                * (1 / (1 - _t39)),
             ),
         ),
     )
@@ -934,32 +939,32 @@ def _value_all(x, alpha):
     _t37 = sinhc_small(_t26)
     _t38 = 1 / _t37
     _t39 = _t36 * _t38
-    _t40 = _t17
-    _t41 = jnp.less(alpha, 87)
-    _t42 = jnp.where(_t41, _t40, jnp.asarray(0, x.dtype))
-    _t43 = _t14 * _t22
-    _t44 = jnp.exp(_t43)
-    _t45 = _t42 * _t44
+    _t40 = 708 if x.dtype == jnp.float64 else 87
+    _t41 = jnp.less(alpha, 2 * _t40)
+    _t42 = jnp.where(_t2, jnp.logical_and(_t41, jnp.less(_t29, 1 / 4)), jnp.logical_and(_t41, jnp.less(_t31, 1 / 4)))
+    _t43 = 2 * _t22
+    _t44 = 1 - _t43
+    _t45 = jnp.exp(jnp.where(_t42, -_t14 * _t22, -_t44 * alpha))
     _t46 = _t45 + 1
-    _t47 = 1 / _t46
-    _t48 = jnp.expm1(_t43)
-    _t49 = _t21 * _t47 * _t48
-    _t50 = 1 - _t42
-    _t51 = 1 / _t50
-    _t52 = _t42 * _t51
-    _t53 = _t49 * _t52
-    _t54 = jnp.less(alpha, 80)
-    _t55 = jnp.where(_t2, jnp.logical_and(_t54, jnp.less(_t29, 1 / 8)), jnp.logical_and(_t54, jnp.less(_t31, 1 / 8)))
+    _t47 = jnp.where(
+        jnp.where(_t2, jnp.less(_t29 * alpha, 1 / 2), jnp.less(_t31 * alpha, 1 / 2)),
+        _t33 * _t46 * tanhc_small(_t33),
+        1 - _t45,
+    )
+    _t48 = _t17
+    _t49 = jnp.less(alpha, _t40)
+    _t50 = jnp.where(_t49, _t48, jnp.asarray(0, x.dtype))
+    _t51 = _t45 - _t50
+    _t52 = jnp.where(_t42, _t47, _t51) / (jnp.where(_t42, jnp.asarray(1, x.dtype), _t46))
+    _t53 = jnp.where(_t41, (jnp.exp(-_t26)), jnp.asarray(0, x.dtype))
+    _t54 = _t45 + _t50
+    _t55 = jnp.where(
+        _t42,
+        jnp.where(_t49, jnp.asarray(1, x.dtype), _t53) * (jnp.where(_t49, _t48, _t53) / (_t54)),
+        jnp.asarray(1, x.dtype),
+    )
     _t56 = 1 - _t17
-    _t57 = 1 / _t56
-    _t58 = jnp.exp(-_t43)
-    _t59 = _t21 * (1 - _t58)
-    _t60 = _t57 * _t59
-    _t61 = 2 * _t22
-    _t62 = _t61 - 1
-    _t63 = -_t62
-    _t64 = jnp.exp(-_t63 * alpha)
-    _t65 = _t64 / (_t64 + 1)
+    _t57 = _t21 * _t55 * (1 / _t56)
     y = (
         _n
         + _t0
@@ -970,11 +975,7 @@ def _value_all(x, alpha):
             jnp.where(
                 _t20,
                 _t19,
-                jnp.where(
-                    _t32,
-                    _t21 * (-_t23 * _t28 + 1 / 2),
-                    jnp.where(_t9, _t34 * _t39 * _t8, jnp.where(_t55, _t53, _t60 * _t65)),
-                ),
+                jnp.where(_t32, _t21 * (-_t23 * _t28 + 1 / 2), jnp.where(_t9, _t34 * _t39 * _t8, _t52 * _t57)),
             ),
         )
     )
@@ -1026,40 +1027,33 @@ def _gradient_all(x, alpha):
     _t39 = _t17 * _t35
     _t40 = _t33 * _t39 * sinhc(_t21) / (_t36 * _t36)
     _t41 = _t11
-    _t42 = jnp.less(alpha, 87)
-    _t43 = jnp.where(_t42, _t41, jnp.asarray(0, x.dtype))
-    _t44 = _t19 * _t8
-    _t45 = jnp.exp(_t44)
-    _t46 = _t43 * _t45
-    _t47 = _t23 * _t8
-    _t48 = 1 - _t43
-    _t49 = 1 / _t48
-    _t50 = _t46 + 1
-    _t51 = 1 / _t50
-    _t52 = _t18 * _t49 * _t51
-    _t53 = jnp.where(_t42, (_t41 * _t41), jnp.asarray(0, x.dtype))
-    _t54 = jnp.expm1(_t44)
-    _t55 = 1 / (_t50 * _t50)
-    _t56 = jnp.less(alpha, 80)
-    _t57 = jnp.where(_t3, jnp.logical_and(_t56, jnp.less(_t28, 1 / 8)), jnp.logical_and(_t56, jnp.less(_t30, 1 / 8)))
-    _t58 = 1 - _t11
-    _t59 = 1 / _t58
-    _t60 = jnp.exp(-_t44)
-    _t61 = 2 * _t19
-    _t62 = _t61 - 1
-    _t63 = -_t62
-    _t64 = jnp.exp(-_t63 * alpha)
-    _t65 = _t64 / (_t64 + 1)
-    _t66 = _t18 * _t59 * _t60 * _t65
-    _t67 = _t18 * (1 - _t60)
-    _t68 = _t59 * _t67
-    _t69 = jnp.exp(-alpha * jnp.abs((-_t62)))
-    _t70 = _t69 / ((_t69 + 1) * (_t69 + 1))
-    _t71 = 2 * _r - 2 * _t1 - 2 * _t14
-    _t72 = _t20 * _t20
-    _t73 = _t18 * _t51 * _t54
-    _t74 = _t43 * _t49
-    _t75 = _t46 * _t61
+    _t42 = 708 if x.dtype == jnp.float64 else 87
+    _t43 = jnp.less(alpha, _t42)
+    _t44 = jnp.where(_t43, _t41, jnp.asarray(0, x.dtype))
+    _t45 = jnp.less(alpha, 2 * _t42)
+    _t46 = jnp.where(_t3, jnp.logical_and(_t45, jnp.less(_t28, 1 / 4)), jnp.logical_and(_t45, jnp.less(_t30, 1 / 4)))
+    _t47 = 2 * _t19
+    _t48 = 1 - _t47
+    _t49 = jnp.exp(jnp.where(_t46, -_t19 * _t8, -_t48 * alpha))
+    _t50 = _t44 + _t49
+    _t51 = _t49 + 1
+    _t52 = 1 / (jnp.where(_t46, _t50, (_t51 * _t51)))
+    _t53 = jnp.where(
+        jnp.where(_t3, jnp.less(_t28 * alpha, 1 / 2), jnp.less(_t30 * alpha, 1 / 2)),
+        _t34 * _t51 * tanhc_small(_t34),
+        1 - _t49,
+    )
+    _t54 = 1 - _t11
+    _t55 = jnp.where(_t45, (jnp.exp(-_t24)), jnp.asarray(0, x.dtype))
+    _t56 = _t18 * jnp.where(
+        _t46,
+        jnp.where(_t43, jnp.asarray(1, x.dtype), _t55) * (jnp.where(_t43, _t41, _t55) / (_t50)),
+        jnp.asarray(1, x.dtype),
+    )
+    _t57 = _t56 * (1 / _t54)
+    _t58 = 2 * _r - 2 * _t1 - 2 * _t14
+    _t59 = _t20 * _t20
+    _t60 = -_t44 + _t49
     y_D_x = jnp.where(
         _t7,
         1 / _t0,
@@ -1074,11 +1068,7 @@ def _gradient_all(x, alpha):
                     -_t17 * _t23 * _t33 * _t37 * _t38 * alpha
                     - _t20 * _t23 * _t40 * (alpha * alpha)
                     + _t33 * _t35 * _t37,
-                    jnp.where(
-                        _t57,
-                        2 * _t18 * _t23 * _t45 * _t49 * _t53 * _t54 * _t55 * alpha - _t46 * _t47 * _t52,
-                        -_t47 * _t66 + jnp.where(jnp.equal(_t69, 0), jnp.asarray(0, x.dtype), (-_t47 * _t68) * _t70),
-                    ),
+                    -_t23 * _t57 * _t8 * (_t52 * jnp.where(_t46, _t49 * (_t50 + _t53), _t49 * (_t44 + 1))),
                 ),
             ),
         ),
@@ -1088,24 +1078,22 @@ def _gradient_all(x, alpha):
         -_t17 * sinhc_d1(alpha) / (_t0 * _t0),
         jnp.where(
             _t13,
-            _t10 * _t11 * _t71 - _t12 * _t71 * alpha - _t71 * _t8 * jnp.exp(-3 * alpha) / (_t9 * _t9),
+            _t10 * _t11 * _t58 - _t12 * _t58 * alpha - _t58 * _t8 * jnp.exp(-3 * alpha) / (_t9 * _t9),
             jnp.where(
                 _t31,
-                _t18 * (-1 / 2 * _t20 * _t22 * zcoth_d1(_t24) - _t25 * _t27 * _t72),
+                _t18 * (-1 / 2 * _t20 * _t22 * zcoth_d1(_t24) - _t25 * _t27 * _t59),
                 jnp.where(
                     _t4,
                     _t17 * _t19 * _t33 * _t37 * _t38
-                    - _t40 * _t72 * alpha
+                    - _t40 * _t59 * alpha
                     - 1 / 2 * _t37 * _t39 * sinhc_small_d1(_t24) / (_t32 * _t32),
-                    jnp.where(
-                        _t57,
-                        _t18 * _t54 * _t55 * _t74 * (_t43 * _t45 - _t75)
-                        + _t52 * _t75
-                        - _t73 * _t74
-                        - _t53 * _t73 / (_t48 * _t48),
-                        -_t11 * _t65 * _t67 / (_t58 * _t58)
-                        + _t61 * _t66
-                        + jnp.where(jnp.equal(_t69, 0), jnp.asarray(0, x.dtype), (-_t63 * _t68) * _t70),
+                    -_t11
+                    * _t56
+                    * (jnp.where(_t46, _t53, _t60) / (jnp.where(_t46, jnp.asarray(1, x.dtype), _t51)))
+                    / (_t54 * _t54)
+                    + _t57
+                    * (
+                        _t52 * jnp.where(_t46, _t49 * (_t47 * _t50 - _t48 * _t53), 2 * _t19 * _t44 * _t51 - _t48 * _t60)
                     ),
                 ),
             ),
@@ -1173,104 +1161,80 @@ def _hessian_all(x, alpha):
     _t53 = _t42 * _t48 * _t51 * _t52
     _t54 = jnp.exp(-alpha)
     _t55 = _t54
-    _t56 = jnp.less(alpha, 87)
-    _t57 = jnp.where(_t56, _t55, jnp.asarray(0, x.dtype))
-    _t58 = 2 * _t28
-    _t59 = jnp.exp(_t58)
-    _t60 = _t57 * _t59
-    _t61 = 4 * _t60
-    _t62 = 1 - _t57
-    _t63 = 1 / _t62
-    _t64 = _t60 + 1
-    _t65 = _t10 / _t64
-    _t66 = _t63 * _t65
-    _t67 = 4 * _t28
-    _t68 = jnp.exp(_t67)
-    _t69 = 8 * _t23
-    _t70 = _t68 * _t69
-    _t71 = _t10 / (_t64 * _t64)
-    _t72 = jnp.where(_t56, (_t55 * _t55), jnp.asarray(0, x.dtype))
-    _t73 = _t63 * _t72
-    _t74 = _t71 * _t73
-    _t75 = jnp.where(_t56, (_t55 * _t55 * _t55), jnp.asarray(0, x.dtype))
-    _t76 = jnp.expm1(_t58)
-    _t77 = _t10 * _t76 / (_t64 * _t64 * _t64)
-    _t78 = 4 * _t23
-    _t79 = _t71 * _t76
-    _t80 = _t59 * _t79
-    _t81 = _t73 * _t80
-    _t82 = jnp.less(alpha, 80)
-    _t83 = jnp.where(_t2, jnp.logical_and(_t82, jnp.less(_t24, 1 / 8)), jnp.logical_and(_t82, jnp.less(_t26, 1 / 8)))
-    _t84 = jnp.exp(-_t58)
-    _t85 = 1 - _t54
-    _t86 = _t10 / _t85
-    _t87 = _t84 * _t86
-    _t88 = 2 * _t14
-    _t89 = _t88 - 1
-    _t90 = -_t89
-    _t91 = _t90 * alpha
-    _t92 = jnp.exp(-_t91)
-    _t93 = _t92 / (_t92 + 1)
-    _t94 = _t87 * _t93
-    _t95 = jnp.tanh(_t18 * _t90)
-    _t96 = 1 - _t84
-    _t97 = _t86 * _t96
-    _t98 = _t95 * _t97
-    _t99 = jnp.exp(-alpha * jnp.abs((-_t89)))
-    _t100 = _t99 / ((_t99 + 1) * (_t99 + 1))
-    _t101 = sinhc_d1(alpha)
-    _t102 = sinhc(alpha)
-    _t103 = 1 / (_t102 * _t102)
-    _t104 = jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t4, _t5))
-    _t105 = jnp.exp(-_t13)
-    _t106 = 1 - _t105
-    _t107 = 1 / _t106
-    _t108 = 4 * alpha
-    _t109 = jnp.exp(-3 * alpha) / (_t106 * _t106)
-    _t110 = _t107 * _t54
-    _t111 = jnp.where(_t2, _t3, _t5)
-    _t112 = zcoth_d1(_t18)
-    _t113 = tanhc_small(_t16)
-    _t114 = (1 / 2) * _t11
-    _t115 = _t112 * _t17
-    _t116 = _t50 * alpha
-    _t117 = (1 / 2) * _t31 * _t38
-    _t118 = 1 / (_t32 * _t32)
-    _t119 = sinhc_small_d1(_t18)
-    _t120 = _t118 * _t119
-    _t121 = _t11 * _t16
-    _t122 = _t15 * _t15 * _t15
-    _t123 = _t14 * _t29
-    _t124 = _t45 * _t9
-    _t125 = _t11 * _t66
-    _t126 = _t125 * _t60
-    _t127 = _t11 * _t13
-    _t128 = 1 / (_t62 * _t62)
-    _t129 = _t128 * _t72
-    _t130 = _t129 * _t59 * _t65
-    _t131 = _t11 * _t67
-    _t132 = -_t60 * _t88 + _t60
-    _t133 = _t132 * _t63 * _t71
-    _t134 = _t14 * _t61
-    _t135 = _t77 * (-_t134 + 2 * _t57 * _t59)
-    _t136 = _t40 * _t87
-    _t137 = 1 / (_t85 * _t85)
-    _t138 = _t10 * _t93
-    _t139 = _t137 * _t138 * _t54 * _t84
-    _t140 = _t131 * _t87
-    _t141 = _t40 * _t97
-    _t142 = _t10 * _t137 * _t54 * _t96
-    _t143 = 2 * _r - 2 * _t0 - 2 * _t6
-    _t144 = _t109 * _t143
-    _t145 = _t143 * alpha
-    _t146 = _t31 * _t9
-    _t147 = _t8 * _t8
-    _t148 = _t65 * _t76
-    _t149 = _t57 * _t63
-    _t150 = _t147 * _t61
-    _t151 = 4 * _t14
-    _t152 = _t149 * _t79
-    _t153 = 2 * _t132
+    _t56 = 708 if x.dtype == jnp.float64 else 87
+    _t57 = jnp.less(alpha, _t56)
+    _t58 = jnp.where(_t57, _t55, jnp.asarray(0, x.dtype))
+    _t59 = 2 * _t28
+    _t60 = -_t59
+    _t61 = jnp.less(alpha, 2 * _t56)
+    _t62 = jnp.where(_t2, jnp.logical_and(_t61, jnp.less(_t24, 1 / 4)), jnp.logical_and(_t61, jnp.less(_t26, 1 / 4)))
+    _t63 = 2 * _t14
+    _t64 = _t63 - 1
+    _t65 = -_t64
+    _t66 = _t65 * alpha
+    _t67 = jnp.exp(jnp.where(_t62, _t60, -_t66))
+    _t68 = _t58 + _t67
+    _t69 = _t67 + 1
+    _t70 = 1 / (jnp.where(_t62, (_t68 * _t68), (_t69 * _t69 * _t69)))
+    _t71 = -_t67
+    _t72 = -_t58 - _t71
+    _t73 = _t28 * tanhc_small(_t28)
+    _t74 = jnp.where(_t2, jnp.less(_t24 * alpha, 1 / 2), jnp.less(_t26 * alpha, 1 / 2))
+    _t75 = 1 - _t67
+    _t76 = jnp.where(_t74, _t69 * _t73, _t75)
+    _t77 = _t68 + _t76
+    _t78 = _t67 * _t77
+    _t79 = _t58 + 1
+    _t80 = _t67 * _t79
+    _t81 = jnp.where(_t61, (jnp.exp(-_t18)), jnp.asarray(0, x.dtype))
+    _t82 = jnp.where(
+        _t62,
+        jnp.where(_t57, jnp.asarray(1, x.dtype), _t81) * (jnp.where(_t57, _t55, _t81) / (_t68)),
+        jnp.asarray(1, x.dtype),
+    )
+    _t83 = 1 - _t54
+    _t84 = _t10 * (1 / _t83)
+    _t85 = _t82 * _t84
+    _t86 = sinhc_d1(alpha)
+    _t87 = sinhc(alpha)
+    _t88 = 1 / (_t87 * _t87)
+    _t89 = jnp.where(_t2, jnp.logical_and(_t3, _t4), jnp.logical_and(_t4, _t5))
+    _t90 = jnp.exp(-_t13)
+    _t91 = 1 - _t90
+    _t92 = 1 / _t91
+    _t93 = 1 / (_t91 * _t91)
+    _t94 = jnp.exp(-3 * alpha)
+    _t95 = 4 * _t93 * _t94
+    _t96 = _t54 * _t92
+    _t97 = jnp.where(_t2, _t3, _t5)
+    _t98 = zcoth_d1(_t18)
+    _t99 = tanhc_small(_t16)
+    _t100 = (1 / 2) * _t11
+    _t101 = _t17 * _t98
+    _t102 = _t50 * alpha
+    _t103 = (1 / 2) * _t31 * _t38
+    _t104 = 1 / (_t32 * _t32)
+    _t105 = sinhc_small_d1(_t18)
+    _t106 = _t104 * _t105
+    _t107 = _t11 * _t16
+    _t108 = _t15 * _t15 * _t15
+    _t109 = _t14 * _t29
+    _t110 = _t45 * _t9
+    _t111 = 1 / (jnp.where(_t62, _t68, (_t69 * _t69)))
+    _t112 = _t54 / (_t83 * _t83)
+    _t113 = _t10 * _t112 * _t82
+    _t114 = _t63 * _t68
+    _t115 = 2 * _r - 2 * _t0 - 2 * _t6
+    _t116 = _t115 * alpha
+    _t117 = 8 * _t116
+    _t118 = _t31 * _t9
+    _t119 = _t8 * _t8
+    _t120 = 1 / (jnp.where(_t62, jnp.asarray(1, x.dtype), _t69))
+    _t121 = _t10 * _t82 * (_t120 * jnp.where(_t62, _t76, _t72))
+    _t122 = jnp.exp(_t60)
+    _t123 = jnp.abs((-_t64))
+    _t124 = jnp.exp(-_t123 * alpha)
+    _t125 = 4 * _t122
     y_D_x_D_x = jnp.where(
         jnp.where(_t2, jnp.logical_and(_t3, jnp.logical_or(_t3, _t4)), jnp.logical_and(_t5, jnp.logical_or(_t4, _t5))),
         jnp.asarray(0, x.dtype),
@@ -1285,109 +1249,93 @@ def _hessian_all(x, alpha):
                 - _t22 * _t41 * _t46
                 + _t23 * _t37
                 - _t23 * _t39,
-                jnp.where(
-                    _t83,
-                    _t23 * _t61 * _t66 + _t63 * _t70 * _t75 * _t77 - _t70 * _t74 - _t78 * _t81,
-                    -_t78 * _t94
-                    + jnp.where(jnp.equal(_t99, 0), jnp.asarray(0, x.dtype), (_t69 * _t87 + _t78 * _t98) * _t100),
-                ),
+                4 * _t23 * _t85 * (_t70 * jnp.where(_t62, _t72 * _t78, _t75 * _t80)),
             ),
         ),
     )
     y_D_x_D_alpha = jnp.where(
-        _t104,
-        -_t101 * _t103,
+        _t89,
+        -_t86 * _t88,
         jnp.where(
-            _t111,
-            2 * _t107 * _t54 - _t108 * _t109 - _t110 * _t13,
+            _t97,
+            -_t13 * _t96 + 2 * _t54 * _t92 - _t95 * alpha,
             jnp.where(
                 _t27,
-                _t10 * (-_t11 * _t116 * _t21 - _t112 * _t113 * _t114 - _t114 * _t115 * _t16 - _t20 * _t41),
+                _t10 * (-_t100 * _t101 * _t16 - _t100 * _t98 * _t99 - _t102 * _t11 * _t21 - _t20 * _t41),
                 jnp.where(
                     _t4,
-                    (1 / 2) * _t11 * _t118 * _t119 * _t15 * _t22 * _t38 * _t43 * _t44 * _t9
-                    + (1 / 2) * _t11 * _t118 * _t119 * _t29 * _t31 * _t9 * alpha
-                    + 2 * _t11 * _t122 * _t33 * _t38 * _t47 * _t51 * _t52 * _t9
-                    - _t11 * _t123 * _t124 * _t15 * _t22 * _t33
+                    -_t102 * _t46
+                    - _t103 * _t106
+                    + (1 / 2) * _t104 * _t105 * _t11 * _t15 * _t22 * _t38 * _t43 * _t44 * _t9
+                    + (1 / 2) * _t104 * _t105 * _t11 * _t29 * _t31 * _t9 * alpha
+                    - _t107 * _t39
+                    - _t107 * _t46 * _t9
+                    + 2 * _t108 * _t11 * _t33 * _t38 * _t47 * _t51 * _t52 * _t9
+                    - _t109 * _t11 * _t110 * _t15 * _t22 * _t33
                     + _t11 * _t22 * _t29 * _t33 * _t43 * _t44 * _t50 * _t9
                     - _t11 * _t28 * _t37
-                    - _t116 * _t46
-                    - _t117 * _t120
-                    - _t121 * _t39
-                    - _t121 * _t46 * _t9
                     + _t14 * _t29 * _t31 * _t33
                     - _t35 * _t9,
-                    jnp.where(
-                        _t83,
-                        -_t108 * _t11 * _t81
-                        - 2 * _t125 * _t60
-                        + _t126 * _t13
-                        - _t126 * _t67
-                        - _t127 * _t128 * _t75 * _t80
-                        + _t127 * _t130
-                        - _t127 * _t133 * _t60
-                        + _t127 * _t135 * _t59 * _t73
-                        + _t131 * _t68 * _t74
-                        + _t131 * _t81
-                        + _t40 * _t81,
-                        _t127 * _t139
-                        - _t136 * _t93
-                        + _t140 * _t93
-                        + jnp.where(
-                            jnp.equal(_t99, 0),
-                            jnp.asarray(0, x.dtype),
-                            (_t127 * _t142 + _t136 * _t91 - _t140 + _t141 * _t91 * _t95 - _t141) * _t100,
-                        ),
+                    _t11 * _t113 * _t13 * (_t111 * jnp.where(_t62, _t78, _t80))
+                    - _t40
+                    * _t85
+                    * (
+                        _t70
+                        * jnp.where(
+                            _t62,
+                            _t67 * (_t68 * _t77 - alpha * (_t114 * _t58 + _t65 * (_t67 * _t68 + _t72 * _t76))),
+                            _t67 * (_t69 * _t79 - alpha * (_t58 * _t63 * _t69 + _t65 * (2 * _t58 + _t71 + 1))),
+                        )
                     ),
                 ),
             ),
         ),
     )
     y_D_alpha_D_alpha = jnp.where(
-        _t104,
-        2 * (_t101 * _t101) * _t9 / (_t102 * _t102 * _t102) - _t103 * _t9 * sinhc_d2(alpha),
+        _t89,
+        2 * (_t86 * _t86) * _t9 / (_t87 * _t87 * _t87) - _t88 * _t9 * sinhc_d2(alpha),
         jnp.where(
-            _t111,
-            -2 * _t110 * _t143
-            + _t110 * _t145
-            + 8 * _t144 * alpha
-            - 4 * _t144
-            + 8 * _t145 * jnp.exp(-5 * alpha) / (_t106 * _t106 * _t106),
+            _t97,
+            -_t115 * _t95
+            - 2 * _t115 * _t96
+            + _t116 * _t96
+            + _t117 * _t93 * _t94
+            + _t117 * jnp.exp(-5 * alpha) / (_t91 * _t91 * _t91),
             jnp.where(
                 _t27,
-                _t10 * (-1 / 4 * _t113 * _t15 * zcoth_d2(_t18) - _t115 * _t50 - _t122 * _t21),
+                _t10 * (-_t101 * _t50 - _t108 * _t21 - 1 / 4 * _t15 * _t99 * zcoth_d2(_t18)),
                 jnp.where(
                     _t4,
-                    _t116 * _t120 * _t124 * _t38
-                    + _t117 * (_t119 * _t119) * _t9 / (_t32 * _t32 * _t32)
-                    - 1 / 4 * _t118 * _t146 * _t38 * sinhc_small_d2(_t18)
-                    - _t120 * _t123 * _t146
-                    - _t124 * _t49 * _t50 * _t58
-                    + _t147 * _t37
+                    _t102 * _t106 * _t110 * _t38
+                    + _t103 * (_t105 * _t105) * _t9 / (_t32 * _t32 * _t32)
+                    - 1 / 4 * _t104 * _t118 * _t38 * sinhc_small_d2(_t18)
+                    - _t106 * _t109 * _t118
+                    - _t110 * _t49 * _t50 * _t59
+                    + _t119 * _t37
                     + (_t15 * _t15 * _t15 * _t15) * _t22 * _t53
                     - _t39 * _t50,
-                    jnp.where(
-                        _t83,
-                        3 * _t129 * _t148
-                        - _t129 * _t153 * _t79
-                        - _t130 * _t151
-                        + _t132 * _t135 * _t149
-                        + _t133 * _t134
-                        - _t134 * _t66
-                        + _t148 * _t149
-                        + 2 * _t148 * _t75 / (_t62 * _t62 * _t62)
-                        + _t150 * _t66
-                        - _t152 * _t153
-                        + _t152 * (_t134 - _t150 - _t60),
-                        2 * _t105 * _t138 * _t96 / (_t85 * _t85 * _t85)
-                        - _t139 * _t151
-                        + _t142 * _t93
-                        - 4 * _t147 * _t94
-                        + jnp.where(
-                            jnp.equal(_t99, 0),
-                            jnp.asarray(0, x.dtype),
-                            (2 * _t142 * _t90 - _t151 * _t87 * _t90 + (_t90 * _t90) * _t98) * _t100,
-                        ),
+                    _t112 * _t121
+                    - 2
+                    * _t113
+                    * (_t111 * jnp.where(_t62, _t67 * (_t114 - _t65 * _t76), 2 * _t14 * _t58 * _t69 - _t65 * _t72))
+                    + 2 * _t121 * _t90 / (_t83 * _t83 * _t83)
+                    + _t84
+                    * (
+                        -_t119 * _t125 * _t82 * (_t120 * jnp.where(_t62, jnp.asarray(1, x.dtype), _t67))
+                        + _runtime.multiply_no_nan(
+                            -(_t65 * _t65) * jnp.where(_t74, _t73 * (_t122 + 1), 1 - _t122),
+                            -jnp.where(
+                                jnp.where(
+                                    _t2,
+                                    jnp.less(alpha * jnp.abs((1 - 2 * _t24)), 1 / 2),
+                                    jnp.less(alpha * jnp.abs((1 - 2 * _t26)), 1 / 2),
+                                ),
+                                _t124 * jnp.tanh(_t123 * _t18) / (_t124 * (_t124 + 2) + 1),
+                                _t124 * (1 - _t124) / (_t124 * (_t124 * (_t124 + 3) + 3) + 1),
+                            )
+                            * jnp.sign(_t66),
+                        )
+                        + _runtime.multiply_no_nan(-_t125 * _t14 * _t65, _t82 * (_t111 * _t67))
                     ),
                 ),
             ),
@@ -1547,24 +1495,31 @@ def _value_alpha_from_4(x, alpha):
     _t18 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t14)) * tanhc(_t14) + 1 / 2
     _t19 = jnp.abs(_t1)
     _t20 = jnp.where(_t2, jnp.greater(_t17, _t18), jnp.greater(_t19, _t18))
-    _t21 = _t5
-    _t22 = jnp.less(alpha, 87)
-    _t23 = jnp.where(_t22, _t21, jnp.asarray(0, x.dtype))
-    _t24 = _t11 * _t4
-    _t25 = jnp.expm1(_t24)
-    _t26 = 1 / (1 - _t23)
-    _t27 = jnp.exp(_t24)
-    _t28 = _t23 * _t27
-    _t29 = _t28 + 1
-    _t30 = _t10 * _t26 / _t29
-    _t31 = jnp.less(alpha, 80)
-    _t32 = jnp.where(_t2, jnp.logical_and(_t31, jnp.less(_t17, 1 / 8)), jnp.logical_and(_t31, jnp.less(_t19, 1 / 8)))
-    _t33 = 1 / (1 - _t5)
-    _t34 = jnp.exp(-_t24)
-    _t35 = _t10 * _t33 * (1 - _t34)
-    _t36 = 2 * _t11 - 1
-    _t37 = jnp.exp(-alpha * (-_t36))
-    _t38 = _t37 / (_t37 + 1)
+    _t21 = 708 if x.dtype == jnp.float64 else 87
+    _t22 = jnp.less(alpha, 2 * _t21)
+    _t23 = jnp.where(_t2, jnp.logical_and(_t22, jnp.less(_t17, 1 / 4)), jnp.logical_and(_t22, jnp.less(_t19, 1 / 4)))
+    _t24 = jnp.exp(jnp.where(_t23, -_t11 * _t4, -alpha * (1 - 2 * _t11)))
+    _t25 = _t24 + 1
+    _t26 = _t11 * alpha
+    _t27 = jnp.where(
+        jnp.where(_t2, jnp.less(_t17 * alpha, 1 / 2), jnp.less(_t19 * alpha, 1 / 2)),
+        _t25 * _t26 * tanhc_small(_t26),
+        1 - _t24,
+    )
+    _t28 = _t5
+    _t29 = jnp.less(alpha, _t21)
+    _t30 = jnp.where(_t29, _t28, jnp.asarray(0, x.dtype))
+    _t31 = jnp.where(_t22, (jnp.exp(-_t14)), jnp.asarray(0, x.dtype))
+    _t32 = _t24 + _t30
+    _t33 = (
+        _t10
+        * jnp.where(
+            _t23,
+            jnp.where(_t29, jnp.asarray(1, x.dtype), _t31) * (jnp.where(_t29, _t28, _t31) / (_t32)),
+            jnp.asarray(1, x.dtype),
+        )
+        * (1 / (1 - _t5))
+    )
     y = (
         _n
         + _t0
@@ -1572,7 +1527,11 @@ def _value_alpha_from_4(x, alpha):
         + jnp.where(
             _t7,
             _t6 * alpha * (2 * _r - 2 * _t0 - 2 * _t3),
-            jnp.where(_t20, _t10 * (-_t12 * _t16 + 1 / 2), jnp.where(_t32, _t23 * _t25 * _t30, _t35 * _t38)),
+            jnp.where(
+                _t20,
+                _t10 * (-_t12 * _t16 + 1 / 2),
+                _t33 * (jnp.where(_t23, _t27, _t24 - _t30) / (jnp.where(_t23, jnp.asarray(1, x.dtype), _t25))),
+            ),
         )
     )
     return (y,), ()
@@ -1597,48 +1556,48 @@ def _gradient_alpha_from_4(x, alpha):
     _t13 = jnp.abs(_t5 + 1)
     _t14 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t11)) * tanhc(_t11) + 1 / 2
     _t15 = jnp.abs(_t3)
-    _t16 = _t1
-    _t17 = jnp.less(alpha, 87)
-    _t18 = jnp.where(_t17, _t16, jnp.asarray(0, x.dtype))
-    _t19 = _t0 * _t8
-    _t20 = jnp.exp(_t19)
-    _t21 = _t18 * _t20
-    _t22 = _t21 + 1
-    _t23 = 1 / (1 - _t18)
-    _t24 = _t0 * _t10 * _t7
-    _t25 = jnp.less(alpha, 80)
-    _t26 = 2 * _t8 - 1
-    _t27 = jnp.exp(-alpha * (-_t26))
-    _t28 = jnp.exp(-_t19)
-    _t29 = _t24 / (1 - _t1)
-    _t30 = jnp.exp(-alpha * jnp.abs((-_t26)))
+    _t16 = 708 if x.dtype == jnp.float64 else 87
+    _t17 = jnp.less(alpha, _t16)
+    _t18 = jnp.less(alpha, 2 * _t16)
+    _t19 = jnp.where(_t18, (jnp.exp(-_t11)), jnp.asarray(0, x.dtype))
+    _t20 = _t1
+    _t21 = jnp.where(_t17, _t20, jnp.asarray(0, x.dtype))
+    _t22 = jnp.where(_t4, jnp.logical_and(_t18, jnp.less(_t13, 1 / 4)), jnp.logical_and(_t18, jnp.less(_t15, 1 / 4)))
+    _t23 = jnp.exp(jnp.where(_t22, -_t0 * _t8, -alpha * (1 - 2 * _t8)))
+    _t24 = _t21 + _t23
+    _t25 = _t23 + 1
+    _t26 = _t8 * alpha
     y_D_x = jnp.where(
         jnp.where(_t4, jnp.equal(_t3, 1), jnp.equal(_t3, 0)),
         _t0 * _t1 / (1 - jnp.exp(-_t0)),
         jnp.where(
             jnp.where(_t4, jnp.greater(_t13, _t14), jnp.less(_t14, _t15)),
             _t7 * (-_t12 * _t9 * tanhc_small_d1(_t9) - _t12 * tanhc_small(_t9)),
-            jnp.where(
+            -_t0
+            * _t10
+            * _t7
+            * jnp.where(
+                _t22,
+                jnp.where(_t17, jnp.asarray(1, x.dtype), _t19) * (jnp.where(_t17, _t20, _t19) / (_t24)),
+                jnp.asarray(1, x.dtype),
+            )
+            * (
                 jnp.where(
-                    _t4, jnp.logical_and(_t25, jnp.less(_t13, 1 / 8)), jnp.logical_and(_t25, jnp.less(_t15, 1 / 8))
-                ),
-                2
-                * _t10
-                * _t20
-                * _t23
-                * _t7
-                * alpha
-                * jnp.where(_t17, (_t16 * _t16), jnp.asarray(0, x.dtype))
-                * jnp.expm1(_t19)
-                / (_t22 * _t22)
-                - _t21 * _t23 * _t24 / _t22,
-                -_t27 * _t28 * _t29 / (_t27 + 1)
-                + jnp.where(
-                    jnp.equal(_t30, 0),
-                    jnp.asarray(0, x.dtype),
-                    (-_t29 * (1 - _t28)) * (_t30 / ((_t30 + 1) * (_t30 + 1))),
-                ),
-            ),
+                    _t22,
+                    _t23
+                    * (
+                        _t24
+                        + jnp.where(
+                            jnp.where(_t4, jnp.less(_t13 * alpha, 1 / 2), jnp.less(_t15 * alpha, 1 / 2)),
+                            _t25 * _t26 * tanhc_small(_t26),
+                            1 - _t23,
+                        )
+                    ),
+                    _t23 * (_t21 + 1),
+                )
+                / (jnp.where(_t22, _t24, (_t25 * _t25)))
+            )
+            * (1 / (1 - _t1)),
         ),
     )
     return (y_D_x,), ()
@@ -1664,52 +1623,52 @@ def _hessian_alpha_from_4(x, alpha):
     _t14 = -1 / 4 * atanhc_small((1 / 2) * jnp.tanh(_t10)) * tanhc(_t10) + 1 / 2
     _t15 = jnp.abs(_t1)
     _t16 = jnp.exp(-alpha)
-    _t17 = _t16
-    _t18 = jnp.less(alpha, 87)
-    _t19 = jnp.where(_t18, _t17, jnp.asarray(0, x.dtype))
-    _t20 = 2 * _t6
-    _t21 = _t20 * alpha
-    _t22 = jnp.exp(_t21)
-    _t23 = _t19 * _t22
-    _t24 = _t23 + 1
-    _t25 = _t12 * _t5 * _t9
-    _t26 = _t25 / (1 - _t19)
-    _t27 = _t26 * jnp.where(_t18, (_t17 * _t17), jnp.asarray(0, x.dtype)) / (_t24 * _t24)
-    _t28 = 8 * jnp.exp(4 * _t6 * alpha)
-    _t29 = jnp.expm1(_t21)
-    _t30 = jnp.less(alpha, 80)
-    _t31 = _t20 - 1
-    _t32 = -_t31
-    _t33 = jnp.exp(-_t32 * alpha)
-    _t34 = jnp.exp(-_t21)
-    _t35 = _t25 / (1 - _t16)
-    _t36 = _t34 * _t35
-    _t37 = jnp.exp(-alpha * jnp.abs((-_t31)))
+    _t17 = 708 if x.dtype == jnp.float64 else 87
+    _t18 = jnp.less(alpha, _t17)
+    _t19 = jnp.less(alpha, 2 * _t17)
+    _t20 = jnp.where(_t19, (jnp.exp(-_t10)), jnp.asarray(0, x.dtype))
+    _t21 = _t16
+    _t22 = jnp.where(_t18, _t21, jnp.asarray(0, x.dtype))
+    _t23 = 2 * _t6
+    _t24 = jnp.where(_t2, jnp.logical_and(_t19, jnp.less(_t13, 1 / 4)), jnp.logical_and(_t19, jnp.less(_t15, 1 / 4)))
+    _t25 = jnp.exp(jnp.where(_t24, -_t23 * alpha, -alpha * (1 - _t23)))
+    _t26 = _t22 + _t25
+    _t27 = _t25 + 1
+    _t28 = _t6 * alpha
+    _t29 = 1 - _t25
     y_D_x_D_x = jnp.where(
         jnp.where(_t2, jnp.equal(_t1, 1), jnp.equal(_t1, 0)),
         jnp.asarray(0, x.dtype),
         jnp.where(
             jnp.where(_t2, jnp.greater(_t13, _t14), jnp.less(_t14, _t15)),
             _t5 * (-_t11 * _t12 * _t7 * tanhc_small_d2(_t8) - 2 * _t11 * alpha * tanhc_small_d1(_t8)),
-            jnp.where(
+            4
+            * _t12
+            * _t5
+            * _t9
+            * jnp.where(
+                _t24,
+                jnp.where(_t18, jnp.asarray(1, x.dtype), _t20) * (jnp.where(_t18, _t21, _t20) / (_t26)),
+                jnp.asarray(1, x.dtype),
+            )
+            * (
                 jnp.where(
-                    _t2, jnp.logical_and(_t30, jnp.less(_t13, 1 / 8)), jnp.logical_and(_t30, jnp.less(_t15, 1 / 8))
-                ),
-                -4 * _t22 * _t27 * _t29
-                + 4 * _t23 * _t26 / _t24
-                - _t27 * _t28
-                + _t26
-                * _t28
-                * _t29
-                * jnp.where(_t18, (_t17 * _t17 * _t17), jnp.asarray(0, x.dtype))
-                / (_t24 * _t24 * _t24),
-                -4 * _t33 * _t36 / (_t33 + 1)
-                + jnp.where(
-                    jnp.equal(_t37, 0),
-                    jnp.asarray(0, x.dtype),
-                    (4 * _t35 * (1 - _t34) * jnp.tanh(_t10 * _t32) + 8 * _t36) * (_t37 / ((_t37 + 1) * (_t37 + 1))),
-                ),
-            ),
+                    _t24,
+                    _t25
+                    * (-_t22 + _t25)
+                    * (
+                        _t26
+                        + jnp.where(
+                            jnp.where(_t2, jnp.less(_t13 * alpha, 1 / 2), jnp.less(_t15 * alpha, 1 / 2)),
+                            _t27 * _t28 * tanhc_small(_t28),
+                            _t29,
+                        )
+                    ),
+                    _t25 * _t29 * (_t22 + 1),
+                )
+                / (jnp.where(_t24, (_t26 * _t26), (_t27 * _t27 * _t27)))
+            )
+            * (1 / (1 - _t16)),
         ),
     )
     return (y_D_x_D_x,), ()
@@ -1740,11 +1699,9 @@ def soft_round(x, alpha=5.0, mode="soft", name=None):
         1/2))))*zcoth(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), Abs(x - floor(x + 1/2)) >
         -atanhc_small(tanh(alpha/2)/2)*tanhc(alpha/2)/4 + 1/2), ((x - floor(x +
         1/2))*sinhc_small(alpha*Abs(x - floor(x + 1/2)))/(cosh(alpha*(1/2 - Abs(x - floor(x +
-        1/2))))*sinhc_small(alpha/2)), alpha < 4), (exp_factor(-alpha)*expm1(2*alpha*Abs(x - floor(x
-        + 1/2)))*sign(x - floor(x + 1/2))/((1 - exp_factor(-alpha))*(exp(2*alpha*Abs(x - floor(x +
-        1/2)))*exp_factor(-alpha) + 1)), (alpha < 80) & (Abs(x - floor(x + 1/2)) < 1/8)), ((1 -
-        exp(-2*alpha*Abs(x - floor(x + 1/2))))*sigmoid_below(alpha*evaluated_first(1 - 2*Abs(x -
-        floor(x + 1/2))))*sign(x - floor(x + 1/2))/(1 - exp(-alpha)), True)) + floor(x + 1/2)
+        1/2))))*sinhc_small(alpha/2)), alpha < 4), (evaluated_first(1/(1 -
+        exp(-alpha)))*saturating_product(alpha, Abs(x - floor(x + 1/2)))*sign(x - floor(x + 1/2)),
+        True)) + floor(x + 1/2)
     Hard function: round(x)
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with alpha = alpha

@@ -664,26 +664,32 @@ def _value_x(x, alpha):
     _t30 = 1 / _t29
     _t31 = 1 / sinhc_small(_t20)
     _t32 = _t30 * _t31
-    _t33 = _t13
-    _t34 = torch.lt(alpha, 87)
-    _t35 = torch.where(_t34, _t33, x.new_full((), 0))
-    _t36 = _t12 * _t17
-    _t37 = torch.expm1(_t36)
-    _t38 = 1 / (1 - _t35)
-    _t39 = torch.exp(_t36)
-    _t40 = _t35 * _t39
-    _t41 = _t40 + 1
-    _t42 = _t16 * _t38 / _t41
-    _t43 = torch.lt(alpha, 80)
-    _t44 = torch.where(
-        _t2, torch.logical_and(_t43, torch.lt(_t23, 1 / 8)), torch.logical_and(_t43, torch.lt(_t25, 1 / 8))
+    _t33 = 708 if x.dtype == torch.float64 else 87
+    _t34 = torch.lt(alpha, 2 * _t33)
+    _t35 = torch.where(
+        _t2, torch.logical_and(_t34, torch.lt(_t23, 1 / 4)), torch.logical_and(_t34, torch.lt(_t25, 1 / 4))
     )
-    _t45 = 1 / (1 - _t13)
-    _t46 = torch.exp(-_t36)
-    _t47 = _t16 * _t45 * (1 - _t46)
-    _t48 = 2 * _t17 - 1
-    _t49 = torch.exp(-alpha * (-_t48))
-    _t50 = _t49 / (_t49 + 1)
+    _t36 = torch.exp(torch.where(_t35, -_t12 * _t17, -alpha * (1 - 2 * _t17)))
+    _t37 = _t36 + 1
+    _t38 = torch.where(
+        torch.where(_t2, torch.lt(_t23 * alpha, 1 / 2), torch.lt(_t25 * alpha, 1 / 2)),
+        _t27 * _t37 * tanhc_small(_t27),
+        1 - _t36,
+    )
+    _t39 = _t13
+    _t40 = torch.lt(alpha, _t33)
+    _t41 = torch.where(_t40, _t39, x.new_full((), 0))
+    _t42 = torch.where(_t34, (torch.exp(-_t20)), x.new_full((), 0))
+    _t43 = _t36 + _t41
+    _t44 = (
+        _t16
+        * torch.where(
+            _t35,
+            torch.where(_t40, x.new_full((), 1), _t42) * (torch.where(_t40, _t39, _t42) / (_t43)),
+            x.new_full((), 1),
+        )
+        * (1 / (1 - _t13))
+    )
     y = (
         _n
         + _t0
@@ -697,7 +703,11 @@ def _value_x(x, alpha):
                 torch.where(
                     _t26,
                     _t16 * (-_t18 * _t22 + 1 / 2),
-                    torch.where(_t8, _t28 * _t32 * _t7, torch.where(_t44, _t35 * _t37 * _t42, _t47 * _t50)),
+                    torch.where(
+                        _t8,
+                        _t28 * _t32 * _t7,
+                        _t44 * (torch.where(_t35, _t38, _t36 - _t41) / (torch.where(_t35, x.new_full((), 1), _t37))),
+                    ),
                 ),
             ),
         )
@@ -735,21 +745,18 @@ def _gradient_x(x, alpha):
     _t24 = (1 / 2) * torch.exp(_t14) + (1 / 2) * torch.exp(-_t14)
     _t25 = 1 / _t24
     _t26 = _t10 * _t15
-    _t27 = _t7
-    _t28 = torch.lt(alpha, 87)
-    _t29 = torch.where(_t28, _t27, x.new_full((), 0))
-    _t30 = _t12 * _t6
-    _t31 = torch.exp(_t30)
-    _t32 = _t29 * _t31
-    _t33 = _t32 + 1
-    _t34 = 1 / (1 - _t29)
-    _t35 = _t11 * _t15 * _t6
-    _t36 = torch.lt(alpha, 80)
-    _t37 = 2 * _t12 - 1
-    _t38 = torch.exp(-alpha * (-_t37))
-    _t39 = torch.exp(-_t30)
-    _t40 = _t35 / (1 - _t7)
-    _t41 = torch.exp(-alpha * torch.abs((-_t37)))
+    _t27 = 708 if x.dtype == torch.float64 else 87
+    _t28 = torch.lt(alpha, _t27)
+    _t29 = torch.lt(alpha, 2 * _t27)
+    _t30 = torch.where(_t29, (torch.exp(-_t16)), x.new_full((), 0))
+    _t31 = _t7
+    _t32 = torch.where(_t28, _t31, x.new_full((), 0))
+    _t33 = torch.where(
+        _t2, torch.logical_and(_t29, torch.lt(_t18, 1 / 4)), torch.logical_and(_t29, torch.lt(_t20, 1 / 4))
+    )
+    _t34 = torch.exp(torch.where(_t33, -_t12 * _t6, -alpha * (1 - 2 * _t12)))
+    _t35 = _t32 + _t34
+    _t36 = _t34 + 1
     y_D_x = torch.where(
         torch.where(_t2, torch.logical_and(_t3, _t4), torch.logical_and(_t3, _t5)),
         1 / sinhc(alpha),
@@ -764,29 +771,31 @@ def _gradient_x(x, alpha):
                     -_t13 * _t21 * _t23 * _t26 * (alpha * alpha) * sinhc(_t14) / (_t24 * _t24)
                     + _t21 * _t23 * _t25
                     - _t21 * _t25 * _t26 * alpha * sinhc_small_d1(_t22),
-                    torch.where(
+                    -_t11
+                    * _t15
+                    * _t6
+                    * torch.where(
+                        _t33,
+                        torch.where(_t28, x.new_full((), 1), _t30) * (torch.where(_t28, _t31, _t30) / (_t35)),
+                        x.new_full((), 1),
+                    )
+                    * (
                         torch.where(
-                            _t2,
-                            torch.logical_and(_t36, torch.lt(_t18, 1 / 8)),
-                            torch.logical_and(_t36, torch.lt(_t20, 1 / 8)),
-                        ),
-                        2
-                        * _t11
-                        * _t15
-                        * _t31
-                        * _t34
-                        * alpha
-                        * torch.where(_t28, (_t27 * _t27), x.new_full((), 0))
-                        * torch.expm1(_t30)
-                        / (_t33 * _t33)
-                        - _t32 * _t34 * _t35 / _t33,
-                        -_t38 * _t39 * _t40 / (_t38 + 1)
-                        + torch.where(
-                            torch.eq(_t41, 0),
-                            x.new_full((), 0),
-                            (-_t40 * (1 - _t39)) * (_t41 / ((_t41 + 1) * (_t41 + 1))),
-                        ),
-                    ),
+                            _t33,
+                            _t34
+                            * (
+                                _t35
+                                + torch.where(
+                                    torch.where(_t2, torch.lt(_t18 * alpha, 1 / 2), torch.lt(_t20 * alpha, 1 / 2)),
+                                    _t22 * _t36 * tanhc_small(_t22),
+                                    1 - _t34,
+                                )
+                            ),
+                            _t34 * (_t32 + 1),
+                        )
+                        / (torch.where(_t33, _t35, (_t36 * _t36)))
+                    )
+                    * (1 / (1 - _t7)),
                 ),
             ),
         ),
@@ -832,27 +841,20 @@ def _hessian_x(x, alpha):
     _t32 = sinhc(_t12)
     _t33 = _t32 / (_t25 * _t25)
     _t34 = _t14 * _t8
-    _t35 = torch.exp(-alpha)
-    _t36 = _t35
-    _t37 = torch.lt(alpha, 87)
-    _t38 = torch.where(_t37, _t36, x.new_full((), 0))
-    _t39 = 2 * _t23
-    _t40 = torch.exp(_t39)
-    _t41 = _t38 * _t40
-    _t42 = _t41 + 1
-    _t43 = _t28 * _t9
-    _t44 = _t43 / (1 - _t38)
-    _t45 = _t44 * torch.where(_t37, (_t36 * _t36), x.new_full((), 0)) / (_t42 * _t42)
-    _t46 = 8 * torch.exp(4 * _t23)
-    _t47 = torch.expm1(_t39)
-    _t48 = torch.lt(alpha, 80)
-    _t49 = 2 * _t10 - 1
-    _t50 = -_t49
-    _t51 = torch.exp(-_t50 * alpha)
-    _t52 = torch.exp(-_t39)
-    _t53 = _t43 / (1 - _t35)
-    _t54 = _t52 * _t53
-    _t55 = torch.exp(-alpha * torch.abs((-_t49)))
+    _t35 = 708 if x.dtype == torch.float64 else 87
+    _t36 = torch.lt(alpha, _t35)
+    _t37 = torch.lt(alpha, 2 * _t35)
+    _t38 = torch.where(_t37, (torch.exp(-_t15)), x.new_full((), 0))
+    _t39 = torch.exp(-alpha)
+    _t40 = _t39
+    _t41 = torch.where(_t36, _t40, x.new_full((), 0))
+    _t42 = torch.where(
+        _t2, torch.logical_and(_t37, torch.lt(_t20, 1 / 4)), torch.logical_and(_t37, torch.lt(_t22, 1 / 4))
+    )
+    _t43 = torch.exp(torch.where(_t42, -2 * _t23, -alpha * (1 - 2 * _t10)))
+    _t44 = _t41 + _t43
+    _t45 = _t43 + 1
+    _t46 = 1 - _t43
     y_D_x_D_x = torch.where(
         torch.where(
             _t2, torch.logical_and(_t3, torch.logical_or(_t3, _t4)), torch.logical_and(_t5, torch.logical_or(_t4, _t5))
@@ -869,28 +871,32 @@ def _hessian_x(x, alpha):
                 - _t13 * _t19 * _t31 * _t33
                 - _t29 * _t30
                 + _t29 * sinhc_small_d2(_t23),
-                torch.where(
+                4
+                * _t28
+                * _t9
+                * torch.where(
+                    _t42,
+                    torch.where(_t36, x.new_full((), 1), _t38) * (torch.where(_t36, _t40, _t38) / (_t44)),
+                    x.new_full((), 1),
+                )
+                * (
                     torch.where(
-                        _t2,
-                        torch.logical_and(_t48, torch.lt(_t20, 1 / 8)),
-                        torch.logical_and(_t48, torch.lt(_t22, 1 / 8)),
-                    ),
-                    -4 * _t40 * _t45 * _t47
-                    + 4 * _t41 * _t44 / _t42
-                    - _t45 * _t46
-                    + _t44
-                    * _t46
-                    * _t47
-                    * torch.where(_t37, (_t36 * _t36 * _t36), x.new_full((), 0))
-                    / (_t42 * _t42 * _t42),
-                    -4 * _t51 * _t54 / (_t51 + 1)
-                    + torch.where(
-                        torch.eq(_t55, 0),
-                        x.new_full((), 0),
-                        (4 * _t53 * (1 - _t52) * torch.tanh(_t15 * _t50) + 8 * _t54)
-                        * (_t55 / ((_t55 + 1) * (_t55 + 1))),
-                    ),
-                ),
+                        _t42,
+                        _t43
+                        * (-_t41 + _t43)
+                        * (
+                            _t44
+                            + torch.where(
+                                torch.where(_t2, torch.lt(_t20 * alpha, 1 / 2), torch.lt(_t22 * alpha, 1 / 2)),
+                                _t23 * _t45 * tanhc_small(_t23),
+                                _t46,
+                            )
+                        ),
+                        _t43 * _t46 * (_t41 + 1),
+                    )
+                    / (torch.where(_t42, (_t44 * _t44), (_t45 * _t45 * _t45)))
+                )
+                * (1 / (1 - _t39)),
             ),
         ),
     )
@@ -940,34 +946,32 @@ def _value_all(x, alpha):
     _t37 = sinhc_small(_t26)
     _t38 = 1 / _t37
     _t39 = _t36 * _t38
-    _t40 = _t17
-    _t41 = torch.lt(alpha, 87)
-    _t42 = torch.where(_t41, _t40, x.new_full((), 0))
-    _t43 = _t14 * _t22
-    _t44 = torch.exp(_t43)
-    _t45 = _t42 * _t44
+    _t40 = 708 if x.dtype == torch.float64 else 87
+    _t41 = torch.lt(alpha, 2 * _t40)
+    _t42 = torch.where(
+        _t2, torch.logical_and(_t41, torch.lt(_t29, 1 / 4)), torch.logical_and(_t41, torch.lt(_t31, 1 / 4))
+    )
+    _t43 = 2 * _t22
+    _t44 = 1 - _t43
+    _t45 = torch.exp(torch.where(_t42, -_t14 * _t22, -_t44 * alpha))
     _t46 = _t45 + 1
-    _t47 = 1 / _t46
-    _t48 = torch.expm1(_t43)
-    _t49 = _t21 * _t47 * _t48
-    _t50 = 1 - _t42
-    _t51 = 1 / _t50
-    _t52 = _t42 * _t51
-    _t53 = _t49 * _t52
-    _t54 = torch.lt(alpha, 80)
+    _t47 = torch.where(
+        torch.where(_t2, torch.lt(_t29 * alpha, 1 / 2), torch.lt(_t31 * alpha, 1 / 2)),
+        _t33 * _t46 * tanhc_small(_t33),
+        1 - _t45,
+    )
+    _t48 = _t17
+    _t49 = torch.lt(alpha, _t40)
+    _t50 = torch.where(_t49, _t48, x.new_full((), 0))
+    _t51 = _t45 - _t50
+    _t52 = torch.where(_t42, _t47, _t51) / (torch.where(_t42, x.new_full((), 1), _t46))
+    _t53 = torch.where(_t41, (torch.exp(-_t26)), x.new_full((), 0))
+    _t54 = _t45 + _t50
     _t55 = torch.where(
-        _t2, torch.logical_and(_t54, torch.lt(_t29, 1 / 8)), torch.logical_and(_t54, torch.lt(_t31, 1 / 8))
+        _t42, torch.where(_t49, x.new_full((), 1), _t53) * (torch.where(_t49, _t48, _t53) / (_t54)), x.new_full((), 1)
     )
     _t56 = 1 - _t17
-    _t57 = 1 / _t56
-    _t58 = torch.exp(-_t43)
-    _t59 = _t21 * (1 - _t58)
-    _t60 = _t57 * _t59
-    _t61 = 2 * _t22
-    _t62 = _t61 - 1
-    _t63 = -_t62
-    _t64 = torch.exp(-_t63 * alpha)
-    _t65 = _t64 / (_t64 + 1)
+    _t57 = _t21 * _t55 * (1 / _t56)
     y = (
         _n
         + _t0
@@ -978,11 +982,7 @@ def _value_all(x, alpha):
             torch.where(
                 _t20,
                 _t19,
-                torch.where(
-                    _t32,
-                    _t21 * (-_t23 * _t28 + 1 / 2),
-                    torch.where(_t9, _t34 * _t39 * _t8, torch.where(_t55, _t53, _t60 * _t65)),
-                ),
+                torch.where(_t32, _t21 * (-_t23 * _t28 + 1 / 2), torch.where(_t9, _t34 * _t39 * _t8, _t52 * _t57)),
             ),
         )
     )
@@ -1034,42 +1034,33 @@ def _gradient_all(x, alpha):
     _t39 = _t17 * _t35
     _t40 = _t33 * _t39 * sinhc(_t21) / (_t36 * _t36)
     _t41 = _t11
-    _t42 = torch.lt(alpha, 87)
-    _t43 = torch.where(_t42, _t41, x.new_full((), 0))
-    _t44 = _t19 * _t8
-    _t45 = torch.exp(_t44)
-    _t46 = _t43 * _t45
-    _t47 = _t23 * _t8
-    _t48 = 1 - _t43
-    _t49 = 1 / _t48
-    _t50 = _t46 + 1
-    _t51 = 1 / _t50
-    _t52 = _t18 * _t49 * _t51
-    _t53 = torch.where(_t42, (_t41 * _t41), x.new_full((), 0))
-    _t54 = torch.expm1(_t44)
-    _t55 = 1 / (_t50 * _t50)
-    _t56 = torch.lt(alpha, 80)
-    _t57 = torch.where(
-        _t3, torch.logical_and(_t56, torch.lt(_t28, 1 / 8)), torch.logical_and(_t56, torch.lt(_t30, 1 / 8))
+    _t42 = 708 if x.dtype == torch.float64 else 87
+    _t43 = torch.lt(alpha, _t42)
+    _t44 = torch.where(_t43, _t41, x.new_full((), 0))
+    _t45 = torch.lt(alpha, 2 * _t42)
+    _t46 = torch.where(
+        _t3, torch.logical_and(_t45, torch.lt(_t28, 1 / 4)), torch.logical_and(_t45, torch.lt(_t30, 1 / 4))
     )
-    _t58 = 1 - _t11
-    _t59 = 1 / _t58
-    _t60 = torch.exp(-_t44)
-    _t61 = 2 * _t19
-    _t62 = _t61 - 1
-    _t63 = -_t62
-    _t64 = torch.exp(-_t63 * alpha)
-    _t65 = _t64 / (_t64 + 1)
-    _t66 = _t18 * _t59 * _t60 * _t65
-    _t67 = _t18 * (1 - _t60)
-    _t68 = _t59 * _t67
-    _t69 = torch.exp(-alpha * torch.abs((-_t62)))
-    _t70 = _t69 / ((_t69 + 1) * (_t69 + 1))
-    _t71 = 2 * _r - 2 * _t1 - 2 * _t14
-    _t72 = _t20 * _t20
-    _t73 = _t18 * _t51 * _t54
-    _t74 = _t43 * _t49
-    _t75 = _t46 * _t61
+    _t47 = 2 * _t19
+    _t48 = 1 - _t47
+    _t49 = torch.exp(torch.where(_t46, -_t19 * _t8, -_t48 * alpha))
+    _t50 = _t44 + _t49
+    _t51 = _t49 + 1
+    _t52 = 1 / (torch.where(_t46, _t50, (_t51 * _t51)))
+    _t53 = torch.where(
+        torch.where(_t3, torch.lt(_t28 * alpha, 1 / 2), torch.lt(_t30 * alpha, 1 / 2)),
+        _t34 * _t51 * tanhc_small(_t34),
+        1 - _t49,
+    )
+    _t54 = 1 - _t11
+    _t55 = torch.where(_t45, (torch.exp(-_t24)), x.new_full((), 0))
+    _t56 = _t18 * torch.where(
+        _t46, torch.where(_t43, x.new_full((), 1), _t55) * (torch.where(_t43, _t41, _t55) / (_t50)), x.new_full((), 1)
+    )
+    _t57 = _t56 * (1 / _t54)
+    _t58 = 2 * _r - 2 * _t1 - 2 * _t14
+    _t59 = _t20 * _t20
+    _t60 = -_t44 + _t49
     y_D_x = torch.where(
         _t7,
         1 / _t0,
@@ -1084,11 +1075,7 @@ def _gradient_all(x, alpha):
                     -_t17 * _t23 * _t33 * _t37 * _t38 * alpha
                     - _t20 * _t23 * _t40 * (alpha * alpha)
                     + _t33 * _t35 * _t37,
-                    torch.where(
-                        _t57,
-                        2 * _t18 * _t23 * _t45 * _t49 * _t53 * _t54 * _t55 * alpha - _t46 * _t47 * _t52,
-                        -_t47 * _t66 + torch.where(torch.eq(_t69, 0), x.new_full((), 0), (-_t47 * _t68) * _t70),
-                    ),
+                    -_t23 * _t57 * _t8 * (_t52 * torch.where(_t46, _t49 * (_t50 + _t53), _t49 * (_t44 + 1))),
                 ),
             ),
         ),
@@ -1098,24 +1085,23 @@ def _gradient_all(x, alpha):
         -_t17 * sinhc_d1(alpha) / (_t0 * _t0),
         torch.where(
             _t13,
-            _t10 * _t11 * _t71 - _t12 * _t71 * alpha - _t71 * _t8 * torch.exp(-3 * alpha) / (_t9 * _t9),
+            _t10 * _t11 * _t58 - _t12 * _t58 * alpha - _t58 * _t8 * torch.exp(-3 * alpha) / (_t9 * _t9),
             torch.where(
                 _t31,
-                _t18 * (-1 / 2 * _t20 * _t22 * zcoth_d1(_t24) - _t25 * _t27 * _t72),
+                _t18 * (-1 / 2 * _t20 * _t22 * zcoth_d1(_t24) - _t25 * _t27 * _t59),
                 torch.where(
                     _t4,
                     _t17 * _t19 * _t33 * _t37 * _t38
-                    - _t40 * _t72 * alpha
+                    - _t40 * _t59 * alpha
                     - 1 / 2 * _t37 * _t39 * sinhc_small_d1(_t24) / (_t32 * _t32),
-                    torch.where(
-                        _t57,
-                        _t18 * _t54 * _t55 * _t74 * (_t43 * _t45 - _t75)
-                        + _t52 * _t75
-                        - _t73 * _t74
-                        - _t53 * _t73 / (_t48 * _t48),
-                        -_t11 * _t65 * _t67 / (_t58 * _t58)
-                        + _t61 * _t66
-                        + torch.where(torch.eq(_t69, 0), x.new_full((), 0), (-_t63 * _t68) * _t70),
+                    -_t11
+                    * _t56
+                    * (torch.where(_t46, _t53, _t60) / (torch.where(_t46, x.new_full((), 1), _t51)))
+                    / (_t54 * _t54)
+                    + _t57
+                    * (
+                        _t52
+                        * torch.where(_t46, _t49 * (_t47 * _t50 - _t48 * _t53), 2 * _t19 * _t44 * _t51 - _t48 * _t60)
                     ),
                 ),
             ),
@@ -1183,106 +1169,80 @@ def _hessian_all(x, alpha):
     _t53 = _t42 * _t48 * _t51 * _t52
     _t54 = torch.exp(-alpha)
     _t55 = _t54
-    _t56 = torch.lt(alpha, 87)
-    _t57 = torch.where(_t56, _t55, x.new_full((), 0))
-    _t58 = 2 * _t28
-    _t59 = torch.exp(_t58)
-    _t60 = _t57 * _t59
-    _t61 = 4 * _t60
-    _t62 = 1 - _t57
-    _t63 = 1 / _t62
-    _t64 = _t60 + 1
-    _t65 = _t10 / _t64
-    _t66 = _t63 * _t65
-    _t67 = 4 * _t28
-    _t68 = torch.exp(_t67)
-    _t69 = 8 * _t23
-    _t70 = _t68 * _t69
-    _t71 = _t10 / (_t64 * _t64)
-    _t72 = torch.where(_t56, (_t55 * _t55), x.new_full((), 0))
-    _t73 = _t63 * _t72
-    _t74 = _t71 * _t73
-    _t75 = torch.where(_t56, (_t55 * _t55 * _t55), x.new_full((), 0))
-    _t76 = torch.expm1(_t58)
-    _t77 = _t10 * _t76 / (_t64 * _t64 * _t64)
-    _t78 = 4 * _t23
-    _t79 = _t71 * _t76
-    _t80 = _t59 * _t79
-    _t81 = _t73 * _t80
-    _t82 = torch.lt(alpha, 80)
-    _t83 = torch.where(
-        _t2, torch.logical_and(_t82, torch.lt(_t24, 1 / 8)), torch.logical_and(_t82, torch.lt(_t26, 1 / 8))
+    _t56 = 708 if x.dtype == torch.float64 else 87
+    _t57 = torch.lt(alpha, _t56)
+    _t58 = torch.where(_t57, _t55, x.new_full((), 0))
+    _t59 = 2 * _t28
+    _t60 = -_t59
+    _t61 = torch.lt(alpha, 2 * _t56)
+    _t62 = torch.where(
+        _t2, torch.logical_and(_t61, torch.lt(_t24, 1 / 4)), torch.logical_and(_t61, torch.lt(_t26, 1 / 4))
     )
-    _t84 = torch.exp(-_t58)
-    _t85 = 1 - _t54
-    _t86 = _t10 / _t85
-    _t87 = _t84 * _t86
-    _t88 = 2 * _t14
-    _t89 = _t88 - 1
-    _t90 = -_t89
-    _t91 = _t90 * alpha
-    _t92 = torch.exp(-_t91)
-    _t93 = _t92 / (_t92 + 1)
-    _t94 = _t87 * _t93
-    _t95 = torch.tanh(_t18 * _t90)
-    _t96 = 1 - _t84
-    _t97 = _t86 * _t96
-    _t98 = _t95 * _t97
-    _t99 = torch.exp(-alpha * torch.abs((-_t89)))
-    _t100 = _t99 / ((_t99 + 1) * (_t99 + 1))
-    _t101 = sinhc_d1(alpha)
-    _t102 = sinhc(alpha)
-    _t103 = 1 / (_t102 * _t102)
-    _t104 = torch.where(_t2, torch.logical_and(_t3, _t4), torch.logical_and(_t4, _t5))
-    _t105 = torch.exp(-_t13)
-    _t106 = 1 - _t105
-    _t107 = 1 / _t106
-    _t108 = 4 * alpha
-    _t109 = torch.exp(-3 * alpha) / (_t106 * _t106)
-    _t110 = _t107 * _t54
-    _t111 = torch.where(_t2, _t3, _t5)
-    _t112 = zcoth_d1(_t18)
-    _t113 = tanhc_small(_t16)
-    _t114 = (1 / 2) * _t11
-    _t115 = _t112 * _t17
-    _t116 = _t50 * alpha
-    _t117 = (1 / 2) * _t31 * _t38
-    _t118 = 1 / (_t32 * _t32)
-    _t119 = sinhc_small_d1(_t18)
-    _t120 = _t118 * _t119
-    _t121 = _t11 * _t16
-    _t122 = _t15 * _t15 * _t15
-    _t123 = _t14 * _t29
-    _t124 = _t45 * _t9
-    _t125 = _t11 * _t66
-    _t126 = _t125 * _t60
-    _t127 = _t11 * _t13
-    _t128 = 1 / (_t62 * _t62)
-    _t129 = _t128 * _t72
-    _t130 = _t129 * _t59 * _t65
-    _t131 = _t11 * _t67
-    _t132 = -_t60 * _t88 + _t60
-    _t133 = _t132 * _t63 * _t71
-    _t134 = _t14 * _t61
-    _t135 = _t77 * (-_t134 + 2 * _t57 * _t59)
-    _t136 = _t40 * _t87
-    _t137 = 1 / (_t85 * _t85)
-    _t138 = _t10 * _t93
-    _t139 = _t137 * _t138 * _t54 * _t84
-    _t140 = _t131 * _t87
-    _t141 = _t40 * _t97
-    _t142 = _t10 * _t137 * _t54 * _t96
-    _t143 = 2 * _r - 2 * _t0 - 2 * _t6
-    _t144 = _t109 * _t143
-    _t145 = _t143 * alpha
-    _t146 = _t31 * _t9
-    _t147 = _t8 * _t8
-    _t148 = _t65 * _t76
-    _t149 = _t57 * _t63
-    _t150 = _t147 * _t61
-    _t151 = 4 * _t14
-    _t152 = _t149 * _t79
-    _t153 = 2 * _t132
+    _t63 = 2 * _t14
+    _t64 = _t63 - 1
+    _t65 = -_t64
+    _t66 = _t65 * alpha
+    _t67 = torch.exp(torch.where(_t62, _t60, -_t66))
+    _t68 = _t58 + _t67
+    _t69 = _t67 + 1
+    _t70 = 1 / (torch.where(_t62, (_t68 * _t68), (_t69 * _t69 * _t69)))
+    _t71 = -_t67
+    _t72 = -_t58 - _t71
+    _t73 = _t28 * tanhc_small(_t28)
+    _t74 = torch.where(_t2, torch.lt(_t24 * alpha, 1 / 2), torch.lt(_t26 * alpha, 1 / 2))
+    _t75 = 1 - _t67
+    _t76 = torch.where(_t74, _t69 * _t73, _t75)
+    _t77 = _t68 + _t76
+    _t78 = _t67 * _t77
+    _t79 = _t58 + 1
+    _t80 = _t67 * _t79
+    _t81 = torch.where(_t61, (torch.exp(-_t18)), x.new_full((), 0))
+    _t82 = torch.where(
+        _t62, torch.where(_t57, x.new_full((), 1), _t81) * (torch.where(_t57, _t55, _t81) / (_t68)), x.new_full((), 1)
+    )
+    _t83 = 1 - _t54
+    _t84 = _t10 * (1 / _t83)
+    _t85 = _t82 * _t84
+    _t86 = sinhc_d1(alpha)
+    _t87 = sinhc(alpha)
+    _t88 = 1 / (_t87 * _t87)
+    _t89 = torch.where(_t2, torch.logical_and(_t3, _t4), torch.logical_and(_t4, _t5))
+    _t90 = torch.exp(-_t13)
+    _t91 = 1 - _t90
+    _t92 = 1 / _t91
+    _t93 = 1 / (_t91 * _t91)
+    _t94 = torch.exp(-3 * alpha)
+    _t95 = 4 * _t93 * _t94
+    _t96 = _t54 * _t92
+    _t97 = torch.where(_t2, _t3, _t5)
+    _t98 = zcoth_d1(_t18)
+    _t99 = tanhc_small(_t16)
+    _t100 = (1 / 2) * _t11
+    _t101 = _t17 * _t98
+    _t102 = _t50 * alpha
+    _t103 = (1 / 2) * _t31 * _t38
+    _t104 = 1 / (_t32 * _t32)
+    _t105 = sinhc_small_d1(_t18)
+    _t106 = _t104 * _t105
+    _t107 = _t11 * _t16
+    _t108 = _t15 * _t15 * _t15
+    _t109 = _t14 * _t29
+    _t110 = _t45 * _t9
+    _t111 = 1 / (torch.where(_t62, _t68, (_t69 * _t69)))
+    _t112 = _t54 / (_t83 * _t83)
+    _t113 = _t10 * _t112 * _t82
+    _t114 = _t63 * _t68
+    _t115 = 2 * _r - 2 * _t0 - 2 * _t6
+    _t116 = _t115 * alpha
+    _t117 = 8 * _t116
+    _t118 = _t31 * _t9
+    _t119 = _t8 * _t8
+    _t120 = 1 / (torch.where(_t62, x.new_full((), 1), _t69))
+    _t121 = _t10 * _t82 * (_t120 * torch.where(_t62, _t76, _t72))
+    _t122 = torch.exp(_t60)
+    _t123 = torch.abs((-_t64))
+    _t124 = torch.exp(-_t123 * alpha)
+    _t125 = 4 * _t122
     y_D_x_D_x = torch.where(
         torch.where(
             _t2, torch.logical_and(_t3, torch.logical_or(_t3, _t4)), torch.logical_and(_t5, torch.logical_or(_t4, _t5))
@@ -1299,109 +1259,93 @@ def _hessian_all(x, alpha):
                 - _t22 * _t41 * _t46
                 + _t23 * _t37
                 - _t23 * _t39,
-                torch.where(
-                    _t83,
-                    _t23 * _t61 * _t66 + _t63 * _t70 * _t75 * _t77 - _t70 * _t74 - _t78 * _t81,
-                    -_t78 * _t94
-                    + torch.where(torch.eq(_t99, 0), x.new_full((), 0), (_t69 * _t87 + _t78 * _t98) * _t100),
-                ),
+                4 * _t23 * _t85 * (_t70 * torch.where(_t62, _t72 * _t78, _t75 * _t80)),
             ),
         ),
     )
     y_D_x_D_alpha = torch.where(
-        _t104,
-        -_t101 * _t103,
+        _t89,
+        -_t86 * _t88,
         torch.where(
-            _t111,
-            2 * _t107 * _t54 - _t108 * _t109 - _t110 * _t13,
+            _t97,
+            -_t13 * _t96 + 2 * _t54 * _t92 - _t95 * alpha,
             torch.where(
                 _t27,
-                _t10 * (-_t11 * _t116 * _t21 - _t112 * _t113 * _t114 - _t114 * _t115 * _t16 - _t20 * _t41),
+                _t10 * (-_t100 * _t101 * _t16 - _t100 * _t98 * _t99 - _t102 * _t11 * _t21 - _t20 * _t41),
                 torch.where(
                     _t4,
-                    (1 / 2) * _t11 * _t118 * _t119 * _t15 * _t22 * _t38 * _t43 * _t44 * _t9
-                    + (1 / 2) * _t11 * _t118 * _t119 * _t29 * _t31 * _t9 * alpha
-                    + 2 * _t11 * _t122 * _t33 * _t38 * _t47 * _t51 * _t52 * _t9
-                    - _t11 * _t123 * _t124 * _t15 * _t22 * _t33
+                    -_t102 * _t46
+                    - _t103 * _t106
+                    + (1 / 2) * _t104 * _t105 * _t11 * _t15 * _t22 * _t38 * _t43 * _t44 * _t9
+                    + (1 / 2) * _t104 * _t105 * _t11 * _t29 * _t31 * _t9 * alpha
+                    - _t107 * _t39
+                    - _t107 * _t46 * _t9
+                    + 2 * _t108 * _t11 * _t33 * _t38 * _t47 * _t51 * _t52 * _t9
+                    - _t109 * _t11 * _t110 * _t15 * _t22 * _t33
                     + _t11 * _t22 * _t29 * _t33 * _t43 * _t44 * _t50 * _t9
                     - _t11 * _t28 * _t37
-                    - _t116 * _t46
-                    - _t117 * _t120
-                    - _t121 * _t39
-                    - _t121 * _t46 * _t9
                     + _t14 * _t29 * _t31 * _t33
                     - _t35 * _t9,
-                    torch.where(
-                        _t83,
-                        -_t108 * _t11 * _t81
-                        - 2 * _t125 * _t60
-                        + _t126 * _t13
-                        - _t126 * _t67
-                        - _t127 * _t128 * _t75 * _t80
-                        + _t127 * _t130
-                        - _t127 * _t133 * _t60
-                        + _t127 * _t135 * _t59 * _t73
-                        + _t131 * _t68 * _t74
-                        + _t131 * _t81
-                        + _t40 * _t81,
-                        _t127 * _t139
-                        - _t136 * _t93
-                        + _t140 * _t93
-                        + torch.where(
-                            torch.eq(_t99, 0),
-                            x.new_full((), 0),
-                            (_t127 * _t142 + _t136 * _t91 - _t140 + _t141 * _t91 * _t95 - _t141) * _t100,
-                        ),
+                    _t11 * _t113 * _t13 * (_t111 * torch.where(_t62, _t78, _t80))
+                    - _t40
+                    * _t85
+                    * (
+                        _t70
+                        * torch.where(
+                            _t62,
+                            _t67 * (_t68 * _t77 - alpha * (_t114 * _t58 + _t65 * (_t67 * _t68 + _t72 * _t76))),
+                            _t67 * (_t69 * _t79 - alpha * (_t58 * _t63 * _t69 + _t65 * (2 * _t58 + _t71 + 1))),
+                        )
                     ),
                 ),
             ),
         ),
     )
     y_D_alpha_D_alpha = torch.where(
-        _t104,
-        2 * (_t101 * _t101) * _t9 / (_t102 * _t102 * _t102) - _t103 * _t9 * sinhc_d2(alpha),
+        _t89,
+        2 * (_t86 * _t86) * _t9 / (_t87 * _t87 * _t87) - _t88 * _t9 * sinhc_d2(alpha),
         torch.where(
-            _t111,
-            -2 * _t110 * _t143
-            + _t110 * _t145
-            + 8 * _t144 * alpha
-            - 4 * _t144
-            + 8 * _t145 * torch.exp(-5 * alpha) / (_t106 * _t106 * _t106),
+            _t97,
+            -_t115 * _t95
+            - 2 * _t115 * _t96
+            + _t116 * _t96
+            + _t117 * _t93 * _t94
+            + _t117 * torch.exp(-5 * alpha) / (_t91 * _t91 * _t91),
             torch.where(
                 _t27,
-                _t10 * (-1 / 4 * _t113 * _t15 * zcoth_d2(_t18) - _t115 * _t50 - _t122 * _t21),
+                _t10 * (-_t101 * _t50 - _t108 * _t21 - 1 / 4 * _t15 * _t99 * zcoth_d2(_t18)),
                 torch.where(
                     _t4,
-                    _t116 * _t120 * _t124 * _t38
-                    + _t117 * (_t119 * _t119) * _t9 / (_t32 * _t32 * _t32)
-                    - 1 / 4 * _t118 * _t146 * _t38 * sinhc_small_d2(_t18)
-                    - _t120 * _t123 * _t146
-                    - _t124 * _t49 * _t50 * _t58
-                    + _t147 * _t37
+                    _t102 * _t106 * _t110 * _t38
+                    + _t103 * (_t105 * _t105) * _t9 / (_t32 * _t32 * _t32)
+                    - 1 / 4 * _t104 * _t118 * _t38 * sinhc_small_d2(_t18)
+                    - _t106 * _t109 * _t118
+                    - _t110 * _t49 * _t50 * _t59
+                    + _t119 * _t37
                     + (_t15 * _t15 * _t15 * _t15) * _t22 * _t53
                     - _t39 * _t50,
-                    torch.where(
-                        _t83,
-                        3 * _t129 * _t148
-                        - _t129 * _t153 * _t79
-                        - _t130 * _t151
-                        + _t132 * _t135 * _t149
-                        + _t133 * _t134
-                        - _t134 * _t66
-                        + _t148 * _t149
-                        + 2 * _t148 * _t75 / (_t62 * _t62 * _t62)
-                        + _t150 * _t66
-                        - _t152 * _t153
-                        + _t152 * (_t134 - _t150 - _t60),
-                        2 * _t105 * _t138 * _t96 / (_t85 * _t85 * _t85)
-                        - _t139 * _t151
-                        + _t142 * _t93
-                        - 4 * _t147 * _t94
-                        + torch.where(
-                            torch.eq(_t99, 0),
-                            x.new_full((), 0),
-                            (2 * _t142 * _t90 - _t151 * _t87 * _t90 + (_t90 * _t90) * _t98) * _t100,
-                        ),
+                    _t112 * _t121
+                    - 2
+                    * _t113
+                    * (_t111 * torch.where(_t62, _t67 * (_t114 - _t65 * _t76), 2 * _t14 * _t58 * _t69 - _t65 * _t72))
+                    + 2 * _t121 * _t90 / (_t83 * _t83 * _t83)
+                    + _t84
+                    * (
+                        -_t119 * _t125 * _t82 * (_t120 * torch.where(_t62, x.new_full((), 1), _t67))
+                        + _runtime.multiply_no_nan(
+                            -(_t65 * _t65) * torch.where(_t74, _t73 * (_t122 + 1), 1 - _t122),
+                            -torch.where(
+                                torch.where(
+                                    _t2,
+                                    torch.lt(alpha * torch.abs((1 - 2 * _t24)), 1 / 2),
+                                    torch.lt(alpha * torch.abs((1 - 2 * _t26)), 1 / 2),
+                                ),
+                                _t124 * torch.tanh(_t123 * _t18) / (_t124 * (_t124 + 2) + 1),
+                                _t124 * (1 - _t124) / (_t124 * (_t124 * (_t124 + 3) + 3) + 1),
+                            )
+                            * torch.sign(_t66),
+                        )
+                        + _runtime.multiply_no_nan(-_t125 * _t14 * _t65, _t82 * (_t111 * _t67))
                     ),
                 ),
             ),
@@ -1561,26 +1505,33 @@ def _value_alpha_from_4(x, alpha):
     _t18 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t14)) * tanhc(_t14) + 1 / 2
     _t19 = torch.abs(_t1)
     _t20 = torch.where(_t2, torch.gt(_t17, _t18), torch.gt(_t19, _t18))
-    _t21 = _t5
-    _t22 = torch.lt(alpha, 87)
-    _t23 = torch.where(_t22, _t21, x.new_full((), 0))
-    _t24 = _t11 * _t4
-    _t25 = torch.expm1(_t24)
-    _t26 = 1 / (1 - _t23)
-    _t27 = torch.exp(_t24)
-    _t28 = _t23 * _t27
-    _t29 = _t28 + 1
-    _t30 = _t10 * _t26 / _t29
-    _t31 = torch.lt(alpha, 80)
-    _t32 = torch.where(
-        _t2, torch.logical_and(_t31, torch.lt(_t17, 1 / 8)), torch.logical_and(_t31, torch.lt(_t19, 1 / 8))
+    _t21 = 708 if x.dtype == torch.float64 else 87
+    _t22 = torch.lt(alpha, 2 * _t21)
+    _t23 = torch.where(
+        _t2, torch.logical_and(_t22, torch.lt(_t17, 1 / 4)), torch.logical_and(_t22, torch.lt(_t19, 1 / 4))
     )
-    _t33 = 1 / (1 - _t5)
-    _t34 = torch.exp(-_t24)
-    _t35 = _t10 * _t33 * (1 - _t34)
-    _t36 = 2 * _t11 - 1
-    _t37 = torch.exp(-alpha * (-_t36))
-    _t38 = _t37 / (_t37 + 1)
+    _t24 = torch.exp(torch.where(_t23, -_t11 * _t4, -alpha * (1 - 2 * _t11)))
+    _t25 = _t24 + 1
+    _t26 = _t11 * alpha
+    _t27 = torch.where(
+        torch.where(_t2, torch.lt(_t17 * alpha, 1 / 2), torch.lt(_t19 * alpha, 1 / 2)),
+        _t25 * _t26 * tanhc_small(_t26),
+        1 - _t24,
+    )
+    _t28 = _t5
+    _t29 = torch.lt(alpha, _t21)
+    _t30 = torch.where(_t29, _t28, x.new_full((), 0))
+    _t31 = torch.where(_t22, (torch.exp(-_t14)), x.new_full((), 0))
+    _t32 = _t24 + _t30
+    _t33 = (
+        _t10
+        * torch.where(
+            _t23,
+            torch.where(_t29, x.new_full((), 1), _t31) * (torch.where(_t29, _t28, _t31) / (_t32)),
+            x.new_full((), 1),
+        )
+        * (1 / (1 - _t5))
+    )
     y = (
         _n
         + _t0
@@ -1588,7 +1539,11 @@ def _value_alpha_from_4(x, alpha):
         + torch.where(
             _t7,
             _t6 * alpha * (2 * _r - 2 * _t0 - 2 * _t3),
-            torch.where(_t20, _t10 * (-_t12 * _t16 + 1 / 2), torch.where(_t32, _t23 * _t25 * _t30, _t35 * _t38)),
+            torch.where(
+                _t20,
+                _t10 * (-_t12 * _t16 + 1 / 2),
+                _t33 * (torch.where(_t23, _t27, _t24 - _t30) / (torch.where(_t23, x.new_full((), 1), _t25))),
+            ),
         )
     )
     return (y,), ()
@@ -1613,46 +1568,50 @@ def _gradient_alpha_from_4(x, alpha):
     _t13 = torch.abs(_t5 + 1)
     _t14 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t11)) * tanhc(_t11) + 1 / 2
     _t15 = torch.abs(_t3)
-    _t16 = _t1
-    _t17 = torch.lt(alpha, 87)
-    _t18 = torch.where(_t17, _t16, x.new_full((), 0))
-    _t19 = _t0 * _t8
-    _t20 = torch.exp(_t19)
-    _t21 = _t18 * _t20
-    _t22 = _t21 + 1
-    _t23 = 1 / (1 - _t18)
-    _t24 = _t0 * _t10 * _t7
-    _t25 = torch.lt(alpha, 80)
-    _t26 = 2 * _t8 - 1
-    _t27 = torch.exp(-alpha * (-_t26))
-    _t28 = torch.exp(-_t19)
-    _t29 = _t24 / (1 - _t1)
-    _t30 = torch.exp(-alpha * torch.abs((-_t26)))
+    _t16 = 708 if x.dtype == torch.float64 else 87
+    _t17 = torch.lt(alpha, _t16)
+    _t18 = torch.lt(alpha, 2 * _t16)
+    _t19 = torch.where(_t18, (torch.exp(-_t11)), x.new_full((), 0))
+    _t20 = _t1
+    _t21 = torch.where(_t17, _t20, x.new_full((), 0))
+    _t22 = torch.where(
+        _t4, torch.logical_and(_t18, torch.lt(_t13, 1 / 4)), torch.logical_and(_t18, torch.lt(_t15, 1 / 4))
+    )
+    _t23 = torch.exp(torch.where(_t22, -_t0 * _t8, -alpha * (1 - 2 * _t8)))
+    _t24 = _t21 + _t23
+    _t25 = _t23 + 1
+    _t26 = _t8 * alpha
     y_D_x = torch.where(
         torch.where(_t4, torch.eq(_t3, 1), torch.eq(_t3, 0)),
         _t0 * _t1 / (1 - torch.exp(-_t0)),
         torch.where(
             torch.where(_t4, torch.gt(_t13, _t14), torch.lt(_t14, _t15)),
             _t7 * (-_t12 * _t9 * tanhc_small_d1(_t9) - _t12 * tanhc_small(_t9)),
-            torch.where(
+            -_t0
+            * _t10
+            * _t7
+            * torch.where(
+                _t22,
+                torch.where(_t17, x.new_full((), 1), _t19) * (torch.where(_t17, _t20, _t19) / (_t24)),
+                x.new_full((), 1),
+            )
+            * (
                 torch.where(
-                    _t4, torch.logical_and(_t25, torch.lt(_t13, 1 / 8)), torch.logical_and(_t25, torch.lt(_t15, 1 / 8))
-                ),
-                2
-                * _t10
-                * _t20
-                * _t23
-                * _t7
-                * alpha
-                * torch.where(_t17, (_t16 * _t16), x.new_full((), 0))
-                * torch.expm1(_t19)
-                / (_t22 * _t22)
-                - _t21 * _t23 * _t24 / _t22,
-                -_t27 * _t28 * _t29 / (_t27 + 1)
-                + torch.where(
-                    torch.eq(_t30, 0), x.new_full((), 0), (-_t29 * (1 - _t28)) * (_t30 / ((_t30 + 1) * (_t30 + 1)))
-                ),
-            ),
+                    _t22,
+                    _t23
+                    * (
+                        _t24
+                        + torch.where(
+                            torch.where(_t4, torch.lt(_t13 * alpha, 1 / 2), torch.lt(_t15 * alpha, 1 / 2)),
+                            _t25 * _t26 * tanhc_small(_t26),
+                            1 - _t23,
+                        )
+                    ),
+                    _t23 * (_t21 + 1),
+                )
+                / (torch.where(_t22, _t24, (_t25 * _t25)))
+            )
+            * (1 / (1 - _t1)),
         ),
     )
     return (y_D_x,), ()
@@ -1678,52 +1637,54 @@ def _hessian_alpha_from_4(x, alpha):
     _t14 = -1 / 4 * atanhc_small((1 / 2) * torch.tanh(_t10)) * tanhc(_t10) + 1 / 2
     _t15 = torch.abs(_t1)
     _t16 = torch.exp(-alpha)
-    _t17 = _t16
-    _t18 = torch.lt(alpha, 87)
-    _t19 = torch.where(_t18, _t17, x.new_full((), 0))
-    _t20 = 2 * _t6
-    _t21 = _t20 * alpha
-    _t22 = torch.exp(_t21)
-    _t23 = _t19 * _t22
-    _t24 = _t23 + 1
-    _t25 = _t12 * _t5 * _t9
-    _t26 = _t25 / (1 - _t19)
-    _t27 = _t26 * torch.where(_t18, (_t17 * _t17), x.new_full((), 0)) / (_t24 * _t24)
-    _t28 = 8 * torch.exp(4 * _t6 * alpha)
-    _t29 = torch.expm1(_t21)
-    _t30 = torch.lt(alpha, 80)
-    _t31 = _t20 - 1
-    _t32 = -_t31
-    _t33 = torch.exp(-_t32 * alpha)
-    _t34 = torch.exp(-_t21)
-    _t35 = _t25 / (1 - _t16)
-    _t36 = _t34 * _t35
-    _t37 = torch.exp(-alpha * torch.abs((-_t31)))
+    _t17 = 708 if x.dtype == torch.float64 else 87
+    _t18 = torch.lt(alpha, _t17)
+    _t19 = torch.lt(alpha, 2 * _t17)
+    _t20 = torch.where(_t19, (torch.exp(-_t10)), x.new_full((), 0))
+    _t21 = _t16
+    _t22 = torch.where(_t18, _t21, x.new_full((), 0))
+    _t23 = 2 * _t6
+    _t24 = torch.where(
+        _t2, torch.logical_and(_t19, torch.lt(_t13, 1 / 4)), torch.logical_and(_t19, torch.lt(_t15, 1 / 4))
+    )
+    _t25 = torch.exp(torch.where(_t24, -_t23 * alpha, -alpha * (1 - _t23)))
+    _t26 = _t22 + _t25
+    _t27 = _t25 + 1
+    _t28 = _t6 * alpha
+    _t29 = 1 - _t25
     y_D_x_D_x = torch.where(
         torch.where(_t2, torch.eq(_t1, 1), torch.eq(_t1, 0)),
         x.new_full((), 0),
         torch.where(
             torch.where(_t2, torch.gt(_t13, _t14), torch.lt(_t14, _t15)),
             _t5 * (-_t11 * _t12 * _t7 * tanhc_small_d2(_t8) - 2 * _t11 * alpha * tanhc_small_d1(_t8)),
-            torch.where(
+            4
+            * _t12
+            * _t5
+            * _t9
+            * torch.where(
+                _t24,
+                torch.where(_t18, x.new_full((), 1), _t20) * (torch.where(_t18, _t21, _t20) / (_t26)),
+                x.new_full((), 1),
+            )
+            * (
                 torch.where(
-                    _t2, torch.logical_and(_t30, torch.lt(_t13, 1 / 8)), torch.logical_and(_t30, torch.lt(_t15, 1 / 8))
-                ),
-                -4 * _t22 * _t27 * _t29
-                + 4 * _t23 * _t26 / _t24
-                - _t27 * _t28
-                + _t26
-                * _t28
-                * _t29
-                * torch.where(_t18, (_t17 * _t17 * _t17), x.new_full((), 0))
-                / (_t24 * _t24 * _t24),
-                -4 * _t33 * _t36 / (_t33 + 1)
-                + torch.where(
-                    torch.eq(_t37, 0),
-                    x.new_full((), 0),
-                    (4 * _t35 * (1 - _t34) * torch.tanh(_t10 * _t32) + 8 * _t36) * (_t37 / ((_t37 + 1) * (_t37 + 1))),
-                ),
-            ),
+                    _t24,
+                    _t25
+                    * (-_t22 + _t25)
+                    * (
+                        _t26
+                        + torch.where(
+                            torch.where(_t2, torch.lt(_t13 * alpha, 1 / 2), torch.lt(_t15 * alpha, 1 / 2)),
+                            _t27 * _t28 * tanhc_small(_t28),
+                            _t29,
+                        )
+                    ),
+                    _t25 * _t29 * (_t22 + 1),
+                )
+                / (torch.where(_t24, (_t26 * _t26), (_t27 * _t27 * _t27)))
+            )
+            * (1 / (1 - _t16)),
         ),
     )
     return (y_D_x_D_x,), ()
@@ -1754,11 +1715,9 @@ def soft_round(x, alpha=5.0, mode="soft", name=None):
         1/2))))*zcoth(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), Abs(x - floor(x + 1/2)) >
         -atanhc_small(tanh(alpha/2)/2)*tanhc(alpha/2)/4 + 1/2), ((x - floor(x +
         1/2))*sinhc_small(alpha*Abs(x - floor(x + 1/2)))/(cosh(alpha*(1/2 - Abs(x - floor(x +
-        1/2))))*sinhc_small(alpha/2)), alpha < 4), (exp_factor(-alpha)*expm1(2*alpha*Abs(x - floor(x
-        + 1/2)))*sign(x - floor(x + 1/2))/((1 - exp_factor(-alpha))*(exp(2*alpha*Abs(x - floor(x +
-        1/2)))*exp_factor(-alpha) + 1)), (alpha < 80) & (Abs(x - floor(x + 1/2)) < 1/8)), ((1 -
-        exp(-2*alpha*Abs(x - floor(x + 1/2))))*sigmoid_below(alpha*evaluated_first(1 - 2*Abs(x -
-        floor(x + 1/2))))*sign(x - floor(x + 1/2))/(1 - exp(-alpha)), True)) + floor(x + 1/2)
+        1/2))))*sinhc_small(alpha/2)), alpha < 4), (evaluated_first(1/(1 -
+        exp(-alpha)))*saturating_product(alpha, Abs(x - floor(x + 1/2)))*sign(x - floor(x + 1/2)),
+        True)) + floor(x + 1/2)
     Hard function: round(x)
         round(u): round half to even (as tf.round, jnp.round and torch.round).
       with alpha = alpha
