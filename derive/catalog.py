@@ -11,9 +11,11 @@ from sympy.codegen.cfunctions import log1p
 from .functions import (
     atanhc_small,
     evaluated_first,
+    for_fixed_parameters,
     hard_round,
     hard_sign,
     hard_step,
+    inverse_near_integer,
     log1p_ratio,
     saturating_product,
     sigmoid,
@@ -341,6 +343,11 @@ soft_round = Approximation(
 #   finite in float32), so that value (0) and gradient stay finite for any alpha. Near the
 #   integers the first form stops at alpha = 40, where 1/(sech(alpha/2)**2)**2 in its
 #   second derivatives would overflow float32.
+# With alpha a Python float in [4, 40) (its regime) the kernels take x-derivatives alone, and
+# next to the integers the whole of u < 1/4 is one form: the log1p one above with
+# 2*z/(1 - z) = 2*(exp(alpha) - 1)*u/(1 + w), its u-derivative a quotient of positive terms
+# (``inverse_near_integer``, through ``for_fixed_parameters``): one log1p and one series per
+# element instead of every form above.
 _SLOPE_CAP = 80
 _CAPPED_SLOPE = (sp.sinh(_SLOPE_CAP) / _SLOPE_CAP).evalf(40)
 _T = sp.tanh(alpha / 2)
@@ -352,6 +359,21 @@ _atanh_z = log1p_ratio(_u * (1 - _E**2) / (1 - _u * (1 - _E)), _E) / 2
 _from_half_integer = half - (log1p(_w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)
 # the u where the result is 1/4, 1/2 - tanh(alpha/4)/(2*T): a bound on u computed once per alpha
 _quarter_point = half - tanhc(alpha / 4) / (4 * tanhc(alpha / 2))
+_from_the_half_integer = sp.sign(_t) * (half - _v * tanhc(alpha / 2) * atanhc_small(_w))
+_off_the_integers = sp.Piecewise(
+    (_t * tanhc(alpha / 2) * atanhc_small(_z) / _denominator, _near_integer & (alpha < 40) & (4 * _u * _T < _denominator)),
+    (_from_the_half_integer, sp.Not(_near_integer)),
+    (sp.sign(_t) * _atanh_z / alpha, (alpha >= 40) & (4 * _atanh_z < alpha)),
+    (sp.sign(_t) * value_from(_atanh_z / alpha, _from_half_integer), _u < _quarter_point),
+    (sp.sign(_t) * _from_half_integer, True),
+)
+# with alpha a Python float in [4, 40) the kernels take x-derivatives alone: next to the
+# integers one log1p and one quotient then (inverse_near_integer), the forms above with alpha a tensor
+_for_a_number_alpha = sp.Piecewise(
+    (sp.sign(_t) * inverse_near_integer(alpha, _u), _near_integer & (alpha >= 4) & (alpha < 40)),
+    (_from_the_half_integer, (alpha >= 4) & (alpha < 40)),
+    (_off_the_integers, True),
+)
 soft_round_inverse = Approximation(
     name="soft_round_inverse",
     hard=None,
@@ -360,17 +382,13 @@ soft_round_inverse = Approximation(
     + sp.Piecewise(
         (_t * sinhc(alpha), sp.Eq(_t, 0) & (alpha < _SLOPE_CAP)),
         (_t * _CAPPED_SLOPE, sp.Eq(_t, 0)),
-        (_t * tanhc(alpha / 2) * atanhc_small(_z) / _denominator, _near_integer & (alpha < 40) & (4 * _u * _T < _denominator)),
-        (sp.sign(_t) * (half - _v * tanhc(alpha / 2) * atanhc_small(_w)), sp.Not(_near_integer)),
-        (sp.sign(_t) * _atanh_z / alpha, (alpha >= 40) & (4 * _atanh_z < alpha)),
-        (sp.sign(_t) * value_from(_atanh_z / alpha, _from_half_integer), _u < _quarter_point),
-        (sp.sign(_t) * _from_half_integer, True),
+        (for_fixed_parameters(_for_a_number_alpha, _off_the_integers), True),
     ),
     params={"alpha": Param(alpha, 5.0, doc="sharpness of the soft_round it inverts")},
     doc="m + atanh(2*r*tanh(alpha/2))/alpha, m = floor(x) + 1/2, r = x - m: the inverse of soft_round.",
     source="Agustsson & Theis 2020, Universally Quantized Neural Compression, Sec. 4.1",
     shift_equivariant=True,
-    regimes=(alpha < 40, alpha >= 40),
+    regimes=(alpha < 4, alpha < 40, alpha >= 40),
     published={
         "y": (n + half + sp.atanh(2 * (r - half) * _T) / alpha, "Agustsson & Theis 2020: m + atanh(2*r*tanh(alpha/2))/alpha")
     },

@@ -1089,6 +1089,55 @@ class atanhc_small(atanhc):
     SERIES_ONLY = sp.Rational(1, 2)
 
 
+class inverse_near_integer(LoweredFunction):
+    """soft_round_inverse's distance from the nearest integer, atanh(z)/alpha,
+    z = 2*u*T/(sech(alpha/2)**2 + 2*u*T**2), T = tanh(alpha/2), for
+    4 <= alpha < 40 and 0 <= u < 1/4 (u = |x - round(x)|), through one log1p
+    and one quotient of positive terms: log1p(q)/(2*alpha), q = 2*z/(1 - z) =
+    2*(exp(alpha) - 1)*u/(1 + w), w = T*(1 - 2*u); d/du is
+    exp(alpha)*tanhc(alpha/2)/((1 + w)*(1 + w + q*(1 + w))). Its derivatives in
+    alpha cancel in this form as alpha falls towards 4 (atanh(z) grows like
+    alpha/2 while the result stays below 1/4): it serves kernels that take
+    x-derivatives alone (``for_fixed_parameters``)."""
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        alpha, u = self.args
+        if argindex == 1:
+            return sp.diff(self.reference(), alpha)
+        w = sp.tanh(alpha / 2) * (1 - 2 * u)
+        return sp.exp(alpha) * tanhc(alpha / 2) / ((1 + w) * (1 + w + 2 * (sp.exp(alpha) - 1) * u))
+
+    def reference(self):
+        alpha, u = self.args
+        t = sp.tanh(alpha / 2)
+        return sp.atanh(2 * u * t / (1 - t**2 + 2 * u * t**2)) / alpha
+
+    def lowered(self):
+        alpha, u = self.args
+        w = sp.tanh(alpha / 2) * evaluated_first(1 - 2 * u)
+        return log1p(evaluated_first(2 * (sp.exp(alpha) - 1)) * u / evaluated_first(1 + w)) / (2 * alpha)
+
+
+class for_fixed_parameters(LoweredFunction):
+    """``general``, but ``fixed`` in the kernels of a regime (every float
+    parameter a Python number), which take x-derivatives alone: a form equal
+    to it whose value and x-derivatives cost less, and whose parameter
+    derivatives may cancel. Its derivatives are general's."""
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        return sp.S.Zero if argindex == 1 else sp.S.One
+
+    def reference(self):
+        return self.args[1]
+
+    def lowered(self):
+        return self.args[1]
+
+
 def subclasses(cls) -> list:
     """Every subclass of ``cls``, at any depth (not ``cls`` itself)."""
     return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]

@@ -19,7 +19,7 @@ import jinja2
 import sympy as sp
 
 from . import lowering
-from .functions import HARD_FUNCTIONS, HardFunction
+from .functions import HARD_FUNCTIONS, HardFunction, for_fixed_parameters
 from .spec import Approximation, DefinitionError, Param, SurrogateChoice
 
 # templates/ beside derive/ in a source checkout; inside the generator once installed
@@ -232,11 +232,14 @@ def without_many_residuals(group: dict) -> dict:
     return {**group, "value": dataclasses.replace(value, residuals=[]), "gradient_from_residuals": None}
 
 
-def specialised(expr: sp.Expr, regime) -> sp.Expr:
+def specialised(expr: sp.Expr, regime, region=None) -> sp.Expr:
     """expr with each comparison of the regime's parameter alone that the
-    regime decides (alpha < 40 where alpha < 4) replaced by True or False."""
+    regime decides (alpha < 40 where alpha < 4) replaced by True or False;
+    ``region``, the set of the parameter's values where the regime is
+    taken, is the regime's own by default."""
     (symbol,) = regime.free_symbols
-    region = regime.as_set()
+    region = regime.as_set() if region is None else region
+    expr = expr.replace(lambda e: isinstance(e, for_fixed_parameters), lambda e: e.args[0])
 
     def decide(comparison):
         if comparison.free_symbols != {symbol}:
@@ -266,10 +269,14 @@ def regime_kernels(a: Approximation) -> list[tuple[str, str, dict]]:
     Python source over the float parameters' values."""
     public = {a.params[n].symbol: sp.Symbol(n) for n in a.float_params}
     out = []
+    taken = {}  # per parameter, the values an earlier regime takes
     for regime in a.regimes:
         condition = regime.xreplace(public)
         tag = _regime_tag(condition)
-        single = dataclasses.replace(a, expr=specialised(a.expr, regime), regimes=())
+        (symbol,) = regime.free_symbols
+        region = regime.as_set() - taken.get(symbol, sp.S.EmptySet)
+        taken[symbol] = taken.get(symbol, sp.S.EmptySet) | regime.as_set()
+        single = dataclasses.replace(a, expr=specialised(a.expr, regime, region), regimes=())
         kernels = without_many_residuals(lowering.build(single).variants["x"])
         kernels = {
             role: None if k is None else dataclasses.replace(k, name=k.name.removesuffix("_x") + "_" + tag)

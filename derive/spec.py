@@ -124,8 +124,10 @@ class Approximation:
     - ``regimes``: conditions on one float parameter alone (alpha < 4). When
       every float parameter is a Python number the op runs the kernels of the
       first regime that holds, derived from ``expr`` with each condition on
-      that parameter alone that the regime decides replaced by its truth
-      value: one branch where every element would evaluate every branch.
+      that parameter alone that the regime decides (for the values no earlier
+      regime takes) replaced by its truth value, and each
+      ``for_fixed_parameters(fixed, general)`` by ``fixed``: one branch where
+      every element would evaluate every branch.
     - ``constraints``: comparisons between float parameters that a valid
       call meets (min < max); the verifier's parameter sets keep to them.
     - ``layer``: a QuantizerLayer, for a quantizer whose Keras layer learns

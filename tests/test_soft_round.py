@@ -179,23 +179,26 @@ def test_dalpha_near_the_half_integers_matches_the_published_formula(tf, dr, dty
     assert ulps[worst] <= 4, f"{ulps[worst]:.2f} ULP at x={xs[worst]!r} (kappa {kappa[worst]:.2g})"
 
 
-@pytest.mark.parametrize("dtype", DTYPES)
-@pytest.mark.parametrize(
-    "name, alpha",
-    [("soft_round", a) for a in (3.9999999, 4.0, 4.0000001)]
-    + [("soft_round_inverse", a) for a in (39.999999, 40.0, 40.000001)],
+_BOUNDARY_CASES = (
+    [("soft_round", a, "alpha_below_4" if a < 4 else "alpha_from_4") for a in (3.9999999, 4.0, 4.0000001)]
+    # soft_round_inverse's regimes: alpha < 4, then alpha < 40 (from 4 on), then alpha >= 40
+    + [("soft_round_inverse", a, "alpha_below_4" if a < 4 else "alpha_below_40") for a in (3.9999999, 4.0, 4.0000001)]
+    + [("soft_round_inverse", a, "alpha_below_40" if a < 40 else "alpha_from_40") for a in (39.999999, 40.0, 40.000001)]
 )
-def test_python_alpha_at_a_regime_boundary_is_accurate(tf, dr, dtype, name, alpha):
-    """A Python float alpha runs the kernels of its regime (alpha < 4 or not,
-    alpha < 40 or not), chosen by the Python value, which the compute dtype
-    may round onto the boundary itself (3.9999999 -> 4 in float32): value and
-    d/dx stay within the verifier's bound of the 50-digit reference."""
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("name, alpha, expected", _BOUNDARY_CASES)
+def test_python_alpha_at_a_regime_boundary_is_accurate(tf, dr, dtype, name, alpha, expected):
+    """A Python float alpha runs the kernels of the first regime that holds
+    (soft_round: alpha < 4 or not; soft_round_inverse: alpha < 4, < 40 or
+    not), chosen by the Python value, which the compute dtype may round onto
+    the boundary itself (3.9999999 -> 4 in float32): value and d/dx stay
+    within the verifier's bound of the 50-digit reference."""
     from derive.verification import KNOWN_LIMITS, accepted_error
 
     a = APPROXIMATIONS[name]
     op = getattr(dr, name)
-    boundary = 4 if name == "soft_round" else 40
-    expected = f"alpha_below_{boundary}" if alpha < boundary else f"alpha_from_{boundary}"
     assert getattr(dr.tensorflow, name).__globals__["_OP"]._variant([alpha], [False]) == expected
     ref = Reference(a, {})
     xs = np.concatenate([np.linspace(-2.45, 2.45, 50), [0.0, 1.0, 0.25, -1.75, 1e-3, 0.499, -1.501]]).astype(dtype)
@@ -215,6 +218,56 @@ def test_python_alpha_at_a_regime_boundary_is_accurate(tf, dr, dtype, name, alph
             if limits:
                 bound = max(bound, min(limits) * float(np.spacing(np.dtype(dtype).type(abs(exact)))))
             assert abs(float(g) - exact) <= bound, f"{name} d{wrt} at x={v!r}, alpha={alpha}: {g!r} vs {exact!r}"
+
+
+@pytest.mark.parametrize("alpha", [4, 5, 15, 39])
+def test_inverse_near_integer_is_its_reference_with_its_u_derivative(alpha):
+    """soft_round_inverse next to the integers for 4 <= alpha < 40 (a Python
+    float alpha): its one-log1p form and its hand-written u-derivative are
+    the reference function atanh(z)/alpha and its derivative, to 35 digits."""
+    import mpmath
+    import sympy as sp
+
+    from derive.functions import inverse_near_integer
+    from derive.reference import _numeric_functions, written_out
+
+    a, u = sp.symbols("a u", positive=True)
+    f = inverse_near_integer(a, u)
+    modules = [_numeric_functions(), "mpmath"]
+    lowered = sp.lambdify((a, u), written_out(f.lowered()), modules=modules)
+    slope = sp.lambdify((a, u), written_out(f.fdiff(2)), modules=modules)
+    reference = sp.lambdify((a, u), f.reference(), modules=["mpmath"])
+    reference_slope = sp.lambdify((a, u), sp.diff(f.reference(), u), modules=["mpmath"])
+    # 60 digits: the reference's 1 - tanh(alpha/2)**2 loses 17 of them at alpha = 39
+    with mpmath.workdps(60):
+        for point in ("1e-30", "1e-7", "0.01", "0.1", "0.2", "0.2499"):
+            args = (mpmath.mpf(alpha), mpmath.mpf(point))
+            assert abs(lowered(*args) / reference(*args) - 1) < mpmath.mpf("1e-35"), point
+            assert abs(slope(*args) / reference_slope(*args) - 1) < mpmath.mpf("1e-35"), point
+
+
+def test_a_regime_takes_the_parameter_values_no_earlier_regime_takes():
+    """soft_round_inverse's regimes are alpha < 4, alpha < 40 and alpha >= 40:
+    the value kernel of the second (4 <= alpha < 40) computes one log1p and
+    one series per element (for_fixed_parameters' fixed form), none of the
+    forms that alpha < 4 or alpha >= 40 take next to the integers."""
+    import sympy as sp
+
+    from derive.rendering import regime_kernels
+
+    def calls(kernel):
+        counts = {}
+        for _, e in kernel.body + kernel.outputs:
+            for f in e.atoms(sp.Function):
+                counts[type(f).__name__] = counts.get(type(f).__name__, 0) + 1
+        return counts
+
+    regimes = regime_kernels(APPROXIMATIONS["soft_round_inverse"])
+    assert [tag for tag, _, _ in regimes] == ["alpha_below_4", "alpha_below_40", "alpha_from_40"]
+    counts = {tag: calls(group["value"]) for tag, _, group in regimes}
+    assert (counts["alpha_below_40"]["log1p"], counts["alpha_below_40"]["atanhc_small"]) == (1, 1)
+    assert "log" not in counts["alpha_below_40"]
+    assert counts["alpha_below_4"]["atanhc_small"] == 2 and counts["alpha_from_40"]["log1p"] > 1
 
 
 @pytest.mark.parametrize("dtype", DTYPES)

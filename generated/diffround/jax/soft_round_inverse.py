@@ -1374,7 +1374,7 @@ def _hessian_all(x, alpha):
     return (y_D_x_D_x, y_D_x_D_alpha, y_D_alpha_D_alpha), ()
 
 
-def _value_alpha_below_40(x, alpha):
+def _value_alpha_below_4(x, alpha):
     _n = jnp.round(x)
     _r = -_n + x
     _t0 = jnp.round(_r)
@@ -1444,7 +1444,7 @@ def _value_alpha_below_40(x, alpha):
     return (y,), ()
 
 
-def _gradient_alpha_below_40(x, alpha):
+def _gradient_alpha_below_4(x, alpha):
     _n = jnp.round(x)
     _r = -_n + x
     _t0 = jnp.round(_r)
@@ -1507,7 +1507,7 @@ def _gradient_alpha_below_40(x, alpha):
     return (y_D_x,), ()
 
 
-def _hessian_alpha_below_40(x, alpha):
+def _hessian_alpha_below_4(x, alpha):
     _n = jnp.round(x)
     _r = -_n + x
     _t0 = jnp.round(_r)
@@ -1583,6 +1583,121 @@ def _hessian_alpha_below_40(x, alpha):
                 )
                 / alpha,
             ),
+        ),
+    )
+    return (y_D_x_D_x,), ()
+
+
+def _value_alpha_below_40(x, alpha):
+    _n = jnp.round(x)
+    _r = -_n + x
+    _t0 = jnp.round(_r)
+    _t1 = _r - _t0
+    _t2 = jnp.greater_equal(_t1, 1 / 2)
+    _t3 = jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t4 = sinhc(alpha)
+    _t5 = -_r + _t0
+    _t6 = _t3 + _t5
+    _t7 = -_t6
+    _t8 = jnp.where(_t2, jnp.equal(_t1, 1), jnp.equal(_t1, 0))
+    _t9 = jnp.sign(_t7)
+    _t10 = jnp.exp(alpha)
+    _t11 = 2 * _t10 - 2
+    _t12 = jnp.abs(_t6)
+    _t13 = (1 / 2) * alpha
+    _t14 = jnp.tanh(_t13)
+    _t15 = 1 - 2 * _t12
+    _t16 = jnp.where(
+        _t2,
+        jnp.less(jnp.where(jnp.greater_equal(_t5, -1), _t5 + 1, -_t5 - 1), 1 / 4),
+        jnp.less(jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
+    )
+    _t17 = 1 / 2 - _t12
+    _t18 = _t14 * _t15
+    _t19 = tanhc(_t13)
+    _t20 = _t19 * atanhc_small(_t18)
+    y = (
+        _n
+        + _t0
+        + _t3
+        + jnp.where(
+            _t8,
+            _t4 * _t7,
+            jnp.where(
+                _t16,
+                (1 / 2) * _t9 * jnp.log1p(_t12 * (_t11) / (_t14 * (_t15) + 1)) / alpha,
+                _t9 * (-_t17 * _t20 + 1 / 2),
+            ),
+        )
+    )
+    return (y,), ()
+
+
+def _gradient_alpha_below_40(x, alpha):
+    _n = jnp.round(x)
+    _r = -_n + x
+    _t0 = jnp.round(_r)
+    _t1 = _r - _t0
+    _t2 = jnp.greater_equal(_t1, 1 / 2)
+    _t3 = jnp.exp(alpha)
+    _t4 = -_r + _t0
+    _t5 = _t4 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t6 = -jnp.sign(_t5)
+    _t7 = (1 / 2) * alpha
+    _t8 = jnp.tanh(_t7)
+    _t9 = jnp.abs(_t5)
+    _t10 = _t8 * (1 - 2 * _t9)
+    _t11 = _t10 + 1
+    _t12 = jnp.sign(_t5) * tanhc(_t7)
+    y_D_x = jnp.where(
+        jnp.where(_t2, jnp.equal(_t1, 1), jnp.equal(_t1, 0)),
+        sinhc(alpha),
+        jnp.where(
+            jnp.where(
+                _t2,
+                jnp.less(jnp.where(jnp.greater_equal(_t4, -1), _t4 + 1, -_t4 - 1), 1 / 4),
+                jnp.less(jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
+            ),
+            -_t12 * _t3 * _t6 / (_t11 * (_t11 + _t9 * (2 * _t3 - 2))),
+            _t6 * (-2 * _t12 * _t8 * (1 / 2 - _t9) * atanhc_small_d1(_t10) - _t12 * atanhc_small(_t10)),
+        ),
+    )
+    return (y_D_x,), ()
+
+
+def _hessian_alpha_below_40(x, alpha):
+    _n = jnp.round(x)
+    _r = -_n + x
+    _t0 = jnp.round(_r)
+    _t1 = _r - _t0
+    _t2 = jnp.greater_equal(_t1, 1 / 2)
+    _t3 = jnp.exp(alpha)
+    _t4 = (1 / 2) * alpha
+    _t5 = jnp.tanh(_t4)
+    _t6 = tanhc(_t4)
+    _t7 = -_r + _t0
+    _t8 = _t7 + jnp.where(_t2, jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
+    _t9 = jnp.sign(_t8)
+    _t10 = _t9 * _t9
+    _t11 = -jnp.sign(_t8)
+    _t12 = jnp.abs(_t8)
+    _t13 = _t5 * (1 - 2 * _t12)
+    _t14 = _t13 + 1
+    _t15 = 2 * _t3 - 2
+    _t16 = _t12 * _t15 + _t14
+    _t17 = 4 * _t10 * _t6
+    y_D_x_D_x = jnp.where(
+        jnp.where(_t2, jnp.equal(_t1, 1), jnp.equal(_t1, 0)),
+        jnp.asarray(0, x.dtype),
+        jnp.where(
+            jnp.where(
+                _t2,
+                jnp.less(jnp.where(jnp.greater_equal(_t7, -1), _t7 + 1, -_t7 - 1), 1 / 4),
+                jnp.less(jnp.where(jnp.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
+            ),
+            2 * _t10 * _t11 * _t3 * _t5 * _t6 / ((_t14 * _t14) * _t16)
+            - _t11 * _t3 * _t6 * _t9 * (_t15 * _t9 - 2 * _t5 * _t9) / (_t14 * (_t16 * _t16)),
+            _t11 * (-_t17 * (_t5 * _t5) * (1 / 2 - _t12) * atanhc_small_d2(_t13) - _t17 * _t5 * atanhc_small_d1(_t13)),
         ),
     )
     return (y_D_x_D_x,), ()
@@ -1787,10 +1902,15 @@ _OP = _runtime.Op(
     kernels={
         "x": _runtime.Kernels(_value_x, _gradient_x, _hessian_x),
         "all": _runtime.Kernels(_value_all, _gradient_all, _hessian_all),
+        "alpha_below_4": _runtime.Kernels(_value_alpha_below_4, _gradient_alpha_below_4, _hessian_alpha_below_4),
         "alpha_below_40": _runtime.Kernels(_value_alpha_below_40, _gradient_alpha_below_40, _hessian_alpha_below_40),
         "alpha_from_40": _runtime.Kernels(_value_alpha_from_40, _gradient_alpha_from_40, _hessian_alpha_from_40),
     },
-    regimes=(("alpha_below_40", lambda alpha: alpha < 40), ("alpha_from_40", lambda alpha: alpha >= 40)),
+    regimes=(
+        ("alpha_below_4", lambda alpha: alpha < 4),
+        ("alpha_below_40", lambda alpha: alpha < 40),
+        ("alpha_from_40", lambda alpha: alpha >= 40),
+    ),
 )
 
 
@@ -1799,7 +1919,29 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
 
     Smooth forward: Piecewise(((x - floor(x + 1/2))*sinhc(alpha), (alpha < 80) & Eq(x - floor(x +
         1/2), 0)), (346288899024594378285698337239478.8307804*x -
-        346288899024594378285698337239478.8307804*floor(x + 1/2), Eq(x - floor(x + 1/2), 0)), ((x -
+        346288899024594378285698337239478.8307804*floor(x + 1/2), Eq(x - floor(x + 1/2), 0)),
+        (for_fixed_parameters(Piecewise((inverse_near_integer(alpha, Abs(x - floor(x + 1/2)))*sign(x
+        - floor(x + 1/2)), (alpha >= 4) & (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4)), ((-(1/2 -
+        Abs(x - floor(x + 1/2)))*atanhc_small((1 - 2*Abs(x - floor(x +
+        1/2)))*tanh(alpha/2))*tanhc(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), (alpha >= 4) & (alpha
+        < 40)), (Piecewise(((x - floor(x + 1/2))*atanhc_small(alpha*Abs(x - floor(x +
+        1/2))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
+        4*sigmoid_slope(alpha)))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
+        4*sigmoid_slope(alpha)), (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4) &
+        (tanh(alpha/2)*Abs(x - floor(x + 1/2)) < tanh(alpha/2)**2*Abs(x - floor(x + 1/2))/2 +
+        sigmoid_slope(alpha))), ((-(1/2 - Abs(x - floor(x + 1/2)))*atanhc_small((1 - 2*Abs(x -
+        floor(x + 1/2)))*tanh(alpha/2))*tanhc(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), Abs(x -
+        floor(x + 1/2)) >= 1/4), (log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))*sign(x - floor(x + 1/2))/(2*alpha),
+        (alpha >= 40) & (alpha > 2*log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha)))), (sign(x - floor(x +
+        1/2))*value_from(log1p_ratio((1 - exp(-2*alpha))*Abs(x - floor(x + 1/2))/(-(1 -
+        exp(-alpha))*Abs(x - floor(x + 1/2)) + 1), exp(-alpha))/(2*alpha), 1/2 -
+        (-log(2*tanh(alpha/2)*Abs(x - floor(x + 1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x -
+        floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha)), Abs(x - floor(x + 1/2)) <
+        -tanhc(alpha/4)/(4*tanhc(alpha/2)) + 1/2), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x +
+        1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x +
+        1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)), True)), Piecewise(((x -
         floor(x + 1/2))*atanhc_small(alpha*Abs(x - floor(x +
         1/2))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
         4*sigmoid_slope(alpha)))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
@@ -1817,7 +1959,7 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         floor(x + 1/2)))*tanh(alpha/2)))/(2*alpha)), Abs(x - floor(x + 1/2)) <
         -tanhc(alpha/4)/(4*tanhc(alpha/2)) + 1/2), ((1/2 - (-log(2*tanh(alpha/2)*Abs(x - floor(x +
         1/2)) + 2*sigmoid(-alpha)) + log1p((1 - 2*Abs(x - floor(x +
-        1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True)) + floor(x + 1/2)
+        1/2)))*tanh(alpha/2)))/(2*alpha))*sign(x - floor(x + 1/2)), True))), True)) + floor(x + 1/2)
       with alpha = alpha
 
     Args:
