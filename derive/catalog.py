@@ -15,6 +15,7 @@ from .functions import (
     hard_round,
     hard_sign,
     hard_step,
+    inverse_near_half_integer,
     inverse_near_integer,
     log1p_ratio,
     saturating_product,
@@ -346,8 +347,9 @@ soft_round = Approximation(
 # With alpha a Python float in [4, 40) (its regime) the kernels take x-derivatives alone, and
 # next to the integers the whole of u < 1/4 is one form: the log1p one above with
 # 2*z/(1 - z) = 2*(exp(alpha) - 1)*u/(1 + w), its u-derivative a quotient of positive terms
-# (``inverse_near_integer``, through ``for_fixed_parameters``): one log1p and one series per
-# element instead of every form above.
+# (``inverse_near_integer``, through ``for_fixed_parameters``), and beyond u = 1/4 the second
+# form with its u-derivative one quotient (``inverse_near_half_integer``): one log1p and one
+# series per element forward, none backward, instead of every form above.
 _SLOPE_CAP = 80
 _CAPPED_SLOPE = (sp.sinh(_SLOPE_CAP) / _SLOPE_CAP).evalf(40)
 _T = sp.tanh(alpha / 2)
@@ -359,10 +361,9 @@ _atanh_z = log1p_ratio(_u * (1 - _E**2) / (1 - _u * (1 - _E)), _E) / 2
 _from_half_integer = half - (log1p(_w) - sp.log(2 * sigmoid(-alpha) + 2 * _u * _T)) / (2 * alpha)
 # the u where the result is 1/4, 1/2 - tanh(alpha/4)/(2*T): a bound on u computed once per alpha
 _quarter_point = half - tanhc(alpha / 4) / (4 * tanhc(alpha / 2))
-_from_the_half_integer = sp.sign(_t) * (half - _v * tanhc(alpha / 2) * atanhc_small(_w))
 _off_the_integers = sp.Piecewise(
     (_t * tanhc(alpha / 2) * atanhc_small(_z) / _denominator, _near_integer & (alpha < 40) & (4 * _u * _T < _denominator)),
-    (_from_the_half_integer, sp.Not(_near_integer)),
+    (sp.sign(_t) * (half - _v * tanhc(alpha / 2) * atanhc_small(_w)), sp.Not(_near_integer)),
     (sp.sign(_t) * _atanh_z / alpha, (alpha >= 40) & (4 * _atanh_z < alpha)),
     (sp.sign(_t) * value_from(_atanh_z / alpha, _from_half_integer), _u < _quarter_point),
     (sp.sign(_t) * _from_half_integer, True),
@@ -371,7 +372,7 @@ _off_the_integers = sp.Piecewise(
 # integers one log1p and one quotient then (inverse_near_integer), the forms above with alpha a tensor
 _for_a_number_alpha = sp.Piecewise(
     (sp.sign(_t) * inverse_near_integer(alpha, _u), _near_integer & (alpha >= 4) & (alpha < 40)),
-    (_from_the_half_integer, (alpha >= 4) & (alpha < 40)),
+    (sp.sign(_t) * inverse_near_half_integer(alpha, _u), (alpha >= 4) & (alpha < 40)),
     (_off_the_integers, True),
 )
 soft_round_inverse = Approximation(

@@ -1120,6 +1120,34 @@ class inverse_near_integer(LoweredFunction):
         return log1p(evaluated_first(2 * (sp.exp(alpha) - 1)) * u / evaluated_first(1 + w)) / (2 * alpha)
 
 
+class inverse_near_half_integer(LoweredFunction):
+    """soft_round_inverse's distance from the nearest integer where u >= 1/4,
+    1/2 - atanh(w)/alpha, w = tanh(alpha/2)*(1 - 2*u) <= tanh(alpha/2)/2: its
+    value through atanh(w)/w's series, its u-derivative one quotient,
+    tanhc(alpha/2)/(1 - w**2), where the product rule on the value's form
+    takes a second series. Serves kernels that take
+    x-derivatives alone (``for_fixed_parameters``)."""
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        alpha, u = self.args
+        if argindex == 1:
+            return sp.diff(self.reference(), alpha)
+        w = sp.tanh(alpha / 2) * (1 - 2 * u)
+        # 1 - w**2 >= 3/4; as one factor its u-derivative is one term, 0 where w is
+        return tanhc(alpha / 2) / (1 - w**2)
+
+    def reference(self):
+        alpha, u = self.args
+        return sp.S.Half - sp.atanh(sp.tanh(alpha / 2) * (1 - 2 * u)) / alpha
+
+    def lowered(self):
+        alpha, u = self.args
+        w = sp.tanh(alpha / 2) * (1 - 2 * u)
+        return sp.S.Half - (sp.S.Half - u) * tanhc(alpha / 2) * atanhc_small(w)
+
+
 class for_fixed_parameters(LoweredFunction):
     """``general``, but ``fixed`` in the kernels of a regime (every float
     parameter a Python number), which take x-derivatives alone: a form equal

@@ -221,18 +221,26 @@ def test_python_alpha_at_a_regime_boundary_is_accurate(tf, dr, dtype, name, alph
 
 
 @pytest.mark.parametrize("alpha", [4, 5, 15, 39])
-def test_inverse_near_integer_is_its_reference_with_its_u_derivative(alpha):
-    """soft_round_inverse next to the integers for 4 <= alpha < 40 (a Python
-    float alpha): its one-log1p form and its hand-written u-derivative are
-    the reference function atanh(z)/alpha and its derivative, to 35 digits."""
+@pytest.mark.parametrize(
+    "function, points",
+    [
+        ("inverse_near_integer", ("1e-30", "1e-7", "0.01", "0.1", "0.2", "0.2499")),
+        ("inverse_near_half_integer", ("0.25", "0.3", "0.4", "0.49", "0.4999999", "0.5")),
+    ],
+)
+def test_the_inverse_forms_of_a_number_alpha_are_their_references(function, points, alpha):
+    """soft_round_inverse for 4 <= alpha < 40 (a Python float alpha), next to
+    the integers (one log1p) and the half-integers (atanh(w)/w's series):
+    their forms and hand-written u-derivatives are the reference functions
+    and their derivatives, to 35 digits."""
     import mpmath
     import sympy as sp
 
-    from derive.functions import inverse_near_integer
+    from derive import functions
     from derive.reference import _numeric_functions, written_out
 
     a, u = sp.symbols("a u", positive=True)
-    f = inverse_near_integer(a, u)
+    f = getattr(functions, function)(a, u)
     modules = [_numeric_functions(), "mpmath"]
     lowered = sp.lambdify((a, u), written_out(f.lowered()), modules=modules)
     slope = sp.lambdify((a, u), written_out(f.fdiff(2)), modules=modules)
@@ -240,7 +248,7 @@ def test_inverse_near_integer_is_its_reference_with_its_u_derivative(alpha):
     reference_slope = sp.lambdify((a, u), sp.diff(f.reference(), u), modules=["mpmath"])
     # 60 digits: the reference's 1 - tanh(alpha/2)**2 loses 17 of them at alpha = 39
     with mpmath.workdps(60):
-        for point in ("1e-30", "1e-7", "0.01", "0.1", "0.2", "0.2499"):
+        for point in points:
             args = (mpmath.mpf(alpha), mpmath.mpf(point))
             assert abs(lowered(*args) / reference(*args) - 1) < mpmath.mpf("1e-35"), point
             assert abs(slope(*args) / reference_slope(*args) - 1) < mpmath.mpf("1e-35"), point
@@ -250,7 +258,8 @@ def test_a_regime_takes_the_parameter_values_no_earlier_regime_takes():
     """soft_round_inverse's regimes are alpha < 4, alpha < 40 and alpha >= 40:
     the value kernel of the second (4 <= alpha < 40) computes one log1p and
     one series per element (for_fixed_parameters' fixed form), none of the
-    forms that alpha < 4 or alpha >= 40 take next to the integers."""
+    forms that alpha < 4 or alpha >= 40 take next to the integers, and its
+    gradient kernel neither."""
     import sympy as sp
 
     from derive.rendering import regime_kernels
@@ -268,6 +277,9 @@ def test_a_regime_takes_the_parameter_values_no_earlier_regime_takes():
     assert (counts["alpha_below_40"]["log1p"], counts["alpha_below_40"]["atanhc_small"]) == (1, 1)
     assert "log" not in counts["alpha_below_40"]
     assert counts["alpha_below_4"]["atanhc_small"] == 2 and counts["alpha_from_40"]["log1p"] > 1
+    # and its gradient one quotient per form: no series, no logarithm
+    gradient = calls(dict((tag, group) for tag, _, group in regimes)["alpha_below_40"]["gradient"])
+    assert not {"atanhc_small", "atanhc_small_d1", "log", "log1p"} & set(gradient), gradient
 
 
 @pytest.mark.parametrize("dtype", DTYPES)

@@ -382,10 +382,9 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         1/2), 0)), (346288899024594378285698337239478.8307804*x -
         346288899024594378285698337239478.8307804*floor(x + 1/2), Eq(x - floor(x + 1/2), 0)),
         (for_fixed_parameters(Piecewise((inverse_near_integer(alpha, Abs(x - floor(x + 1/2)))*sign(x
-        - floor(x + 1/2)), (alpha >= 4) & (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4)), ((-(1/2 -
-        Abs(x - floor(x + 1/2)))*atanhc_small((1 - 2*Abs(x - floor(x +
-        1/2)))*tanh(alpha/2))*tanhc(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), (alpha >= 4) & (alpha
-        < 40)), (Piecewise(((x - floor(x + 1/2))*atanhc_small(alpha*Abs(x - floor(x +
+        - floor(x + 1/2)), (alpha >= 4) & (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4)),
+        (inverse_near_half_integer(alpha, Abs(x - floor(x + 1/2)))*sign(x - floor(x + 1/2)), (alpha
+        >= 4) & (alpha < 40)), (Piecewise(((x - floor(x + 1/2))*atanhc_small(alpha*Abs(x - floor(x +
         1/2))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
         4*sigmoid_slope(alpha)))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
         4*sigmoid_slope(alpha)), (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4) &

@@ -1642,10 +1642,8 @@ def _value_alpha_below_40(x, alpha):
         tf.math.less(tf.where(tf.math.greater_equal(_t5, -1), _t5 + 1, -_t5 - 1), 1 / 4),
         tf.math.less(tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
     )
-    _t17 = 1 / 2 - _t12
+    _t17 = tanhc(_t13)
     _t18 = _t14 * _t15
-    _t19 = tanhc(_t13)
-    _t20 = _t19 * atanhc_small(_t18)
     y = (
         _n
         + _t0
@@ -1656,7 +1654,7 @@ def _value_alpha_below_40(x, alpha):
             tf.where(
                 _t16,
                 (1 / 2) * _t9 * tf.math.log1p(_t12 * (_t11) / (_t14 * (_t15) + 1)) / alpha,
-                _t9 * (-_t17 * _t20 + 1 / 2),
+                _t9 * (-_t17 * (1 / 2 - _t12) * atanhc_small(_t18) + 1 / 2),
             ),
         )
     )
@@ -1670,26 +1668,25 @@ def _gradient_alpha_below_40(x, alpha):
     _t1 = _r - _t0
     _t2 = tf.math.greater_equal(_t1, 1 / 2)
     _t3 = tf.math.exp(alpha)
-    _t4 = -_r + _t0
-    _t5 = _t4 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
-    _t6 = -tf.math.sign(_t5)
-    _t7 = (1 / 2) * alpha
-    _t8 = tf.math.tanh(_t7)
-    _t9 = tf.math.abs(_t5)
-    _t10 = _t8 * (1 - 2 * _t9)
-    _t11 = _t10 + 1
-    _t12 = tf.math.sign(_t5) * tanhc(_t7)
+    _t4 = (1 / 2) * alpha
+    _t5 = tf.math.tanh(_t4)
+    _t6 = -_r + _t0
+    _t7 = _t6 + tf.where(_t2, tf.constant(1, x.dtype), tf.constant(0, x.dtype))
+    _t8 = tf.math.abs(_t7)
+    _t9 = 1 - 2 * _t8
+    _t10 = _t5 * _t9 + 1
+    _t11 = -(tf.math.sign(_t7) * tf.math.sign(_t7)) * tanhc(_t4)
     y_D_x = tf.where(
         tf.where(_t2, tf.math.equal(_t1, 1), tf.math.equal(_t1, 0)),
         sinhc(alpha),
         tf.where(
             tf.where(
                 _t2,
-                tf.math.less(tf.where(tf.math.greater_equal(_t4, -1), _t4 + 1, -_t4 - 1), 1 / 4),
+                tf.math.less(tf.where(tf.math.greater_equal(_t6, -1), _t6 + 1, -_t6 - 1), 1 / 4),
                 tf.math.less(tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
             ),
-            -_t12 * _t3 * _t6 / (_t11 * (_t11 + _t9 * (2 * _t3 - 2))),
-            _t6 * (-2 * _t12 * _t8 * (1 / 2 - _t9) * atanhc_small_d1(_t10) - _t12 * atanhc_small(_t10)),
+            -_t11 * _t3 / (_t10 * (_t10 + _t8 * (2 * _t3 - 2))),
+            -_t11 / (-(_t5 * _t5) * (_t9 * _t9) + 1),
         ),
     )
     return (y_D_x,), ()
@@ -1711,11 +1708,12 @@ def _hessian_alpha_below_40(x, alpha):
     _t10 = _t9 * _t9
     _t11 = -tf.math.sign(_t8)
     _t12 = tf.math.abs(_t8)
-    _t13 = _t5 * (1 - 2 * _t12)
-    _t14 = _t13 + 1
+    _t13 = 1 - 2 * _t12
+    _t14 = _t13 * _t5 + 1
     _t15 = 2 * _t3 - 2
     _t16 = _t12 * _t15 + _t14
-    _t17 = 4 * _t10 * _t6
+    _t17 = _t11 * _t6
+    _t18 = _t5 * _t5
     y_D_x_D_x = tf.where(
         tf.where(_t2, tf.math.equal(_t1, 1), tf.math.equal(_t1, 0)),
         tf.constant(0, x.dtype),
@@ -1726,8 +1724,8 @@ def _hessian_alpha_below_40(x, alpha):
                 tf.math.less(tf.where(tf.math.greater_equal(_t1, 0), _t1, -_t1), 1 / 4),
             ),
             2 * _t10 * _t11 * _t3 * _t5 * _t6 / ((_t14 * _t14) * _t16)
-            - _t11 * _t3 * _t6 * _t9 * (_t15 * _t9 - 2 * _t5 * _t9) / (_t14 * (_t16 * _t16)),
-            _t11 * (-_t17 * (_t5 * _t5) * (1 / 2 - _t12) * atanhc_small_d2(_t13) - _t17 * _t5 * atanhc_small_d1(_t13)),
+            - _t17 * _t3 * _t9 * (_t15 * _t9 - 2 * _t5 * _t9) / (_t14 * (_t16 * _t16)),
+            -4 * _t10 * _t13 * _t17 * _t18 / ((-(_t13 * _t13) * _t18 + 1) * (-(_t13 * _t13) * _t18 + 1)),
         ),
     )
     return (y_D_x_D_x,), ()
@@ -1974,10 +1972,9 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         1/2), 0)), (346288899024594378285698337239478.8307804*x -
         346288899024594378285698337239478.8307804*floor(x + 1/2), Eq(x - floor(x + 1/2), 0)),
         (for_fixed_parameters(Piecewise((inverse_near_integer(alpha, Abs(x - floor(x + 1/2)))*sign(x
-        - floor(x + 1/2)), (alpha >= 4) & (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4)), ((-(1/2 -
-        Abs(x - floor(x + 1/2)))*atanhc_small((1 - 2*Abs(x - floor(x +
-        1/2)))*tanh(alpha/2))*tanhc(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), (alpha >= 4) & (alpha
-        < 40)), (Piecewise(((x - floor(x + 1/2))*atanhc_small(alpha*Abs(x - floor(x +
+        - floor(x + 1/2)), (alpha >= 4) & (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4)),
+        (inverse_near_half_integer(alpha, Abs(x - floor(x + 1/2)))*sign(x - floor(x + 1/2)), (alpha
+        >= 4) & (alpha < 40)), (Piecewise(((x - floor(x + 1/2))*atanhc_small(alpha*Abs(x - floor(x +
         1/2))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
         4*sigmoid_slope(alpha)))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
         4*sigmoid_slope(alpha)), (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4) &

@@ -1614,10 +1614,8 @@ def _value_alpha_below_40(x, alpha):
         torch.lt(torch.where(torch.ge(_t5, -1), _t5 + 1, -_t5 - 1), 1 / 4),
         torch.lt(torch.where(torch.ge(_t1, 0), _t1, -_t1), 1 / 4),
     )
-    _t17 = 1 / 2 - _t12
+    _t17 = tanhc(_t13)
     _t18 = _t14 * _t15
-    _t19 = tanhc(_t13)
-    _t20 = _t19 * atanhc_small(_t18)
     y = (
         _n
         + _t0
@@ -1628,7 +1626,7 @@ def _value_alpha_below_40(x, alpha):
             torch.where(
                 _t16,
                 (1 / 2) * _t9 * torch.log1p(_t12 * (_t11) / (_t14 * (_t15) + 1)) / alpha,
-                _t9 * (-_t17 * _t20 + 1 / 2),
+                _t9 * (-_t17 * (1 / 2 - _t12) * atanhc_small(_t18) + 1 / 2),
             ),
         )
     )
@@ -1642,26 +1640,25 @@ def _gradient_alpha_below_40(x, alpha):
     _t1 = _r - _t0
     _t2 = torch.ge(_t1, 1 / 2)
     _t3 = torch.exp(alpha)
-    _t4 = -_r + _t0
-    _t5 = _t4 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
-    _t6 = -torch.sign(_t5)
-    _t7 = (1 / 2) * alpha
-    _t8 = torch.tanh(_t7)
-    _t9 = torch.abs(_t5)
-    _t10 = _t8 * (1 - 2 * _t9)
-    _t11 = _t10 + 1
-    _t12 = torch.sign(_t5) * tanhc(_t7)
+    _t4 = (1 / 2) * alpha
+    _t5 = torch.tanh(_t4)
+    _t6 = -_r + _t0
+    _t7 = _t6 + torch.where(_t2, x.new_full((), 1), x.new_full((), 0))
+    _t8 = torch.abs(_t7)
+    _t9 = 1 - 2 * _t8
+    _t10 = _t5 * _t9 + 1
+    _t11 = -(torch.sign(_t7) * torch.sign(_t7)) * tanhc(_t4)
     y_D_x = torch.where(
         torch.where(_t2, torch.eq(_t1, 1), torch.eq(_t1, 0)),
         sinhc(alpha),
         torch.where(
             torch.where(
                 _t2,
-                torch.lt(torch.where(torch.ge(_t4, -1), _t4 + 1, -_t4 - 1), 1 / 4),
+                torch.lt(torch.where(torch.ge(_t6, -1), _t6 + 1, -_t6 - 1), 1 / 4),
                 torch.lt(torch.where(torch.ge(_t1, 0), _t1, -_t1), 1 / 4),
             ),
-            -_t12 * _t3 * _t6 / (_t11 * (_t11 + _t9 * (2 * _t3 - 2))),
-            _t6 * (-2 * _t12 * _t8 * (1 / 2 - _t9) * atanhc_small_d1(_t10) - _t12 * atanhc_small(_t10)),
+            -_t11 * _t3 / (_t10 * (_t10 + _t8 * (2 * _t3 - 2))),
+            -_t11 / (-(_t5 * _t5) * (_t9 * _t9) + 1),
         ),
     )
     return (y_D_x,), ()
@@ -1683,11 +1680,12 @@ def _hessian_alpha_below_40(x, alpha):
     _t10 = _t9 * _t9
     _t11 = -torch.sign(_t8)
     _t12 = torch.abs(_t8)
-    _t13 = _t5 * (1 - 2 * _t12)
-    _t14 = _t13 + 1
+    _t13 = 1 - 2 * _t12
+    _t14 = _t13 * _t5 + 1
     _t15 = 2 * _t3 - 2
     _t16 = _t12 * _t15 + _t14
-    _t17 = 4 * _t10 * _t6
+    _t17 = _t11 * _t6
+    _t18 = _t5 * _t5
     y_D_x_D_x = torch.where(
         torch.where(_t2, torch.eq(_t1, 1), torch.eq(_t1, 0)),
         x.new_full((), 0),
@@ -1698,8 +1696,8 @@ def _hessian_alpha_below_40(x, alpha):
                 torch.lt(torch.where(torch.ge(_t1, 0), _t1, -_t1), 1 / 4),
             ),
             2 * _t10 * _t11 * _t3 * _t5 * _t6 / ((_t14 * _t14) * _t16)
-            - _t11 * _t3 * _t6 * _t9 * (_t15 * _t9 - 2 * _t5 * _t9) / (_t14 * (_t16 * _t16)),
-            _t11 * (-_t17 * (_t5 * _t5) * (1 / 2 - _t12) * atanhc_small_d2(_t13) - _t17 * _t5 * atanhc_small_d1(_t13)),
+            - _t17 * _t3 * _t9 * (_t15 * _t9 - 2 * _t5 * _t9) / (_t14 * (_t16 * _t16)),
+            -4 * _t10 * _t13 * _t17 * _t18 / ((-(_t13 * _t13) * _t18 + 1) * (-(_t13 * _t13) * _t18 + 1)),
         ),
     )
     return (y_D_x_D_x,), ()
@@ -1927,10 +1925,9 @@ def soft_round_inverse(x, alpha=5.0, mode="soft", name=None):
         1/2), 0)), (346288899024594378285698337239478.8307804*x -
         346288899024594378285698337239478.8307804*floor(x + 1/2), Eq(x - floor(x + 1/2), 0)),
         (for_fixed_parameters(Piecewise((inverse_near_integer(alpha, Abs(x - floor(x + 1/2)))*sign(x
-        - floor(x + 1/2)), (alpha >= 4) & (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4)), ((-(1/2 -
-        Abs(x - floor(x + 1/2)))*atanhc_small((1 - 2*Abs(x - floor(x +
-        1/2)))*tanh(alpha/2))*tanhc(alpha/2) + 1/2)*sign(x - floor(x + 1/2)), (alpha >= 4) & (alpha
-        < 40)), (Piecewise(((x - floor(x + 1/2))*atanhc_small(alpha*Abs(x - floor(x +
+        - floor(x + 1/2)), (alpha >= 4) & (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4)),
+        (inverse_near_half_integer(alpha, Abs(x - floor(x + 1/2)))*sign(x - floor(x + 1/2)), (alpha
+        >= 4) & (alpha < 40)), (Piecewise(((x - floor(x + 1/2))*atanhc_small(alpha*Abs(x - floor(x +
         1/2))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
         4*sigmoid_slope(alpha)))*tanhc(alpha/2)/(2*tanh(alpha/2)**2*Abs(x - floor(x + 1/2)) +
         4*sigmoid_slope(alpha)), (alpha < 40) & (Abs(x - floor(x + 1/2)) < 1/4) &
