@@ -177,7 +177,8 @@ def _smooth_line(a: Approximation) -> str:
     the expression whose derivative the gradient is."""
     from .quantization import straight_through
 
-    expr = a.expr
+    # a form that only a regime's kernels take says nothing the general one does not
+    expr = a.expr.replace(lambda e: isinstance(e, for_fixed_parameters), lambda e: e.args[1])
     if not expr.has(straight_through):
         return f"Smooth forward: {_formula(expr)}"
     if isinstance(expr, straight_through):
