@@ -1148,19 +1148,12 @@ class inverse_near_half_integer(LoweredFunction):
         return sp.S.Half - (sp.S.Half - u) * tanhc(alpha / 2) * atanhc_small(w)
 
 
-class for_fixed_parameters(LoweredFunction):
+class for_fixed_parameters(value_from):
     """``general``, but ``fixed`` in the kernels of a regime (every float
     parameter a Python number), which take x-derivatives alone: a form equal
     to it whose value and x-derivatives cost less, and whose parameter
-    derivatives may cancel. Its derivatives are general's."""
-
-    nargs = 2
-
-    def fdiff(self, argindex=1):
-        return sp.S.Zero if argindex == 1 else sp.S.One
-
-    def reference(self):
-        return self.args[1]
+    derivatives may cancel. Its derivatives (value_from's) are general's, and
+    so is its value here."""
 
     def lowered(self):
         return self.args[1]
