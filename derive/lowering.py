@@ -9,6 +9,7 @@ exactly the intermediates the backward pass reuses (its residuals).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -309,8 +310,43 @@ def _gaussian_tail_split(e):
     return sp.Piecewise((split, a < sp.Rational(1, 4)), (e, True))
 
 
+# Piecewise(...) rewritten as ITE(...), by the arguments of the Piecewise: see _folds_remembered
+_ITE_FOLDS: dict[tuple, sp.Basic] = {}
+
+
+@contextmanager
+def _folds_remembered():
+    """SymPy folds a Piecewise inside a condition (u < 1/4, u a reduced
+    argument) into an ITE each time it builds a Piecewise on that condition,
+    deciding the set of every branch anew (periodicity, inequalities); the
+    same few conditions recur in every kernel and every rebuild. The fold is
+    a function of the Piecewise's arguments alone: remember it while
+    lowering. (Without this, the folds are most of the derivation's time.)"""
+    fold = sp.Piecewise._eval_rewrite_as_ITE
+    if getattr(fold, "remembered", False):  # lower() within lower()
+        yield
+        return
+
+    def remembered(self, *args, **hints):
+        if args not in _ITE_FOLDS:
+            _ITE_FOLDS[args] = fold(self, *args, **hints)
+        return _ITE_FOLDS[args]
+
+    remembered.remembered = True
+    sp.Piecewise._eval_rewrite_as_ITE = remembered
+    try:
+        yield
+    finally:
+        sp.Piecewise._eval_rewrite_as_ITE = fold
+
+
 def lower(expr: sp.Expr) -> sp.Expr:
     """Stable elementary form of ``expr``."""
+    with _folds_remembered():
+        return _lowered(expr)
+
+
+def _lowered(expr: sp.Expr) -> sp.Expr:
     expr = expr.replace(lambda e: e.is_Add and e.has(sigmoid, sp.erf) and e.has(sp.floor), _integer_plus_cdf)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.floor), _fraction_first)
     expr = expr.replace(lambda e: e.is_Add and e.has(sp.sin), _theta_minus_sin)

@@ -320,3 +320,27 @@ def test_an_approximation_without_a_hard_function_is_soft_only():
     assert 'def soft_only(x, k=2.0, mode="soft", name=None):' in text  # mode taken, only "soft" accepted
     with pytest.raises(DefinitionError, match="soft_only: ste mode needs a hard function"):
         generate([approximation(name="soft_only", hard=None)])
+
+
+def test_lowering_remembers_sympys_folds_only_while_it_lowers():
+    """lower() remembers how SymPy folds a Piecewise inside a condition
+    (derive/lowering.py, _folds_remembered); SymPy's own method is back in
+    place afterwards, and the lowered expression is the one SymPy gives
+    without the memory."""
+    from derive.functions import fraction_minus
+    from derive.lowering import _ITE_FOLDS, lower
+
+    fold = sp.Piecewise._eval_rewrite_as_ITE
+    u = sp.Abs(fraction_minus(x, sp.Rational(1, 2)))
+    expr = sp.Piecewise((sp.exp(-u), u < sp.Rational(1, 4)), (sp.cos(u), True))
+    lowered = lower(expr)
+    assert sp.Piecewise._eval_rewrite_as_ITE is fold
+    assert _ITE_FOLDS  # the condition u < 1/4 holds the Piecewise of fraction_minus
+    _ITE_FOLDS.clear()
+    lowered_again = lower(expr)
+    with_memory = len(_ITE_FOLDS)
+    assert lowered_again == lowered
+    # SymPy's fold, with nothing remembered: the same expression
+    from derive import lowering
+
+    assert lowering._lowered(expr) == lowered and with_memory > 0
