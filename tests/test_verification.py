@@ -161,6 +161,33 @@ def test_the_grid_holds_the_jump_of_a_step_without_a_location_parameter():
         assert kinds[list(xs).index(dtype(0.75))] == "jump of the hard function"
 
 
+
+def test_every_parameter_set_of_an_op_is_evaluated_at_one_shape(dr, references, monkeypatch):
+    """The grids and the regression sets of one op and dtype are padded to
+    one shape (comparison.SMALLEST_SHAPE): jax, XLA and tf.function compile
+    a kernel per shape. The padding is cut off again: every set is compared
+    at its own points alone."""
+    from derive.verification import comparison
+
+    shapes, lengths = [], []
+    evaluate = comparison.evaluator("torch")
+
+    def recording(fn, a, xs, *args):
+        shapes.append(len(xs))
+        got = evaluate(fn, a, xs, *args)
+        lengths.append({len(v) for v in got.values()})
+        return got
+
+    monkeypatch.setattr(comparison, "evaluator", lambda backend: recording)
+    a = BY_NAME["sigmoid_round"]
+    results = verify_catalog(dr, [a], dtypes=("float32",), backend="torch", references=references)
+    failures = [f for by_dtype in results.values() for m in by_dtype.values() for f in m.failures]
+    assert not failures, failures[:5]
+    # the quick grid and regression sets of 1 and 2 points alike
+    assert len(shapes) > 4 and set(shapes) == {comparison.SMALLEST_SHAPE}
+    assert all(n == {comparison.SMALLEST_SHAPE} for n in lengths)
+    assert min(len(s.xs) for s in regression_sets(a, "float32")) < 4
+
 # -- regression points -------------------------------------------------------------------------
 
 

@@ -37,12 +37,18 @@ def _grid(a: Approximation, params: ParameterSet, dtype, full: bool):
     return x_grid(a, params.floats, dtype, full, params.ints)
 
 
+# the fewest points an op is evaluated at (see _evaluated): the quick grids' size or more
+SMALLEST_SHAPE = 512
+
+
 def _evaluated(evaluate, fn, a, xs, floats, ints, mode, dtype_name, tensor_params):
-    """The op evaluated at xs filled up to the next power of two with its first
-    value: XLA compiles a kernel per shape, and so the grids of every parameter
-    set and mode share one. The outputs are cut back to xs (one of another
-    shape, a broadcasting error the caller reports, is left as it is)."""
-    size = 1 << (len(xs) - 1).bit_length()
+    """The op evaluated at xs filled up with its first value to the next power
+    of two, and to SMALLEST_SHAPE at least: XLA, tf.function and jax compile
+    a kernel per shape, and so the grids of every parameter set and mode and
+    the few regression points share one. The outputs are cut back to xs (one
+    of another shape, a broadcasting error the caller reports, is left as it
+    is)."""
+    size = max(1 << (len(xs) - 1).bit_length(), SMALLEST_SHAPE)
     padded = np.concatenate([xs, np.full(size - len(xs), xs[0], xs.dtype)])
     got = evaluate(fn, a, padded, floats, ints, mode, dtype_name, tensor_params)
     return {wrt: v[: len(xs)] if v.shape == padded.shape else v for wrt, v in got.items()}
