@@ -59,6 +59,7 @@ class RandomOp:
         self.modes = modes
         self.forward = forward
 
+    @tf.autograph.experimental.do_not_convert  # as _runtime.Op.__call__
     def __call__(self, x, seed, mode, name=None):
         check_mode(self.name, self.modes, mode)
         x = _runtime.as_float_tensor(self.name, x)

@@ -354,6 +354,10 @@ class Op:
         self.regimes = regimes
         self.compiled_hard = _compiled(hard_xla, _masked_hard)
 
+    # Inside a tf.function, autograph would convert this code and every
+    # kernel it calls, once per op and process, at more cost than tracing
+    # them: none of it branches on a tensor's value in a graph.
+    @tf.autograph.experimental.do_not_convert
     def __call__(self, x, values, mode, name=None):
         check_mode(self.name, self.modes, mode)
         x = as_float_tensor(self.name, x)
