@@ -94,6 +94,17 @@ def test_eager_function_and_xla_agree(tf, dr, name):
         np.testing.assert_allclose(other[1].numpy(), eager[1].numpy(), rtol=2e-5, atol=2e-5)
 
 
+
+def test_autograph_does_not_convert_the_runtime(tf, dr):
+    """A tf.function converts with autograph whatever it calls, unless that
+    is marked not to be: the ops' entry points are (the runtime and the
+    kernels take no branch on a tensor's value), so a user's first trace does
+    not convert them; the graph and XLA results above are taken this way."""
+    from tensorflow.python.autograph.impl.api import is_autograph_artifact
+
+    assert is_autograph_artifact(dr.tensorflow._runtime.Op.__call__)
+    assert is_autograph_artifact(dr.tensorflow._random.RandomOp.__call__)
+
 STE_HARD = {"round": np.round, "step": lambda v: (v >= 0).astype(v.dtype)}
 
 
