@@ -905,9 +905,15 @@ class DividedByArgument(LoweredFunction):
         inlined in each made the reference hundreds of times slower. Near 0
         the series (relative error below 1e-50 there), else the direct form's
         derivative."""
-        order = int(order)
+        return cls._reference_value(int(order), z, mpmath.mp.prec)
+
+    @classmethod
+    @functools.lru_cache(maxsize=1 << 16)
+    def _reference_value(cls, order: int, z, precision: int):
+        # a reference's outputs hold the same few of these at each point, in
+        # several terms each: remembered, each is summed once per precision
         if abs(z) < cls.REFERENCE_SERIES_BOUND:
-            return cls._series_sum(cls._derivative_series(order, mpmath.mp.prec), z)
+            return cls._series_sum(cls._derivative_series(order, precision), z)
         return cls._direct_derivative(order)(z)
 
     @staticmethod

@@ -124,6 +124,27 @@ def test_reference_series_sum_stops_without_losing_digits():
                         assert abs(cls._series_sum(terms, z) - whole) <= mpmath.mpf(10) ** -49 * abs(whole), (cls, order, z)
 
 
+
+def test_a_remembered_reference_value_is_the_one_of_the_working_precision():
+    """reference_value remembers its sums (derive/functions.py): asked again
+    at another precision, it computes at that precision."""
+    import mpmath
+
+    from derive.functions import tanhc
+
+    for z in (mpmath.mpf("0.1"), mpmath.mpf("0.7")):  # the series, and the direct form's derivative
+        with mpmath.workdps(50):
+            first = tanhc.reference_value(2, z)
+        with mpmath.workdps(80):
+            finer = tanhc.reference_value(2, z)
+            if abs(z) < tanhc.REFERENCE_SERIES_BOUND:
+                fresh = tanhc._series_sum(tanhc._derivative_series(2, mpmath.mp.prec), z)
+            else:
+                fresh = tanhc._direct_derivative(2)(z)
+        assert finer == fresh and first != finer
+        with mpmath.workdps(50):
+            assert tanhc.reference_value(2, z) == first
+
 def _published_dalpha(x, alpha):
     """d/dalpha and d2/dalpha dx of Agustsson & Theis's m + tanh(alpha*r)/(2*tanh(alpha/2)),
     m = floor(x) + 1/2, r = x - m, differentiated by hand; mpmath at 50 digits."""
