@@ -976,6 +976,7 @@ class DividedByArgument(LoweredFunction):
         return type(self).__name__ + (f"_d{order}" if order else "")
 
     @classmethod
+    @functools.cache  # every backend prints the same helpers: derived once (read only)
     def helper(cls, order: int) -> dict:
         """The helper function of the order-th derivative, as SymPy pieces:
         {"series": {dtype: coefficients of the polynomial in _z**2, lowest

@@ -35,12 +35,25 @@ from .functions import (
 )
 from .spec import Approximation, DefinitionError, x
 
-_w = sp.Wild("w")
+
+def _is_exp_minus_one(e) -> bool:
+    """Whether e is exp(w) - 1, exactly: checked on its two terms, which a
+    pattern match (SymPy's, through signsimp) would take seconds to decide
+    over a whole kernel."""
+    return e.is_Add and len(e.args) == 2 and sp.S.NegativeOne in e.args and any(isinstance(a, sp.exp) for a in e.args)
+
+
+def _expm1_of(e):
+    """exp(w) - 1 as expm1(w)."""
+    (power,) = [a for a in e.args if isinstance(a, sp.exp)]
+    return expm1(power.args[0])
+
+
 # exp(w) - 1 loses all relative accuracy for small w; expm1 never does. (SymPy's
 # own expm1_opt also turns exp(-a) into exp(a) forms that overflow, and
 # log(1 + w) -> log1p(w) is only better when w itself is exact, so neither is
-# applied blindly.)
-STABLE_REWRITES = ((sp.exp(_w) - 1, expm1(_w)),)
+# applied blindly.) Each rewrite: (which subexpression, its stable form).
+STABLE_REWRITES = ((_is_exp_minus_one, _expm1_of),)
 # Hyperbolic functions in operations TensorFlow Lite has built in: cosh as a sum
 # of exponentials (no cancellation), sinh(w) as w*sinhc(w) (whose lowering is
 # exact near 0, where exp(w) - exp(-w) would cancel).
@@ -366,11 +379,8 @@ def _lowered(expr: sp.Expr) -> sp.Expr:
         expr = expr.replace(function, form)
     # before the special functions are written out: pattern matching is slow on
     # their long series, and their lowered forms are already stable
-    for pattern, stable in STABLE_REWRITES:
-        # matching the pattern is slow on long sums: try two-term sums only
-        expr = expr.replace(
-            lambda e: e.is_Add and len(e.args) == 2 and e.match(pattern) is not None, lambda e: e.replace(pattern, stable)
-        )
+    for which, stable in STABLE_REWRITES:
+        expr = expr.replace(which, stable)
     while True:
         lowered = expr.replace(lambda e: isinstance(e, LoweredFunction), lambda e: e.lowered())
         if lowered == expr:

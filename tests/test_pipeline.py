@@ -344,3 +344,87 @@ def test_lowering_remembers_sympys_folds_only_while_it_lowers():
     from derive import lowering
 
     assert lowering._lowered(expr) == lowered and with_memory > 0
+
+
+def test_an_entry_that_fails_in_a_forked_worker_names_itself_and_writes_nothing(tmp_path):
+    catalog = tmp_path / "forked_ops.py"
+    catalog.write_text(
+        "import sympy as sp\nfrom derive import Approximation, Param, x\n"
+        "from derive.catalog import atan_step, triangle_step\n"
+        "k = sp.Symbol('k', positive=True)\n"
+        "bessel_step = Approximation(name='bessel_step', hard='step', expr=sp.besselj(1, k*x),"
+        " params={'k': Param(k, 5.0)})\n"
+        "CATALOG = [triangle_step, bessel_step, atan_step]\n"
+    )
+    out = tmp_path / "pkg"
+    run = [sys.executable, str(SCRIPT), "--catalog", str(catalog), "--out", str(out), "--jobs", "2"]
+    result = subprocess.run(run, capture_output=True, text=True)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "error: bessel_step: no TensorFlow function for besselj" in result.stderr
+    assert f"nothing was written to {out}" in result.stderr and not out.exists()
+    result = subprocess.run(run[:-1] + ["0"], capture_output=True, text=True)
+    assert result.returncode == 2 and "--jobs must be at least 1, got 0" in result.stderr
+
+
+def test_exp_minus_one_is_recognised_where_sympys_pattern_matches():
+    """derive/lowering.py's STABLE_REWRITES: exp(w) - 1 found by its two terms
+    (a pattern match took most of a large op's lowering); the same sums as
+    SymPy's match of exp(w) - 1, and each becomes expm1(w)."""
+    from sympy.codegen.cfunctions import expm1
+
+    from derive.lowering import STABLE_REWRITES, lower
+
+    ((which, stable),) = STABLE_REWRITES
+    a, b = sp.symbols("a b", real=True)
+    w = sp.Wild("w")
+    sums = [sp.exp(a) - 1, sp.exp(-a) - 1, sp.exp(2 * a * b) - 1, 1 - sp.exp(a), 2 * sp.exp(a) - 1, sp.exp(a) - 2,
+            sp.exp(a) + b, -sp.exp(a) - 1, b * sp.exp(a) - 1, sp.E - 1, sp.exp(a) / 2 - sp.S.Half, a - 1]
+    for e in sums:
+        assert which(e) == (e.match(sp.exp(w) - 1) is not None), e
+    assert stable(sp.exp(-a) - 1) == expm1(-a)
+    assert lower(b * (sp.exp(a * b) - 1) + 1 - sp.exp(a)) == b * expm1(a * b) + 1 - sp.exp(a)
+
+
+def test_a_process_with_other_threads_derives_one_entry_at_a_time(monkeypatch):
+    """generate(workers=2) forks only from a process that runs no other thread
+    (a forked child may inherit a lock another thread holds, and hang): with a
+    thread alive it derives in the calling process, with the same files."""
+    import threading
+
+    import derive.pipeline
+
+    def no_fork(*args, **kwargs):
+        raise AssertionError("generate forked with another thread running")
+
+    entries = [entry for entry in CATALOG if entry.name in ("triangle_step", "ste_sign")]
+    serial = generate(entries)
+    monkeypatch.setattr(derive.pipeline.multiprocessing, "get_context", no_fork)
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert generate(entries, workers=2) == serial
+    finally:
+        release.set()
+        thread.join()
+
+
+def test_forked_workers_end_with_a_killed_regeneration(tmp_path):
+    """SIGKILL the command while its workers derive: they end too (no cleanup
+    of the parent's runs; each worker holds only the reading end of its task
+    queue, which ends with the parent), so nothing is left holding its output."""
+    catalog = tmp_path / "slow_ops.py"
+    catalog.write_text("from derive.catalog import sigmoid_round, soft_round\n\nCATALOG = [soft_round, sigmoid_round]\n")
+    run = [sys.executable, str(SCRIPT), "--catalog", str(catalog), "--out", str(tmp_path / "pkg"), "--jobs", "2"]
+    process = subprocess.Popen(run, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        while "deriving soft_round" not in process.stderr.readline():  # the workers are at work
+            assert process.poll() is None, "the command ended before deriving"
+        process.kill()
+        process.communicate(timeout=60)  # end of file: every process holding the pipes has ended
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == -signal.SIGKILL
+    assert not (tmp_path / "pkg").exists()

@@ -10,12 +10,14 @@ without --catalog rewrites generated/diffround, and with --check compares.
 With --catalog, the package is written to --out (its name is the folder's).
 A definition the pipeline cannot handle fails with a message naming it and
 leaves the output folder exactly as it was. Progress (each entry as it is
-derived) goes to stderr, the result to stdout.
+derived) goes to stderr, the result to stdout. ``--jobs`` derives that many
+entries at a time (default: one per CPU).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -37,6 +39,13 @@ def _progress(index: int, count: int, name: str) -> None:
     print(f"deriving {name} ({index + 1}/{count})", file=sys.stderr, flush=True)
 
 
+def _available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity where the platform has none
+        return os.cpu_count() or 1
+
+
 def main(argv=None, command: str = "diffround-regenerate") -> int:
     """``command`` is how the generated files' headers say to run this again."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -46,7 +55,15 @@ def main(argv=None, command: str = "diffround-regenerate") -> int:
     parser.add_argument(
         "--backends", help=f"comma-separated backends to write (default: all of {', '.join(BACKENDS)})"
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=_available_cpus(),
+        help="entries derived at a time, in forked processes (default: the CPUs available here)",
+    )
     args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error(f"--jobs must be at least 1, got {args.jobs}")
     if args.catalog and not args.out:
         parser.error("--catalog needs --out: generated/diffround holds the built-in catalog only")
     if not args.out and not DEFAULT_OUT.parent.is_dir():
@@ -74,7 +91,13 @@ def main(argv=None, command: str = "diffround-regenerate") -> int:
         what = "checking" if args.check else "writing"
         print(f"{what} {out} from {spec_file}: each entry is derived first", file=sys.stderr, flush=True)
         files = generate(
-            catalog, spec_file=spec_file, command=command, progress=_progress, backends=backends, random_ops=random_ops
+            catalog,
+            spec_file=spec_file,
+            command=command,
+            progress=_progress,
+            backends=backends,
+            random_ops=random_ops,
+            workers=args.jobs,
         )
     except (DefinitionError, jinja2.TemplateError) as err:
         cause = err if isinstance(err, DefinitionError) else f"template error ({type(err).__name__}): {err}"
