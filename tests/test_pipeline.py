@@ -428,3 +428,13 @@ def test_forked_workers_end_with_a_killed_regeneration(tmp_path):
             process.communicate()
     assert process.returncode == -signal.SIGKILL
     assert not (tmp_path / "pkg").exists()
+
+
+def test_default_jobs_are_the_cpus_here_at_most_four(monkeypatch):
+    """A container may list its host's many CPUs: a worker each would hold as
+    many SymPy caches on the few CPUs it is given."""
+    from derive.commands import regenerate
+
+    for cpus, jobs in ((1, 1), (2, 2), (4, 4), (64, 4)):
+        monkeypatch.setattr(regenerate.os, "sched_getaffinity", lambda pid, cpus=cpus: set(range(cpus)), raising=False)
+        assert regenerate._default_jobs() == jobs

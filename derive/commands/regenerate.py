@@ -11,7 +11,7 @@ With --catalog, the package is written to --out (its name is the folder's).
 A definition the pipeline cannot handle fails with a message naming it and
 leaves the output folder exactly as it was. Progress (each entry as it is
 derived) goes to stderr, the result to stdout. ``--jobs`` derives that many
-entries at a time (default: one per CPU).
+entries at a time (default: one per CPU, at most four).
 """
 
 from __future__ import annotations
@@ -39,11 +39,17 @@ def _progress(index: int, count: int, name: str) -> None:
     print(f"deriving {name} ({index + 1}/{count})", file=sys.stderr, flush=True)
 
 
-def _available_cpus() -> int:
+# each worker holds its own SymPy caches, and a container may list all of its
+# host's CPUs while it is given a few of them
+MOST_DEFAULT_JOBS = 4
+
+
+def _default_jobs() -> int:
     try:
-        return len(os.sched_getaffinity(0))
+        cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # no affinity where the platform has none
-        return os.cpu_count() or 1
+        cpus = os.cpu_count() or 1
+    return min(cpus, MOST_DEFAULT_JOBS)
 
 
 def main(argv=None, command: str = "diffround-regenerate") -> int:
@@ -58,8 +64,8 @@ def main(argv=None, command: str = "diffround-regenerate") -> int:
     parser.add_argument(
         "--jobs",
         type=int,
-        default=_available_cpus(),
-        help="entries derived at a time, in forked processes (default: the CPUs available here)",
+        default=_default_jobs(),
+        help=f"entries derived at a time, in forked processes (default: the CPUs here, at most {MOST_DEFAULT_JOBS})",
     )
     args = parser.parse_args(argv)
     if args.jobs < 1:
