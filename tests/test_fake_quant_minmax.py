@@ -152,27 +152,34 @@ def test_bit_for_bit_with_tensorflow_in_a_tf_function():
     by a constant (a Python float min and max, the bit width's level count)
     into a product with its reciprocal: the value with min and max as Python
     floats, and the value and gradients with them as variables, against
-    TensorFlow's op run eagerly."""
+    TensorFlow's op run eagerly. The variables' function is traced once per
+    bit width and narrow_range, and reads each range's min and max when it runs."""
     rng = np.random.default_rng(SEED + 3)
+    lv, hv = tf.Variable(np.float32(0)), tf.Variable(np.float32(1))
+    with_variables = {}
     for bits, narrow_range, low, high in CASES[::3]:
         x = _inputs(rng, low, high, bits, narrow_range)
         upstream = rng.integers(-3, 4, size=x.shape).astype(np.float32)
         expected = _tensorflow_reference(x, low, high, bits, narrow_range, upstream)
-        lv, hv = tf.Variable(np.float32(low)), tf.Variable(np.float32(high))
 
         @tf.function
         def with_floats(xv):
             return drtf.fake_quant_minmax(xv, min=low, max=high, bits=bits, narrow_range=narrow_range)
 
-        @tf.function
-        def with_variables(xv):
-            with tf.GradientTape() as tape:
-                tape.watch(xv)
-                y = drtf.fake_quant_minmax(xv, min=lv, max=hv, bits=bits, narrow_range=narrow_range)
-                loss = tf.reduce_sum(y * upstream)
-            return [y, *tape.gradient(loss, [xv, lv, hv])]
+        if (bits, narrow_range) not in with_variables:
 
-        got = [with_floats(tf.constant(x)), *with_variables(tf.constant(x))]
+            @tf.function
+            def gradients(xv, upstream, bits=bits, narrow_range=narrow_range):
+                with tf.GradientTape() as tape:
+                    tape.watch(xv)
+                    y = drtf.fake_quant_minmax(xv, min=lv, max=hv, bits=bits, narrow_range=narrow_range)
+                    loss = tf.reduce_sum(y * upstream)
+                return [y, *tape.gradient(loss, [xv, lv, hv])]
+
+            with_variables[bits, narrow_range] = gradients
+        lv.assign(np.float32(low))
+        hv.assign(np.float32(high))
+        got = [with_floats(tf.constant(x)), *with_variables[bits, narrow_range](tf.constant(x), tf.constant(upstream))]
         for label, g, e in zip(("value (Python floats)",) + OUTPUTS, got, expected[:1] + expected):
             bad = _bitwise_mismatches(g.numpy(), e)
             assert bad.size == 0, (
@@ -180,6 +187,7 @@ def test_bit_for_bit_with_tensorflow_in_a_tf_function():
                 f"min={low!r}, max={high!r}); first at x={x[bad[0]]!r}: got {np.ravel(g)[bad[0]]!r}, "
                 f"TensorFlow {np.ravel(e)[bad[0]]!r}"
             )
+    assert len(with_variables) < len(CASES[::3]) / 2  # the function was reused
 
 
 def test_both_zero_as_tensorflow():
@@ -223,4 +231,6 @@ def test_values_on_the_grid():
     y = drtf.fake_quant_minmax(x, min=-1.0, max=3.0, bits=8).numpy()
     np.testing.assert_allclose(y, levels, rtol=0, atol=1e-6)
     assert y[64] == 0.0
-    assert drtf.fake_quant_minmax(np.float32([100.0]), min=-1.0, max=3.0).numpy()[0] == pytest.approx(191 * 4 / 255, abs=1e-6)
+    assert drtf.fake_quant_minmax(np.float32([100.0]), min=-1.0, max=3.0).numpy()[0] == pytest.approx(
+        191 * 4 / 255, abs=1e-6
+    )
