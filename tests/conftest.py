@@ -19,32 +19,51 @@ def dr():
     return diffround
 
 
+def _once_per_run(tmp_path_factory, name, compute):
+    """The folder that compute(folder) filled, computed once per test run. Under
+    pytest-xdist the first worker to ask computes it in the run's shared
+    temporary folder, behind a lock; the others wait there and reuse it."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        compute(folder)
+        return folder
+    import fcntl
+    import shutil
+
+    shared = tmp_path_factory.getbasetemp().parent  # one folder per run, the workers' folders inside
+    folder, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker that failed to compute it
+            folder.mkdir()
+            compute(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
-def _catalog_files(tmp_path_factory):
+def once_per_run(tmp_path_factory):
+    """once_per_run(name, compute): the folder compute(folder) filled, computed
+    once per test run whichever workers ask for it (the slowest setups)."""
+    return lambda name, compute: _once_per_run(tmp_path_factory, name, compute)
+
+
+@pytest.fixture(scope="session")
+def _catalog_files(once_per_run):
     """generate(CATALOG) with RANDOM_OPS: the slowest single step of the suite (the whole
-    catalog derived by SymPy), done once per test run. Under pytest-xdist the
-    first worker to need it derives it and leaves it in the run's shared
-    temporary folder for the others, behind a lock; tests/test_freshness.py
-    checks the output does not depend on the process (hash seed) that made it."""
+    catalog derived by SymPy), done once per test run (once_per_run);
+    tests/test_freshness.py checks the output does not depend on the process
+    (hash seed) that made it."""
+    import json
+
     from derive import generate
     from derive.catalog import CATALOG, RANDOM_OPS
 
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return generate(CATALOG, random_ops=RANDOM_OPS)
-    import fcntl
-    import json
+    def derive_catalog(folder):
+        (folder / "catalog_files.json").write_text(json.dumps(generate(CATALOG, random_ops=RANDOM_OPS)))
 
-    shared = tmp_path_factory.getbasetemp().parent  # one folder per run, the workers' folders inside
-    saved = shared / "catalog_files.json"
-    with open(shared / "catalog_files.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the other workers wait here while one derives
-        if not saved.exists():
-            files = generate(CATALOG, random_ops=RANDOM_OPS)
-            partial = saved.with_suffix(".partial")
-            partial.write_text(json.dumps(files))
-            partial.rename(saved)
-            return files
-    return json.loads(saved.read_text())
+    return json.loads((once_per_run("catalog", derive_catalog) / "catalog_files.json").read_text())
 
 
 @pytest.fixture

@@ -27,18 +27,19 @@ def harness():
 
 
 @pytest.fixture(scope="module")
-def quick_results(tmp_path_factory, dr):
-    """Every experiment's quick mode (two seeds, a few epochs), once."""
+def quick_results(once_per_run, dr):
+    """Every experiment's quick mode (two seeds, a few epochs), once per test run."""
     import torch
 
-    out = tmp_path_factory.mktemp("experiments")
-    threads = torch.get_num_threads()
-    try:
-        for name in ("integer_labels", "binary_network", "spiking_network", "compression", "quantization"):
-            assert _module(name).main(["--quick", "--out", str(out)]) == 0
-    finally:
-        torch.set_num_threads(threads)
-    return out
+    def run_quick_modes(out):
+        threads = torch.get_num_threads()
+        try:
+            for name in ("integer_labels", "binary_network", "spiking_network", "compression", "quantization"):
+                assert _module(name).main(["--quick", "--out", str(out)]) == 0
+        finally:
+            torch.set_num_threads(threads)
+
+    return once_per_run("experiments_quick", run_quick_modes)
 
 
 BACKENDS = ("tensorflow", "jax", "torch")
