@@ -133,10 +133,8 @@ def _results(processes):
     return [json.loads(out.strip().splitlines()[-1]) for out, _ in outputs]
 
 
-@pytest.mark.heavy  # about two minutes: started first, not last beside nothing
-def test_layers_and_quantizer_layers_train_save_and_load_under_every_keras_backend(
-    tmp_path,
-):
+@pytest.mark.heavy  # the longest of the Keras tests: started first, not last beside nothing
+def test_layers_and_quantizer_layers_train_save_and_load_under_every_keras_backend(tmp_path):
     layer_paths = {b: str(tmp_path / f"model_{b}.keras") for b in LAYER_TRAINERS}
     quantized_paths = {b: str(tmp_path / f"quantized_{b}.keras") for b in BACKENDS}
     starts = [_start(TRAIN, b, layer_paths.get(b, "-"), quantized_paths[b]) for b in BACKENDS]
