@@ -449,6 +449,7 @@ def _clipped(inside, low, high, u):
 fake_quant = Approximation(
     name="fake_quant",
     monotone=True,
+    clipped=True,
     # scale inside each branch: d/dscale of scale*round_ste(x/scale) is then
     # round(x/scale) - x/scale, which SymPy would not simplify through a Piecewise
     hard=_clipped(scale * hard_round(_code), scale * _qmin, scale * _qmax, _code),
@@ -487,6 +488,7 @@ _pact_hard = sp.Piecewise((0, x < 0), (pact_alpha, x >= pact_alpha), (clamp(_pac
 pact_quant = Approximation(
     name="pact_quant",
     monotone=True,
+    clipped=True,
     hard=_pact_hard,
     expr=identity_backward(_pact_hard),  # in the backward clip(x, 0, alpha)
     params={
@@ -507,6 +509,7 @@ ternary_threshold = sp.Symbol("T", nonnegative=True)
 ternary = Approximation(
     name="ternary",
     monotone=True,
+    clipped=True,
     hard=sp.Piecewise((0, sp.Abs(x) <= ternary_threshold), (hard_sign(x), True)),
     expr=sp.Piecewise((-clip, x < -clip), (clip, x > clip), (x, True)),
     params={
@@ -545,6 +548,7 @@ _tf_fake_quant = sp.Piecewise(
 fake_quant_minmax = Approximation(
     name="fake_quant_minmax",
     monotone=True,
+    clipped=True,
     hard=_tf_fake_quant,
     # x passes inside the nudged range; below it the gradient goes to min, above it to max
     expr=straight_through(

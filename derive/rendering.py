@@ -303,6 +303,7 @@ def op_context(a: Approximation, kernel_set: lowering.KernelSet, regimes, backen
         "call": f"_OP(x, {{{values}}}, mode, name)",
         "hard": "_hard" if kernel_set.hard is not None else "None",
         "regimes": [(tag, predicate) for tag, predicate, _ in regimes],
+        "clipped": a.clipped,
     }
 
 

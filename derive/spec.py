@@ -132,6 +132,11 @@ class Approximation:
       call meets (min < max); the verifier's parameter sets keep to them.
     - ``layer``: a QuantizerLayer, for a quantizer whose Keras layer learns
       its parameters per tensor or per channel from a first-batch start.
+    - ``clipped``: beyond a finite range of x the op is constant in x (a
+      quantizer's clip), so its derivatives have limits at +-inf: the op
+      gives there those at the largest finite float (d/dmax of a clip at max
+      is 1 at +inf, as in TensorFlow's fake quant). Other ops give 0 for every
+      derivative at +-inf. The tests check the claim against the reference.
     """
 
     name: str
@@ -149,6 +154,7 @@ class Approximation:
     regimes: tuple[sp.Basic, ...] = ()
     constraints: tuple[sp.Basic, ...] = ()
     layer: QuantizerLayer | None = None
+    clipped: bool = False
 
     @property
     def mode(self) -> str:

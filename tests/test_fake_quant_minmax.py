@@ -30,7 +30,7 @@ def _random_ranges(rng, count):
 def _inputs(rng, low, high, bits, narrow_range):
     """Random x over and beyond the range, the nudged bounds themselves and
     the grid's midpoints (as TensorFlow computes them), each with both float32
-    neighbours."""
+    neighbours, and +-inf and the largest floats."""
     width = high - low
     x = rng.uniform(low - width / 2, high + width / 2, size=600).astype(np.float32)
     far = np.array([-1e30, 1e30], np.float32)
@@ -43,7 +43,10 @@ def _inputs(rng, low, high, bits, narrow_range):
     exact = np.concatenate([[nudged_min, nudged_max, 0.0], midpoints]).astype(np.float32)
     up = np.nextafter(exact, np.float32(np.inf))
     down = np.nextafter(exact, np.float32(-np.inf))
-    return np.concatenate([x, exact, up, down]).astype(np.float32)
+    # beyond every range: the largest floats and the infinities (min's and max's gradients count them)
+    largest = np.finfo(np.float32).max
+    ends = np.array([-np.inf, -largest, largest, np.inf], np.float32)
+    return np.concatenate([x, exact, up, down, ends]).astype(np.float32)
 
 
 def _cases():
@@ -234,3 +237,20 @@ def test_values_on_the_grid():
     assert drtf.fake_quant_minmax(np.float32([100.0]), min=-1.0, max=3.0).numpy()[0] == pytest.approx(
         191 * 4 / 255, abs=1e-6
     )
+
+
+@pytest.mark.parametrize("backend", list(BACKENDS))
+def test_nan_as_tensorflow(backend):
+    """NaN x: NaN out, and no share of the gradients of x, min and max (as TensorFlow's
+    op), next to +-inf, whose min and max gradients count."""
+    if backend != "tensorflow":
+        pytest.importorskip(backend)
+    x = np.array([np.nan, -np.inf, 0.3, np.inf, np.nan, 9.0], np.float32)
+    upstream = np.array([1.0, 2.0, -1.0, 3.0, 1.0, 1.0], np.float32)
+    expected = _tensorflow_reference(x, -2.0, 4.0, 8, False, upstream)
+    got = BACKENDS[backend](x, -2.0, 4.0, 8, False, upstream)
+    np.testing.assert_array_equal(np.isnan(got[0]), np.isnan(x))
+    assert _bitwise_mismatches(got[0][~np.isnan(x)], expected[0][~np.isnan(x)]).size == 0
+    assert float(got[2]) == float(expected[2]) == 2.0 and float(got[3]) == float(expected[3]) == 4.0
+    for label, g, e in zip(OUTPUTS[1:], got[1:], expected[1:]):
+        assert _bitwise_mismatches(g, e).size == 0, (label, g, e)

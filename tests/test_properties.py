@@ -340,7 +340,10 @@ def test_ste_forward_is_bit_equal_to_the_hard_function(tf, dr, name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_nan_gives_nan_and_infinities_the_hard_value_with_zero_gradients(tf, dr, name):
+def test_nan_gives_nan_and_infinities_the_hard_value_with_zero_gradients_or_their_limits(tf, dr, name):
+    """NaN x: NaN, and nothing added to any gradient. +-inf: the hard
+    function's value there, and zero gradients, but for a clipped op, whose
+    gradients at +-inf are their limits: those at the largest floats."""
     a = APPROXIMATIONS[name]
     floats = {n: float(a.params[n].default) for n in a.float_params}
     ints = {n: int(a.params[n].default) for n in a.int_params}
@@ -348,6 +351,7 @@ def test_nan_gives_nan_and_infinities_the_hard_value_with_zero_gradients(tf, dr,
     specials = [math.nan, math.inf, -math.inf]
     for dtype in DTYPES:
         xs = np.array(specials + [0.3, -2.75], dtype)
+        largest = np.finfo(dtype).max
         for mode in a.modes:
 
             def run(x, mode=mode):
@@ -368,6 +372,12 @@ def test_nan_gives_nan_and_infinities_the_hard_value_with_zero_gradients(tf, dr,
             # the finite entries alone: the values and parameter gradients to compare with
             finite_only = call(tf, dr, a, tf.constant(xs[3:]), floats, ints, mode).numpy()
             finite_gradients = run(tf.constant(xs[3:]))[1][1:]
+            at_infinities = np.zeros(2, dtype)  # d/dx at +inf and -inf
+            if a.clipped:
+                # the largest floats' gradients, added to the finite entries' sums
+                x_largest, *largest_gradients = run(tf.constant([largest, -largest], dtype))[1]
+                at_infinities = x_largest.numpy()
+                finite_gradients = [f + g for f, g in zip(finite_gradients, largest_gradients)]
             for y, grads in (run(x), tf.function(run)(x), run_with_numbers(x), tf.function(run_with_numbers)(x)):
                 y = y.numpy()
                 assert np.isnan(y[0]), (name, mode, dtype)
@@ -377,10 +387,30 @@ def test_nan_gives_nan_and_infinities_the_hard_value_with_zero_gradients(tf, dr,
                 # Python-float parameters run the kernels without parameter derivatives,
                 # whose shared subexpressions may round differently (soft_round: 1 ULP)
                 np.testing.assert_array_max_ulp(y[3:], finite_only, maxulp=2)
-                np.testing.assert_array_equal(grads[0].numpy()[:3], 0.0)
+                assert grads[0].numpy()[0] == 0.0, (name, mode, dtype)
+                np.testing.assert_array_equal(grads[0].numpy()[1:3], at_infinities)
                 for g, only in zip(grads[1:], finite_gradients):
-                    # a parameter's gradient sums over x: the non-finite entries add nothing
+                    # a parameter's gradient sums over x: NaN adds nothing, +-inf their limits or nothing
                     np.testing.assert_allclose(g.numpy(), only.numpy(), rtol=1e-6)
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if APPROXIMATIONS[n].clipped])
+def test_a_clipped_op_is_constant_in_x_beyond_a_finite_range(name):
+    """``clipped`` claims that the derivatives have limits at +-inf, which the
+    op gives there: by the reference, every first and second derivative is the
+    same at +-1e30 and at +-the largest float64."""
+    a = APPROXIMATIONS[name]
+    floats = {n: float(a.params[n].default) for n in a.float_params}
+    ref = reference(a, {n: int(a.params[n].default) for n in a.int_params})
+    names = ref.names
+    outputs = [(n,) for n in names] + [(n, m) for i, n in enumerate(names) for m in names[i:]]
+    largest = float(np.finfo(np.float64).max)
+    for side in (1.0, -1.0):
+        for wrt in outputs:
+            far, farthest = (ref.evaluate(wrt, (side * v, *floats.values())) for v in (1e30, largest))
+            assert far == farthest, (name, side, wrt, far, farthest)
+        # and the value there is the hard function's, whatever x
+        assert ref.hard((side * 1e30, *floats.values())) == ref.hard((side * largest, *floats.values()))
 
 
 @pytest.mark.parametrize("name", NAMES)

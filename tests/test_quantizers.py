@@ -174,3 +174,30 @@ def test_half_precision_values():
     y = dr.fake_quant(x, scale=0.25, bits=4)
     assert y.dtype == tf.float16
     np.testing.assert_array_equal(y.numpy(), np.float16([0.25, 1.0, -2.0, 1.75]))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    "op, params, name",
+    [
+        ("fake_quant", {"scale": 0.25, "bits": 4}, "scale"),
+        ("pact_quant", {"alpha": 2.0, "bits": 3}, "alpha"),
+        ("ternary", {"threshold": 0.05, "clip": 1.0}, "clip"),
+    ],
+)
+def test_infinities_give_the_gradients_at_the_largest_floats_and_nan_none(backend, op, params, name):
+    """A clipped op at +-inf: the gradients at the largest floats (their
+    limits: LSQ's qmax for the scale, PACT's 1 for alpha), not 0; NaN adds
+    nothing."""
+    largest = np.finfo(np.float64).max
+    params = {**params, name: np.float64(params[name])}
+
+    def gradients(v):
+        return _run(backend, op, np.array([v]), params, name, np.ones(1))[1:]
+
+    for special, limit in ((np.inf, largest), (-np.inf, -largest)):
+        (dx, dp), (dx_limit, dp_limit) = gradients(special), gradients(limit)
+        assert dx[0] == dx_limit[0] == 0.0 and dp == dp_limit, (special, dx, dp, dp_limit)
+    assert gradients(np.inf)[1] != 0.0  # the parameter sets the clip level there
+    dx, dp = gradients(np.nan)
+    assert dx[0] == 0.0 and dp == 0.0

@@ -11,7 +11,8 @@ are again a jax.custom_jvp whose rule uses the exact Hessian kernel. So
 jax.grad, jax.jvp, jax.jacfwd, jax.jacrev, jax.hessian, jax.vmap and
 jax.jit get exact first and second derivatives (the third is JAX's autodiff
 of the Hessian kernel). Non-finite x: NaN gives NaN, +-inf the hard
-function's value there, and both a zero derivative.
+function's value there, and both a zero derivative (a clipped op's
+derivatives at +-inf: their limits, the ones at the largest float).
 
 A parameter out of its domain raises a ValueError when its value is known
 (a Python number, a concrete array). Under jax.jit a traced parameter has no
@@ -158,12 +159,14 @@ def _dot(vectors, tangents):
 class Op:
     """One approximation: validates arguments, picks kernels, defines derivatives."""
 
-    def __init__(self, name, params, modes, hard, kernels, regimes=()):
+    def __init__(self, name, params, modes, hard, kernels, regimes=(), clipped=False):
         self.name = name
         self.params = params
         self.modes = modes
         self.hard = hard
         self.kernels = kernels
+        # derivatives at +-inf: a clipped op's limits there, 0 for the others
+        self.clipped = clipped
         # (tag, predicate): with every float parameter a Python number, the
         # kernels of the first regime whose predicate holds for their values
         self.regimes = regimes
@@ -222,7 +225,16 @@ def _differentiable(op, mode, kernels, with_params, ints):
         return jnp.broadcast_to(value, jnp.broadcast_shapes(x.shape, *(jnp.shape(f) for f in floats)))
 
     def finite(x):
+        """x with 0 where it is not finite (a clipped op: the largest finite
+        floats for +-inf, where its derivatives take their limits)."""
+        if op.clipped:
+            largest = jnp.finfo(x.dtype).max
+            return jnp.where(jnp.isnan(x), jnp.zeros_like(x), jnp.clip(x, -largest, largest))
         return jnp.where(jnp.isfinite(x), x, jnp.zeros_like(x))
+
+    def kept(x):
+        """Where the derivatives are the kernels': finite x, or a clipped op's non-NaN x."""
+        return ~jnp.isnan(x) if op.clipped else jnp.isfinite(x)
 
     @jax.custom_jvp
     def function(x, *floats):
@@ -240,11 +252,11 @@ def _differentiable(op, mode, kernels, with_params, ints):
     def first(x, *floats):
         """The first derivatives by x and (with_params) each float parameter."""
         derivatives = kernels.gradient(*arguments(finite(x), floats))[0]
-        return tuple(shaped(jnp.where(jnp.isfinite(x), d, jnp.zeros_like(d)), x, floats) for d in derivatives)
+        return tuple(shaped(jnp.where(kept(x), d, jnp.zeros_like(d)), x, floats) for d in derivatives)
 
     def hessian_rows(x, floats):
         upper = kernels.hessian(*arguments(finite(x), floats))[0]
-        upper = [jnp.where(jnp.isfinite(x), h, jnp.zeros_like(h)) for h in upper]
+        upper = [jnp.where(kept(x), h, jnp.zeros_like(h)) for h in upper]
         return symmetric(upper, 1 + len(floats) if with_params else 1)
 
     def function_jvp(primals, tangents):

@@ -10,7 +10,8 @@ each operation gives GradientTapes its vector-Jacobian product and
 ForwardAccumulators its Jacobian-vector product, and the first derivatives
 are again such an operation (with the exact Hessian), so second derivatives
 are exact in any mix of reverse and forward mode; and non-finite x: NaN
-gives NaN, +-inf the hard function's value there, and both a zero gradient.
+gives NaN, +-inf the hard function's value there, and both a zero gradient
+(a clipped op's gradient at +-inf: its limit, the one at the largest float).
 
 Kernels run compiled with XLA (tf.function(jit_compile=True)): each fuses
 into one loop over the tensor. The forward kernel then saves nothing: the
@@ -173,14 +174,28 @@ def _masked_hard(kernel):
     return hard
 
 
-def _masked_vector_jacobian(kernel):
-    """dy times each derivative; dy * 0 where x is not finite (NaN for a NaN dy)."""
+def _largest_for_inf(x):
+    """x with the largest finite floats for +-inf and 0 for NaN: where a
+    clipped op's derivatives are constant, their limits at +-inf."""
+    largest = x.dtype.max
+    return tf.where(tf.math.is_nan(x), tf.zeros_like(x), tf.clip_by_value(x, -largest, largest))
 
-    def vector_jacobian(dy, x, *args):
-        finite = tf.math.is_finite(x)
-        return [tf.where(finite, dy * d, dy * tf.zeros_like(d)) for d in kernel(x, *args)[0]]
 
-    return vector_jacobian
+def _masked_vector_jacobian(clipped):
+    """dy times each derivative; dy * 0 where x is not finite (NaN for a NaN
+    dy), or for a clipped op where x is NaN (at +-inf its limits)."""
+
+    def wrap(kernel):
+        def vector_jacobian(dy, x, *args):
+            if clipped:
+                kept, x = ~tf.math.is_nan(x), _largest_for_inf(x)
+            else:
+                kept = tf.math.is_finite(x)
+            return [tf.where(kept, dy * d, dy * tf.zeros_like(d)) for d in kernel(x, *args)[0]]
+
+        return vector_jacobian
+
+    return wrap
 
 
 class Kernels:
@@ -196,14 +211,16 @@ class Kernels:
         self.gradient_from_residuals = gradient_from_residuals
         self.gradient = gradient
         self.hessian = hessian
-        self.value_xla, gradient_xla = xla
-        self.compiled_value = None  # by with_hard, which knows the value at +-inf
-        self.compiled_gradient = _compiled(gradient_xla, _outputs)
-        self.compiled_vector_jacobian = _compiled(gradient_xla, _masked_vector_jacobian)
+        self.value_xla, self.gradient_xla = xla
+        self.compiled_value = None  # by for_op, which knows the value at +-inf
+        self.compiled_gradient = _compiled(self.gradient_xla, _outputs)
+        self.compiled_vector_jacobian = None  # by for_op, which knows the derivatives at +-inf
 
-    def with_hard(self, hard):
-        """Compiles the value kernel, given the op's hard kernel (or None)."""
+    def for_op(self, hard, clipped):
+        """Compiles the value kernel and the vector-Jacobian product, given the
+        op's hard kernel (or None) and whether it is clipped."""
         self.compiled_value = _compiled(self.value_xla, _masked_value(hard))
+        self.compiled_vector_jacobian = _compiled(self.gradient_xla, _masked_vector_jacobian(clipped))
         return self
 
     def first(self, args, residuals):
@@ -291,6 +308,9 @@ class NonFiniteX:
     derivative there is 0: the value does not depend on x or the parameters,
     and a NaN x whose output a caller masks out (tf.where) then adds nothing to
     the parameters' gradients (an output left NaN still makes the loss NaN).
+    A clipped op's value at +-inf does depend on the parameters that set the
+    clip (``clipped``): its derivatives there are their limits, the kernels'
+    at the largest finite float, and 0 where x is NaN.
     The compiled value and backward kernels apply this rule in their own loop
     (the residuals of a value kernel are unused there: XLA drops their
     computation). Elsewhere all-finite x, the common case, costs one check:
@@ -301,8 +321,9 @@ class NonFiniteX:
 
     NUMPY_CHECK_SIZE = 1 << 16
 
-    def __init__(self, x):
+    def __init__(self, x, clipped=False):
         self.x = x
+        self.clipped = clipped
         if not tf.executing_eagerly():
             self.all_finite = tf.reduce_all(tf.math.is_finite(x))
         elif x.device.endswith("CPU:0") and (x.shape.num_elements() or 0) <= self.NUMPY_CHECK_SIZE:
@@ -310,12 +331,12 @@ class NonFiniteX:
         else:
             self.all_finite = bool(tf.reduce_all(tf.math.is_finite(x)))
 
-    def _patch(self, value, replacement):
+    def _patch(self, value, replacement, kept=tf.math.is_finite):
         if self.all_finite is True:
             return value
 
         def patched():
-            return tf.where(tf.math.is_finite(self.x), value, replacement())
+            return tf.where(kept(self.x), value, replacement())
 
         if self.all_finite is False:
             return patched()
@@ -330,25 +351,36 @@ class NonFiniteX:
         return self._patch(y, limit)
 
     def derivative(self, d):
+        if self.clipped:
+            return self._patch(d, lambda: tf.zeros_like(d), kept=lambda x: ~tf.math.is_nan(x))
         return self._patch(d, lambda: tf.zeros_like(d))
 
     def finite(self, x):
-        """x with 0 where it is not finite: a kernel's ops there stay finite,
-        and so does their own gradient (a NaN times the masked 0 would not)."""
+        """x with 0 where it is not finite (a clipped op: with the largest
+        finite floats for +-inf): a kernel's ops there stay finite, and so
+        does their own gradient (a NaN times the masked 0 would not)."""
         if self.all_finite is True:
             return x
+        if self.clipped:
+            return _largest_for_inf(x)
         return tf.where(tf.math.is_finite(x), x, tf.zeros_like(x))
+
+    def for_kernels(self, x):
+        """What the first-derivative kernels take for x: a clipped op's
+        finite x; x itself for the others, whose derivatives at +-inf are 0."""
+        return self.finite(x) if self.clipped else x
 
 
 class Op:
     """One approximation: validates arguments, picks kernels, wires gradients."""
 
-    def __init__(self, name, params, modes, hard, kernels, hard_xla=None, regimes=()):
+    def __init__(self, name, params, modes, hard, kernels, hard_xla=None, regimes=(), clipped=False):
         self.name = name
         self.params = params
         self.modes = modes
         self.hard = hard
-        self.kernels = {tag: k.with_hard(hard) for tag, k in kernels.items()}
+        self.clipped = clipped
+        self.kernels = {tag: k.for_op(hard, clipped) for tag, k in kernels.items()}
         # (tag, predicate): with every float parameter a Python number, the
         # kernels of the first regime whose predicate holds for their values
         self.regimes = regimes
@@ -403,7 +435,7 @@ class Op:
         with_params = variant == "all"
         float_slots = [i for i, p in enumerate(self.params) if isinstance(p, FloatParam)] if with_params else []
         hard, compiled_hard = self.hard, self.compiled_hard
-        name = self.name
+        name, clipped = self.name, self.clipped
 
         def call(x, arguments):
             def merged(x, floats):
@@ -428,10 +460,10 @@ class Op:
                 if mode == "soft" and compiled and kernels.compiled_value is not None:
                     y = kernels.compiled_value(*args)
                 elif mode == "soft":
-                    non_finite = NonFiniteX(x)
+                    non_finite = NonFiniteX(x, clipped)
                     (y,), residuals = kernels.value(*args)
                 else:
-                    non_finite = None if compiled and compiled_hard is not None else NonFiniteX(x)
+                    non_finite = None if compiled and compiled_hard is not None else NonFiniteX(x, clipped)
                     y = hard_value()
                 # the hard function ignores some parameters (steepness), and a
                 # compiled kernel may not see every one: the output still has
@@ -444,7 +476,7 @@ class Op:
                     # that refers to the forward's intermediates cannot be
                     # differentiated again by an accumulator outside it
                     residuals = non_finite = None
-                derivatives = _Derivatives(kernels, merged, residuals, non_finite)
+                derivatives = _Derivatives(kernels, merged, residuals, non_finite, clipped)
 
                 def vector_jacobian(dy):
                     if compiled and kernels.compiled_vector_jacobian is not None:
@@ -541,23 +573,27 @@ class _Derivatives:
     a tensor from outside it cannot be differentiated again by an accumulator
     outside the function."""
 
-    def __init__(self, kernels, merged, residuals, non_finite):
+    def __init__(self, kernels, merged, residuals, non_finite, clipped):
         self.kernels = kernels
         self.merged = merged
         self.residuals = residuals
         self.forward_non_finite = non_finite
+        self.clipped = clipped
 
     def non_finite(self, x):
         """The forward's NonFiniteX (eagerly), or a new one for x (in a graph)."""
-        return self.forward_non_finite or NonFiniteX(x)
+        return self.forward_non_finite or NonFiniteX(x, self.clipped)
 
     def first(self, x, floats):
         """The first derivatives, one per input, of the output's shape."""
 
         def function(x, *floats):
-            args = self.merged(*_unrecorded(x, floats))
+            x_in, floats_in = _unrecorded(x, floats)
             non_finite = self.non_finite(x)
-            derivatives = [non_finite.derivative(d) for d in self.kernels.first(args, self.residuals)]
+            args = self.merged(non_finite.for_kernels(x_in), floats_in)
+            # a clipped op's forward residuals at +-inf are not its kernels' at the largest float
+            residuals = None if self.clipped and non_finite.all_finite is not True else self.residuals
+            derivatives = [non_finite.derivative(d) for d in self.kernels.first(args, residuals)]
 
             def vector_jacobian(*upstream):
                 products = self.hessian_products(upstream, x, floats)

@@ -130,6 +130,7 @@ _OP = _runtime.Op(
         "x": _runtime.Kernels(None, None, _gradient_x, _hessian_x, xla=(None, None)),
         "all": _runtime.Kernels(None, None, _gradient_all, _hessian_all, xla=(None, None)),
     },
+    clipped=True,
 )
 
 

@@ -92,6 +92,7 @@ _OP = _runtime.Op(
         "x": _runtime.Kernels(None, None, _gradient_x, _hessian_x, xla=(None, _gradient_x)),
         "all": _runtime.Kernels(None, None, _gradient_all, _hessian_all, xla=(None, _gradient_all)),
     },
+    clipped=True,
 )
 
 

@@ -12,7 +12,8 @@ backward and jvp use the first derivatives, which are again such a
 Function whose backward and jvp use the exact Hessian, so second derivatives
 are exact in any mix of reverse and forward mode; third derivatives are
 autograd's of the Hessian kernel's ops. Non-finite x: NaN gives NaN, +-inf
-the hard function's value there, and both a zero derivative.
+the hard function's value there, and both a zero derivative (a clipped op's
+derivatives at +-inf: their limits, the ones at the largest float).
 
 Nothing here moves data between devices: constants are made on x's device,
 and a data-dependent Python branch (the all-finite shortcut) is taken only
@@ -230,13 +231,16 @@ class NonFiniteX:
     +-inf (x itself for an op without one: round-like, f(x) - x bounded). Every
     derivative there is 0: the value does not depend on x or the parameters,
     and a NaN x whose output a caller masks out (torch.where) then adds nothing
-    to the parameters' gradients. All-finite x on the CPU, the common case,
+    to the parameters' gradients. A clipped op's value at +-inf does depend on
+    the parameters that set the clip: its derivatives there are their limits,
+    the kernels' at the largest finite float, and 0 where x is NaN. All-finite x on the CPU, the common case,
     costs one check and a Python branch; elsewhere (another device, where a
     branch would wait for the device, torch.compile, vmap) a select.
     """
 
-    def __init__(self, x):
+    def __init__(self, x, clipped=False):
         self.x = x
+        self.clipped = clipped
         # the sum is finite only if every element is (an inf or NaN stays in it); a sum
         # that overflows takes the select, which is right anyway: one reduction, where
         # isfinite(x).all() makes a bool tensor, many times slower on the CPU
@@ -259,24 +263,31 @@ class NonFiniteX:
     def derivative(self, d):
         if self.all_finite:
             return d
-        return torch.where(self._finite_mask(), d, 0.0)
+        x = self.x
+        return torch.where(x == x if self.clipped else self._finite_mask(), d, 0.0)
 
     def finite(self):
-        """x with 0 where it is not finite: a kernel's ops there stay finite,
-        and so does their own gradient (a NaN times the masked 0 would not)."""
+        """x with 0 where it is not finite (a clipped op: the largest finite
+        floats for +-inf): a kernel's ops there stay finite, and so does their
+        own gradient (a NaN times the masked 0 would not)."""
         if self.all_finite:
             return self.x
-        return torch.where(self._finite_mask(), self.x, 0.0)
+        x = self.x
+        if self.clipped:
+            largest = torch.finfo(x.dtype).max
+            return torch.where(x == x, x.clamp(-largest, largest), 0.0)
+        return torch.where(self._finite_mask(), x, 0.0)
 
 
-def _functions(name, kernels, hard, mode, float_slots, differentiated):
+def _functions(name, kernels, hard, mode, float_slots, differentiated, clipped):
     """The autograd.Functions of one op, variant and mode: the value (and
     its form for torch.compile), and its first derivatives. Each takes
     (x, *args), the op's parameters in order: Python ints, and float tensors
     of x's dtype; of those, the slots in ``differentiated`` get derivatives,
     the others are constants. The Functions refer to plain functions and
     tuples only, which torch.compile traces from a closure (a Kernels
-    object it does not)."""
+    object it does not). ``clipped``: the derivatives at +-inf are their
+    limits (NonFiniteX)."""
     value_kernel, gradient_kernel, hessian_kernel = kernels.value, kernels.gradient, kernels.hessian
     float_slots, differentiated = tuple(float_slots), tuple(differentiated)
 
@@ -323,10 +334,11 @@ def _functions(name, kernels, hard, mode, float_slots, differentiated):
         return _shaped(y, shape_of(x, args), (x, *args))
 
     def first_derivatives(x, *args):
-        non_finite = NonFiniteX(x)
+        non_finite = NonFiniteX(x, clipped)
         shape = shape_of(x, args)
         inputs = (x, *args)
-        return tuple(_shaped(non_finite.derivative(d), shape, inputs) for d in gradient_kernel(x, *args)[0])
+        kernel_x = non_finite.finite() if clipped else x
+        return tuple(_shaped(non_finite.derivative(d), shape, inputs) for d in gradient_kernel(kernel_x, *args)[0])
 
     def hessian_products(vectors, x, args):
         """The Hessian times ``vectors`` (one per differentiated input, None:
@@ -334,7 +346,7 @@ def _functions(name, kernels, hard, mode, float_slots, differentiated):
         gradient is autograd's of the Hessian kernel, the third derivative."""
         if all(v is None for v in vectors):
             return [None] * len(vectors)
-        non_finite = NonFiniteX(x)
+        non_finite = NonFiniteX(x, clipped)
         finite_x = non_finite.finite()
         inputs = [finite_x, *(args[i] for i in differentiated)]
         upper = [_connected(non_finite.derivative(h), inputs) for h in hessian_kernel(finite_x, *args)[0]]
@@ -419,19 +431,22 @@ def _functions(name, kernels, hard, mode, float_slots, differentiated):
 class Op:
     """One approximation: validates arguments, picks kernels, wires gradients."""
 
-    def __init__(self, name, params, modes, hard, kernels, regimes=()):
+    def __init__(self, name, params, modes, hard, kernels, regimes=(), clipped=False):
         self.name = name
         self.params = params
         self.modes = modes
         self.hard = hard
         self.kernels = kernels
+        self.clipped = clipped
         # (tag, predicate): with every float parameter a Python number, the
         # kernels of the first regime whose predicate holds for their values
         self.regimes = regimes
         float_slots = [i for i, p in enumerate(params) if isinstance(p, FloatParam)]
         # every Function made here, not on first use: torch.compile traces no class definition
         self.functions = {
-            (variant, mode): _functions(name, k, hard, mode, float_slots, float_slots if variant == "all" else [])
+            (variant, mode): _functions(
+                name, k, hard, mode, float_slots, float_slots if variant == "all" else [], clipped
+            )
             for variant, k in kernels.items()
             for mode in modes
         }

@@ -114,6 +114,7 @@ _OP = _runtime.Op(
         "x": _runtime.Kernels(None, None, _gradient_x, _hessian_x),
         "all": _runtime.Kernels(None, None, _gradient_all, _hessian_all),
     },
+    clipped=True,
 )
 
 
