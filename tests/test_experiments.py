@@ -139,6 +139,26 @@ def _mean(record, method, metric):
     return np.mean([r[metric] for r in record["results"] if r["method"] == method])
 
 
+@pytest.mark.parametrize("quick, trained", [(True, 1344), (False, 1347)])
+def test_the_quick_mode_trains_whole_batches_only(harness, dr, quick, trained):
+    """1347 training images in batches of 32: the quick mode leaves the last 3
+    out of each epoch (a smaller batch would trace Keras's train step again),
+    the published runs train on all."""
+    orders = []
+
+    def train(method, seed, split, epoch_orders):
+        orders.append(epoch_orders)
+        return {"seconds": 0.0}
+
+    argv = ["--seeds", "1", "--out", "unused"] + (["--quick"] if quick else [])
+    args = harness.arguments("", __file__, argv)
+    epochs, _ = harness.digits_runs(args, 2, ["ste_round"], train, lambda r: "", 32)
+    assert epochs == 2 and orders[0].shape == (2, trained)
+    assert all(len(set(epoch)) == trained for epoch in orders[0])  # still a permutation's prefix, no repeats
+    full = harness.batch_orders(0, 1347, 2)
+    np.testing.assert_array_equal(orders[0], full[:, :trained])
+
+
 def test_t_interval_is_the_student_t_interval(harness):
     # two degrees of freedom: the t quantile has the closed form (2p - 1)/sqrt(2p(1 - p))
     p = 0.975

@@ -47,7 +47,9 @@ def arguments(description: str, script: str, argv=None, backend: str = "tensorfl
     file, ``backend`` the one its published numbers use, ``keras`` whether it
     runs on Keras (whose backend is then chosen here, before Keras loads)."""
     parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="two seeds, a few epochs: a smoke test of seconds")
+    parser.add_argument(
+        "--quick", action="store_true", help="two seeds, a few epochs, whole batches only: a smoke test of seconds"
+    )
     parser.add_argument("--seeds", type=int, default=None, help=f"number of seeds (default {len(SEEDS)})")
     parser.add_argument(
         "--stop-after",
@@ -151,11 +153,14 @@ def epochs_to_train(args, planned: int) -> int:
     return planned if args.stop_after is None else min(planned, args.stop_after)
 
 
-def digits_runs(args, planned: int, methods, train, figures) -> tuple[int, list[dict]]:
+def digits_runs(args, planned: int, methods, train, figures, batch: int) -> tuple[int, list[dict]]:
     """A Keras experiment on the digits: each seed's split and batch orders,
     every method trained on them in a fresh Keras session
     (``train(method, seed, split, orders)``) and logged with
-    ``figures(result)``. Returns the epochs trained and the results."""
+    ``figures(result)``. Returns the epochs trained and the results. The
+    quick mode trains on whole batches of ``batch`` only: a last, smaller
+    batch makes Keras trace its train step once more per run, which is most
+    of a smoke test's few epochs."""
     import keras
 
     epochs = epochs_to_train(args, planned)
@@ -164,6 +169,8 @@ def digits_runs(args, planned: int, methods, train, figures) -> tuple[int, list[
     for seed in args.seed_list:
         split = digits(seed)
         orders = batch_orders(seed, len(split[0]), planned)[:epochs]
+        if args.quick:
+            orders = orders[:, : orders.shape[1] - orders.shape[1] % batch]
         for method in methods:
             keras.backend.clear_session()
             result = train(method, seed, split, orders)

@@ -108,7 +108,7 @@ def main(argv=None) -> int:
     def train_planned(method, seed, split, orders):
         return train(method, seed, planned, split, orders)
 
-    epochs, results = harness.digits_runs(args, planned, METHODS, train_planned, figures)
+    epochs, results = harness.digits_runs(args, planned, METHODS, train_planned, figures, BATCH)
     harness.write(
         NAME,
         args.out,

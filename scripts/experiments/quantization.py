@@ -86,7 +86,9 @@ def main(argv=None) -> int:
     args = harness.arguments(__doc__, __file__, argv, keras=True)
     harness.set_threads(args.backend)
     planned = QUICK_EPOCHS if args.quick else EPOCHS
-    epochs, results = harness.digits_runs(args, planned, METHODS, train, lambda r: f"accuracy {r['accuracy']:.3f}")
+    epochs, results = harness.digits_runs(
+        args, planned, METHODS, train, lambda r: f"accuracy {r['accuracy']:.3f}", BATCH
+    )
     harness.write(
         NAME,
         args.out,
