@@ -17,10 +17,13 @@ import tensorflow as tf  # noqa: E402
 
 import diffround  # noqa: E402
 from derive import Approximation  # noqa: E402
-from derive.catalog import CATALOG  # noqa: E402
+from derive.catalog import CATALOG, RANDOM_OPS  # noqa: E402
 
 # every op takes mode; these are the modes each one has
 MODES = {e.name: e.modes if isinstance(e, Approximation) else ("ste",) for e in CATALOG}
+MODES.update({r.name: r.modes for r in RANDOM_OPS})
+# the random ops draw from a seed the caller gives (the same seed, the same numbers)
+SEED = 7
 
 X = [-0.6, 0.0, 0.25, 0.5, 0.75, 1.4]
 
@@ -44,11 +47,13 @@ def show(name, **kwargs):
 def main():
     print(f"diffround ops on x = {X} (float64)\n")
     for name in diffround.__all__:
-        default = inspect.signature(getattr(diffround, name)).parameters["mode"].default
-        show(name)
+        parameters = inspect.signature(getattr(diffround, name)).parameters
+        default = parameters["mode"].default
+        arguments = {"seed": SEED} if "seed" in parameters else {}
+        show(name, **arguments)
         for mode in MODES[name]:
             if mode != default:
-                show(name, mode=mode)
+                show(name, **arguments, mode=mode)
     show("heaviside", surrogate="triangle")
 
     print("\nThe seeds' snippets, side by side (float32):")
