@@ -181,16 +181,20 @@ def _largest_for_inf(x):
     return tf.where(tf.math.is_nan(x), tf.zeros_like(x), tf.clip_by_value(x, -largest, largest))
 
 
+def _derivatives_kept(x, clipped):
+    """Where the derivatives are the kernels': finite x, or a clipped op's non-NaN x."""
+    return ~tf.math.is_nan(x) if clipped else tf.math.is_finite(x)
+
+
 def _masked_vector_jacobian(clipped):
     """dy times each derivative; dy * 0 where x is not finite (NaN for a NaN
     dy), or for a clipped op where x is NaN (at +-inf its limits)."""
 
     def wrap(kernel):
         def vector_jacobian(dy, x, *args):
+            kept = _derivatives_kept(x, clipped)
             if clipped:
-                kept, x = ~tf.math.is_nan(x), _largest_for_inf(x)
-            else:
-                kept = tf.math.is_finite(x)
+                x = _largest_for_inf(x)
             return [tf.where(kept, dy * d, dy * tf.zeros_like(d)) for d in kernel(x, *args)[0]]
 
         return vector_jacobian
@@ -351,9 +355,7 @@ class NonFiniteX:
         return self._patch(y, limit)
 
     def derivative(self, d):
-        if self.clipped:
-            return self._patch(d, lambda: tf.zeros_like(d), kept=lambda x: ~tf.math.is_nan(x))
-        return self._patch(d, lambda: tf.zeros_like(d))
+        return self._patch(d, lambda: tf.zeros_like(d), kept=lambda x: _derivatives_kept(x, self.clipped))
 
     def finite(self, x):
         """x with 0 where it is not finite (a clipped op: with the largest

@@ -233,8 +233,8 @@ class NonFiniteX:
     and a NaN x whose output a caller masks out (torch.where) then adds nothing
     to the parameters' gradients. A clipped op's value at +-inf does depend on
     the parameters that set the clip: its derivatives there are their limits,
-    the kernels' at the largest finite float, and 0 where x is NaN. All-finite x on the CPU, the common case,
-    costs one check and a Python branch; elsewhere (another device, where a
+    the kernels' at the largest finite float, and 0 where x is NaN. All-finite
+    x on the CPU, the common case, costs one check and a Python branch; elsewhere (another device, where a
     branch would wait for the device, torch.compile, vmap) a select.
     """
 
@@ -437,7 +437,6 @@ class Op:
         self.modes = modes
         self.hard = hard
         self.kernels = kernels
-        self.clipped = clipped
         # (tag, predicate): with every float parameter a Python number, the
         # kernels of the first regime whose predicate holds for their values
         self.regimes = regimes
