@@ -51,24 +51,30 @@ def once_per_run(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def _catalog_files(once_per_run):
-    """generate(CATALOG) with RANDOM_OPS: the slowest single step of the suite (the whole
-    catalog derived by SymPy), done once per test run (once_per_run);
-    tests/test_freshness.py checks the output does not depend on the process
-    (hash seed) that made it."""
-    import json
+    """The whole catalog with RANDOM_OPS as scripts/regenerate_ops.py derives it, one
+    entry at a time (--jobs 1), in a process of its own under another hash seed than
+    this one: the slowest single step of the suite, done once per test run
+    (once_per_run). tests/test_freshness.py compares it with generated/, which the
+    script writes with forked workers (its default)."""
+    import subprocess
+    import sys
+    from pathlib import Path
 
-    from derive import generate
-    from derive.catalog import CATALOG, RANDOM_OPS
+    script = Path(__file__).resolve().parent.parent / "scripts" / "regenerate_ops.py"
 
     def derive_catalog(folder):
-        (folder / "catalog_files.json").write_text(json.dumps(generate(CATALOG, random_ops=RANDOM_OPS)))
+        seed = "1" if os.environ.get("PYTHONHASHSEED") == "0" else "0"
+        run = [sys.executable, str(script), "--out", str(folder / "diffround"), "--jobs", "1"]
+        done = subprocess.run(run, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-3000:]
 
-    return json.loads((once_per_run("catalog", derive_catalog) / "catalog_files.json").read_text())
+    out = once_per_run("catalog", derive_catalog) / "diffround"
+    return {p.relative_to(out).as_posix(): p.read_text() for p in sorted(out.rglob("*.py"))}
 
 
 @pytest.fixture
 def catalog_files(_catalog_files):
-    """generate(CATALOG), derived once per test run (see _catalog_files)."""
+    """The catalog's package as the pipeline derives it, once per test run (see _catalog_files)."""
     return dict(_catalog_files)
 
 

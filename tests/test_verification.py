@@ -5,6 +5,7 @@ verifier's own rules: what the grid holds, which inputs count as inexact,
 and the verdicts at the points where wrong values once passed."""
 
 import math
+import types
 import warnings
 from fractions import Fraction
 
@@ -57,7 +58,9 @@ def test_op_matches_the_reference(tf, dr, references, approximation, dtype, back
     # by the first piece of an op (the backends of an op and dtype are neighbours in the order)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        results = verify_catalog(dr, [approximation], dtypes=(dtype,), backend=backend, references=references)
+        results = verify_catalog(
+            dr, [approximation], dtypes=(dtype,), backend=backend, references=references, statistics=False
+        )
     failures = [f for by_dtype in results.values() for m in by_dtype.values() for f in m.failures]
     assert not failures, f"{backend}:\n" + "\n".join(failures[:10])
     checked = sum(m.points for by_dtype in results.values() for m in by_dtype.values())
@@ -187,6 +190,28 @@ def test_every_parameter_set_of_an_op_is_evaluated_at_one_shape(dr, references, 
     assert len(shapes) > 4 and set(shapes) == {comparison.SMALLEST_SHAPE}
     assert all(n == {comparison.SMALLEST_SHAPE} for n in lengths)
     assert min(len(s.xs) for s in regression_sets(a, "float32")) < 4
+
+@pytest.mark.parametrize("ulps", [0, 3, 6])
+def test_without_statistics_the_verdicts_are_the_same(tf, dr, references, ulps):
+    # the suite verifies without statistics: the condition bound only where an error exceeds
+    # 2 ULPs. An op off by a few ULPs everywhere fails at the same points either way, and the
+    # right op passes either way
+    a = BY_NAME["sigmoid_round"]
+
+    def off_by(x, **kwargs):
+        return dr.sigmoid_round(x, **kwargs) * (1 + ulps * float(np.finfo(x.dtype.as_numpy_dtype).eps))
+
+    package = types.SimpleNamespace(sigmoid_round=off_by)
+    by_mode = {}
+    for statistics in (True, False):
+        results = verify_catalog(package, [a], dtypes=("float32",), references=references, statistics=statistics)
+        measurements = [m for by_dtype in results.values() for m in by_dtype.values()]
+        limited = {key for m in measurements for s in m.outputs.values() for key in s.limited}
+        by_mode[statistics] = ([f for m in measurements for f in m.failures], limited)
+    assert by_mode[False] == by_mode[True]
+    if ulps != 3:  # 3 ULPs on top of the op's own error: some points over the target, some not
+        assert bool(by_mode[True][0]) == (ulps > 4), by_mode[True][0][:3]
+
 
 # -- regression points -------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
-"""JAX: values and derivatives through jax.grad (second derivatives as a
-jax.jvp of it). The ops are elementwise, so the gradient of the sum of the
-outputs is each output's derivative by its own point's inputs (x, and each
-parameter shaped like x)."""
+"""JAX: values and derivatives through jax.grad (second derivatives as
+JVPs of it, one per input). The ops are elementwise, so the gradient of the
+sum of the outputs is each output's derivative by its own point's inputs (x,
+and each parameter shaped like x)."""
 
 from __future__ import annotations
 
@@ -24,24 +24,25 @@ def evaluate_op(fn, a, xs, floats, ints, mode, dtype_name: str, tensor_params: b
         y = call_op(fn, a, values[0], params, ints, mode)
         return jnp.sum(jnp.broadcast_to(y, values[0].shape)), y
 
-    def first(i):
-        return lambda *values: jax.grad(total, argnums=i, has_aux=True)(*values)[0]
+    def firsts(*values):
+        """Every first derivative, in one backward pass."""
+        return jax.grad(total, argnums=tuple(range(len(names))), has_aux=True)(*values)
 
-    def second(i, k):
-        """d/d input k of the first derivative by input i, forward over reverse
-        (jax.hessian's order): a JVP of the gradient in the direction of input k."""
+    def along(k):
+        """d/d input k of every first derivative, forward over reverse (jax.hessian's
+        order): one JVP of the gradient in the direction of input k."""
 
-        def along(value):
-            return first(i)(*inputs[:k], value, *inputs[k + 1 :])
+        def gradient(value):
+            return firsts(*inputs[:k], value, *inputs[k + 1 :])[0]
 
-        return jax.jvp(along, (inputs[k],), (jnp.ones_like(inputs[k]),))[1]
+        return jax.jvp(gradient, (inputs[k],), (jnp.ones_like(inputs[k]),))[1]
 
-    # one backward pass for every first derivative
-    (_, y) = total(*inputs)
-    firsts, _ = jax.grad(total, argnums=tuple(range(len(names))), has_aux=True)(*inputs)
+    gradient, y = firsts(*inputs)
     results = {(): np.asarray(jnp.broadcast_to(y, inputs[0].shape), np.float64)}
     for i, name in enumerate(names):
-        results[(name,)] = np.asarray(firsts[i], np.float64)
-        for k in range(i, len(names)):
-            results[(name, names[k])] = np.asarray(second(i, k), np.float64)
+        results[(name,)] = np.asarray(gradient[i], np.float64)
+    for k, other in enumerate(names):
+        seconds = along(k)
+        for i in range(k + 1):
+            results[(names[i], other)] = np.asarray(seconds[i], np.float64)
     return results
