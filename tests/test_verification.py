@@ -191,6 +191,7 @@ def test_every_parameter_set_of_an_op_is_evaluated_at_one_shape(dr, references, 
     assert all(n == {comparison.SMALLEST_SHAPE} for n in lengths)
     assert min(len(s.xs) for s in regression_sets(a, "float32")) < 4
 
+
 @pytest.mark.parametrize("ulps", [0, 3, 6])
 def test_without_statistics_the_verdicts_are_the_same(tf, dr, references, ulps):
     # the suite verifies without statistics: the condition bound only where an error exceeds

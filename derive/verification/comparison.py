@@ -170,9 +170,12 @@ def compare_case(fn, a: Approximation, mode, dtype_name, params: ParameterSet, m
             if not np.any(keep):
                 continue
             index = np.flatnonzero(keep)
-            kept = [points[i] for i in index], values[index], [exact[i] for i in index]
-            condition_sum = _condition_sums(ref, wrt, *kept, [m[index] for m in magnitudes], dtype_name, statistics)
-            ulps, ratios, well = judge(*kept[1:], condition_sum, dtype_name)
+            kept_values, kept_exact = values[index], [exact[i] for i in index]
+            condition_sum = _condition_sums(
+                ref, wrt, [points[i] for i in index], kept_values, kept_exact, [m[index] for m in magnitudes],
+                dtype_name, statistics,
+            )
+            ulps, ratios, well = judge(kept_values, kept_exact, condition_sum, dtype_name)
             missed = np.where(well, ulps > ULP_TARGET, ratios > CONDITION_TARGET)
             excused = np.zeros(len(index), dtype=bool)
             for lim, region in regions:

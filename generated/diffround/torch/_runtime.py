@@ -234,8 +234,9 @@ class NonFiniteX:
     to the parameters' gradients. A clipped op's value at +-inf does depend on
     the parameters that set the clip: its derivatives there are their limits,
     the kernels' at the largest finite float, and 0 where x is NaN. All-finite
-    x on the CPU, the common case, costs one check and a Python branch; elsewhere (another device, where a
-    branch would wait for the device, torch.compile, vmap) a select.
+    x on the CPU, the common case, costs one check and a Python branch;
+    elsewhere (another device, where a branch would wait for the device,
+    torch.compile, vmap) a select.
     """
 
     def __init__(self, x, clipped=False):
