@@ -195,6 +195,9 @@ def fit_keras(model, loss, x, y, orders, batch, learning_rate, callbacks=(), eva
     import keras
 
     model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss=loss)
+    # the optimizer's variables made before the first step: made inside it, they would have
+    # TensorFlow trace the step twice (once to make them)
+    model.optimizer.build(model.trainable_variables)
     callback_list = keras.callbacks.CallbackList(list(callbacks), model=model, epochs=planned or len(orders), verbose=0)
     history, first = [], []
     seconds = 0.0
