@@ -514,12 +514,19 @@ BLACK_MODE = black.Mode(
 
 
 def render(template: str, spec: str, **context) -> str:
-    text = ENVIRONMENT.get_template(template).render(header=header(template, spec, context.pop("command")), **context)
+    head = header(template, spec, context.pop("command"))
+    text = ENVIRONMENT.get_template(template).render(header=head, **context)
+    body = text.removeprefix(head + "\n")
+    # black leaves comment lines without trailing spaces as they are, so the code
+    # under the header is formatted alone: regenerations that name another spec or
+    # command (a user's catalog, the tests) then reuse the runtime files' formatting
+    if body != text and not body.startswith("\n") and all(line == line.rstrip() for line in head.splitlines()):
+        return head + "\n" + formatted(body)
     return formatted(text)
 
 
 # every regeneration in a process renders the runtime and package files to the same text
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=512)
 def formatted(text: str) -> str:
     """The text as black formats it."""
     return black.format_str(text, mode=BLACK_MODE)

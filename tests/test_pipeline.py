@@ -322,6 +322,30 @@ def test_an_approximation_without_a_hard_function_is_soft_only():
         generate([approximation(name="soft_only", hard=None)])
 
 
+def test_files_under_another_header_are_black_formatted_as_a_whole():
+    """render formats the code under the header alone (its formatting is then
+    shared by regenerations that name another spec or command): the files are
+    what black makes of each whole file, and differ from the catalog's only
+    in the header."""
+    import black
+
+    entries = [a for a in CATALOG if a.name == "ste_sign"]
+    command = "python   scripts/regenerate_ops.py --catalog 'my ops.py' --out " + "x" * 150
+    files = generate(entries, spec_file="my ops.py", command=command, backends=["jax"])
+    usual = generate(entries, backends=["jax"])
+    assert files.keys() == usual.keys()
+    for path in ("jax/ste_sign.py", "jax/_runtime.py"):  # the catalog's files, formatted whole when committed
+        assert usual[path] == (ROOT / "generated" / "diffround" / path).read_text(), path
+    for path, text in files.items():
+        if not path.endswith(".py"):
+            continue
+        assert black.format_str(text, mode=rendering.BLACK_MODE) == text, path
+        head, usual_head = text.split("\n")[:3], usual[path].split("\n")[:3]
+        assert " and spec my ops.py" in head[0] and head[2] == f"#     {command}", path
+        assert text.split("\n")[3:] == usual[path].split("\n")[3:], path
+        assert head != usual_head
+
+
 def test_lowering_remembers_sympys_folds_only_while_it_lowers():
     """lower() remembers how SymPy folds a Piecewise inside a condition
     (derive/lowering.py, _folds_remembered); SymPy's own method is back in
