@@ -78,33 +78,15 @@ def catalog_files(_catalog_files):
     return dict(_catalog_files)
 
 
-class SharedReferences(dict):
-    """derive.reference.Reference objects by (op name, integer parameters),
-    the key verify_catalog's ``references`` uses. A Reference keeps every value
-    it computes, so one object per op serves every test that asks for the same
-    points: both modes and every backend (the derivatives are the same), and
-    the points several files check (the float neighbours of integers,
-    half-integers and breakpoints, where the 50-digit values cost the most)."""
-
-    def get_for(self, approximation, ints):
-        from derive.reference import Reference
-
-        key = (approximation.name, tuple(sorted(ints.items())))
-        cached = self.get(key)
-        if cached is not None and cached.a is approximation:
-            return cached
-        reference = Reference(approximation, ints)
-        if cached is None:  # an entry of another catalog under the same name is not shared
-            self[key] = reference
-        return reference
-
-
 @pytest.fixture(scope="session")
 def references():
     """The reference values of the catalog's ops, computed once per test process
     and shared by tests/test_verification.py, test_period_boundaries.py and
-    test_properties.py."""
-    return SharedReferences()
+    test_properties.py (and, through shared_references.shared_reference, the
+    tests that evaluate references of their own)."""
+    from shared_references import REFERENCES
+
+    return REFERENCES
 
 
 def pytest_configure(config):

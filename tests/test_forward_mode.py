@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from derive.catalog import CATALOG
-from derive.reference import Reference
+from shared_references import shared_reference
 from derive.spec import Approximation
 from derive.verification import breakpoints
 
@@ -37,7 +37,7 @@ def xla(dr, enabled):
 def reference(name, wrt, param_values=None, xs=XS):
     """d^n op / d wrt at xs (float64) with the default parameters, or ``param_values``."""
     a = APPROXIMATIONS[name]
-    ref = Reference(a, {n: a.params[n].default for n in a.int_params})
+    ref = shared_reference(a)
     floats = [float(a.params[n].default) for n in a.float_params]
     rows = []
     for i, x in enumerate(xs):

@@ -13,7 +13,7 @@ import sympy as sp
 
 from derive import Approximation, Param, SurrogateChoice, hard_step, x
 from derive.catalog import CATALOG
-from derive.reference import Reference
+from shared_references import shared_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 GALLERY = ROOT / "docs" / "gallery"
@@ -117,7 +117,7 @@ def test_table_numbers_match_the_sympy_reference():
         a = approximations.get(row["op"].strip("`"))
         if a is None:
             continue
-        ref = Reference(a, {n: a.params[n].default for n in a.int_params})
+        ref = shared_reference(a)
         floats = [float(a.params[n].default) for n in a.float_params]
         for column, value in row.items():
             point = re.fullmatch(r"d/dx at (.+)", column)
@@ -146,7 +146,7 @@ def test_sigmoid_round_jump_in_the_table_is_the_sympy_one():
     row = next(r for r in _rows() if r["op"] == "`sigmoid_round`")
     size = float(re.match(r"jumps by (\S+) at x = ", row["soft forward: continuity"]).group(1))
     a = next(e for e in CATALOG if e.name == "sigmoid_round")
-    ref = Reference(a, {})
+    ref = shared_reference(a)
     k = a.params["steepness"].default
     below = ref.evaluate((), (1 - 2.0**-40, k))  # the slope there is below 1: 1e-12 off at most
     assert math.isclose(size, float(ref.evaluate((), (1.0, k)) - below), rel_tol=5e-3)

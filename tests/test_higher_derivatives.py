@@ -15,7 +15,7 @@ import jax.numpy as jnp  # noqa: E402
 torch = pytest.importorskip("torch")
 
 from derive.catalog import CATALOG  # noqa: E402
-from derive.reference import Reference  # noqa: E402
+from shared_references import shared_reference  # noqa: E402
 from derive.spec import Approximation  # noqa: E402
 
 APPROXIMATIONS = {a.name: a for a in CATALOG if isinstance(a, Approximation)}
@@ -28,7 +28,7 @@ RTOL, ATOL = 1e-8, 1e-9
 
 def third_reference(name):
     a = APPROXIMATIONS[name]
-    ref = Reference(a, {n: a.params[n].default for n in a.int_params})
+    ref = shared_reference(a)
     floats = tuple(float(a.params[n].default) for n in a.float_params)
     return np.array([float(ref.evaluate(("x", "x", "x"), (float(x), *floats))) for x in XS])
 

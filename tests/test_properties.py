@@ -31,13 +31,14 @@ from hypothesis import strategies as st
 
 from derive.catalog import CATALOG
 from derive.functions import HardFunction, hard_step
-from derive.reference import Reference, written_out
+from derive.reference import written_out
 from derive.spec import Approximation, x
 from derive.verification import INSIDE, KNOWN_LIMITS, LARGE, accepted_error, output_label
 from derive.verification.evaluation import call_op
 from derive.verification.decisions import applies as decisions_apply
 from derive.verification.decisions import hard_tolerance, near_decisions
 from derive.verification.grids import meets_constraints
+from shared_references import shared_reference
 
 APPROXIMATIONS = {a.name: a for a in CATALOG if isinstance(a, Approximation)}
 NAMES = sorted(APPROXIMATIONS)
@@ -51,14 +52,10 @@ PROPERTIES = settings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-_REFERENCES = {}
 
 
 def reference(a, ints):
-    key = (a.name, tuple(sorted(ints.items())))
-    if key not in _REFERENCES:
-        _REFERENCES[key] = Reference(a, ints)
-    return _REFERENCES[key]
+    return shared_reference(a, ints)  # the process's, shared with the verifier's tests
 
 
 # -- strategies --------------------------------------------------------------------------

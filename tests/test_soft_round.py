@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from derive.catalog import CATALOG
-from derive.reference import Reference
+from shared_references import shared_reference
 
 APPROXIMATIONS = {a.name: a for a in CATALOG}
 DTYPES = ["float32", "float64"]
@@ -43,7 +43,7 @@ def test_small_alpha_matches_the_limit_without_a_switch(tf, dr, name, alpha):
     """Near alpha = 0 the value and both first derivatives are within a few
     ULPs of the exact ones: no eps switch with a jump."""
     a = APPROXIMATIONS[name]
-    ref = Reference(a, {})
+    ref = shared_reference(a)
     x = np.linspace(-2.7, 2.7, 37)
     y, dy_dx, dy_dalpha = _value_and_gradients(tf, getattr(dr, name), x, alpha)
     points = [(float(v), alpha) for v in x]
@@ -221,7 +221,7 @@ def test_python_alpha_at_a_regime_boundary_is_accurate(tf, dr, dtype, name, alph
     a = APPROXIMATIONS[name]
     op = getattr(dr, name)
     assert getattr(dr.tensorflow, name).__globals__["_OP"]._variant([alpha], [False]) == expected
-    ref = Reference(a, {})
+    ref = shared_reference(a)
     xs = np.concatenate([np.linspace(-2.45, 2.45, 50), [0.0, 1.0, 0.25, -1.75, 1e-3, 0.499, -1.501]]).astype(dtype)
     x = tf.constant(xs)
     with tf.GradientTape() as tape:
@@ -317,7 +317,7 @@ def test_large_alpha_next_to_the_integers_is_accurate(tf, dr, dtype, alpha, as_t
     from derive.verification import accepted_error
 
     a = APPROXIMATIONS["soft_round"]
-    ref = Reference(a, {})
+    ref = shared_reference(a)
     xs = np.array([1e-7, -1e-5, 1e-3, -0.01, 0.05, 0.1, -0.2, 0.24, 0.26, -0.3, 0.4, 1.001, -2.2], dtype)
     x = tf.constant(xs)
     param = tf.constant(alpha, x.dtype) if as_tensor else alpha

@@ -24,7 +24,7 @@ import pytest
 import torch  # noqa: E402
 
 from derive.catalog import CATALOG, RANDOM_OPS  # noqa: E402
-from derive.reference import Reference  # noqa: E402
+from shared_references import shared_reference  # noqa: E402
 from derive.spec import Approximation  # noqa: E402
 from derive.verification.decisions import applies as decisions_apply  # noqa: E402
 from derive.verification.decisions import hard_tolerance, near_decisions  # noqa: E402
@@ -105,7 +105,7 @@ def test_ste_forward_is_hard_and_its_derivatives_are_the_soft_ones(drt, a):
         seconds = torch.autograd.grad(firsts[0].sum(), [x, *params], allow_unused=True)
         results[mode] = (y, firsts, seconds)
     y = results["ste"][0].detach()
-    reference = Reference(a, _defaults(a)[1])
+    reference = shared_reference(a, _defaults(a)[1])
     values = [float(v) for v in _defaults(a)[0].values()]
     points = [(float(xi), *values) for xi in x.tolist()]
     expected = np.array([float(reference.hard(p)) for p in points])
@@ -163,7 +163,7 @@ def test_forward_ad_of_first_and_second_derivatives(drt):
     import torch.autograd.forward_ad as forward_ad
 
     a = next(a for a in APPROXIMATIONS if a.name == "soft_round")
-    reference = Reference(a, {})
+    reference = shared_reference(a)
     x = torch.tensor(SMOOTH_X, dtype=torch.float64)
     with forward_ad.dual_level():
         dual = forward_ad.make_dual(x.clone().requires_grad_(), torch.ones_like(x))
