@@ -54,10 +54,6 @@ PROPERTIES = settings(
 )
 
 
-def reference(a, ints):
-    return shared_reference(a, ints)  # the process's, shared with the verifier's tests
-
-
 # -- strategies --------------------------------------------------------------------------
 def finite(dtype):
     width = 32 if dtype == "float32" else 64
@@ -189,9 +185,9 @@ def test_finite_on_finite_input(tf, dr, name):
                     if np.isfinite(got) or known_limit(a, floats, dtype, wrt, v):
                         continue
                     if wrt == () and mode == "ste":
-                        exact = reference(a, ints).hard(point(v, a, floats, dtype))
+                        exact = shared_reference(a, ints).hard(point(v, a, floats, dtype))
                     else:
-                        exact = reference(a, ints).evaluate(wrt, point(v, a, floats, dtype))
+                        exact = shared_reference(a, ints).evaluate(wrt, point(v, a, floats, dtype))
                     assert abs(exact) > largest and got == math.copysign(math.inf, float(exact)), (
                         f"{name} {mode} {dtype} {output_label(wrt)} = {got} at x={v!r} {floats}{ints}, exact {exact}"
                     )
@@ -214,7 +210,7 @@ def test_monotone_ops_never_decrease(tf, dr, name):
             xs = np.sort(np.concatenate([xs, xs + ulps * np.spacing(xs)]).astype(dtype))
         # TensorFlow's CPU kernels flush subnormal inputs to zero
         xs = xs[np.isfinite(xs) & ((xs == 0) | (np.abs(xs) >= np.finfo(dtype).tiny))]
-        ref = reference(a, ints)
+        ref = shared_reference(a, ints)
         exact = [ref.evaluate((), point(v, a, floats, dtype)) for v in xs]
         # to the reference's 40 digits
         with mpmath.workdps(60):
@@ -243,7 +239,7 @@ def test_exact_where_the_reference_is_the_hard_value_at_an_integer(tf, dr, name)
     def check(case, integers):
         dtype, _, floats, ints = case
         xs = np.array(integers, dtype)
-        ref = reference(a, ints)
+        ref = shared_reference(a, ints)
         for mode in a.modes:
             got = call_padded(tf, dr, a, xs, floats, ints, mode).astype(np.float64)
             exact = np.array([ref.evaluate((), point(v, a, floats, dtype)) == ref.hard(point(v, a, floats, dtype)) for v in xs])
@@ -289,7 +285,7 @@ def test_symmetry_of_the_hard_family_where_the_reference_has_it(tf, dr, name):
         values = {s: float(np.dtype(dtype).type(floats[n])) for s, n in symbols.items()}
         centre = float(centre_expr.xreplace(values))
         mirrored = (2 * centre - xs.astype(np.float64)).astype(dtype)
-        ref = reference(a, ints)
+        ref = shared_reference(a, ints)
         for mode in a.modes:
             got = call_padded(tf, dr, a, xs, floats, ints, mode).astype(np.float64)
             back = call_padded(tf, dr, a, mirrored, floats, ints, mode).astype(np.float64)
@@ -331,7 +327,7 @@ def test_ste_forward_is_bit_equal_to_the_hard_function(tf, dr, name):
         # at x as the kernels see it: TensorFlow's CPU kernels flush subnormal inputs to zero
         seen = np.where(np.abs(xs) < np.finfo(dtype).tiny, np.zeros_like(xs), xs)
         # the hard function rounded to the dtype: exact, or what a quantizer's roundings allow
-        assert_hard_values(a, reference(a, ints), seen, floats, ints, dtype, got, f"{name} ste {dtype}")
+        assert_hard_values(a, shared_reference(a, ints), seen, floats, ints, dtype, got, f"{name} ste {dtype}")
 
     check()
 
@@ -344,7 +340,7 @@ def test_nan_gives_nan_and_infinities_the_hard_value_with_zero_gradients_or_thei
     a = APPROXIMATIONS[name]
     floats = {n: float(a.params[n].default) for n in a.float_params}
     ints = {n: int(a.params[n].default) for n in a.int_params}
-    ref = reference(a, ints)
+    ref = shared_reference(a, ints)
     specials = [math.nan, math.inf, -math.inf]
     for dtype in DTYPES:
         xs = np.array(specials + [0.3, -2.75], dtype)
@@ -398,7 +394,7 @@ def test_a_clipped_op_is_constant_in_x_beyond_a_finite_range(name):
     same at +-1e30 and at +-the largest float64."""
     a = APPROXIMATIONS[name]
     floats = {n: float(a.params[n].default) for n in a.float_params}
-    ref = reference(a, {n: int(a.params[n].default) for n in a.int_params})
+    ref = shared_reference(a, {n: int(a.params[n].default) for n in a.int_params})
     names = ref.names
     outputs = [(n,) for n in names] + [(n, m) for i, n in enumerate(names) for m in names[i:]]
     largest = float(np.finfo(np.float64).max)
