@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import subprocess
 import textwrap
 from pathlib import Path
 
-import black
 import jinja2
 import sympy as sp
+from ruff import find_ruff_bin
 
 from . import lowering
 from .functions import HARD_FUNCTIONS, HardFunction, for_fixed_parameters
@@ -505,11 +506,18 @@ def layers_context(catalog) -> dict:
     return {"layers": layers, "quantizer_names": quantizers or "none"}
 
 
-# Generated modules are formatted with black (pinned in pyproject.toml's dev
-# extra, as the generator's own dependency): the same text on every machine.
+# Generated modules are formatted by ruff's formatter (pinned in pyproject.toml's
+# dev extra, as the generator's own dependency): the same text on every machine.
+# It runs as a program, on the text alone: no configuration file is read.
 LINE_LENGTH = 120
-BLACK_MODE = black.Mode(
-    target_versions={black.TargetVersion.PY310}, line_length=LINE_LENGTH, magic_trailing_comma=False
+FORMAT_COMMAND = (
+    "format",
+    "--isolated",
+    f"--line-length={LINE_LENGTH}",
+    "--target-version=py310",
+    "--config=format.skip-magic-trailing-comma = true",
+    "--config=lint.isort.split-on-trailing-comma = false",  # else ruff warns of the line above
+    "-",
 )
 
 
@@ -517,9 +525,9 @@ def render(template: str, spec: str, **context) -> str:
     head = header(template, spec, context.pop("command"))
     text = ENVIRONMENT.get_template(template).render(header=head, **context)
     body = text.removeprefix(head + "\n")
-    # black leaves comment lines without trailing spaces as they are, so the code
-    # under the header is formatted alone: regenerations that name another spec or
-    # command (a user's catalog, the tests) then reuse the runtime files' formatting
+    # the formatter leaves comment lines without trailing spaces as they are, so the
+    # code under the header is formatted alone: regenerations that name another spec
+    # or command (a user's catalog, the tests) then reuse the runtime files' formatting
     if body != text and not body.startswith("\n") and all(line == line.rstrip() for line in head.splitlines()):
         return head + "\n" + formatted(body)
     return formatted(text)
@@ -528,8 +536,12 @@ def render(template: str, spec: str, **context) -> str:
 # every regeneration in a process renders the runtime and package files to the same text
 @functools.lru_cache(maxsize=512)
 def formatted(text: str) -> str:
-    """The text as black formats it."""
-    return black.format_str(text, mode=BLACK_MODE)
+    """The text as ruff's formatter writes it; ValueError with its message
+    where the text is no Python it can read."""
+    run = subprocess.run([find_ruff_bin(), *FORMAT_COMMAND], input=text, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise ValueError(f"ruff format could not format the generated code: {run.stderr.strip()}")
+    return run.stdout
 
 
 class _Front:

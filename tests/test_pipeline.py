@@ -322,13 +322,11 @@ def test_an_approximation_without_a_hard_function_is_soft_only():
         generate([approximation(name="soft_only", hard=None)])
 
 
-def test_files_under_another_header_are_black_formatted_as_a_whole():
+def test_files_under_another_header_are_formatted_as_a_whole():
     """render formats the code under the header alone (its formatting is then
     shared by regenerations that name another spec or command): the files are
-    what black makes of each whole file, and differ from the catalog's only
-    in the header."""
-    import black
-
+    what the formatter makes of each whole file, and differ from the catalog's
+    only in the header."""
     entries = [a for a in CATALOG if a.name == "ste_sign"]
     command = "python   scripts/regenerate_ops.py --catalog 'my ops.py' --out " + "x" * 150
     files = generate(entries, spec_file="my ops.py", command=command, backends=["jax"])
@@ -339,7 +337,7 @@ def test_files_under_another_header_are_black_formatted_as_a_whole():
     for path, text in files.items():
         if not path.endswith(".py"):
             continue
-        assert black.format_str(text, mode=rendering.BLACK_MODE) == text, path
+        assert rendering.formatted(text) == text, path
         head, usual_head = text.split("\n")[:3], usual[path].split("\n")[:3]
         assert " and spec my ops.py" in head[0] and head[2] == f"#     {command}", path
         assert text.split("\n")[3:] == usual[path].split("\n")[3:], path
@@ -462,3 +460,8 @@ def test_default_jobs_are_the_cpus_here_at_most_four(monkeypatch):
     for cpus, jobs in ((1, 1), (2, 2), (4, 4), (64, 4)):
         monkeypatch.setattr(regenerate.os, "sched_getaffinity", lambda pid, cpus=cpus: set(range(cpus)), raising=False)
         assert regenerate._default_jobs() == jobs
+
+
+def test_code_the_formatter_cannot_read_is_an_error_that_says_where():
+    with pytest.raises(ValueError, match=r"^ruff format could not format the generated code: .*1:12"):
+        rendering.formatted("def broken(:\n    return 1\n")

@@ -152,7 +152,7 @@ class SurrogateChoice:
             prefix = f"{op.__name__}: "
             if not str(err).startswith(prefix):
                 raise
-            raise type(err)(f"{self.name} (surrogate {surrogate!r}): {str(err)[len(prefix):]}") from None
+            raise type(err)(f"{self.name} (surrogate {surrogate!r}): {str(err).removeprefix(prefix)}") from None
 
 
 SEED_HIGH = 2**32 - 1

@@ -27,13 +27,9 @@ import numpy as np
 from jax.custom_derivatives import SymbolicZero
 
 from .. import _arguments
-from .._arguments import (
-    BoolParam,
-    IntParam,
-    SurrogateChoice,
-    check_mode,
-    symmetric,
-)  # noqa: F401 (the op modules use them)
+
+# the op modules take these from here
+from .._arguments import BoolParam, IntParam, SurrogateChoice, check_mode, symmetric  # noqa: F401
 
 FLOAT_DTYPES = (jnp.float16, jnp.bfloat16, jnp.float32, jnp.float64)
 HALF_DTYPES = (jnp.float16, jnp.bfloat16)

@@ -26,8 +26,7 @@ def _value_x(x, terms):
     _ti5 = jnp.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
-        lambda _j: (((1 - 2 * (_j % 2))) / _j)
-        * (((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0]),
+        lambda _j: ((1 - 2 * (_j % 2)) / _j) * ((((1 - 2 * (_j % 2)) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0]),
         1,
         terms,
     )
@@ -46,15 +45,17 @@ def _gradient_x(x, terms):
     _ti5 = jnp.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
-        lambda _j: (-2 * ((1 - 2 * (_j % 2))))
-        * (
-            (((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1) * ((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1))
-            * (sin_cos_turns((_j) * _ti6)[0] * sin_cos_turns((_j) * _ti6)[0])
+        lambda _j: (
+            (-2 * (1 - 2 * (_j % 2)))
+            * (
+                ((((1 - 2 * (_j % 2)) - 1) * _ti4 + 1) * (((1 - 2 * (_j % 2)) - 1) * _ti4 + 1))
+                * (sin_cos_turns((_j) * _ti6)[0] * sin_cos_turns((_j) * _ti6)[0])
+            )
         ),
         1,
         terms,
     )
-    y_D_x = -((1 - 2 * ((terms + 1) % 2))) + 2 * _ts0
+    y_D_x = -(1 - 2 * ((terms + 1) % 2)) + 2 * _ts0
     return (y_D_x,), ()
 
 
@@ -69,8 +70,7 @@ def _hessian_x(x, terms):
     _ti5 = jnp.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
-        lambda _j: (((1 - 2 * (_j % 2))) * _j)
-        * (((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0]),
+        lambda _j: ((1 - 2 * (_j % 2)) * _j) * ((((1 - 2 * (_j % 2)) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0]),
         1,
         terms,
     )

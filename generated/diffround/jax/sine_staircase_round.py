@@ -81,7 +81,7 @@ def _value_x(x, depth):
         _t7 = jnp.where(jnp.greater_equal(-_t5 - 1 / 4, 0), jnp.asarray(1, x.dtype), jnp.asarray(0, x.dtype))
         return (_t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7)
 
-    _e, _p, _k = _runtime.repeated(
+    (_e, _p, _k) = _runtime.repeated(
         depth,
         _step,
         (
@@ -175,7 +175,7 @@ def _gradient_x(x, depth):
             ),
         )
 
-    _e, _p, _D1 = _runtime.repeated(
+    (_e, _p, _D1) = _runtime.repeated(
         depth,
         _step,
         (
@@ -268,7 +268,7 @@ def _hessian_x(x, depth):
             jnp.where(_t6, _D2 * _t10 + _t12, _D2 * _t11 + _D2 - _t12),
         )
 
-    _e, _p, _D1, _D2 = _runtime.repeated(
+    (_e, _p, _D1, _D2) = _runtime.repeated(
         depth,
         _step,
         (

@@ -30,13 +30,9 @@ import tensorflow as tf
 from tensorflow.python.eager import record as _tapes
 
 from .. import _arguments
-from .._arguments import (
-    BoolParam,
-    IntParam,
-    SurrogateChoice,
-    check_mode,
-    symmetric,
-)  # noqa: F401 (the op modules use them)
+
+# the op modules take these from here
+from .._arguments import BoolParam, IntParam, SurrogateChoice, check_mode, symmetric  # noqa: F401
 
 XLA = os.environ.get("DIFFROUND_XLA", "1").strip().lower() not in ("0", "false", "no", "off")
 

@@ -25,10 +25,12 @@ def _value_x(x, terms):
     _ti5 = tf.math.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
-        lambda _j: ((1 - 2 * (_j % 2)))
-        * (-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1)
-        * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6)
-        / _j,
+        lambda _j: (
+            (1 - 2 * (_j % 2))
+            * (-_ti4 * (1 - (1 - 2 * (_j % 2))) + 1)
+            * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6)
+            / _j
+        ),
         1,
         terms,
     )
@@ -45,14 +47,16 @@ def _gradient_from_residuals_x(x, terms, _r):
     _ti12 = tf.math.sign((_ti8))
     _ti13 = -1 / 2 * _ti11 * _ti12 + (_ti8)
     _ts1 = _runtime.summed(
-        lambda _j: -2
-        * ((1 - 2 * (_j % 2)))
-        * ((-_ti11 * (1 - ((1 - 2 * (_j % 2)))) + 1) * (-_ti11 * (1 - ((1 - 2 * (_j % 2)))) + 1))
-        * (tf.math.sin(2 * 3.1415926535897932 * _j * _ti13) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti13)),
+        lambda _j: (
+            -2
+            * (1 - 2 * (_j % 2))
+            * ((-_ti11 * (1 - (1 - 2 * (_j % 2))) + 1) * (-_ti11 * (1 - (1 - 2 * (_j % 2))) + 1))
+            * (tf.math.sin(2 * 3.1415926535897932 * _j * _ti13) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti13))
+        ),
         1,
         terms,
     )
-    y_D_x = -((1 - 2 * ((terms + 1) % 2))) + 2 * _ts1
+    y_D_x = -(1 - 2 * ((terms + 1) % 2)) + 2 * _ts1
     return (y_D_x,), ()
 
 
@@ -67,14 +71,16 @@ def _gradient_x(x, terms):
     _ti5 = tf.math.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
-        lambda _j: -2
-        * ((1 - 2 * (_j % 2)))
-        * ((-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1) * (-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1))
-        * (tf.math.sin(2 * 3.1415926535897932 * _j * _ti6) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6)),
+        lambda _j: (
+            -2
+            * (1 - 2 * (_j % 2))
+            * ((-_ti4 * (1 - (1 - 2 * (_j % 2))) + 1) * (-_ti4 * (1 - (1 - 2 * (_j % 2))) + 1))
+            * (tf.math.sin(2 * 3.1415926535897932 * _j * _ti6) * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6))
+        ),
         1,
         terms,
     )
-    y_D_x = -((1 - 2 * ((terms + 1) % 2))) + 2 * _ts0
+    y_D_x = -(1 - 2 * ((terms + 1) % 2)) + 2 * _ts0
     return (y_D_x,), ()
 
 
@@ -89,10 +95,12 @@ def _hessian_x(x, terms):
     _ti5 = tf.math.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
-        lambda _j: ((1 - 2 * (_j % 2)))
-        * _j
-        * (-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1)
-        * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6),
+        lambda _j: (
+            (1 - 2 * (_j % 2))
+            * _j
+            * (-_ti4 * (1 - (1 - 2 * (_j % 2))) + 1)
+            * tf.math.sin(2 * 3.1415926535897932 * _j * _ti6)
+        ),
         1,
         terms,
     )
@@ -111,8 +119,7 @@ def _value_x_xla(x, terms):
     _ti5 = tf.math.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
-        lambda _j: (((1 - 2 * (_j % 2))) / _j)
-        * (((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0]),
+        lambda _j: ((1 - 2 * (_j % 2)) / _j) * ((((1 - 2 * (_j % 2)) - 1) * _ti4 + 1) * sin_cos_turns((_j) * _ti6)[0]),
         1,
         terms,
     )
@@ -131,15 +138,17 @@ def _gradient_x_xla(x, terms):
     _ti5 = tf.math.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
-        lambda _j: (-2 * ((1 - 2 * (_j % 2))))
-        * (
-            (((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1) * ((((1 - 2 * (_j % 2))) - 1) * _ti4 + 1))
-            * (sin_cos_turns((_j) * _ti6)[0] * sin_cos_turns((_j) * _ti6)[0])
+        lambda _j: (
+            (-2 * (1 - 2 * (_j % 2)))
+            * (
+                ((((1 - 2 * (_j % 2)) - 1) * _ti4 + 1) * (((1 - 2 * (_j % 2)) - 1) * _ti4 + 1))
+                * (sin_cos_turns((_j) * _ti6)[0] * sin_cos_turns((_j) * _ti6)[0])
+            )
         ),
         1,
         terms,
     )
-    y_D_x = -((1 - 2 * ((terms + 1) % 2))) + 2 * _ts0
+    y_D_x = -(1 - 2 * ((terms + 1) % 2)) + 2 * _ts0
     return (y_D_x,), ()
 
 

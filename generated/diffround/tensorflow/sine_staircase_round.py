@@ -80,7 +80,7 @@ def _value_x(x, depth):
         _t7 = tf.where(tf.math.greater_equal(-_t5 - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
         return (_t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7)
 
-    _e, _p, _k = _runtime.repeated(
+    (_e, _p, _k) = _runtime.repeated(
         depth,
         _step,
         (
@@ -173,7 +173,7 @@ def _gradient_x(x, depth):
             tf.where(_t6, 2 * _D1 * (tf.math.sin(_t2) * tf.math.sin(_t2)), _D1 * tf.math.cos(_t3) + _D1),
         )
 
-    _e, _p, _D1 = _runtime.repeated(
+    (_e, _p, _D1) = _runtime.repeated(
         depth,
         _step,
         (
@@ -269,7 +269,7 @@ def _hessian_x(x, depth):
             tf.where(_t6, _D2 * _t10 + _t12, _D2 * _t11 + _D2 - _t12),
         )
 
-    _e, _p, _D1, _D2 = _runtime.repeated(
+    (_e, _p, _D1, _D2) = _runtime.repeated(
         depth,
         _step,
         (
@@ -356,7 +356,7 @@ def _value_x_xla(x, depth):
         _t7 = tf.where(tf.math.greater_equal(-_t5 - 1 / 4, 0), tf.constant(1, x.dtype), tf.constant(0, x.dtype))
         return (_t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7)
 
-    _e, _p, _k = _runtime.repeated(
+    (_e, _p, _k) = _runtime.repeated(
         depth,
         _step,
         (
@@ -453,7 +453,7 @@ def _gradient_x_xla(x, depth):
             ),
         )
 
-    _e, _p, _D1 = _runtime.repeated(
+    (_e, _p, _D1) = _runtime.repeated(
         depth,
         _step,
         (

@@ -32,13 +32,9 @@ import numbers
 import torch
 
 from .. import _arguments
-from .._arguments import (
-    BoolParam,
-    IntParam,
-    SurrogateChoice,
-    check_mode,
-    symmetric,
-)  # noqa: F401 (the op modules use them)
+
+# the op modules take these from here
+from .._arguments import BoolParam, IntParam, SurrogateChoice, check_mode, symmetric  # noqa: F401
 
 FLOAT_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
 HALF_DTYPES = (torch.float16, torch.bfloat16)

@@ -24,10 +24,12 @@ def _value_x(x, terms):
     _ti5 = torch.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
-        lambda _j: ((1 - 2 * (_j % 2)))
-        * (-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1)
-        * torch.sin(2 * 3.1415926535897932 * _j * _ti6)
-        / _j,
+        lambda _j: (
+            (1 - 2 * (_j % 2))
+            * (-_ti4 * (1 - (1 - 2 * (_j % 2))) + 1)
+            * torch.sin(2 * 3.1415926535897932 * _j * _ti6)
+            / _j
+        ),
         1,
         terms,
     )
@@ -44,14 +46,16 @@ def _gradient_from_residuals_x(x, terms, _r):
     _ti12 = torch.sign((_ti8))
     _ti13 = -1 / 2 * _ti11 * _ti12 + (_ti8)
     _ts1 = _runtime.summed(
-        lambda _j: -2
-        * ((1 - 2 * (_j % 2)))
-        * ((-_ti11 * (1 - ((1 - 2 * (_j % 2)))) + 1) * (-_ti11 * (1 - ((1 - 2 * (_j % 2)))) + 1))
-        * (torch.sin(2 * 3.1415926535897932 * _j * _ti13) * torch.sin(2 * 3.1415926535897932 * _j * _ti13)),
+        lambda _j: (
+            -2
+            * (1 - 2 * (_j % 2))
+            * ((-_ti11 * (1 - (1 - 2 * (_j % 2))) + 1) * (-_ti11 * (1 - (1 - 2 * (_j % 2))) + 1))
+            * (torch.sin(2 * 3.1415926535897932 * _j * _ti13) * torch.sin(2 * 3.1415926535897932 * _j * _ti13))
+        ),
         1,
         terms,
     )
-    y_D_x = -((1 - 2 * ((terms + 1) % 2))) + 2 * _ts1
+    y_D_x = -(1 - 2 * ((terms + 1) % 2)) + 2 * _ts1
     return (y_D_x,), ()
 
 
@@ -66,14 +70,16 @@ def _gradient_x(x, terms):
     _ti5 = torch.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
-        lambda _j: -2
-        * ((1 - 2 * (_j % 2)))
-        * ((-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1) * (-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1))
-        * (torch.sin(2 * 3.1415926535897932 * _j * _ti6) * torch.sin(2 * 3.1415926535897932 * _j * _ti6)),
+        lambda _j: (
+            -2
+            * (1 - 2 * (_j % 2))
+            * ((-_ti4 * (1 - (1 - 2 * (_j % 2))) + 1) * (-_ti4 * (1 - (1 - 2 * (_j % 2))) + 1))
+            * (torch.sin(2 * 3.1415926535897932 * _j * _ti6) * torch.sin(2 * 3.1415926535897932 * _j * _ti6))
+        ),
         1,
         terms,
     )
-    y_D_x = -((1 - 2 * ((terms + 1) % 2))) + 2 * _ts0
+    y_D_x = -(1 - 2 * ((terms + 1) % 2)) + 2 * _ts0
     return (y_D_x,), ()
 
 
@@ -88,10 +94,12 @@ def _hessian_x(x, terms):
     _ti5 = torch.sign((_ti1))
     _ti6 = -1 / 2 * _ti4 * _ti5 + (_ti1)
     _ts0 = _runtime.summed(
-        lambda _j: ((1 - 2 * (_j % 2)))
-        * _j
-        * (-_ti4 * (1 - ((1 - 2 * (_j % 2)))) + 1)
-        * torch.sin(2 * 3.1415926535897932 * _j * _ti6),
+        lambda _j: (
+            (1 - 2 * (_j % 2))
+            * _j
+            * (-_ti4 * (1 - (1 - 2 * (_j % 2))) + 1)
+            * torch.sin(2 * 3.1415926535897932 * _j * _ti6)
+        ),
         1,
         terms,
     )

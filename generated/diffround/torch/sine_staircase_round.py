@@ -79,7 +79,7 @@ def _value_x(x, depth):
         _t7 = torch.ge(-_t5 - 1 / 4, 0).to(x.dtype)
         return (_t5 - 1 / 2 * _t6 + (1 / 2) * _t7, _p * (-2 * _t6 - 2 * _t7 + 1), _k + _t6 - _t7)
 
-    _e, _p, _k = _runtime.repeated(
+    (_e, _p, _k) = _runtime.repeated(
         depth,
         _step,
         (
@@ -164,7 +164,7 @@ def _gradient_x(x, depth):
             torch.where(_t6, 2 * _D1 * (torch.sin(_t2) * torch.sin(_t2)), _D1 * torch.cos(_t3) + _D1),
         )
 
-    _e, _p, _D1 = _runtime.repeated(
+    (_e, _p, _D1) = _runtime.repeated(
         depth,
         _step,
         (
@@ -253,7 +253,7 @@ def _hessian_x(x, depth):
             torch.where(_t6, _D2 * _t10 + _t12, _D2 * _t11 + _D2 - _t12),
         )
 
-    _e, _p, _D1, _D2 = _runtime.repeated(
+    (_e, _p, _D1, _D2) = _runtime.repeated(
         depth,
         _step,
         (
