@@ -726,7 +726,10 @@ class KernelBuilder:
             final = evaluated_first(n + half_turns / 2) + offset
         return loop_state, init, loop_updates, final
 
-def build(a: Approximation) -> KernelSet:
+
+def build(a: Approximation, params: bool = True) -> KernelSet:
+    """The kernels of ``a``; with ``params`` False only those of x (the "x"
+    variant), as a regime's specialised kernels need."""
     b = KernelBuilder(a)
     hard = None
     if a.hard is not None:
@@ -735,7 +738,7 @@ def build(a: Approximation) -> KernelSet:
         hard = Kernel(name="_hard", args=b.args, body=temps, outputs=[(_output_symbol("y"), reduced[0])])
 
     tags = {"x": ["x"]}
-    if a.float_params:
+    if a.float_params and params:
         tags["all"] = ["x"] + a.float_params
     variants = {}
     for tag, names in tags.items():

@@ -279,7 +279,7 @@ def regime_kernels(a: Approximation) -> list[tuple[str, str, dict]]:
         region = regime.as_set() - taken.get(symbol, sp.S.EmptySet)
         taken[symbol] = taken.get(symbol, sp.S.EmptySet) | regime.as_set()
         single = dataclasses.replace(a, expr=specialised(a.expr, regime, region), regimes=())
-        kernels = without_many_residuals(lowering.build(single).variants["x"])
+        kernels = without_many_residuals(lowering.build(single, params=False).variants["x"])
         kernels = {
             role: None if k is None else dataclasses.replace(k, name=k.name.removesuffix("_x") + "_" + tag)
             for role, k in kernels.items()
