@@ -9,6 +9,8 @@ forward pass's conditions (the one-sided derivative at a breakpoint).
 
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 from sympy.logic.boolalg import ITE
 
@@ -33,6 +35,9 @@ def normalize(expr: sp.Expr) -> sp.Expr:
     return expr
 
 
+# the pipeline takes each first derivative again for the Hessian and for each
+# kernel that outputs it, and the references take the same ones again
+@functools.lru_cache(maxsize=4096)
 def _diff_almost_everywhere(expr: sp.Expr, var: sp.Symbol) -> sp.Expr:
     """sp.diff with locally constant functions held fixed (derivative 0)."""
     frozen = {}

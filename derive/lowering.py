@@ -9,6 +9,7 @@ exactly the intermediates the backward pass reuses (its residuals).
 
 from __future__ import annotations
 
+import functools
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -353,6 +354,9 @@ def _folds_remembered():
         sp.Piecewise._eval_rewrite_as_ITE = fold
 
 
+# the same expression is lowered again: a gradient by joint() and by the gradient
+# kernel, the "x" variant's outputs within the "all" variant's
+@functools.lru_cache(maxsize=4096)
 def lower(expr: sp.Expr) -> sp.Expr:
     """Stable elementary form of ``expr``."""
     with _folds_remembered():

@@ -359,6 +359,7 @@ def test_lowering_remembers_sympys_folds_only_while_it_lowers():
     assert sp.Piecewise._eval_rewrite_as_ITE is fold
     assert _ITE_FOLDS  # the condition u < 1/4 holds the Piecewise of fraction_minus
     _ITE_FOLDS.clear()
+    lower.cache_clear()  # lower() remembers its results too
     lowered_again = lower(expr)
     with_memory = len(_ITE_FOLDS)
     assert lowered_again == lowered
