@@ -26,13 +26,26 @@ from .functions import (
     sum_exact_pair_first,
     swish_sign_curve,
     tanhc,
+    tanhc_minus_one,
     tanhc_small,
     value_from,
     zcoth,
+    zcoth_minus_one,
 )
 from .quantization import clamp, divided, identity_backward, quantization_range, round_half_away, round_ste, straight_through
 from .random_ops import RandomOp, u as uniform_draw
-from .spec import BATCH_MAX, ELEMENTS, MEAN_ABS, Approximation, Param, QuantizerLayer, Surrogate, SurrogateChoice, x
+from .spec import (
+    BATCH_MAX,
+    BATCH_MIN,
+    ELEMENTS,
+    MEAN_ABS,
+    Approximation,
+    Param,
+    QuantizerLayer,
+    Surrogate,
+    SurrogateChoice,
+    x,
+)
 
 half = sp.Rational(1, 2)
 n = sp.floor(x)
@@ -505,6 +518,100 @@ pact_quant = Approximation(
     },
 )
 
+# DSQ: in each of the 2**bits - 1 cells between lower and upper a tanh curve that
+# passes through the cell's two levels, sharper as alpha falls (tanh(K/2) = 1 - alpha).
+# Written from the nearest level L (u = |x - L|/D < 1/4) or else from the cell's
+# midpoint, so that each form is a small correction to a number already exact: x - L
+# next to a level, and x itself, less its distance to the curve, mid-cell.
+dsq_alpha = sp.Symbol("a", positive=True)
+dsq_lower = sp.Symbol("l", real=True)
+dsq_upper = sp.Symbol("h", real=True)
+_dsq_steps = 2**bits - 1
+_dsq_step = (dsq_upper - dsq_lower) / _dsq_steps
+_dsq_k = sp.log(2 / dsq_alpha - 1)
+_dsq_position = (x - dsq_lower) / _dsq_step
+_dsq_index = sp.floor(_dsq_position + half)  # the nearest level's
+# counted from the nearer end, so that lower and upper are levels exactly (a compiler
+# that fuses n*D into lower + n*D would otherwise miss upper by a rounding)
+_dsq_level = evaluated_first(
+    sp.Piecewise(
+        (dsq_lower + _dsq_index * _dsq_step, 2 * _dsq_index <= _dsq_steps),
+        (dsq_upper - (_dsq_steps - _dsq_index) * _dsq_step, True),
+    )
+)
+_dsq_side = sp.sign(x - _dsq_level)
+# from the nearest level, in steps: side*(x - L), not Abs(x - L), whose derivative SymPy takes
+# as (x - re(L))/Abs(x - L) for an L it cannot tell is real (0/0 where x is the level)
+_dsq_u = _dsq_side * (x - _dsq_level) / _dsq_step
+_dsq_to_mid = half - _dsq_u
+_dsq_near_level = sinhc(_dsq_k * _dsq_u) / (sinhc(_dsq_k / 2) * sp.cosh(_dsq_k * _dsq_to_mid))
+# z/tanh(z) - 1 and tanh(z)/z - 1 apart: dQ/dx's 1 never meets zcoth(K/2) in a difference
+_dsq_mid_shift = _dsq_to_mid * (
+    zcoth_minus_one(_dsq_k / 2) * tanhc(_dsq_k * _dsq_to_mid) + tanhc_minus_one(_dsq_k * _dsq_to_mid)
+)
+_dsq_inside = sp.Piecewise(
+    # decided on the position, not on u: the two forms agree there, and the condition needs no level
+    (_dsq_level + (x - _dsq_level) * _dsq_near_level, sp.Abs(_dsq_position - _dsq_index) < sp.Rational(1, 4)),
+    (x - _dsq_side * _dsq_step * _dsq_mid_shift, True),
+)
+
+
+def _dsq_clipped(inside):
+    return sp.Piecewise((dsq_lower, x <= dsq_lower), (dsq_upper, x >= dsq_upper), (inside, True))
+
+
+# the paper's form (Gong et al. 2019, eq. 2-4): cell i = floor((x - l)/D), its midpoint
+# m_i, k = K/D, s = 1/tanh(K/2), Q = l + D*(i + (s*tanh(k*(x - m_i)) + 1)/2)
+_dsq_cell = sp.Min(sp.floor(_dsq_position), _dsq_steps - 1)
+_dsq_from_mid = _dsq_k * (x - dsq_lower - (_dsq_cell + half) * _dsq_step) / _dsq_step
+# the hard levels in one division each (exact at lower and upper): rounded once, as
+# the reference rounds them, wherever lower*(N - k) + upper*k is exact (lower = -1, upper = 1)
+_dsq_hard_index = hard_round(
+    divided(_dsq_steps * evaluated_first(x - dsq_lower), evaluated_first(dsq_upper - dsq_lower))
+)
+_dsq_hard_level = sp.Piecewise(
+    (dsq_lower, _dsq_hard_index <= 0),
+    (dsq_upper, _dsq_hard_index >= _dsq_steps),
+    (divided(dsq_lower * (_dsq_steps - _dsq_hard_index) + dsq_upper * _dsq_hard_index, _dsq_steps), True),
+)
+dsq_quant = Approximation(
+    name="dsq_quant",
+    monotone=True,
+    clipped=True,
+    hard=_dsq_clipped(_dsq_hard_level),
+    expr=_dsq_clipped(_dsq_inside),
+    params={
+        "alpha": Param(dsq_alpha, 0.2, domain=sp.Interval.Lopen(0, half), doc="1 - tanh(K/2): smaller is sharper"),
+        "bits": Param(bits, 4, domain=sp.Interval(1, 16), doc="bit width: 2**bits levels on [lower, upper]"),
+        "lower": Param(dsq_lower, -1.0, doc="lowest level (below upper)"),
+        "upper": Param(dsq_upper, 1.0, doc="highest level (above lower)"),
+    },
+    doc="clip(x, lower, upper) rounded to 2**bits levels; soft: DSQ's tanh curve in each cell.",
+    source="Gong et al. 2019, Differentiable Soft Quantization (DSQ)",
+    modes=("soft", "ste"),
+    default_mode="ste",
+    constraints=(dsq_lower < dsq_upper,),
+    levels=_dsq_position,
+    layer=QuantizerLayer(
+        init={"lower": {"min": BATCH_MIN}, "upper": {"max": BATCH_MAX}},
+        defaults={"lower": "min", "upper": "max"},
+        trainable=("alpha", "lower", "upper"),
+    ),
+    published={
+        "y": (
+            _dsq_clipped(dsq_lower + _dsq_step * (_dsq_cell + (sp.tanh(_dsq_from_mid) / sp.tanh(_dsq_k / 2) + 1) / 2)),
+            "Gong et al. 2019, eq. 2-4: l + D*(i + (s*tanh(k*(x - m_i)) + 1)/2)",
+        ),
+        "x": (
+            sp.Piecewise(
+                (_dsq_k / 2 / sp.tanh(_dsq_k / 2) / sp.cosh(_dsq_from_mid) ** 2, (x > dsq_lower) & (x < dsq_upper)),
+                (0, True),
+            ),
+            "Gong et al. 2019: s*k*D/2*(1 - tanh(k*(x - m_i))**2) inside [l, u], 0 outside",
+        ),
+    },
+)
+
 ternary_threshold = sp.Symbol("T", nonnegative=True)
 ternary = Approximation(
     name="ternary",
@@ -570,7 +677,7 @@ fake_quant_minmax = Approximation(
     constraints=(quant_min < quant_max,),  # or both 0, where the output is 0 and x's gradient 1
 )
 
-CATALOG += [fake_quant, pact_quant, ternary, fake_quant_minmax]
+CATALOG += [fake_quant, pact_quant, dsq_quant, ternary, fake_quant_minmax]
 
 # -- random ops (derive/random_ops.py): not derived, gradient 1 -------------------------
 # floor(x + u) written as floor(x) + [u < x - floor(x)]: the same function of the draw,

@@ -1064,6 +1064,26 @@ class zcoth(DividedByArgument):
     quotient = "z/tanh(z)"
 
 
+class zcoth_minus_one(DividedByArgument):
+    """z/tanh(z) - 1 (about z**2/3 near 0): zcoth(z) - 1 without the
+    cancellation, for a difference that a catalog entry keeps apart."""
+
+    numerator = staticmethod(lambda z: z**2 * sp.coth(z) - z)
+    direct_numerator = staticmethod(lambda z: z**2 / _tanh(z) - z)
+    radius = sp.pi
+    quotient = "z/tanh(z) - 1"
+
+
+class tanhc_minus_one(DividedByArgument):
+    """tanh(z)/z - 1 (about -z**2/3 near 0): tanhc(z) - 1 without the
+    cancellation."""
+
+    numerator = staticmethod(lambda z: sp.tanh(z) - z)
+    direct_numerator = staticmethod(lambda z: _tanh(z) - z)
+    radius = sp.pi / 2
+    quotient = "tanh(z)/z - 1"
+
+
 class atanhc(DividedByArgument):
     """atanh(z)/z and its derivatives (branch points at z = +-1)."""
 

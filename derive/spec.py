@@ -137,6 +137,11 @@ class Approximation:
       gives there those at the largest finite float (d/dmax of a clip at max
       is 1 at +inf, as in TensorFlow's fake quant). Other ops give 0 for every
       derivative at +-inf. The tests check the claim against the reference.
+    - ``levels``: for a quantizer whose float parameters place its levels
+      (DSQ's lower and upper), x's position in steps, linear in x: the levels
+      are where it is an integer. The verifier then measures x from the
+      nearest level and counts that level's own rounding (see
+      verification/conditioning.py).
     """
 
     name: str
@@ -155,6 +160,7 @@ class Approximation:
     constraints: tuple[sp.Basic, ...] = ()
     layer: QuantizerLayer | None = None
     clipped: bool = False
+    levels: sp.Expr | None = None
 
     @property
     def mode(self) -> str:
@@ -323,6 +329,12 @@ def check_approximation(a: Approximation) -> None:
     for constraint in a.constraints:
         if not (isinstance(constraint, sp.core.relational.Relational) and constraint.free_symbols <= float_symbols):
             _fail(name, f"constraint {constraint} must be a comparison between float parameters")
+    if a.levels is not None:
+        all_symbols = {x} | {p.symbol for p in a.params.values()}
+        levels = sp.sympify(a.levels)
+        slope = sp.diff(levels, x)
+        if not levels.free_symbols <= all_symbols or slope == 0 or slope.has(x):
+            _fail(name, f"levels={a.levels} must be linear in x, in x and the parameters (x's position in steps)")
     if a.repeat is not None:
         if a.repeat not in a.int_params:
             _fail(name, f"repeat={a.repeat!r} must name an integer parameter")

@@ -26,7 +26,7 @@ machine's load shifts all cases alike. Peak memory of one eager
 forward+backward over --memory-size values is TensorFlow's own CPU allocator
 statistic (tf.config.experimental.get_memory_info), counted above x and dy.
 
---quantizers times the quantizers instead (fake_quant, pact_quant, ternary,
+--quantizers times the quantizers instead (fake_quant, pact_quant, dsq_quant, ternary,
 fake_quant_minmax, and the random ops
 stochastic_round and uniform_noise) against TensorFlow's
 tf.quantization.fake_quant_with_min_max_vars (8 bits on [-6, 6], as
@@ -75,7 +75,7 @@ TARGETS = {
 STRAIGHT_THROUGH = "straight-through round"
 PROBE = "memory-bound probe"
 TF_FAKE_QUANT = "tf.quantization.fake_quant_with_min_max_vars"
-QUANTIZERS = ("fake_quant", "pact_quant", "ternary", "fake_quant_minmax")
+QUANTIZERS = ("fake_quant", "pact_quant", "dsq_quant", "ternary", "fake_quant_minmax")
 QUANTIZER_SIZES = (2**20, 2**22)
 QUANTIZER_EXECUTIONS = ("eager", "jit")
 RANDOM_SEED = 1234

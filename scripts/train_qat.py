@@ -13,7 +13,10 @@ kernels and the inputs of both Dense layers through k-bit quantizers
   (unsigned) through FakeQuant, scale started and gradient-scaled as LSQ;
 - pact_quant (PACT, Choi et al. 2018): inputs through PactQuant, alpha
   started at the first batch's maximum; PACT quantizes activations only, so
-  the kernels go through FakeQuant (LSQ) as in the fake_quant method.
+  the kernels go through FakeQuant (LSQ) as in the fake_quant method;
+- dsq_quant (DSQ, Gong et al. 2019): kernels per output unit and inputs
+  through DsqQuant, each range started at the first batch's least and
+  greatest value and learned with alpha.
 
 Within a seed every method has the same data split, the same initial
 weights and the same batches: the methods train side by side as the branches
@@ -41,7 +44,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import numpy as np  # noqa: E402
 
-QUANTIZERS = ("fake_quant", "pact_quant")
+QUANTIZERS = ("fake_quant", "pact_quant", "dsq_quant")
 BITS = (8, 4, 2)
 METHODS = ("float",) + tuple(f"{q} {b}-bit" for q in QUANTIZERS for b in BITS)
 HIDDEN = 64
@@ -73,6 +76,8 @@ def quantizers(method: str):
     lsq_kernel = lambda: dr.layers.FakeQuant(bits=bits, per_channel_axis=-1, gradient_scale=True)  # noqa: E731
     if name == "fake_quant":
         return lsq_kernel, lambda: dr.layers.FakeQuant(bits=bits, signed=False, gradient_scale=True)
+    if name == "dsq_quant":
+        return lambda: dr.layers.DsqQuant(bits=bits, per_channel_axis=-1), lambda: dr.layers.DsqQuant(bits=bits)
     return lsq_kernel, lambda: dr.layers.PactQuant(alpha="max", bits=bits)
 
 

@@ -67,10 +67,10 @@ def test_quantizer_benchmark_times_every_quantizer_against_tf_fake_quant_and_the
     run = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(out.read_text())
-    quantizers = ("fake_quant", "pact_quant", "ternary", "fake_quant_minmax")
+    quantizers = ("fake_quant", "pact_quant", "dsq_quant", "ternary", "fake_quant_minmax")
     expected = {f"{e.name} {m}" for e in CATALOG if e.name in quantizers for m in e.modes}
     expected |= {f"{op.name} {op.mode}" for op in RANDOM_OPS}
-    assert len(expected) == 6
+    assert len(expected) == 8  # dsq_quant in both of its modes
     assert {c["label"] for c in result["cases"] if c["kind"] == "op"} == expected
     baselines = {c["label"] for c in result["cases"] if c["kind"] == "baseline"}
     assert baselines == {"tf.quantization.fake_quant_with_min_max_vars", "straight-through round"}

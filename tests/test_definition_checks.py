@@ -152,6 +152,12 @@ def test_an_expression_that_is_not_a_function_of_x_is_refused():
         generate([approximation(expr=k / (1 + k))])
 
 
+@pytest.mark.parametrize("levels", [x**2, k, x * sp.Symbol("q")])
+def test_levels_that_are_not_linear_in_x_and_the_parameters_are_refused(levels):
+    with pytest.raises(DefinitionError, match=r"my_round: levels=.* must be linear in x"):
+        generate([approximation(levels=levels)])
+
+
 # -- repeat= with floor in the step ---------------------------------------------------
 n = sp.Symbol("n", integer=True, positive=True)
 _r = x - sp.floor(x)

@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 
 from derive.catalog import CATALOG
+from shared_references import off_the_boundaries as shared_off_the_boundaries
 from shared_references import shared_reference
 from derive.spec import Approximation
-from derive.verification import breakpoints
 
 APPROXIMATIONS = {a.name: a for a in CATALOG if isinstance(a, Approximation)}
 NAMES = sorted(APPROXIMATIONS)
@@ -48,17 +48,7 @@ def reference(name, wrt, param_values=None, xs=XS):
 
 @functools.lru_cache(maxsize=None)
 def off_the_boundaries(name):
-    """XS, each point on a boundary of the op's pieces at its defaults (a
-    quantizer's cell edge, where the second derivative jumps: the reference
-    decides the side exactly, the op within rounding) moved 1/1024 up."""
-    a = APPROXIMATIONS[name]
-    floats = {n: float(a.params[n].default) for n in a.float_params}
-    ints = {n: int(a.params[n].default) for n in a.int_params}
-    edges = np.array(breakpoints(a, floats, ints=ints))
-    if edges.size == 0:
-        return XS
-    on_an_edge = np.min(np.abs(XS[:, None] - edges[None, :]), axis=1) <= 1e-12 * np.maximum(1, np.abs(XS))
-    return np.where(on_an_edge, XS + 2.0**-10, XS)
+    return shared_off_the_boundaries(APPROXIMATIONS[name], XS)
 
 
 def call(dr, name, x, mode, **params):
@@ -196,8 +186,11 @@ def test_third_derivative_of_sigmoid_round(tf, dr, graph):
 @pytest.mark.parametrize("name", NAMES)
 def test_third_derivative_is_the_hessian_kernels_autodiff(tf, dr, name):
     """Never None: zeros where the Hessian kernel does not depend on x
-    (piecewise polynomial ops), where the reference is 0 too."""
-    x = tf.constant(XS, tf.float64)
+    (piecewise polynomial ops), where the reference is 0 too. Off the
+    Hessian's jumps (a DSQ level: there the op gives the mean of the two
+    one-sided Hessians, whose derivative is no one-sided third derivative)."""
+    xs = off_the_boundaries(name)
+    x = tf.constant(xs, tf.float64)
     with tf.GradientTape() as t3:
         t3.watch(x)
         with tf.GradientTape() as t2:
@@ -209,7 +202,7 @@ def test_third_derivative_is_the_hessian_kernels_autodiff(tf, dr, name):
         second = t2.gradient(first, x)
     third = t3.gradient(second, x)
     assert third is not None
-    np.testing.assert_allclose(third.numpy(), reference(name, ("x", "x", "x")), rtol=1e-9, atol=1e-10)
+    np.testing.assert_allclose(third.numpy(), reference(name, ("x", "x", "x"), xs=xs), rtol=1e-9, atol=1e-10)
 
 
 @pytest.mark.parametrize("graph", [False, True], ids=["eager", "function"])

@@ -15,13 +15,17 @@ import jax.numpy as jnp  # noqa: E402
 torch = pytest.importorskip("torch")
 
 from derive.catalog import CATALOG  # noqa: E402
-from shared_references import shared_reference  # noqa: E402
+from shared_references import off_the_boundaries, shared_reference  # noqa: E402
 from derive.spec import Approximation  # noqa: E402
 
 APPROXIMATIONS = {a.name: a for a in CATALOG if isinstance(a, Approximation)}
 CASES = [(name, mode) for name in sorted(APPROXIMATIONS) for mode in APPROXIMATIONS[name].modes]
-# away from the kinks and jumps of the piecewise ops
+# away from the kinks and jumps of the piecewise ops; an op's own edges and levels: points()
 XS = np.array([-2.3, -0.7, -0.2, 0.1, 0.3, 0.45, 0.6, 1.2, 2.7])
+
+
+def points(name):
+    return off_the_boundaries(APPROXIMATIONS[name], XS)
 # loose: the Hessian kernels' own rounding, differentiated once more
 RTOL, ATOL = 1e-8, 1e-9
 
@@ -30,7 +34,7 @@ def third_reference(name):
     a = APPROXIMATIONS[name]
     ref = shared_reference(a)
     floats = tuple(float(a.params[n].default) for n in a.float_params)
-    return np.array([float(ref.evaluate(("x", "x", "x"), (float(x), *floats))) for x in XS])
+    return np.array([float(ref.evaluate(("x", "x", "x"), (float(x), *floats))) for x in points(name)])
 
 
 def mode_argument(name, mode):
@@ -66,7 +70,7 @@ def test_tensorflow_third_derivative_nested_tapes(tf, dr, name, mode):
         for compiled in (True, False):
             runtime.set_xla(compiled)
             for graph in (False, True):
-                got = (tf.function(third) if graph else third)(tf.constant(XS, tf.float64))
+                got = (tf.function(third) if graph else third)(tf.constant(points(name), tf.float64))
                 check(None if got is None else got.numpy(), name, mode, f"xla={compiled} tf.function={graph}")
     finally:
         runtime.set_xla(previous)
@@ -76,7 +80,7 @@ def test_tensorflow_third_derivative_nested_tapes(tf, dr, name, mode):
 def test_jax_third_derivative_grad_of_grad_of_grad(dr, name, mode):
     op, kwargs = getattr(dr.jax, name), mode_argument(name, mode)
     third = jax.vmap(jax.grad(jax.grad(jax.grad(lambda x: op(x, **kwargs)))))
-    x = jnp.asarray(XS, jnp.float64)
+    x = jnp.asarray(points(name), jnp.float64)
     check(third(x), name, mode, "eager")
     check(jax.jit(third)(x), name, mode, "jit")
 
@@ -84,7 +88,7 @@ def test_jax_third_derivative_grad_of_grad_of_grad(dr, name, mode):
 @pytest.mark.parametrize("name,mode", CASES)
 def test_torch_third_derivative_triple_autograd_grad(dr, name, mode):
     op, kwargs = getattr(dr.torch, name), mode_argument(name, mode)
-    x = torch.tensor(XS, dtype=torch.float64, requires_grad=True)
+    x = torch.tensor(points(name), dtype=torch.float64, requires_grad=True)
     y = op(x, **kwargs)
     (first,) = torch.autograd.grad(y.sum(), x, create_graph=True)
     (second,) = torch.autograd.grad(first.sum(), x, create_graph=True)

@@ -52,6 +52,7 @@ def quantized_model():
     h = keras.layers.Flatten()(h)
     h = dr.layers.QuantizedDense(8, kernel_bits=3, name="qdense")(h)
     h = dr.layers.FakeQuant(bits=4, per_channel_axis=-1, gradient_scale=True, name="lsq")(h)
+    h = dr.layers.DsqQuant(bits=3, per_channel_axis=-1, name="dsq")(h)
     h = dr.layers.PactQuant(alpha=2.0, bits=2, name="pact_out")(h)
     return keras.Model(inputs, keras.layers.Dense(1)(h))
 
@@ -79,6 +80,7 @@ def quantized(path):
         "half_dtype": str(keras.backend.standardize_dtype(half(x[:4]).dtype)),
         "half_scale_dtype": str(keras.backend.standardize_dtype(half.get_layer("lsq").weights[0].dtype)),
         "half_loss": half_history.history["loss"],
+        "dsq": [np.ravel(m.get_layer("dsq").get_param(n)).tolist() for n in ("lower", "upper", "alpha")],
     }
 
 layers_path, quantized_path = sys.argv[1:]
@@ -154,6 +156,8 @@ def test_layers_and_quantizer_layers_train_save_and_load_under_every_keras_backe
         assert all(s > 0 for s in q["scale_start"]), backend
         assert q["scale"] != q["scale_start"], backend
         assert q["half_dtype"] == "bfloat16" and q["half_scale_dtype"] == "float32", backend
+        lower, upper, alpha = (np.array(v) for v in q["dsq"])  # DSQ's range and alpha, learned per channel
+        assert lower.shape == upper.shape == (8,) and np.all(lower < upper) and np.all((alpha > 0) & (alpha <= 0.5))
     saved = [("layers", p) for p in layer_paths.values()] + [("quantized", p) for p in quantized_paths.values()]
     arguments = [part for pair in saved for part in pair]
     loaded = _results([_start(LOAD, loader, *arguments) for loader in BACKENDS])

@@ -1,4 +1,4 @@
-"""The quantizers' Keras layers (FakeQuant, PactQuant: parameters
+"""The quantizers' Keras layers (FakeQuant, PactQuant, DsqQuant: parameters
 learned per tensor or per channel, started from the first batch) and
 QuantizedDense / QuantizedConv2D: starts and gradients against values computed
 here with NumPy from the published formulas (LSQ: Esser et al. 2020), the
@@ -46,6 +46,22 @@ def test_pact_starts_from_the_first_batch_maximum(tf, dr):
     pact(tf.constant(X))
     assert pact.get_param("alpha") == float(X.max())
     assert dr.layers.PactQuant().get_param("alpha") == 6.0  # the op's default: no first-batch start
+
+
+def test_dsq_starts_from_the_first_batch_range(tf, dr):
+    dsq = dr.layers.DsqQuant(bits=2, per_channel_axis=-1)
+    y = dsq(tf.constant(X))
+    np.testing.assert_array_equal(np.ravel(dsq.get_param("lower")), X.min(axis=0))
+    np.testing.assert_array_equal(np.ravel(dsq.get_param("upper")), X.max(axis=0))
+    assert np.ravel(dsq.get_param("alpha")).tolist() == [np.float32(0.2)] * 5
+    # each channel's least and greatest x are its end levels, exactly
+    rows = np.arange(5)
+    np.testing.assert_array_equal(y.numpy()[X.argmin(axis=0), rows], X.min(axis=0))
+    np.testing.assert_array_equal(y.numpy()[X.argmax(axis=0), rows], X.max(axis=0))
+    assert sorted(dsq.trainable_params) == ["alpha", "lower", "upper"]
+    fixed = dr.layers.DsqQuant(lower=-1.0, upper=1.0)  # floats: no first-batch start
+    fixed(tf.constant(X))
+    assert (fixed.get_param("lower"), fixed.get_param("upper")) == (-1.0, 1.0)
 
 
 def test_starts_from_the_first_batch_count_its_finite_elements_only(tf, dr):
@@ -102,6 +118,8 @@ def test_per_tensor_gradient_scale_counts_the_elements_of_one_example(tf, dr):
     [
         ("FakeQuant", "fake_quant", {"bits": 3, "signed": False}, ["scale"]),
         ("PactQuant", "pact_quant", {"bits": 2}, ["alpha"]),
+        ("DsqQuant", "dsq_quant", {"bits": 2}, ["alpha", "lower", "upper"]),
+        ("DsqQuant", "dsq_quant", {"bits": 3, "mode": "soft"}, ["alpha", "lower", "upper"]),
     ],
 )
 def test_layers_give_their_ops_values_and_gradients(tf, dr, cls, op, arguments, params):

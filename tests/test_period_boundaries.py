@@ -11,7 +11,9 @@ inputs here are exact, and next to a boundary b an exact reduction leaves
 x - b exact (Sterbenz): the bound counts the rounding of that distance,
 eps*|x - b|*|f'|, and of the reduced x where that is smaller, plus
 ULP_TARGET ULPs. Elsewhere (other ops, breakpoints of a window) the bound is
-the verifier's for x alone, eps*|reduced x|*|f'|, plus ULP_TARGET ULPs.
+the verifier's for x alone, eps*|reduced x|*|f'|, plus ULP_TARGET ULPs. For
+a quantizer whose parameters place its levels (DSQ's lower and upper) their
+rounding counts too, eps*|p|*|df/dp| each, as the verifier counts it.
 """
 
 import mpmath
@@ -21,6 +23,7 @@ import pytest
 from derive import Approximation
 from derive.catalog import CATALOG
 from derive.verification import breakpoints, evaluate_op, reduced_x
+from derive.verification.conditioning import levels_params
 from derive.verification.decisions import near_decisions
 
 APPROXIMATIONS = [a for a in CATALOG if isinstance(a, Approximation)]
@@ -68,7 +71,7 @@ def boundary_failures(tf, dr, references, name, mode, dtype):
     ints = {n: int(a.params[n].default) for n in a.int_params}
     ref = references.get_for(a, ints)  # shared by both modes and with the verifier's grid (conftest.py)
     xs, distance = points(a, floats, dtype, ints)
-    magnitude = np.minimum(reduced_x(a, floats, xs), distance)  # x alone: the parameters are exact
+    magnitude = np.minimum(reduced_x(a, floats, xs, ints=ints), distance)  # x; the parameters: placing, below
     got = evaluate_op(getattr(dr, name), a, xs, floats, ints, mode, dtype, tensor_params=bool(floats))
     # a hard function decided on a computed argument ((x - lower)/delta) may take either level
     # within that argument's rounding of a jump (the verifier's decisions); next to a clip decided
@@ -76,6 +79,7 @@ def boundary_failures(tf, dr, references, name, mode, dtype):
     near = near_decisions(a, floats, ints, xs, dtype)  # all False for an op without such decisions
     sides = near_decisions(a, floats, ints, xs, dtype, comparisons_only=True)
     eps = float(np.finfo(dtype).eps)
+    placing = levels_params(a)  # DSQ's lower and upper, as the verifier counts them
     failures = []
     for wrt, values in got.items():
         if len(wrt) > 1:
@@ -93,10 +97,13 @@ def boundary_failures(tf, dr, references, name, mode, dtype):
             exact_f = float(exact)
             if not np.isfinite(exact_f) or abs(exact_f) > float(np.finfo(dtype).max):
                 continue
-            slope = 0.0 if (wrt == () and mode == "ste") else abs(float(ref.evaluate(wrt + ("x",), point)))
+            hard = wrt == () and mode == "ste"
+            slope = 0.0 if hard else abs(float(ref.evaluate(wrt + ("x",), point)))
+            # the parameters that place a quantizer's levels are rounded where the levels are computed
+            placed = sum(abs(floats[p] * float(ref.evaluate(wrt + (p,), point))) for p in placing if not hard)
             ulp = float(np.spacing(np.array(abs(exact_f), dtype)))
             ulp = max(ulp, float(np.finfo(dtype).tiny / np.finfo(dtype).eps))
-            allowed = ULP_TARGET * (ulp + eps * m * slope)
+            allowed = ULP_TARGET * (ulp + eps * (m * slope + placed))
             error = float(abs(mpmath.mpf(float(value)) - exact))
             if not error <= allowed:
                 failures.append(f"{wrt or 'f'} at x={x!r}: got {value!r}, exact {exact_f!r} ({error / ulp:.3g} ULP)")

@@ -1,4 +1,4 @@
-"""The quantization-aware-training ops (fake_quant, pact_quant, ternary) on
+"""The quantization-aware-training ops (fake_quant, pact_quant, dsq_quant, ternary) on
 every backend: values and gradients against their papers' formulas written
 out here in NumPy, per-channel (tensor) parameters whose gradients are summed
 to their shape, bool parameters. (Their 50-digit verification is
@@ -27,6 +27,27 @@ def _pact(x, alpha, bits, dy):
     clipped = np.clip(x, 0, alpha)
     y = np.round(clipped * levels / alpha) * alpha / levels
     return y, dy * ((x >= 0) & (x < alpha)), (dy * (x >= alpha)).sum(axis=0, keepdims=True)
+
+
+def _dsq_soft(x, alpha, bits, lower, upper):
+    """DSQ's curve (Gong et al. 2019, eq. 2-4): value and d/dx. Cell i of
+    D = (upper - lower)/(2**bits - 1), midpoint m_i, k = log(2/alpha - 1)/D,
+    s = 1/tanh(k*D/2): lower + D*(i + (s*tanh(k*(x - m_i)) + 1)/2), clipped."""
+    steps = 2**bits - 1
+    d = (upper - lower) / steps
+    i = np.clip(np.floor((x - lower) / d), 0, steps - 1)
+    k = np.log(2 / alpha - 1) / d
+    s = 1 / np.tanh(k * d / 2)
+    t = np.tanh(k * (x - lower - (i + 0.5) * d))
+    inside = (x > lower) & (x < upper)
+    y = np.where(x <= lower, lower, np.where(x >= upper, upper, lower + d * (i + (s * t + 1) / 2)))
+    return y, np.where(inside, s * k * d / 2 * (1 - t**2), 0.0)
+
+
+def _dsq_levels(x, bits, lower, upper):
+    """The hard forward: the nearest of the 2**bits levels of [lower, upper]."""
+    d = (upper - lower) / (2**bits - 1)
+    return np.clip(lower + np.round((x - lower) / d) * d, lower, upper)
 
 
 def _ternary(x, threshold, clip, dy):
@@ -73,7 +94,8 @@ def _run(backend, op, x, params, tensor_name, dy):
 
     xv = torch.tensor(x, requires_grad=True)
     pv = torch.tensor(params[tensor_name], requires_grad=True)
-    y = getattr(ops, op)(xv, **{**params, tensor_name: pv})
+    tensors = {k: torch.tensor(v) for k, v in params.items() if isinstance(v, np.ndarray)}
+    y = getattr(ops, op)(xv, **{**params, **tensors, tensor_name: pv})
     (y * torch.tensor(dy)).sum().backward()
     return y.detach().numpy(), xv.grad.numpy(), pv.grad.numpy()
 
@@ -128,6 +150,61 @@ def test_pact_levels_never_pass_alpha(backend):
         assert np.all(y[:, 0] <= alphas[:, 0]) and np.all(y[:, 1] == alphas[:, 0]), bits
         exact = alphas.astype(np.float64)[:, 0] * k[:, 0] / levels
         np.testing.assert_allclose(y[:, 2], exact, rtol=4 * np.finfo(np.float32).eps, atol=0)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("mode", ["ste", "soft"])
+def test_dsq_per_channel_range(backend, mode):
+    """Values and d/dx from the paper's formula; d/dlower and d/dupper, one per
+    channel, against central differences of that formula (no closed form is
+    published for them)."""
+    x, dy = _data()
+    alpha, bits = 0.2, 3
+    lower, upper = np.array([[-1.5, -0.5, -4.0]]), np.array([[1.0, 2.5, 0.25]])
+    params = {"alpha": alpha, "bits": bits, "lower": lower, "upper": upper, "mode": mode}
+    y, dx, dlower = _run(backend, "dsq_quant", x, params, "lower", dy)
+    _, _, dupper = _run(backend, "dsq_quant", x, params, "upper", dy)
+    soft, want_dx = _dsq_soft(x, alpha, bits, lower, upper)
+    want_y = _dsq_levels(x, bits, lower, upper) if mode == "ste" else soft
+    np.testing.assert_allclose(y, want_y, rtol=1e-13, atol=1e-15)
+    np.testing.assert_allclose(dx, dy * want_dx, rtol=1e-11, atol=1e-14)
+    h = 1e-6
+    for got, name in ((dlower, "lower"), (dupper, "upper")):
+        assert got.shape == (1, CHANNELS)
+        plus = _dsq_soft(x, alpha, bits, **{"lower": lower, "upper": upper, name: params[name] + h})[0]
+        minus = _dsq_soft(x, alpha, bits, **{"lower": lower, "upper": upper, name: params[name] - h})[0]
+        want = (dy * (plus - minus) / (2 * h)).sum(axis=0, keepdims=True)
+        np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-8)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_dsq_levels_reach_lower_and_upper_exactly(backend):
+    """float32, ranges drawn at random: at and next to lower and upper the hard
+    forward gives lower and upper themselves, never a level past them, and
+    inside the levels of lower + k*D within the roundings that place them."""
+    rng = np.random.default_rng(SEED + 2)
+    lowers = rng.uniform(-50.0, 0.0, size=(200, 1)).astype(np.float32)
+    uppers = (lowers + rng.uniform(0.01, 50.0, size=(200, 1))).astype(np.float32)
+    for bits in (1, 4, 8):
+        steps = 2**bits - 1
+        k = rng.integers(0, steps + 1, size=(200, 1))
+        levels = lowers.astype(np.float64) + k * (uppers.astype(np.float64) - lowers) / steps
+        x = np.concatenate(
+            [
+                lowers,
+                np.nextafter(lowers, np.float32(np.inf)),
+                np.nextafter(uppers, np.float32(-np.inf)),
+                uppers,
+                levels.astype(np.float32),
+            ],
+            axis=1,
+        )
+        dy = np.zeros(x.shape, np.float32)
+        y, _, _ = _run(backend, "dsq_quant", x, {"bits": bits, "lower": lowers, "upper": uppers}, "lower", dy)
+        np.testing.assert_array_equal(y[:, :2], np.broadcast_to(lowers, (200, 2)))
+        np.testing.assert_array_equal(y[:, 2:4], np.broadcast_to(uppers, (200, 2)))
+        width = np.abs(lowers) + np.abs(uppers)
+        assert np.all(np.abs(y[:, 4:] - levels) <= 4 * np.finfo(np.float32).eps * width), bits
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

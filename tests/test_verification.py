@@ -23,8 +23,10 @@ from derive.verification import (
     REGRESSION_POINTS,
     STRICT,
     breakpoints,
+    condition_magnitudes,
     location_params,
     parameter_sets,
+    quantizer_levels,
     regression_sets,
     verdict,
     verify_catalog,
@@ -43,9 +45,9 @@ SWISH_SIGN_F32_X, SWISH_SIGN_F32_ULPS = 1.11899995803833, 6.6  # beta = 3
 SWISH_SIGN_F64_X, SWISH_SIGN_F64_ULPS = -1.164, 8.11  # beta = 3
 
 
-# soft_round's and soft_round_inverse's tests are the longest of this file, on every backend
+# soft_round's, soft_round_inverse's and dsq_quant's tests are the longest of this file, on every backend
 # and for their grids: marked heavy, they run first (conftest.py), not last beside nothing
-HEAVY = {"soft_round", "soft_round_inverse"}
+HEAVY = {"soft_round", "soft_round_inverse", "dsq_quant"}
 OPS = [pytest.param(a, id=a.name, marks=[pytest.mark.heavy] if a.name in HEAVY else []) for a in APPROXIMATIONS]
 
 
@@ -91,7 +93,8 @@ def test_the_grid_holds_both_neighbours_of_every_special_point(approximation, dt
             xs, _ = x_grid(approximation, params.floats, dtype, full)
             held = {float(v) for v in xs}
             centres = [params.floats[n] for n in location_params(approximation)]
-            points = special + breakpoints(approximation, params.floats) + centres
+            levels = quantizer_levels(approximation, params.floats)  # a quantizer's that its parameters place
+            points = special + breakpoints(approximation, params.floats) + centres + levels
             # next to 0 the grid holds 2**30 times the smallest normal number instead (TensorFlow's
             # CPU kernels flush subnormal numbers to zero)
             missing = sorted(v for v in neighbours(points, dtype) - held if abs(v) >= np.finfo(dtype).tiny)
@@ -306,3 +309,20 @@ def test_case_3_swish_sign_dx_off_by_several_ulps_fails(dtype, x, ulps):
     # x alone is inexact: well conditioned, and 8 ULPs are past the target
     assert strict.well_conditioned and not strict.accepted
     assert lenient.accepted
+
+
+@pytest.mark.parametrize(
+    "bits,level",
+    # lower = -3, upper = 1: the steps are 4/15 (4 bits) and 4/3 (2 bits); x = -2**-17 lies
+    # 11.25 - 15*2**-19 and 2.25 - 3*2**-19 steps above lower, nearest level 11 and 2
+    [(4, Fraction(-3) + 11 * Fraction(4, 15)), (2, Fraction(-3) + 2 * Fraction(4, 3))],
+)
+def test_a_quantizer_whose_parameters_place_its_levels_measures_x_from_the_nearest_level(bits, level):
+    a = BY_NAME["dsq_quant"]
+    v = -(2.0**-17)
+    floats = {"alpha": 0.2, "lower": -3.0, "upper": 1.0}
+    magnitudes = condition_magnitudes(a, floats, [v], [0.2, -3.0, 1.0], STRICT, {"bits": bits})
+    # x from the level (-1/15, -1/3), exact; lower and upper, which place the levels, rounded once
+    # where any evaluation computes the levels from them; alpha exact, as under STRICT
+    assert magnitudes[0][0] == float(abs(Fraction(v) - level))
+    assert [m[0] for m in magnitudes[1:]] == [0.0, 3.0, 1.0]

@@ -177,7 +177,16 @@ def loops_over_x(tf, function, output, x, arguments):
 # d/dalpha of soft_round and soft_round_inverse, with alpha a tensor: quotients
 # that are factors of several terms (soft_round's logistic tail e/(1 + e) of its
 # saturating form, in two branches)
-KNOWN_SPLITS = {("soft_round_inverse", "all", "gradient", 1): 3}
+KNOWN_SPLITS = {
+    ("soft_round_inverse", "all", "gradient", 1): 3,
+    # dsq_quant: the nearest level (a select between its forms counted from lower and from
+    # upper) feeds x's distance to it, that distance's sign, u and both of the cell's forms:
+    # XLA computes it in a loop of its own, and for d/dlower and d/dupper one more
+    **{("dsq_quant", tag, role, 0): 2 for tag in ("x", "all") for role in ("value", "gradient")},
+    ("dsq_quant", "all", "gradient", 1): 2,
+    ("dsq_quant", "all", "gradient", 2): 3,
+    ("dsq_quant", "all", "gradient", 3): 3,
+}
 # bytes per element of x that a backward kernel with tensor parameters may allocate:
 # soft_round's (the kernel of both alpha < 4 and alpha >= 4) computes its test
 # u < 1/4 as a boolean mask in a loop of its own (its regime kernels do not)

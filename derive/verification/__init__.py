@@ -29,10 +29,15 @@ parameter p (x - p, rounded once), else from 0. STRICT is the rule the
 catalog is verified under (DEFAULT_RULE); LENIENT, the rule before it (each
 float parameter counted as rounded once, x measured from the nearest
 integer), stays for comparison: ``scripts/verify_derivatives.py --lenient``.
+A quantizer whose float parameters place its levels (``levels`` in the
+spec: DSQ's lower and upper) computes every level from them with roundings
+no evaluation avoids: under either rule those parameters count as rounded
+once and x is measured from the nearest level.
 
 The grids: uniform points, log-spaced magnitudes up to the largest finite
-value, integers, half-integers, breakpoints of a piecewise op, centres and
-the hard function's jumps, each with both float neighbours, at every
+value, integers, half-integers, breakpoints of a piecewise op, centres, the
+hard function's jumps and the levels of such a quantizer, each with both
+float neighbours, at every
 parameter set (defaults, moved, the ends of the domains); and the
 regression points (``regressions.REGRESSION_POINTS``), where a verification
 once failed, on every run. ``full=True`` is the denser grid of
@@ -78,6 +83,7 @@ from .grids import (
     breakpoints,
     location_params,
     parameter_sets,
+    quantizer_levels,
     x_grid,
 )
 from .known_limits import KNOWN_LIMITS, KnownLimit, everywhere, near_integers, rational_tail
@@ -124,6 +130,7 @@ __all__ = [
     "near_integers",
     "output_label",
     "parameter_sets",
+    "quantizer_levels",
     "rational_tail",
     "reduced_x",
     "surrogate_entries",

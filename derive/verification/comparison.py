@@ -104,7 +104,7 @@ def compare_case(fn, a: Approximation, mode, dtype_name, params: ParameterSet, m
     # the parameters as the dtype holds them: the reference is evaluated there, so they are exact inputs
     param_values = [float(dtype(floats[n])) for n in a.float_params]
     points = [(float(v), *param_values) for v in xs]
-    magnitudes = condition_magnitudes(a, floats, xs, param_values, rule)
+    magnitudes = condition_magnitudes(a, floats, xs, param_values, rule, ints)
     label = f"{a.name} {mode} {dtype_name} [{params.label}]"
     measurement.points += len(points)
 

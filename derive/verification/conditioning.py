@@ -8,8 +8,9 @@ from fractions import Fraction
 
 import mpmath
 import numpy as np
+import sympy as sp
 
-from ..spec import Approximation
+from ..spec import Approximation, x
 from .grids import location_params
 
 ULP_TARGET = 4.0
@@ -58,30 +59,86 @@ LENIENT = ConditionRule(parameters_inexact=True, half_integers_exact=False)
 DEFAULT_RULE = STRICT
 
 
-def reduced_x(a: Approximation, floats: dict, xs, rule: ConditionRule = DEFAULT_RULE) -> np.ndarray:
+def reduced_x(a: Approximation, floats: dict, xs, rule: ConditionRule = DEFAULT_RULE, ints=None) -> np.ndarray:
     """|x| measured from where the op starts computing, exactly or with one
     rounding: for a shift-equivariant op (evaluated on t = x - round(x)) the
     distance to the nearer of the integer and the half-integer, min(|t|,
-    1/2 - |t|), both exact; x - p for location parameters p; else x itself.
-    Rounding what any evaluation computes from there moves f by about
+    1/2 - |t|), both exact; x - p for location parameters p; for an op whose
+    float parameters place its levels (``levels`` in the spec), the distance
+    to the nearest level (the levels' own rounding is that of the parameters
+    that place them: ``condition_magnitudes``); else x itself. Rounding what
+    any evaluation computes from there moves f by about
     eps * |reduced x| * |df/dx|."""
+    if a.levels is not None:
+        return _from_nearest_level(a, floats, ints or {}, xs)
     if a.shift_equivariant:
         reduced = []
         for v in xs:
-            t = abs(Fraction(float(v)) - round(Fraction(float(v))))
-            reduced.append(float(min(t, Fraction(1, 2) - t) if rule.half_integers_exact else t))
+            t = abs(float(v) - float(np.round(v)))
+            reduced.append(min(t, 0.5 - t) if rule.half_integers_exact else t)
         return np.array(reduced)
-    shift = sum(Fraction(floats[n]) for n in location_params(a))
+    shift = sum((Fraction(float(floats[p])) for p in location_params(a)), Fraction(0))
     return np.array([abs(float(Fraction(float(v)) - shift)) for v in xs])
 
 
-def condition_magnitudes(a: Approximation, floats: dict, xs, param_values, rule: ConditionRule = DEFAULT_RULE) -> list:
+_INDEX = sp.Symbol("level_index", integer=True)
+
+
+_LEVEL_FORMS: dict = {}
+
+
+def _level_forms(a: Approximation, ints: tuple):
+    """(position of x in steps, level n) as mpmath functions of x or n and the
+    float parameters, the integer parameters fixed at ``ints``."""
+    key = (a.name, a.levels, tuple(a.float_params), ints)
+    if key not in _LEVEL_FORMS:
+        _LEVEL_FORMS[key] = _derived_level_forms(a, ints)
+    return _LEVEL_FORMS[key]
+
+
+def _derived_level_forms(a: Approximation, ints: tuple):
+    t = a.levels.xreplace({a.params[n].symbol: v for n, v in ints})
+    slope = sp.diff(t, x)
+    if slope.has(x):
+        raise ValueError(f"{a.name}: levels must be linear in x, got {a.levels}")
+    level = (_INDEX - t.xreplace({x: 0})) / slope  # where t = slope*x + t(0) is the integer
+    symbols = [a.params[n].symbol for n in a.float_params]
+    position = sp.lambdify([x, *symbols], t, modules="mpmath")
+    at = sp.lambdify([_INDEX, *symbols], level, modules="mpmath")
+    return position, at
+
+
+def _from_nearest_level(a: Approximation, floats: dict, ints: dict, xs) -> np.ndarray:
+    ints = {**{n: a.params[n].default for n in a.int_params}, **ints}
+    position, at = _level_forms(a, tuple(sorted((n, int(v)) for n, v in ints.items())))
+    out = []
+    with mpmath.workdps(60):
+        values = [mpmath.mpf(float(floats[n])) for n in a.float_params]
+        for v in xs:
+            v = mpmath.mpf(float(v))
+            nearest = at(int(mpmath.nint(position(v, *values))), *values)
+            out.append(float(abs(v - nearest)))
+    return np.array(out)
+
+
+def levels_params(a: Approximation) -> set:
+    """The float parameters that place the levels of ``a`` (none without ``levels``):
+    every evaluation computes the levels from them, so each is rounded once there."""
+    if a.levels is None:
+        return set()
+    return {n for n in a.float_params if a.levels.has(a.params[n].symbol)}
+
+
+def condition_magnitudes(
+    a: Approximation, floats: dict, xs, param_values, rule: ConditionRule = DEFAULT_RULE, ints=None
+) -> list:
     """|v| for each input v of the reference (x, then the float parameters),
     per point, 0 for an exact input: S = sum |v| * |d out/dv| over these. A
     location parameter's rounding is the same x - p: never a term of its own."""
-    magnitudes = [reduced_x(a, floats, xs, rule)]
+    magnitudes = [reduced_x(a, floats, xs, rule, ints)]
+    placing = levels_params(a)
     for name, value in zip(a.float_params, param_values):
-        inexact = rule.parameters_inexact and name not in location_params(a)
+        inexact = (rule.parameters_inexact or name in placing) and name not in location_params(a)
         magnitudes.append(np.full(len(xs), abs(value) if inexact else 0.0))
     return magnitudes
 
@@ -142,7 +199,7 @@ def verdict(
 ) -> Verdict:
     """Judge ``value`` as output ``wrt`` at ``point`` (x, then the float
     parameters as the dtype holds them) as ``compare_case`` does."""
-    magnitudes = condition_magnitudes(a, floats, [point[0]], point[1:], rule)
+    magnitudes = condition_magnitudes(a, floats, [point[0]], point[1:], rule, ref.ints)
     s = sensitivity(ref, tuple(wrt), [point], magnitudes)
     ulps, ratios, well = judge(np.array([float(value)]), [ref.evaluate(tuple(wrt), point)], s, dtype_name)
     return Verdict(float(ulps[0]), float(ratios[0]), bool(well[0]))
@@ -156,7 +213,7 @@ def accepted_error(
     times the condition bound."""
     eps = float(np.finfo(dtype_name).eps)
     exact = float(ref.evaluate(tuple(wrt), point))
-    magnitudes = condition_magnitudes(a, floats, [point[0]], point[1:], rule)
+    magnitudes = condition_magnitudes(a, floats, [point[0]], point[1:], rule, ref.ints)
     s = float(sensitivity(ref, tuple(wrt), [point], magnitudes)[0])
     ulp = float(_ulp(np.array([exact]), dtype_name)[0])
     if eps * s <= ulp:

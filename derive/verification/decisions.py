@@ -54,6 +54,20 @@ def _computed_cells(expr: sp.Expr) -> list:
     return cells
 
 
+def _computed_signs(a: Approximation, expr: sp.Expr) -> list:
+    """The signs of an argument computed from x and the float parameters with
+    roundings (x - L for a level L that lower and upper place), not x - p,
+    which the pipeline decides exactly: where such an argument crosses 0 the
+    op's side of it, and so a second derivative that jumps there, is the
+    rounded argument's."""
+    parameters = {a.params[n].symbol for n in a.float_params}
+    return [
+        f
+        for f in expr.atoms(sp.sign)
+        if f.args[0].has(x) and f.args[0].free_symbols & parameters and not _exact_comparison(f.args[0])
+    ]
+
+
 def _magnitude(e: sp.Expr) -> sp.Expr:
     """e with each term and factor by its magnitude."""
     if e.is_Add:
@@ -119,6 +133,7 @@ def near_decisions(a: Approximation, floats: dict, ints: dict, xs, dtype_name: s
     else:
         cells = sp.Add(*[c for e in exprs for c in _computed_cells(e)]).xreplace(values)
         decisions = {d for d in _decisions(cells) if d[1] not in ("zero", "comparison")}
+        decisions |= {(f.args[0].xreplace(values), "zero") for e in exprs for f in _computed_signs(a, e)}
     if comparisons_only:
         decisions = {d for d in decisions if d[1] == "comparison"}
     eps = mpmath.mpf(float(np.finfo(dtype_name).eps))

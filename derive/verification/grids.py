@@ -157,6 +157,37 @@ def _cell_edges(a: Approximation, values: dict, ends: set[float], offsets) -> se
     return found
 
 
+_BEYOND = sp.Integer(10) ** 400  # past every float: a clipped quantizer's ends there
+
+
+def quantizer_levels(a: Approximation, floats: dict, ints: dict | None = None) -> list[float]:
+    """The levels of a quantizer whose float parameters place them (``levels``
+    in the spec: x where it is an integer), between the hard function's limits
+    at -inf and inf where both are numbers (a clip's ends), else between the
+    breakpoints: all of them up to MAX_CELLS + 1, else the three at either end
+    and the middle one."""
+    if a.levels is None:
+        return []
+    ints = {**{n: int(a.params[n].default) for n in a.int_params}, **(ints or {})}
+    values = {a.params[k].symbol: sp.Rational(float(v)) for k, v in floats.items()}
+    values.update({a.params[k].symbol: sp.Integer(v) for k, v in ints.items()})
+    position = a.levels.xreplace(values)
+    slope, start = sp.diff(position, x), position.xreplace({x: 0})
+    hard = a.hard_expr.xreplace(values) if a.hard_expr is not None else None
+    limits = [hard.xreplace({x: v}) for v in (-_BEYOND, _BEYOND)] if hard is not None else []
+    if limits and all(v.is_number for v in limits):
+        ends = [position.xreplace({x: v}) for v in limits]
+    else:
+        ends = [position.xreplace({x: sp.Rational(e)}) for e in breakpoints(a, floats, ints=ints)]
+    if not ends:
+        return []
+    low, high = math.ceil(min(ends)), math.floor(max(ends))
+    indices = range(low, high + 1)
+    if high - low > MAX_CELLS:
+        indices = [low, low + 1, low + 2, (low + high) // 2, high - 2, high - 1, high]
+    return [float((n - start) / slope) for n in indices]
+
+
 def _numbers(expr: sp.Expr) -> sp.Expr:
     """expr with each function of the parameters alone (sigmoid_slope(alpha),
     exp(-alpha)) replaced by its value as a float: SymPy can solve for x
@@ -259,6 +290,7 @@ def x_grid(a: Approximation, floats: dict, dtype, full: bool = False, ints: dict
     centers = [floats[name] for name in location_params(a)]
     jumps = hard_jumps(a, floats)
     specials = [
+        ("level", quantizer_levels(a, floats, ints)),
         ("integer", integers),
         ("half-integer", halves),
         ("breakpoint", edges),

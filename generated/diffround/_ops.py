@@ -497,6 +497,80 @@ def pact_quant(x, alpha=6.0, bits=4, mode="ste", name=None):
     return backend(x, alpha).pact_quant(x, alpha, bits, mode=mode, name=name)
 
 
+def dsq_quant(x, alpha=0.2, bits=4, lower=-1.0, upper=1.0, mode="ste", name=None):
+    """clip(x, lower, upper) rounded to 2**bits levels; soft: DSQ's tanh curve in each cell.
+
+    Smooth forward: Piecewise((l, l >= x), (h, h <= x), (Piecewise(((x -
+        evaluated_first(Piecewise((l + (h - l)*floor((2**B - 1)*(-l + x)/(h - l) + 1/2)/(2**B - 1),
+        2**B >= 2*floor((2**B - 1)*(-l + x)/(h - l) + 1/2) + 1), (h - (h - l)*(2**B - floor((2**B -
+        1)*(-l + x)/(h - l) + 1/2) - 1)/(2**B - 1), True))))*sinhc((2**B - 1)*(x -
+        evaluated_first(Piecewise((l + (h - l)*floor((2**B - 1)*(-l + x)/(h - l) + 1/2)/(2**B - 1),
+        2**B >= 2*floor((2**B - 1)*(-l + x)/(h - l) + 1/2) + 1), (h - (h - l)*(2**B - floor((2**B -
+        1)*(-l + x)/(h - l) + 1/2) - 1)/(2**B - 1), True))))*log(-1 + 2/a)*sign(x -
+        evaluated_first(Piecewise((l + (h - l)*floor((2**B - 1)*(-l + x)/(h - l) + 1/2)/(2**B - 1),
+        2**B >= 2*floor((2**B - 1)*(-l + x)/(h - l) + 1/2) + 1), (h - (h - l)*(2**B - floor((2**B -
+        1)*(-l + x)/(h - l) + 1/2) - 1)/(2**B - 1), True))))/(h - l))/(cosh((-(2**B - 1)*(x -
+        evaluated_first(Piecewise((l + (h - l)*floor((2**B - 1)*(-l + x)/(h - l) + 1/2)/(2**B - 1),
+        2**B >= 2*floor((2**B - 1)*(-l + x)/(h - l) + 1/2) + 1), (h - (h - l)*(2**B - floor((2**B -
+        1)*(-l + x)/(h - l) + 1/2) - 1)/(2**B - 1), True))))*sign(x - evaluated_first(Piecewise((l +
+        (h - l)*floor((2**B - 1)*(-l + x)/(h - l) + 1/2)/(2**B - 1), 2**B >= 2*floor((2**B - 1)*(-l
+        + x)/(h - l) + 1/2) + 1), (h - (h - l)*(2**B - floor((2**B - 1)*(-l + x)/(h - l) + 1/2) -
+        1)/(2**B - 1), True))))/(h - l) + 1/2)*log(-1 + 2/a))*sinhc(log(-1 + 2/a)/2)) +
+        evaluated_first(Piecewise((l + (h - l)*floor((2**B - 1)*(-l + x)/(h - l) + 1/2)/(2**B - 1),
+        2**B >= 2*floor((2**B - 1)*(-l + x)/(h - l) + 1/2) + 1), (h - (h - l)*(2**B - floor((2**B -
+        1)*(-l + x)/(h - l) + 1/2) - 1)/(2**B - 1), True))), Abs((2**B - 1)*(l - x)/(h - l) +
+        floor(-(2**B - 1)*(l - x)/(h - l) + 1/2)) < 1/4), (x - (h - l)*(tanhc((-(2**B - 1)*(x -
+        evaluated_first(Piecewise((l + (h - l)*floor((2**B - 1)*(-l + x)/(h - l) + 1/2)/(2**B - 1),
+        2**B >= 2*floor((2**B - 1)*(-l + x)/(h - l) + 1/2) + 1), (h - (h - l)*(2**B - floor((2**B -
+        1)*(-l + x)/(h - l) + 1/2) - 1)/(2**B - 1), True))))*sign(x - evaluated_first(Piecewise((l +
+        (h - l)*floor((2**B - 1)*(-l + x)/(h - l) + 1/2)/(2**B - 1), 2**B >= 2*floor((2**B - 1)*(-l
+        + x)/(h - l) + 1/2) + 1), (h - (h - l)*(2**B - floor((2**B - 1)*(-l + x)/(h - l) + 1/2) -
+        1)/(2**B - 1), True))))/(h - l) + 1/2)*log(-1 + 2/a))*zcoth_minus_one(log(-1 + 2/a)/2) +
+        tanhc_minus_one((-(2**B - 1)*(x - evaluated_first(Piecewise((l + (h - l)*floor((2**B -
+        1)*(-l + x)/(h - l) + 1/2)/(2**B - 1), 2**B >= 2*floor((2**B - 1)*(-l + x)/(h - l) + 1/2) +
+        1), (h - (h - l)*(2**B - floor((2**B - 1)*(-l + x)/(h - l) + 1/2) - 1)/(2**B - 1),
+        True))))*sign(x - evaluated_first(Piecewise((l + (h - l)*floor((2**B - 1)*(-l + x)/(h - l) +
+        1/2)/(2**B - 1), 2**B >= 2*floor((2**B - 1)*(-l + x)/(h - l) + 1/2) + 1), (h - (h - l)*(2**B
+        - floor((2**B - 1)*(-l + x)/(h - l) + 1/2) - 1)/(2**B - 1), True))))/(h - l) + 1/2)*log(-1 +
+        2/a)))*(-(2**B - 1)*(x - evaluated_first(Piecewise((l + (h - l)*floor((2**B - 1)*(-l + x)/(h
+        - l) + 1/2)/(2**B - 1), 2**B >= 2*floor((2**B - 1)*(-l + x)/(h - l) + 1/2) + 1), (h - (h -
+        l)*(2**B - floor((2**B - 1)*(-l + x)/(h - l) + 1/2) - 1)/(2**B - 1), True))))*sign(x -
+        evaluated_first(Piecewise((l + (h - l)*floor((2**B - 1)*(-l + x)/(h - l) + 1/2)/(2**B - 1),
+        2**B >= 2*floor((2**B - 1)*(-l + x)/(h - l) + 1/2) + 1), (h - (h - l)*(2**B - floor((2**B -
+        1)*(-l + x)/(h - l) + 1/2) - 1)/(2**B - 1), True))))/(h - l) + 1/2)*sign(x -
+        evaluated_first(Piecewise((l + (h - l)*floor((2**B - 1)*(-l + x)/(h - l) + 1/2)/(2**B - 1),
+        2**B >= 2*floor((2**B - 1)*(-l + x)/(h - l) + 1/2) + 1), (h - (h - l)*(2**B - floor((2**B -
+        1)*(-l + x)/(h - l) + 1/2) - 1)/(2**B - 1), True))))/(2**B - 1), True)), True))
+    Hard function: Piecewise((lower, lower >= x), (upper, upper <= x), (Piecewise((lower,
+        round((2**bits - 1)*(-lower + x)/(-lower + upper)) <= 0), (upper, 2**bits <= round((2**bits
+        - 1)*(-lower + x)/(-lower + upper)) + 1), ((lower*(2**bits - round((2**bits - 1)*(-lower +
+        x)/(-lower + upper)) - 1) + upper*round((2**bits - 1)*(-lower + x)/(-lower +
+        upper)))/(2**bits - 1), True)), True))
+        round(u): round half to even (as tf.round, jnp.round and torch.round).
+      with a = alpha, B = bits, l = lower, h = upper
+
+    Args:
+        x: tf.Tensor or jax.Array or torch.Tensor (float16, bfloat16, float32 or float64); a NumPy
+            array or a Python number goes to TensorFlow.
+        alpha: 1 - tanh(K/2): smaller is sharper; float or float tensor broadcasting with x
+            (differentiable), in (0, 0.5], default 0.2.
+        bits: bit width: 2**bits levels on [lower, upper]; a Python int in [1, 16], default 4.
+        lower: lowest level (below upper); float or float tensor broadcasting with x
+            (differentiable), in (-inf, inf), default -1.0.
+        upper: highest level (above lower); float or float tensor broadcasting with x
+            (differentiable), in (-inf, inf), default 1.0.
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "ste".
+        name: optional name scope (TensorFlow, JAX).
+
+    Returns:
+        A tensor of x's dtype and the broadcast shape of x and the parameters.
+
+    Source: Gong et al. 2019, Differentiable Soft Quantization (DSQ).
+    """
+    return backend(x, alpha, lower, upper).dsq_quant(x, alpha, bits, lower, upper, mode=mode, name=name)
+
+
 def ternary(x, threshold=0.05, clip=1.0, mode="ste", name=None):
     """-1, 0 or 1 (0 where abs(x) <= threshold), with the straight-through gradient clipped at clip.
 

@@ -47,6 +47,7 @@ from ._ops import (
     heaviside,
     fake_quant,
     pact_quant,
+    dsq_quant,
     ternary,
     fake_quant_minmax,
 )
@@ -873,6 +874,56 @@ class PactQuant(_QuantizerLayer):
 
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
+class DsqQuant(_QuantizerLayer):
+    """Keras layer applying dsq_quant elementwise: clip(x, lower, upper) rounded to 2**bits levels;
+        soft: DSQ's tanh curve in each cell.
+
+    Args:
+        alpha: 1 - tanh(K/2): smaller is sharper; its start: a float in (0, 0.5]; default 0.2.
+        bits: bit width: 2**bits levels on [lower, upper]; a Python int in [1, 16], fixed, default
+            4.
+        lower: lowest level (below upper); its start: a float in (-inf, inf), or "min" (batch_min of
+            the first batch); default 'min'.
+        upper: highest level (above lower); its start: a float in (-inf, inf), or "max" (batch_max
+            of the first batch); default 'max'.
+        per_channel_axis: None for one value of each float parameter per tensor, or the axis of x
+            whose channels each get their own (e.g. -1).
+        mode: "soft" (smooth forward, exact derivative) or "ste" (hard forward, the smooth
+            derivative as gradient); default "ste".
+        trainable_params: names of float parameters to learn ("alpha", "lower", "upper"); default
+            ('alpha', 'lower', 'upper'). Each is held as a weight of one value per tensor or per
+            channel, kept in its domain; the others as non-trainable weights, which the Anneal
+            callback can schedule.
+        **kwargs: keras.layers.Layer arguments (name, dtype, ...).
+    """
+
+    _op = _op_of("dsq_quant")._OP
+    _starts = {
+        "lower": {"min": (("batch_min",), lambda bits, batch_min: batch_min)},
+        "upper": {"max": (("batch_max",), lambda bits, batch_max: batch_max)},
+    }
+
+    def __init__(
+        self,
+        alpha=0.2,
+        bits=4,
+        lower="min",
+        upper="max",
+        per_channel_axis=None,
+        mode="ste",
+        trainable_params=("alpha", "lower", "upper"),
+        **kwargs,
+    ):
+        super().__init__(
+            {"alpha": alpha, "bits": bits, "lower": lower, "upper": upper},
+            mode,
+            trainable_params,
+            per_channel_axis,
+            **kwargs,
+        )
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
 class Ternary(_ApproximationLayer):
     """Keras layer applying ternary elementwise: -1, 0 or 1 (0 where abs(x) <= threshold), with the
         straight-through gradient clipped at clip.
@@ -927,7 +978,7 @@ class FakeQuantMinmax(_ApproximationLayer):
 
 
 # The quantizer layers by op name, for QuantizedDense and QuantizedConv2D.
-QUANTIZERS = {"fake_quant": FakeQuant, "pact_quant": PactQuant}
+QUANTIZERS = {"fake_quant": FakeQuant, "pact_quant": PactQuant, "dsq_quant": DsqQuant}
 
 
 def _quantizer(owner, role, quantizer, bits, per_channel_axis=None):
@@ -993,7 +1044,7 @@ class QuantizedDense(_Quantized, keras.layers.Dense):
         units: as keras.layers.Dense.
         kernel_quantizer, input_quantizer, output_quantizer: None (not quantized), a quantizer layer
             of this module (with its own arguments) or its op's name
-            ("fake_quant", "pact_quant"), which makes that layer with the bits below (a kernel's
+            ("fake_quant", "pact_quant", "dsq_quant"), which makes that layer with the bits below (a kernel's
             per channel: one value per output unit); default "fake_quant" for the kernel, None for the others.
         kernel_bits, input_bits, output_bits: the bit widths of quantizers given by name; default 8.
         **kwargs: keras.layers.Dense arguments (activation, use_bias, ...).
@@ -1041,7 +1092,7 @@ class QuantizedConv2D(_Quantized, keras.layers.Conv2D):
         filters, kernel_size: as keras.layers.Conv2D.
         kernel_quantizer, input_quantizer, output_quantizer: None (not quantized), a quantizer layer
             of this module (with its own arguments) or its op's name
-            ("fake_quant", "pact_quant"), which makes that layer with the bits below (a kernel's
+            ("fake_quant", "pact_quant", "dsq_quant"), which makes that layer with the bits below (a kernel's
             per channel: one value per filter); default "fake_quant" for the kernel, None for the others.
         kernel_bits, input_bits, output_bits: the bit widths of quantizers given by name; default 8.
         **kwargs: keras.layers.Conv2D arguments (strides, padding, activation, ...).
@@ -1105,6 +1156,7 @@ for _function in (
     heaviside,
     fake_quant,
     pact_quant,
+    dsq_quant,
     ternary,
     fake_quant_minmax,
 ):
@@ -1150,6 +1202,7 @@ __all__ = [
     "Heaviside",
     "FakeQuant",
     "PactQuant",
+    "DsqQuant",
     "Ternary",
     "FakeQuantMinmax",
 ]

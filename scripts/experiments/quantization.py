@@ -10,7 +10,10 @@ Input (float, in [0, 1]) -> QuantizedDense(64, relu) -> QuantizedDense(10)
   FakeQuant, scale started and gradient-scaled as LSQ;
 - pact_quant (PACT, Choi et al. 2018): inputs through PactQuant, alpha
   started at the first batch's maximum, kernels through FakeQuant as above
-  (PACT quantizes activations only).
+  (PACT quantizes activations only);
+- dsq_quant (DSQ, Gong et al. 2019): kernels (per output unit) and inputs
+  through DsqQuant, each range started at the first batch's least and
+  greatest value and learned with alpha.
 The model of scripts/train_qat.py (the demo, 5 seeds), trained here one
 method at a time from the seed's Glorot weights and batch order, as every
 experiment of docs/experiments.md. Cross-entropy, Adam(0.003), batch 128.
@@ -33,7 +36,7 @@ LEARNING_RATE = 3e-3
 EPOCHS = 20
 QUICK_EPOCHS = 2
 BITS = (8, 4, 2)
-QUANTIZERS = ("fake_quant", "pact_quant")
+QUANTIZERS = ("fake_quant", "pact_quant", "dsq_quant")
 METHODS = ("float",) + tuple(f"{q} {b}-bit" for q in QUANTIZERS for b in BITS)
 BASELINE = "float"
 
@@ -52,6 +55,8 @@ def quantizers(method: str):
 
     if name == "fake_quant":
         return kernel, lambda: dr.layers.FakeQuant(bits=bits, signed=False, gradient_scale=True)
+    if name == "dsq_quant":
+        return lambda: dr.layers.DsqQuant(bits=bits, per_channel_axis=-1), lambda: dr.layers.DsqQuant(bits=bits)
     return kernel, lambda: dr.layers.PactQuant(alpha="max", bits=bits)
 
 
@@ -104,7 +109,9 @@ def main(argv=None) -> int:
                 "relu) -> QuantizedDense(10) -> softmax, kernels (per output unit) and inputs of both layers "
                 "quantized: `fake_quant` = LSQ's FakeQuant on both (inputs unsigned; scale started at "
                 "2 mean|x| / sqrt(qmax), gradient scale on); `pact_quant` = PactQuant on the inputs (alpha started "
-                "at the first batch's maximum), FakeQuant on the kernels; float = plain Dense; cross-entropy; "
+                "at the first batch's maximum), FakeQuant on the kernels; `dsq_quant` = DsqQuant on both (range "
+                "started at the first batch's least and greatest value, learned with alpha); float = plain Dense; "
+                "cross-entropy; "
                 f"Adam({LEARNING_RATE}), batch {BATCH}, {planned} epochs. The model of `scripts/train_qat.py`."
             ),
             "epochs": epochs,

@@ -21,6 +21,7 @@ from .soft_round_inverse import soft_round_inverse
 from .heaviside import heaviside
 from .fake_quant import fake_quant
 from .pact_quant import pact_quant
+from .dsq_quant import dsq_quant
 from .ternary import ternary
 from .fake_quant_minmax import fake_quant_minmax
 from .stochastic_round import stochastic_round
@@ -45,6 +46,7 @@ __all__ = [
     "heaviside",
     "fake_quant",
     "pact_quant",
+    "dsq_quant",
     "ternary",
     "fake_quant_minmax",
     "stochastic_round",
