@@ -12,10 +12,12 @@ from fractions import Fraction
 import mpmath
 import numpy as np
 import pytest
+import sympy as sp
 
 from derive.catalog import CATALOG
+from derive.functions import hard_round
 from derive.reference import Reference
-from derive.spec import Approximation
+from derive.spec import Approximation, Param, x
 from derive.verification import (
     DTYPES,
     KNOWN_LIMITS,
@@ -326,3 +328,20 @@ def test_a_quantizer_whose_parameters_place_its_levels_measures_x_from_the_neare
     # where any evaluation computes the levels from them; alpha exact, as under STRICT
     assert magnitudes[0][0] == float(abs(Fraction(v) - level))
     assert [m[0] for m in magnitudes[1:]] == [0.0, 3.0, 1.0]
+
+
+def test_the_levels_of_an_unclipped_quantizer_lie_between_its_breakpoints():
+    # hard = s*round(x/s) has no limit at +-inf (round of 10**400 stays unevaluated): its levels
+    # come from the breakpoints, here those of its one switch at x = 1
+    s = sp.Symbol("s", positive=True)
+    a = Approximation(
+        name="steps",
+        hard=s * hard_round(x / s),
+        expr=sp.Piecewise((x, x < 1), (x - s * sp.sin(2 * sp.pi * x / s) / (2 * sp.pi), True)),
+        params={"s": Param(s, 0.5)},
+        modes=("soft",),
+        levels=x / s,
+    )
+    levels = quantizer_levels(a, {"s": 0.5})
+    assert levels and all(min(breakpoints(a, {"s": 0.5})) <= v <= max(breakpoints(a, {"s": 0.5})) for v in levels)
+    assert all(float(Fraction(v) / Fraction(1, 2)).is_integer() for v in levels)

@@ -175,7 +175,7 @@ def quantizer_levels(a: Approximation, floats: dict, ints: dict | None = None) -
     slope, start = sp.diff(position, x), position.xreplace({x: 0})
     hard = a.hard_expr.xreplace(values) if a.hard_expr is not None else None
     limits = [hard.xreplace({x: v}) for v in (-_BEYOND, _BEYOND)] if hard is not None else []
-    if limits and all(v.is_number for v in limits):
+    if limits and all(v.is_Number for v in limits):  # numbers, not an unevaluated hard_round(10**400)
         ends = [position.xreplace({x: v}) for v in limits]
     else:
         ends = [position.xreplace({x: sp.Rational(e)}) for e in breakpoints(a, floats, ints=ints)]
