@@ -74,10 +74,10 @@ def reduced_x(a: Approximation, floats: dict, xs, rule: ConditionRule = DEFAULT_
     if a.shift_equivariant:
         reduced = []
         for v in xs:
-            t = abs(float(v) - float(np.round(v)))
-            reduced.append(min(t, 0.5 - t) if rule.half_integers_exact else t)
+            t = abs(Fraction(float(v)) - round(Fraction(float(v))))
+            reduced.append(float(min(t, Fraction(1, 2) - t) if rule.half_integers_exact else t))
         return np.array(reduced)
-    shift = sum((Fraction(float(floats[p])) for p in location_params(a)), Fraction(0))
+    shift = sum(Fraction(floats[n]) for n in location_params(a))
     return np.array([abs(float(Fraction(float(v)) - shift)) for v in xs])
 
 
