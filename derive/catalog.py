@@ -520,7 +520,7 @@ pact_quant = Approximation(
 
 # DSQ: in each of the 2**bits - 1 cells between lower and upper a tanh curve that
 # passes through the cell's two levels, sharper as alpha falls (tanh(K/2) = 1 - alpha).
-# Written from the nearest level L (u = |x - L|/D < 1/4) or else from the cell's
+# Written from the nearest level L (within a quarter step of it) or else from the cell's
 # midpoint, so that each form is a small correction to a number already exact: x - L
 # next to a level, and x itself, less its distance to the curve, mid-cell.
 dsq_alpha = sp.Symbol("a", positive=True)

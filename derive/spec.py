@@ -139,9 +139,9 @@ class Approximation:
       derivative at +-inf. The tests check the claim against the reference.
     - ``levels``: for a quantizer whose float parameters place its levels
       (DSQ's lower and upper), x's position in steps, linear in x: the levels
-      are where it is an integer. The verifier then measures x from the
-      nearest level and counts that level's own rounding (see
-      verification/conditioning.py).
+      are where it is an integer. The verifier then puts the levels on its
+      grid, measures x from the nearest level and counts the parameters that
+      place the levels as rounded once (see verification/conditioning.py).
     """
 
     name: str

@@ -11,7 +11,7 @@ import numpy as np
 import sympy as sp
 
 from ..spec import Approximation, x
-from .grids import location_params
+from .grids import level_position, location_params
 
 ULP_TARGET = 4.0
 CONDITION_TARGET = 4.0
@@ -97,14 +97,10 @@ def _level_forms(a: Approximation, ints: tuple):
 
 
 def _derived_level_forms(a: Approximation, ints: tuple):
-    t = a.levels.xreplace({a.params[n].symbol: v for n, v in ints})
-    slope = sp.diff(t, x)
-    if slope.has(x):
-        raise ValueError(f"{a.name}: levels must be linear in x, got {a.levels}")
-    level = (_INDEX - t.xreplace({x: 0})) / slope  # where t = slope*x + t(0) is the integer
+    t, slope, start = level_position(a, {a.params[n].symbol: v for n, v in ints})
     symbols = [a.params[n].symbol for n in a.float_params]
     position = sp.lambdify([x, *symbols], t, modules="mpmath")
-    at = sp.lambdify([_INDEX, *symbols], level, modules="mpmath")
+    at = sp.lambdify([_INDEX, *symbols], (_INDEX - start) / slope, modules="mpmath")
     return position, at
 
 

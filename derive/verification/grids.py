@@ -157,6 +157,14 @@ def _cell_edges(a: Approximation, values: dict, ends: set[float], offsets) -> se
     return found
 
 
+def level_position(a: Approximation, values: dict) -> tuple:
+    """x's position in steps (``levels``, linear in x: the spec checks it) with
+    ``values`` put in, its slope in x and its value at x = 0: level n is at
+    x = (n - start)/slope."""
+    position = a.levels.xreplace(values)
+    return position, sp.diff(position, x), position.xreplace({x: 0})
+
+
 _BEYOND = sp.Integer(10) ** 400  # past every float: a clipped quantizer's ends there
 
 
@@ -171,8 +179,7 @@ def quantizer_levels(a: Approximation, floats: dict, ints: dict | None = None) -
     ints = {**{n: int(a.params[n].default) for n in a.int_params}, **(ints or {})}
     values = {a.params[k].symbol: sp.Rational(float(v)) for k, v in floats.items()}
     values.update({a.params[k].symbol: sp.Integer(v) for k, v in ints.items()})
-    position = a.levels.xreplace(values)
-    slope, start = sp.diff(position, x), position.xreplace({x: 0})
+    position, slope, start = level_position(a, values)
     hard = a.hard_expr.xreplace(values) if a.hard_expr is not None else None
     limits = [hard.xreplace({x: v}) for v in (-_BEYOND, _BEYOND)] if hard is not None else []
     if limits and all(v.is_Number for v in limits):  # numbers, not an unevaluated hard_round(10**400)
